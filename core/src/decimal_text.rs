@@ -1,0 +1,77 @@
+//! Exact decimals in plan files: written as strings (`"840000"`, `"17.6"`) or integers, never
+//! floats, and always serialised back as strings so no consumer ever sees a binary float.
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::de::{self, Visitor};
+use serde::{Deserializer, Serializer};
+
+/// Prefix of the deserialisation error for a value that is not an exact decimal; the loader
+/// recognises it to report the reason `not_a_number`.
+pub(crate) const NOT_A_NUMBER: &str = "not an exact decimal";
+
+pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&value.to_string())
+}
+
+pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
+    deserializer.deserialize_any(DecimalVisitor)
+}
+
+/// Parses a decimal written as text, refusing exponents, blanks and anything inexact.
+pub fn parse(text: &str) -> Result<Decimal, String> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() || trimmed != text {
+        return Err(format!("{NOT_A_NUMBER}: {text:?}"));
+    }
+    Decimal::from_str_exact(trimmed).map_err(|_| format!("{NOT_A_NUMBER}: {text:?}"))
+}
+
+struct DecimalVisitor;
+
+impl<'de> Visitor<'de> for DecimalVisitor {
+    type Value = Decimal;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a decimal written as a string such as \"840000\" or an integer")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
+        parse(v).map_err(E::custom)
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
+        Ok(Decimal::from(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
+        Err(E::custom(format!(
+            "{NOT_A_NUMBER}: the float {v} is not exact; write the value as a string such as \"{v}\""
+        )))
+    }
+}
+
+/// The JSON Schema of a decimal field: a string of digits or an integer.
+pub struct DecimalText;
+
+impl JsonSchema for DecimalText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DecimalText".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An exact decimal: a string such as \"840000\" or \"17.6\", or an integer. Floats are refused.",
+            "anyOf": [
+                { "type": "string", "pattern": "^-?[0-9]+(\\.[0-9]+)?$" },
+                { "type": "integer" }
+            ]
+        })
+    }
+}

@@ -1,0 +1,245 @@
+//! Typed errors with stable codes and a path to the offending input.
+//!
+//! Codes are part of the public contract: bindings expose them unchanged (`.code` in Python and
+//! Node, `code` in Kotlin) and the conformance corpus asserts them. Messages never include
+//! personal data: they name fields and clauses, not values from people's records.
+
+use serde::Serialize;
+use thiserror::Error;
+
+/// Stable error codes, shared by every binding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ErrorCode {
+    PlanEmpty,
+    PlanTooLarge,
+    PlanNotUtf8,
+    PlanSyntax,
+    PlanInvalid,
+    PlanIo,
+    UnknownIndicator,
+    UnknownClause,
+    UnknownDepartment,
+    UnknownRegion,
+    Internal,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::PlanEmpty => "PLAN_EMPTY",
+            ErrorCode::PlanTooLarge => "PLAN_TOO_LARGE",
+            ErrorCode::PlanNotUtf8 => "PLAN_NOT_UTF8",
+            ErrorCode::PlanSyntax => "PLAN_SYNTAX",
+            ErrorCode::PlanInvalid => "PLAN_INVALID",
+            ErrorCode::PlanIo => "PLAN_IO",
+            ErrorCode::UnknownIndicator => "UNKNOWN_INDICATOR",
+            ErrorCode::UnknownClause => "UNKNOWN_CLAUSE",
+            ErrorCode::UnknownDepartment => "UNKNOWN_DEPARTMENT",
+            ErrorCode::UnknownRegion => "UNKNOWN_REGION",
+            ErrorCode::Internal => "INTERNAL",
+        }
+    }
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Why a plan file is invalid: the finer, equally stable, detail of `PLAN_INVALID`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// A value of the wrong type (a number where text is expected, …).
+    WrongType,
+    MissingField,
+    /// A key the format does not have (often a typo).
+    UnknownField,
+    /// A target or amount that is not an exact decimal (floats included).
+    NotANumber,
+    NegativeTarget,
+    /// A date that does not exist or is badly written.
+    InvalidDate,
+    UnsupportedFormat,
+    EmptyId,
+    DuplicateId,
+    /// A reference to an id that the plan does not define.
+    UnknownReference,
+    /// A 「其中」 hierarchy that loops back on itself.
+    CyclicParent,
+    /// A part (其中) whose target is above its whole's.
+    PartExceedsWhole,
+    /// A part counted in another unit than its whole.
+    UnitMismatch,
+    /// A period that ends before it starts, or dates out of order.
+    DateOrder,
+    /// A region code that is not six digits.
+    InvalidRegionCode,
+    /// Numbers that are out of sequence (measure （三） numbered 4, …).
+    NumberMismatch,
+}
+
+impl Reason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::WrongType => "wrong_type",
+            Reason::MissingField => "missing_field",
+            Reason::UnknownField => "unknown_field",
+            Reason::NotANumber => "not_a_number",
+            Reason::NegativeTarget => "negative_target",
+            Reason::InvalidDate => "invalid_date",
+            Reason::UnsupportedFormat => "unsupported_format",
+            Reason::EmptyId => "empty_id",
+            Reason::DuplicateId => "duplicate_id",
+            Reason::UnknownReference => "unknown_reference",
+            Reason::CyclicParent => "cyclic_parent",
+            Reason::PartExceedsWhole => "part_exceeds_whole",
+            Reason::UnitMismatch => "unit_mismatch",
+            Reason::DateOrder => "date_order",
+            Reason::InvalidRegionCode => "invalid_region_code",
+            Reason::NumberMismatch => "number_mismatch",
+        }
+    }
+}
+
+/// One problem found in a plan, located by its path in the file (`indicators[2].parent`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Issue {
+    pub reason: Reason,
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// A plan that could not be read or is not valid.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PlanError {
+    #[error("the plan is empty")]
+    Empty,
+    #[error("the plan is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("the plan is not valid UTF-8: invalid byte at offset {offset}")]
+    NotUtf8 { offset: usize },
+    #[error("line {line}, column {column}: {message}")]
+    Syntax { line: usize, column: usize, message: String },
+    #[error("{}", summarize(.issues))]
+    Invalid { issues: Vec<Issue> },
+    #[error("cannot read the plan file: {message}")]
+    Io { message: String },
+}
+
+fn summarize(issues: &[Issue]) -> String {
+    match issues {
+        [] => "the plan is invalid".to_owned(),
+        [one] => one.to_string(),
+        [first, rest @ ..] => format!("{first} (and {} more problems)", rest.len()),
+    }
+}
+
+/// A query that names something the plan does not have.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum QueryError {
+    #[error("unknown indicator {0:?}")]
+    UnknownIndicator(String),
+    #[error("unknown clause {0:?}: use a chapter (三), a measure (（二十五） or 25), a column (专栏2) or a column item (专栏2.1)")]
+    UnknownClause(String),
+    #[error("unknown department {0:?}: use an id (education), a short name (省教育厅) or a full name")]
+    UnknownDepartment(String),
+    #[error("unknown region {0:?}: use an id (changchun) or a GB/T 2260 code (220100)")]
+    UnknownRegion(String),
+}
+
+/// Every error the library returns.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum Error {
+    #[error(transparent)]
+    Plan(#[from] PlanError),
+    #[error(transparent)]
+    Query(#[from] QueryError),
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::Plan(e) => e.code(),
+            Error::Query(e) => e.code(),
+        }
+    }
+
+    /// Where the problem is: a path into the plan file, or the argument a query was given.
+    pub fn path(&self) -> String {
+        match self {
+            Error::Plan(e) => e.path(),
+            Error::Query(e) => e.path().to_owned(),
+        }
+    }
+
+    /// The finer reason of `PLAN_INVALID`, if that is the code.
+    pub fn reason(&self) -> Option<Reason> {
+        match self {
+            Error::Plan(PlanError::Invalid { issues }) => issues.first().map(|i| i.reason),
+            _ => None,
+        }
+    }
+
+    /// Every problem found, for `PLAN_INVALID`; empty for errors that stop reading at once.
+    pub fn issues(&self) -> &[Issue] {
+        match self {
+            Error::Plan(PlanError::Invalid { issues }) => issues,
+            _ => &[],
+        }
+    }
+}
+
+impl PlanError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            PlanError::Empty => ErrorCode::PlanEmpty,
+            PlanError::TooLarge { .. } => ErrorCode::PlanTooLarge,
+            PlanError::NotUtf8 { .. } => ErrorCode::PlanNotUtf8,
+            PlanError::Syntax { .. } => ErrorCode::PlanSyntax,
+            PlanError::Invalid { .. } => ErrorCode::PlanInvalid,
+            PlanError::Io { .. } => ErrorCode::PlanIo,
+        }
+    }
+
+    pub fn path(&self) -> String {
+        match self {
+            PlanError::Invalid { issues } => issues.first().map(|i| i.path.clone()).unwrap_or_default(),
+            PlanError::Syntax { line, column, .. } => format!("line {line}, column {column}"),
+            _ => String::new(),
+        }
+    }
+}
+
+impl QueryError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            QueryError::UnknownIndicator(_) => ErrorCode::UnknownIndicator,
+            QueryError::UnknownClause(_) => ErrorCode::UnknownClause,
+            QueryError::UnknownDepartment(_) => ErrorCode::UnknownDepartment,
+            QueryError::UnknownRegion(_) => ErrorCode::UnknownRegion,
+        }
+    }
+
+    /// The name of the argument that was not found.
+    pub fn path(&self) -> &'static str {
+        match self {
+            QueryError::UnknownIndicator(_) => "id",
+            QueryError::UnknownClause(_) => "id",
+            QueryError::UnknownDepartment(_) => "department",
+            QueryError::UnknownRegion(_) => "region",
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! skillplan: one definition of a vocational-skills training action plan.
+//!
+//! The plan is data (a TOML file checked against [`json_schema`]); this crate loads and
+//! validates it and answers every query the Python, Node and mobile bindings expose. The
+//! crate knows nothing of those bindings: they only convert types and errors.
+//!
+//! ```
+//! let plan = skillplan::Plan::jilin_2022_2025()?;
+//! let row1 = plan.indicator("subsidized-training")?;
+//! assert_eq!(row1.target.to_string(), "840000");
+//! assert_eq!(plan.parts("subsidized-training")?.len(), 2);
+//! # Ok::<(), skillplan::Error>(())
+//! ```
+
+mod clause;
+pub mod date_text;
+pub mod decimal_text;
+mod error;
+mod load;
+pub mod model;
+mod plan;
+mod validate;
+
+pub use clause::{Clause, ClauseKind};
+pub use error::{Error, ErrorCode, Issue, PlanError, QueryError, Reason};
+pub use load::MAX_PLAN_BYTES;
+pub use model::*;
+pub use plan::{JILIN_2022_2025_TOML, Plan};
+
+/// The JSON Schema of the plan data format, generated from the Rust types.
+/// `core/plans/plan.schema.json` is this text; a test keeps the two equal.
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(model::PlanData);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,91 @@
+//! Reading a plan: bytes → UTF-8 text → TOML → the typed model, with each failure mapped to a
+//! typed error that says where it is.
+
+use std::path::Path;
+
+use crate::decimal_text::NOT_A_NUMBER;
+use crate::error::{Issue, PlanError, Reason};
+use crate::model::PlanData;
+
+/// The largest plan file accepted. The Jilin plan with its full text is about 60 KB; a file
+/// seventy times that size is not a plan but a mistake (or an attack on the parser).
+pub const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
+
+/// Reads the plan file at `path` into its data model (not yet cross-checked).
+pub fn read_path(path: &Path) -> Result<PlanData, PlanError> {
+    let metadata = std::fs::metadata(path).map_err(io_error)?;
+    if metadata.len() > MAX_PLAN_BYTES as u64 {
+        return Err(PlanError::TooLarge { size: metadata.len(), limit: MAX_PLAN_BYTES as u64 });
+    }
+    let bytes = std::fs::read(path).map_err(io_error)?;
+    parse_bytes(&bytes)
+}
+
+fn io_error(e: std::io::Error) -> PlanError {
+    PlanError::Io { message: e.kind().to_string() }
+}
+
+/// Parses plan bytes, which must be UTF-8 TOML.
+pub fn parse_bytes(bytes: &[u8]) -> Result<PlanData, PlanError> {
+    if bytes.len() > MAX_PLAN_BYTES {
+        return Err(PlanError::TooLarge { size: bytes.len() as u64, limit: MAX_PLAN_BYTES as u64 });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| PlanError::NotUtf8 { offset: e.valid_up_to() })?;
+    parse_str(text)
+}
+
+/// Parses plan text (TOML).
+pub fn parse_str(text: &str) -> Result<PlanData, PlanError> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(PlanError::TooLarge { size: text.len() as u64, limit: MAX_PLAN_BYTES as u64 });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.lines().all(|line| line.trim().is_empty() || line.trim_start().starts_with('#')) {
+        return Err(PlanError::Empty);
+    }
+    let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
+    serde_path_to_error::deserialize(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        PlanError::Invalid { issues: vec![data_issue(path, inner.message())] }
+    })
+}
+
+fn syntax_error(text: &str, e: &toml::de::Error) -> PlanError {
+    let offset = e.span().map(|s| s.start).unwrap_or(0);
+    let (line, column) = line_column(text, offset);
+    PlanError::Syntax { line, column, message: e.message().trim().to_owned() }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// Classifies a serde data error by its message; serde offers no structured kind.
+fn data_issue(path: String, message: &str) -> Issue {
+    let message = message.trim();
+    let reason = if message.starts_with("missing field") {
+        Reason::MissingField
+    } else if message.starts_with("unknown field") || message.starts_with("unknown variant") {
+        if message.starts_with("unknown variant") { Reason::WrongType } else { Reason::UnknownField }
+    } else if message.contains(NOT_A_NUMBER) {
+        Reason::NotANumber
+    } else if message.contains("input contains invalid characters")
+        || message.contains("premature end of input")
+        || message.contains("input is out of range")
+        || message.contains("no possible date and time matching input")
+        || message.contains("input is not enough for unique date and time")
+        || message.contains("trailing input")
+        || message.contains("input contains invalid characters")
+    {
+        Reason::InvalidDate
+    } else {
+        Reason::WrongType
+    };
+    let path = if path == "." { String::new() } else { path };
+    Issue { reason, path, message: message.to_owned() }
+}

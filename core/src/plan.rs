@@ -1,0 +1,185 @@
+//! `Plan`: a loaded, validated plan with the queries every binding exposes.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use sha2::{Digest, Sha256};
+
+use crate::clause::{Clause, ClauseRef};
+use crate::error::{Error, PlanError, QueryError};
+use crate::model::{Column, Department, Indicator, Measure, Metadata, PlanData, Region};
+use crate::{load, validate};
+
+/// The Jilin plan (吉人社联〔2022〕145号), embedded in the library.
+pub const JILIN_2022_2025_TOML: &str = include_str!("../plans/jilin-2022-2025.toml");
+
+/// A validated plan. Cheap to query; clone it or share it by reference across threads.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    data: PlanData,
+    fingerprint: String,
+    indicator_index: HashMap<String, usize>,
+    measure_index: HashMap<u32, usize>,
+}
+
+impl Plan {
+    /// The embedded Jilin 2022–2025 plan.
+    pub fn jilin_2022_2025() -> Result<Plan, Error> {
+        Plan::from_str(JILIN_2022_2025_TOML)
+    }
+
+    /// Loads and validates a plan from TOML text.
+    #[allow(clippy::should_implement_trait)] // returns the crate's Error, with a path
+    pub fn from_str(text: &str) -> Result<Plan, Error> {
+        Plan::from_data(load::parse_str(text)?)
+    }
+
+    /// Loads and validates a plan from raw bytes (checked to be UTF-8).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Plan, Error> {
+        Plan::from_data(load::parse_bytes(bytes)?)
+    }
+
+    /// Loads and validates a plan file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Plan, Error> {
+        Plan::from_data(load::read_path(path.as_ref())?)
+    }
+
+    /// Validates an already-built data model.
+    pub fn from_data(data: PlanData) -> Result<Plan, Error> {
+        let issues = validate::check(&data);
+        if !issues.is_empty() {
+            return Err(PlanError::Invalid { issues }.into());
+        }
+        let fingerprint = fingerprint_of(&data);
+        let indicator_index = data.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        let measure_index = data.measures.iter().enumerate().map(|(i, m)| (m.number, i)).collect();
+        Ok(Plan { data, fingerprint, indicator_index, measure_index })
+    }
+
+    /// The whole data model.
+    pub fn data(&self) -> &PlanData {
+        &self.data
+    }
+
+    pub fn id(&self) -> &str {
+        &self.data.id
+    }
+
+    pub fn metadata(&self) -> &Metadata {
+        &self.data.metadata
+    }
+
+    /// SHA-256 (lower-case hex) of the plan's canonical JSON form: two systems that print the same
+    /// fingerprint hold the same definition, whatever the layout or comments of their files.
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
+    }
+
+    /// The canonical JSON form of the plan (the fingerprint's input).
+    pub fn to_canonical_json(&self) -> String {
+        canonical_json(&self.data)
+    }
+
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.data.indicators
+    }
+
+    pub fn indicator(&self, id: &str) -> Result<&Indicator, QueryError> {
+        self.indicator_index
+            .get(id)
+            .map(|&i| &self.data.indicators[i])
+            .ok_or_else(|| QueryError::UnknownIndicator(id.to_owned()))
+    }
+
+    /// The indicators that are direct parts (「其中」) of `id`, in plan order.
+    pub fn parts(&self, id: &str) -> Result<Vec<&Indicator>, QueryError> {
+        let whole = self.indicator(id)?;
+        Ok(self.data.indicators.iter().filter(|i| i.parent.as_deref() == Some(whole.id.as_str())).collect())
+    }
+
+    pub fn measures(&self) -> &[Measure] {
+        &self.data.measures
+    }
+
+    /// A measure by number (25) or by label (（二十五）, (二十五), 二十五).
+    pub fn measure(&self, id: &str) -> Result<&Measure, QueryError> {
+        match ClauseRef::parse(id) {
+            Some(ClauseRef::Measure(n)) => self.measure_by_number(n),
+            _ => None,
+        }
+        .ok_or_else(|| QueryError::UnknownClause(id.to_owned()))
+    }
+
+    pub(crate) fn measure_by_number(&self, number: u32) -> Option<&Measure> {
+        self.measure_index.get(&number).map(|&i| &self.data.measures[i])
+    }
+
+    /// The boxed columns 专栏1…, each with its items.
+    pub fn columns(&self) -> &[Column] {
+        &self.data.columns
+    }
+
+    /// Any clause — chapter, measure, column or column item — with its text.
+    pub fn clause(&self, id: &str) -> Result<Clause, QueryError> {
+        ClauseRef::parse(id)
+            .and_then(|r| r.resolve(self))
+            .ok_or_else(|| QueryError::UnknownClause(id.to_owned()))
+    }
+
+    pub fn departments(&self) -> &[Department] {
+        &self.data.departments
+    }
+
+    /// A department by id, short name (省教育厅), full name or an alias the plan writes (教育厅).
+    pub fn department(&self, name: &str) -> Result<&Department, QueryError> {
+        let name = name.trim();
+        self.data
+            .departments
+            .iter()
+            .find(|d| d.id == name || d.short_zh == name || d.full_zh == name || d.aliases.iter().any(|a| a == name))
+            .ok_or_else(|| QueryError::UnknownDepartment(name.to_owned()))
+    }
+
+    /// The measures that name `department` as responsible (lead or listed), in plan order.
+    /// Measures assigned to 「所有相关部门」 name no department and are not included; see
+    /// [`Plan::measures_for_all_relevant`].
+    pub fn measures_for_department(&self, department: &str) -> Result<Vec<&Measure>, QueryError> {
+        let dept = self.department(department)?;
+        Ok(self
+            .data
+            .measures
+            .iter()
+            .filter(|m| m.responsibility.as_ref().is_some_and(|r| r.departments.iter().any(|d| *d == dept.id)))
+            .collect())
+    }
+
+    /// The measures assigned to 「所有相关部门」 (every relevant department).
+    pub fn measures_for_all_relevant(&self) -> Vec<&Measure> {
+        self.data.measures.iter().filter(|m| m.responsibility.as_ref().is_some_and(|r| r.all_relevant)).collect()
+    }
+
+    pub fn regions(&self) -> &[Region] {
+        &self.data.regions
+    }
+
+    /// A region by id (changchun) or GB/T 2260 code (220100).
+    pub fn region(&self, id_or_code: &str) -> Result<&Region, QueryError> {
+        let key = id_or_code.trim();
+        self.data
+            .regions
+            .iter()
+            .find(|r| r.id == key || r.code.as_deref() == Some(key))
+            .ok_or_else(|| QueryError::UnknownRegion(key.to_owned()))
+    }
+}
+
+fn canonical_json(data: &PlanData) -> String {
+    // Struct fields serialise in declaration order and the model holds no maps, so this is
+    // deterministic; serialising plain data to a String cannot fail.
+    serde_json::to_string(data).unwrap_or_default()
+}
+
+fn fingerprint_of(data: &PlanData) -> String {
+    let digest = Sha256::digest(canonical_json(data).as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}

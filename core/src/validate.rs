@@ -1,0 +1,177 @@
+//! Cross-checks of a parsed plan: ids unique, references resolved, the 「其中」 hierarchy a
+//! forest whose parts never exceed their whole, targets non-negative, dates in order.
+//! Every problem is collected (not just the first) so `plan validate` can list them all.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use crate::error::{Issue, Reason};
+use crate::model::{FORMAT_VERSION, PlanData};
+
+/// Returns every problem in `plan`; empty when it is valid.
+pub fn check(plan: &PlanData) -> Vec<Issue> {
+    let mut c = Checker::default();
+    if plan.format != FORMAT_VERSION {
+        c.push(Reason::UnsupportedFormat, "format", format!("format {} is not supported; this library reads format {FORMAT_VERSION}", plan.format));
+    }
+    if plan.id.trim().is_empty() {
+        c.push(Reason::EmptyId, "id", "the plan id is empty".into());
+    }
+    check_metadata(&mut c, plan);
+    let departments = c.unique_ids("departments", plan.departments.iter().map(|d| d.id.as_str()));
+    let regions = c.unique_ids("regions", plan.regions.iter().map(|r| r.id.as_str()));
+    let chapters = c.unique_ids("chapters", plan.chapters.iter().map(|x| x.id.as_str()));
+    let measures = c.unique_ids("measures", plan.measures.iter().map(|m| m.id.as_str()));
+    let _columns = c.unique_ids("columns", plan.columns.iter().map(|x| x.id.as_str()));
+    let indicators = c.unique_ids("indicators", plan.indicators.iter().map(|i| i.id.as_str()));
+
+    for (i, issuer) in plan.metadata.issuers.iter().enumerate() {
+        c.reference(&departments, issuer, format!("metadata.issuers[{i}]"), "department");
+    }
+    check_regions(&mut c, plan, &regions);
+    for (i, chapter) in plan.chapters.iter().enumerate() {
+        for (j, m) in chapter.measures.iter().enumerate() {
+            c.reference(&measures, m, format!("chapters[{i}].measures[{j}]"), "measure");
+        }
+    }
+    for (i, m) in plan.measures.iter().enumerate() {
+        c.reference(&chapters, &m.chapter, format!("measures[{i}].chapter"), "chapter");
+        if let Some(r) = &m.responsibility {
+            if let Some(lead) = &r.lead {
+                c.reference(&departments, lead, format!("measures[{i}].responsibility.lead"), "department");
+                if !r.departments.contains(lead) {
+                    c.push(Reason::UnknownReference, &format!("measures[{i}].responsibility.lead"),
+                        format!("the lead department {lead:?} is not among the departments named"));
+                }
+            }
+            for (j, d) in r.departments.iter().enumerate() {
+                c.reference(&departments, d, format!("measures[{i}].responsibility.departments[{j}]"), "department");
+            }
+        }
+    }
+    for (i, col) in plan.columns.iter().enumerate() {
+        if let Some(after) = &col.after_measure {
+            c.reference(&measures, after, format!("columns[{i}].after_measure"), "measure");
+        }
+        for (j, item) in col.items.iter().enumerate() {
+            if item.number as usize != j + 1 {
+                c.push(Reason::NumberMismatch, &format!("columns[{i}].items[{j}].number"),
+                    format!("item {} stands in position {}", item.number, j + 1));
+            }
+        }
+    }
+    check_indicators(&mut c, plan, &indicators);
+    c.issues
+}
+
+#[derive(Default)]
+struct Checker {
+    issues: Vec<Issue>,
+}
+
+impl Checker {
+    fn push(&mut self, reason: Reason, path: &str, message: String) {
+        self.issues.push(Issue { reason, path: path.to_owned(), message });
+    }
+
+    /// Checks that the ids of one collection are non-empty and unique; returns them.
+    fn unique_ids<'a>(&mut self, collection: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{collection}[{i}].id");
+            if id.trim().is_empty() {
+                self.push(Reason::EmptyId, &path, "the id is empty".into());
+            } else if !seen.insert(id) {
+                self.push(Reason::DuplicateId, &path, format!("duplicate id {id:?}"));
+            }
+        }
+        seen
+    }
+
+    fn reference(&mut self, known: &HashSet<&str>, id: &str, path: String, what: &str) {
+        if !known.contains(id) {
+            self.push(Reason::UnknownReference, &path, format!("unknown {what} {id:?}"));
+        }
+    }
+}
+
+fn check_metadata(c: &mut Checker, plan: &PlanData) {
+    let m = &plan.metadata;
+    if m.period.end < m.period.start {
+        c.push(Reason::DateOrder, "metadata.period.end",
+            format!("the period ends ({}) before it starts ({})", m.period.end, m.period.start));
+    }
+    if let Some(published) = m.published_on {
+        if published < m.written_on {
+            c.push(Reason::DateOrder, "metadata.published_on",
+                format!("published ({published}) before it was written ({})", m.written_on));
+        }
+    }
+}
+
+fn check_regions(c: &mut Checker, plan: &PlanData, regions: &HashSet<&str>) {
+    let mut codes = HashSet::new();
+    for (i, r) in plan.regions.iter().enumerate() {
+        if let Some(code) = &r.code {
+            if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
+                c.push(Reason::InvalidRegionCode, &format!("regions[{i}].code"),
+                    format!("region code {code:?} is not six digits (GB/T 2260)"));
+            } else if !codes.insert(code.as_str()) {
+                c.push(Reason::DuplicateId, &format!("regions[{i}].code"), format!("duplicate region code {code:?}"));
+            }
+        }
+        if let Some(parent) = &r.parent {
+            c.reference(regions, parent, format!("regions[{i}].parent"), "region");
+        }
+    }
+}
+
+fn check_indicators(c: &mut Checker, plan: &PlanData, known: &HashSet<&str>) {
+    let by_id: HashMap<&str, usize> =
+        plan.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
+    for (i, ind) in plan.indicators.iter().enumerate() {
+        if ind.target < Decimal::ZERO {
+            c.push(Reason::NegativeTarget, &format!("indicators[{i}].target"),
+                format!("the target {} is negative", ind.target));
+        }
+        let Some(parent) = &ind.parent else { continue };
+        let path = format!("indicators[{i}].parent");
+        if !known.contains(parent.as_str()) {
+            c.push(Reason::UnknownReference, &path, format!("unknown indicator {parent:?}"));
+            continue;
+        }
+        if let Some(cycle) = cycle_from(plan, &by_id, i) {
+            c.push(Reason::CyclicParent, &path, format!("the 其中 hierarchy loops: {}", cycle.join(" → ")));
+            continue;
+        }
+        let whole = &plan.indicators[by_id[parent.as_str()]];
+        if whole.unit != ind.unit {
+            c.push(Reason::UnitMismatch, &format!("indicators[{i}].unit"),
+                format!("{:?} is counted in {}, its whole {:?} in {}", ind.id, ind.unit.label().zh, whole.id, whole.unit.label().zh));
+        } else if ind.target > whole.target {
+            c.push(Reason::PartExceedsWhole, &format!("indicators[{i}].target"),
+                format!("the target of {:?} ({}) is above that of its whole {:?} ({})", ind.id, ind.target, whole.id, whole.target));
+        }
+    }
+}
+
+/// Follows parents from indicator `start`; returns the ids around a loop if one is reached.
+fn cycle_from(plan: &PlanData, by_id: &HashMap<&str, usize>, start: usize) -> Option<Vec<String>> {
+    let mut seen = vec![start];
+    let mut at = start;
+    while let Some(next) = plan.indicators[at].parent.as_deref().and_then(|p| by_id.get(p).copied()) {
+        if let Some(pos) = seen.iter().position(|&s| s == next) {
+            // Only report the loop when `start` is on it, so each looping indicator is named once.
+            if pos != 0 {
+                return None;
+            }
+            let mut ids: Vec<String> = seen.iter().map(|&s| plan.indicators[s].id.clone()).collect();
+            ids.push(plan.indicators[next].id.clone());
+            return Some(ids);
+        }
+        seen.push(next);
+        at = next;
+    }
+    None
+}

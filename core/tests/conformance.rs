@@ -1,0 +1,143 @@
+//! Runs the shared conformance corpus (`tests/conformance/*.json`) through the Rust API.
+//! The Python, Node and Kotlin suites run the same files through their own bindings.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value, json};
+use skillplan::{Error, Plan};
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance")
+}
+
+fn load_suite(name: &str) -> Vec<Value> {
+    let text = std::fs::read_to_string(corpus_dir().join(name)).expect("corpus file");
+    let suite: Value = serde_json::from_str(&text).expect("corpus JSON");
+    suite["cases"].as_array().expect("cases").clone()
+}
+
+fn plan_for(args: &Value) -> Result<Plan, Error> {
+    match args.get("plan").and_then(Value::as_str) {
+        Some(file) => Plan::from_path(corpus_dir().join(file)),
+        None => Plan::jilin_2022_2025(),
+    }
+}
+
+fn to_value<T: serde::Serialize>(x: T) -> Value {
+    serde_json::to_value(x).expect("serialisable")
+}
+
+fn plan_summary(plan: &Plan) -> Value {
+    json!({ "id": plan.id(), "fingerprint": plan.fingerprint() })
+}
+
+fn arg<'a>(args: &'a Value, key: &str) -> &'a str {
+    args[key].as_str().unwrap_or_else(|| panic!("argument {key}"))
+}
+
+/// Maps a corpus call to the public Rust API.
+fn call(name: &str, args: &Value) -> Result<Value, Error> {
+    match name {
+        "load_plan" => Plan::from_path(corpus_dir().join(arg(args, "file"))).map(|p| plan_summary(&p)),
+        "load_plan_str" => {
+            let text = if let Some(rep) = args.get("text_repeat") {
+                rep["unit"].as_str().unwrap().repeat(rep["times"].as_u64().unwrap() as usize)
+            } else {
+                std::fs::read_to_string(corpus_dir().join(arg(args, "file"))).expect("readable test file")
+            };
+            Plan::from_str(&text).map(|p| plan_summary(&p))
+        }
+        _ => {
+            let plan = plan_for(args)?;
+            Ok(match name {
+                "plan" => plan_summary(&plan),
+                "metadata" => to_value(plan.metadata()),
+                "indicators" => to_value(plan.indicators()),
+                "indicator" => to_value(plan.indicator(arg(args, "id"))?),
+                "parts" => to_value(plan.parts(arg(args, "id"))?),
+                "measures" => to_value(plan.measures()),
+                "measure" => to_value(plan.measure(arg(args, "id"))?),
+                "columns" => to_value(plan.columns()),
+                "clause" => to_value(plan.clause(arg(args, "id"))?),
+                "departments" => to_value(plan.departments()),
+                "department" => to_value(plan.department(arg(args, "name"))?),
+                "measures_for_department" => to_value(plan.measures_for_department(arg(args, "department"))?),
+                "regions" => to_value(plan.regions()),
+                "region" => to_value(plan.region(arg(args, "id"))?),
+                other => panic!("unknown call {other}"),
+            })
+        }
+    }
+}
+
+/// Subset match of `expect` against `actual`, with the corpus's list helpers.
+fn check(actual: &Value, expect: &Value, at: &str, failures: &mut Vec<String>) {
+    match (expect, actual) {
+        (Value::Object(exp), Value::Array(items)) => {
+            for (k, v) in exp {
+                let here = format!("{at}.{k}");
+                match k.as_str() {
+                    "len" => check(&json!(items.len()), v, &here, failures),
+                    "ids" => check(&Value::Array(items.iter().map(|i| i["id"].clone()).collect()), v, &here, failures),
+                    "first" => check(items.first().unwrap_or(&Value::Null), v, &here, failures),
+                    "last" => check(items.last().unwrap_or(&Value::Null), v, &here, failures),
+                    other => failures.push(format!("{here}: unknown list expectation {other}")),
+                }
+            }
+        }
+        (Value::Object(exp), Value::Object(obj)) => {
+            for (k, v) in exp {
+                let here = format!("{at}.{k}");
+                if let Some(field) = k.strip_suffix("_contains") {
+                    let text = obj.get(field).and_then(Value::as_str).unwrap_or("");
+                    if !text.contains(v.as_str().unwrap_or("\u{0}")) {
+                        failures.push(format!("{here}: {text:?} does not contain {v}"));
+                    }
+                } else {
+                    check(obj.get(k).unwrap_or(&Value::Null), v, &here, failures);
+                }
+            }
+        }
+        _ if expect != actual => failures.push(format!("{at}: expected {expect}, got {actual}")),
+        _ => {}
+    }
+}
+
+fn check_error(err: &Error, expect: &Value, failures: &mut Vec<String>) {
+    let actual = json!({
+        "code": err.code().as_str(),
+        "path": err.path(),
+        "reason": err.reason().map(|r| r.as_str()),
+        "issue_count": err.issues().len(),
+        "issue_paths": err.issues().iter().map(|i| i.path.clone()).collect::<Vec<_>>(),
+    });
+    check(&actual, expect, "error", failures);
+}
+
+fn run_suite(file: &str) {
+    let cases = load_suite(file);
+    assert!(!cases.is_empty());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let mut case_failures = Vec::new();
+        match (call(case["call"].as_str().unwrap(), &case["args"]), case.get("expect_error")) {
+            (Ok(v), None) => check(&v, &case["expect"], "result", &mut case_failures),
+            (Err(e), Some(exp)) => check_error(&e, exp, &mut case_failures),
+            (Ok(v), Some(_)) => case_failures.push(format!("expected an error, got {v}")),
+            (Err(e), None) => case_failures.push(format!("unexpected error {} at {:?}: {e}", e.code(), e.path())),
+        }
+        failures.extend(case_failures.into_iter().map(|f| format!("[{name}] {f}")));
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn plan_queries() {
+    run_suite("plan-queries.json");
+}
+
+#[test]
+fn bad_plans() {
+    run_suite("bad-plans.json");
+}
