@@ -1,1 +1,312 @@
-fn main(){}
+//! The `skillplan` command: show, validate and query a training action plan.
+
+mod table;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use skillplan::{Error, Plan};
+
+#[derive(Parser)]
+#[command(name = "skillplan", version, about = "One definition of a vocational-skills training action plan (default: 吉人社联〔2022〕145号, Jilin 2022–2025).")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Show, validate and query the plan itself.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    Zh,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Table,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct PlanArgs {
+    /// A plan file (TOML) to use instead of the embedded Jilin plan.
+    #[arg(long, global = true)]
+    plan: Option<PathBuf>,
+    /// Language of labels.
+    #[arg(long, value_enum, default_value = "zh", global = true)]
+    lang: Lang,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table", global = true)]
+    format: Format,
+}
+
+#[derive(Subcommand)]
+enum PlanCommand {
+    /// The plan's metadata and its indicator table (专栏1).
+    Show {
+        #[command(flatten)]
+        args: PlanArgs,
+    },
+    /// Check a plan file; lists every problem and exits 1 if there is any.
+    Validate {
+        /// The plan file to check.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// The measures a department is responsible for.
+    Measures {
+        /// Department id, short name (省教育厅), full name or alias.
+        #[arg(long)]
+        department: String,
+        #[command(flatten)]
+        args: PlanArgs,
+    },
+    /// A clause and its text: 三, （二十五）, 25, 专栏2, 专栏2.1.
+    Clause {
+        id: String,
+        #[command(flatten)]
+        args: PlanArgs,
+    },
+    /// The departments the plan names.
+    Departments {
+        #[command(flatten)]
+        args: PlanArgs,
+    },
+    /// The regions and administrative units, with GB/T 2260 codes.
+    Regions {
+        #[command(flatten)]
+        args: PlanArgs,
+    },
+    /// Print the JSON Schema of the plan data format.
+    Schema,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let Command::Plan { command } = cli.command;
+    match run(command) {
+        Ok(code) => code,
+        Err(e) => {
+            report_error(&e);
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn report_error(e: &Error) {
+    if e.issues().is_empty() {
+        let path = e.path();
+        let at = if path.is_empty() { String::new() } else { format!(" at {path}") };
+        eprintln!("error[{}]{at}: {e}", e.code());
+    } else {
+        for issue in e.issues() {
+            eprintln!("error[{}/{}] {issue}", e.code(), issue.reason.as_str());
+        }
+    }
+}
+
+fn load(args: &PlanArgs) -> Result<Plan, Error> {
+    match &args.plan {
+        Some(path) => Plan::from_path(path),
+        None => Plan::jilin_2022_2025(),
+    }
+}
+
+fn pick(lang: Lang, label: &skillplan::Label) -> &str {
+    match lang {
+        Lang::Zh => &label.zh,
+        Lang::En => &label.en,
+    }
+}
+
+fn print_json<T: serde::Serialize + ?Sized>(value: &T) {
+    println!("{}", serde_json::to_string_pretty(value).unwrap_or_default());
+}
+
+fn run(command: PlanCommand) -> Result<ExitCode, Error> {
+    match command {
+        PlanCommand::Show { args } => {
+            let plan = load(&args)?;
+            match args.format {
+                Format::Json => print_json(plan.data()),
+                Format::Table => show(&plan, args.lang),
+            }
+        }
+        PlanCommand::Validate { file, format } => {
+            return Ok(validate(&file, format));
+        }
+        PlanCommand::Measures { department, args } => {
+            let plan = load(&args)?;
+            let dept = plan.department(&department)?;
+            let measures = plan.measures_for_department(&department)?;
+            match args.format {
+                Format::Json => print_json(&measures),
+                Format::Table => {
+                    println!("{} ({}): {} measures", dept.short_zh, dept.en, measures.len());
+                    let rows = measures
+                        .iter()
+                        .map(|m| {
+                            let lead = m.responsibility.as_ref().and_then(|r| r.lead.as_deref()) == Some(dept.id.as_str());
+                            vec![m.id.clone(), pick(args.lang, &m.title).to_owned(), if lead { "lead" } else { "listed" }.to_owned()]
+                        })
+                        .collect();
+                    print!("{}", table::render(&["clause", "title", "role"], rows));
+                    let all = plan.measures_for_all_relevant();
+                    if !all.is_empty() {
+                        let ids: Vec<&str> = all.iter().map(|m| m.id.as_str()).collect();
+                        println!("Also for every relevant department (所有相关部门): {}", ids.join(" "));
+                    }
+                }
+            }
+        }
+        PlanCommand::Clause { id, args } => {
+            let plan = load(&args)?;
+            let clause = plan.clause(&id)?;
+            match args.format {
+                Format::Json => print_json(&clause),
+                Format::Table => {
+                    println!("{} {}", clause.id, pick(args.lang, &clause.title));
+                    if !clause.text_zh.is_empty() {
+                        println!("\n{}", clause.text_zh);
+                    }
+                }
+            }
+        }
+        PlanCommand::Departments { args } => {
+            let plan = load(&args)?;
+            match args.format {
+                Format::Json => print_json(plan.departments()),
+                Format::Table => {
+                    let rows = plan
+                        .departments()
+                        .iter()
+                        .map(|d| {
+                            let n = plan.measures_for_department(&d.id).map(|m| m.len()).unwrap_or(0);
+                            let name = match args.lang { Lang::Zh => d.full_zh.clone(), Lang::En => d.en.clone() };
+                            vec![d.id.clone(), d.short_zh.clone(), name, n.to_string()]
+                        })
+                        .collect();
+                    print!("{}", table::render(&["id", "as written", "name", "measures"], rows));
+                }
+            }
+        }
+        PlanCommand::Regions { args } => {
+            let plan = load(&args)?;
+            match args.format {
+                Format::Json => print_json(plan.regions()),
+                Format::Table => {
+                    let rows = plan
+                        .regions()
+                        .iter()
+                        .map(|r| {
+                            vec![
+                                r.id.clone(),
+                                r.code.clone().unwrap_or_else(|| "—".into()),
+                                pick(args.lang, &r.name).to_owned(),
+                                pick(args.lang, &r.kind.label()).to_owned(),
+                            ]
+                        })
+                        .collect();
+                    print!("{}", table::render(&["id", "code", "name", "kind"], rows));
+                }
+            }
+        }
+        PlanCommand::Schema => print!("{}", skillplan::json_schema()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(plan: &Plan, lang: Lang) {
+    let m = plan.metadata();
+    println!("{}", pick(lang, &m.title));
+    println!("{}  ·  {} – {}  ·  fingerprint {}", m.document_number, m.period.start, m.period.end, &plan.fingerprint()[..12]);
+    println!();
+    let rows = plan
+        .indicators()
+        .iter()
+        .map(|i| {
+            let indent = if i.parent.is_some() { "  " } else { "" };
+            vec![
+                format!("{}", i.row),
+                format!("{indent}{}", pick(lang, &i.name)),
+                format!("{} {}", i.comparator.symbol(), group_thousands(&i.target.to_string())),
+                pick(lang, &i.unit.label()).to_owned(),
+                pick(lang, &i.attribute.label()).to_owned(),
+                i.id.clone(),
+            ]
+        })
+        .collect();
+    let head: &[&str] = match lang {
+        Lang::Zh => &["行", "主要指标", "目标", "单位", "属性", "id"],
+        Lang::En => &["row", "indicator", "target", "unit", "attribute", "id"],
+    };
+    print!("{}", table::render(head, rows));
+    if let Some(first) = plan.indicators().first() {
+        println!("\nSource: {} of {}", first.clause, m.document_number);
+    }
+}
+
+/// 840000 → 840,000 (the integer part only; the decimal part is kept as is).
+fn group_thousands(number: &str) -> String {
+    let (int, frac) = number.split_once('.').map_or((number, None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    format!("{sign}{out}{}", frac.map(|f| format!(".{f}")).unwrap_or_default())
+}
+
+fn validate(file: &PathBuf, format: Format) -> ExitCode {
+    match Plan::from_path(file) {
+        Ok(plan) => {
+            match format {
+                Format::Json => print_json(&serde_json::json!({ "valid": true, "id": plan.id(), "fingerprint": plan.fingerprint() })),
+                Format::Table => println!(
+                    "{}: valid plan {:?} ({} indicators, {} measures), fingerprint {}",
+                    file.display(), plan.id(), plan.indicators().len(), plan.measures().len(), plan.fingerprint()
+                ),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            match format {
+                Format::Json => {
+                    let issues: Vec<_> = e.issues().iter().map(|i| serde_json::json!({
+                        "reason": i.reason.as_str(), "path": i.path, "message": i.message })).collect();
+                    print_json(&serde_json::json!({ "valid": false, "code": e.code().as_str(), "path": e.path(),
+                        "message": e.to_string(), "issues": issues }));
+                }
+                Format::Table => {
+                    eprintln!("{}: invalid plan", file.display());
+                    report_error(&e);
+                }
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands() {
+        assert_eq!(super::group_thousands("840000"), "840,000");
+        assert_eq!(super::group_thousands("32"), "32");
+        assert_eq!(super::group_thousands("1234567.5"), "1,234,567.5");
+        assert_eq!(super::group_thousands("-1000"), "-1,000");
+    }
+}

@@ -1,1 +1,18 @@
-fn main(){}
+//! Loading and validating the embedded plan (goal: median ≤ 1 ms), and a few queries.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn load(c: &mut Criterion) {
+    c.bench_function("load_and_validate_embedded_plan", |b| {
+        b.iter(|| skillplan::Plan::from_str(black_box(skillplan::JILIN_2022_2025_TOML)).map(|p| p.indicators().len()))
+    });
+    let plan = skillplan::Plan::jilin_2022_2025().unwrap();
+    c.bench_function("clause_lookup", |b| b.iter(|| plan.clause(black_box("（二十五）")).map(|c| c.text_zh.len())));
+    c.bench_function("measures_for_department", |b| {
+        b.iter(|| plan.measures_for_department(black_box("省教育厅")).map(|m| m.len()))
+    });
+}
+
+criterion_group!(benches, load);
+criterion_main!(benches);
