@@ -16,6 +16,17 @@ pub enum ClauseKind {
     ColumnItem,
 }
 
+impl ClauseKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClauseKind::Chapter => "chapter",
+            ClauseKind::Measure => "measure",
+            ClauseKind::Column => "column",
+            ClauseKind::ColumnItem => "column_item",
+        }
+    }
+}
+
 /// A clause of the plan with its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Clause {

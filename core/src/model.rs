@@ -320,6 +320,14 @@ pub struct Indicator {
 }
 
 impl Unit {
+    /// The value used in data files and by every binding.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::PersonTimes => "person_times",
+            Unit::Count => "count",
+        }
+    }
+
     /// The unit as the plan writes it.
     pub fn label(self) -> Label {
         match self {
@@ -330,6 +338,13 @@ impl Unit {
 }
 
 impl Attribute {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attribute::Expected => "expected",
+            Attribute::Binding => "binding",
+        }
+    }
+
     pub fn label(self) -> Label {
         match self {
             Attribute::Expected => label("预期性", "expected"),
@@ -339,6 +354,17 @@ impl Attribute {
 }
 
 impl Comparator {
+    /// The value used in data files and by every binding: >=, >, <=, <, =.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => ">=",
+            Comparator::MoreThan => ">",
+            Comparator::AtMost => "<=",
+            Comparator::LessThan => "<",
+            Comparator::Equal => "=",
+        }
+    }
+
     /// The comparator's symbol: ≥, >, ≤, <, =.
     pub fn symbol(self) -> &'static str {
         match self {
@@ -363,6 +389,16 @@ impl Comparator {
 }
 
 impl RegionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RegionKind::Province => "province",
+            RegionKind::PrefectureCity => "prefecture_city",
+            RegionKind::AutonomousPrefecture => "autonomous_prefecture",
+            RegionKind::ManagementArea => "management_area",
+            RegionKind::NewArea => "new_area",
+        }
+    }
+
     pub fn label(self) -> Label {
         match self {
             RegionKind::Province => label("省", "province"),
@@ -376,4 +412,29 @@ impl RegionKind {
 
 fn label(zh: &str, en: &str) -> Label {
     Label { zh: zh.to_owned(), en: en.to_owned() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn serde_text<T: Serialize>(value: T) -> String {
+        serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
+    #[test]
+    fn as_str_is_the_serde_name() {
+        for u in [Unit::PersonTimes, Unit::Count] {
+            assert_eq!(u.as_str(), serde_text(u));
+        }
+        for a in [Attribute::Expected, Attribute::Binding] {
+            assert_eq!(a.as_str(), serde_text(a));
+        }
+        for c in [Comparator::AtLeast, Comparator::MoreThan, Comparator::AtMost, Comparator::LessThan, Comparator::Equal] {
+            assert_eq!(c.as_str(), serde_text(c));
+        }
+        for k in [RegionKind::Province, RegionKind::PrefectureCity, RegionKind::AutonomousPrefecture, RegionKind::ManagementArea, RegionKind::NewArea] {
+            assert_eq!(k.as_str(), serde_text(k));
+        }
+    }
 }

@@ -1,0 +1,124 @@
+"""Runs the shared conformance corpus (tests/conformance/*.json) through the Python API.
+
+Each corpus ``call`` maps to the public function or method a Python user would call; results
+are compared field by field (``expect`` is a subset), decimals as strings and dates as ISO.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+import skillplan
+
+CORPUS = Path(__file__).resolve().parents[2] / "tests" / "conformance"
+
+
+def load_cases(suite: str) -> list[dict[str, Any]]:
+    data = json.loads((CORPUS / suite).read_text(encoding="utf-8"))
+    return list(data["cases"])
+
+
+def _plan(args: dict[str, Any]) -> skillplan.Plan:
+    if "plan" in args:
+        return skillplan.load_plan(CORPUS / args["plan"])
+    return skillplan.default_plan()
+
+
+def _plan_str(args: dict[str, Any]) -> skillplan.Plan:
+    if "text_repeat" in args:
+        rep = args["text_repeat"]
+        return skillplan.loads_plan(rep["unit"] * rep["times"])
+    return skillplan.loads_plan((CORPUS / args["file"]).read_text(encoding="utf-8"))
+
+
+CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "load_plan": lambda a: skillplan.load_plan(CORPUS / a["file"]),
+    "load_plan_str": _plan_str,
+    "plan": _plan,
+    "metadata": lambda a: _plan(a).metadata,
+    "indicators": lambda a: _plan(a).indicators(),
+    "indicator": lambda a: _plan(a).indicator(a["id"]),
+    "parts": lambda a: _plan(a).parts(a["id"]),
+    "measures": lambda a: _plan(a).measures(),
+    "measure": lambda a: _plan(a).measure(a["id"]),
+    "columns": lambda a: _plan(a).columns(),
+    "clause": lambda a: _plan(a).clause(a["id"]),
+    "departments": lambda a: _plan(a).departments(),
+    "department": lambda a: _plan(a).department(a["name"]),
+    "measures_for_department": lambda a: _plan(a).measures_for_department(a["department"]),
+    "regions": lambda a: _plan(a).regions(),
+    "region": lambda a: _plan(a).region(a["id"]),
+}
+
+
+def plain(value: Any) -> Any:
+    """A scalar as the corpus writes it."""
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def check(actual: Any, expect: Any, at: str, failures: list[str]) -> None:
+    if isinstance(expect, dict) and isinstance(actual, list):
+        for key, want in expect.items():
+            here = f"{at}.{key}"
+            if key == "len":
+                check(len(actual), want, here, failures)
+            elif key == "ids":
+                check([item.id for item in actual], want, here, failures)
+            elif key == "first":
+                check(actual[0] if actual else None, want, here, failures)
+            elif key == "last":
+                check(actual[-1] if actual else None, want, here, failures)
+            else:
+                failures.append(f"{here}: unknown list expectation")
+    elif isinstance(expect, dict):
+        if actual is None:
+            failures.append(f"{at}: expected {expect}, got None")
+            return
+        for key, want in expect.items():
+            here = f"{at}.{key}"
+            if key.endswith("_contains"):
+                text = getattr(actual, key[: -len("_contains")])
+                if want not in text:
+                    failures.append(f"{here}: {text!r} does not contain {want!r}")
+            else:
+                check(getattr(actual, key), want, here, failures)
+    elif isinstance(expect, list) and isinstance(actual, list):
+        if len(expect) != len(actual):
+            failures.append(f"{at}: expected {expect!r}, got {actual!r}")
+        for i, (a, e) in enumerate(zip(actual, expect)):
+            check(a, e, f"{at}[{i}]", failures)
+    elif plain(actual) != expect:
+        failures.append(f"{at}: expected {expect!r}, got {plain(actual)!r}")
+
+
+def run_case(case: dict[str, Any]) -> list[str]:
+    failures: list[str] = []
+    call = CALLS[case["call"]]
+    try:
+        result = call(case["args"])
+    except skillplan.SkillplanError as err:
+        if "expect_error" not in case:
+            return [f"unexpected error {err.code} at {err.path!r}: {err}"]
+        actual = {
+            "code": err.code,
+            "path": err.path,
+            "reason": err.reason,
+            "issue_count": len(err.issues),
+            "issue_paths": [i.path for i in err.issues],
+        }
+        for key, want in case["expect_error"].items():
+            if actual[key] != want:
+                failures.append(f"error.{key}: expected {want!r}, got {actual[key]!r}")
+        return failures
+    if "expect_error" in case:
+        return [f"expected error {case['expect_error']}, got {result!r}"]
+    check(result, case["expect"], "result", failures)
+    return failures

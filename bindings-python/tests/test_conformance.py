@@ -1,0 +1,23 @@
+"""The shared conformance corpus, one pytest case per corpus case."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from conformance import load_cases, run_case
+
+SUITES = ["plan-queries.json", "bad-plans.json"]
+CASES = [(suite, case) for suite in SUITES for case in load_cases(suite)]
+
+
+@pytest.mark.parametrize(("suite", "case"), CASES, ids=[f"{s}:{c['name']}" for s, c in CASES])
+def test_case(suite: str, case: dict[str, Any]) -> None:
+    failures = run_case(case)
+    assert not failures, "\n".join(failures)
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(load_cases("plan-queries.json")) >= 25
+    assert len(load_cases("bad-plans.json")) >= 15
