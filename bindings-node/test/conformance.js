@@ -1,0 +1,97 @@
+// Runs the shared conformance corpus (tests/conformance/*.json) through the Node API.
+// Each corpus `call` maps to the method a Node user would call; fields are read in camelCase,
+// decimals and dates compare as the strings the binding returns.
+'use strict'
+
+const fs = require('node:fs')
+const path = require('node:path')
+const skillplan = require('..')
+
+const CORPUS = path.resolve(__dirname, '..', '..', 'tests', 'conformance')
+
+function loadCases(suite) {
+  return JSON.parse(fs.readFileSync(path.join(CORPUS, suite), 'utf8')).cases
+}
+
+const camel = (key) => key.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
+
+function plan(args) {
+  return args.plan ? skillplan.loadPlan(path.join(CORPUS, args.plan)) : skillplan.defaultPlan()
+}
+
+const CALLS = {
+  load_plan: (a) => skillplan.loadPlan(path.join(CORPUS, a.file)),
+  load_plan_str: (a) =>
+    skillplan.loadPlanStr(a.text_repeat ? a.text_repeat.unit.repeat(a.text_repeat.times) : fs.readFileSync(path.join(CORPUS, a.file), 'utf8')),
+  plan,
+  metadata: (a) => plan(a).metadata,
+  indicators: (a) => plan(a).indicators(),
+  indicator: (a) => plan(a).indicator(a.id),
+  parts: (a) => plan(a).parts(a.id),
+  measures: (a) => plan(a).measures(),
+  measure: (a) => plan(a).measure(a.id),
+  columns: (a) => plan(a).columns(),
+  clause: (a) => plan(a).clause(a.id),
+  departments: (a) => plan(a).departments(),
+  department: (a) => plan(a).department(a.name),
+  measures_for_department: (a) => plan(a).measuresForDepartment(a.department),
+  regions: (a) => plan(a).regions(),
+  region: (a) => plan(a).region(a.id),
+}
+
+function check(actual, expect, at, failures) {
+  if (actual === undefined) actual = null
+  if (expect !== null && typeof expect === 'object' && !Array.isArray(expect) && Array.isArray(actual)) {
+    for (const [key, want] of Object.entries(expect)) {
+      const here = `${at}.${key}`
+      if (key === 'len') check(actual.length, want, here, failures)
+      else if (key === 'ids') check(actual.map((x) => x.id), want, here, failures)
+      else if (key === 'first') check(actual[0] ?? null, want, here, failures)
+      else if (key === 'last') check(actual[actual.length - 1] ?? null, want, here, failures)
+      else failures.push(`${here}: unknown list expectation`)
+    }
+  } else if (expect !== null && typeof expect === 'object' && !Array.isArray(expect)) {
+    if (actual === null) return failures.push(`${at}: expected ${JSON.stringify(expect)}, got null`)
+    for (const [key, want] of Object.entries(expect)) {
+      const here = `${at}.${key}`
+      if (key.endsWith('_contains')) {
+        const text = actual[camel(key.slice(0, -'_contains'.length))] ?? ''
+        if (!text.includes(want)) failures.push(`${here}: ${JSON.stringify(text)} does not contain ${JSON.stringify(want)}`)
+      } else {
+        check(actual[camel(key)], want, here, failures)
+      }
+    }
+  } else if (Array.isArray(expect) && Array.isArray(actual)) {
+    if (expect.length !== actual.length) failures.push(`${at}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`)
+    expect.forEach((e, i) => i < actual.length && check(actual[i], e, `${at}[${i}]`, failures))
+  } else if (actual !== expect) {
+    failures.push(`${at}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`)
+  }
+}
+
+function runCase(c) {
+  const failures = []
+  let result
+  try {
+    result = CALLS[c.call](c.args)
+  } catch (err) {
+    if (!c.expect_error) return [`unexpected error ${err.code} at ${JSON.stringify(err.path)}: ${err.message}`]
+    const actual = {
+      code: err.code,
+      path: err.path,
+      reason: err.reason,
+      issue_count: err.issues.length,
+      issue_paths: err.issues.map((i) => i.path),
+    }
+    for (const [key, want] of Object.entries(c.expect_error)) {
+      if (JSON.stringify(actual[key]) !== JSON.stringify(want))
+        failures.push(`error.${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(actual[key])}`)
+    }
+    return failures
+  }
+  if (c.expect_error) return [`expected error ${JSON.stringify(c.expect_error)}, got a result`]
+  check(result, c.expect, 'result', failures)
+  return failures
+}
+
+module.exports = { loadCases, runCase }

@@ -1,0 +1,14 @@
+'use strict'
+
+const { test } = require('node:test')
+const assert = require('node:assert/strict')
+const { loadCases, runCase } = require('./conformance')
+
+for (const suite of ['plan-queries.json', 'bad-plans.json']) {
+  for (const c of loadCases(suite)) {
+    test(`${suite}: ${c.name}`, () => {
+      const failures = runCase(c)
+      assert.deepEqual(failures, [], failures.join('\n'))
+    })
+  }
+}
