@@ -1,0 +1,15 @@
+package org.skillplan
+
+/** The stable error code of any skillplan exception, e.g. "PLAN_INVALID" or "UNKNOWN_REGION". */
+val SkillplanException.code: String
+    get() = when (this) {
+        is SkillplanException.Plan -> this.code
+        is SkillplanException.NotFound -> this.code
+    }
+
+/** Where the problem is: a path into the plan file, or the argument name of a query. */
+val SkillplanException.path: String
+    get() = when (this) {
+        is SkillplanException.Plan -> this.path
+        is SkillplanException.NotFound -> this.path
+    }

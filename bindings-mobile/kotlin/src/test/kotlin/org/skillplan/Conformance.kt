@@ -1,0 +1,143 @@
+package org.skillplan
+
+import java.io.File
+import java.math.BigDecimal
+import java.time.LocalDate
+import org.json.JSONArray
+import org.json.JSONObject
+
+/**
+ * Runs cases of the shared conformance corpus (the JSON files in tests/conformance) through the Kotlin API.
+ * Each corpus `call` maps to the function a Kotlin user would call; fields are read by their
+ * camelCase property names, BigDecimal and LocalDate compare as the corpus's strings.
+ */
+object Conformance {
+    val corpus = File(System.getProperty("skillplan.corpus") ?: "../../tests/conformance")
+
+    fun cases(suite: String): List<JSONObject> {
+        val cases = JSONObject(File(corpus, suite).readText()).getJSONArray("cases")
+        return (0 until cases.length()).map { cases.getJSONObject(it) }
+    }
+
+    private fun plan(args: JSONObject): Plan =
+        if (args.has("plan")) loadPlan(File(corpus, args.getString("plan")).path) else defaultPlan()
+
+    private fun call(name: String, a: JSONObject): Any? = when (name) {
+        "load_plan" -> loadPlan(File(corpus, a.getString("file")).path)
+        "load_plan_str" -> loadPlanStr(
+            if (a.has("text_repeat")) a.getJSONObject("text_repeat").let { it.getString("unit").repeat(it.getInt("times")) }
+            else File(corpus, a.getString("file")).readText()
+        )
+        "plan" -> plan(a)
+        "metadata" -> plan(a).metadata()
+        "indicators" -> plan(a).indicators()
+        "indicator" -> plan(a).indicator(a.getString("id"))
+        "parts" -> plan(a).parts(a.getString("id"))
+        "measures" -> plan(a).measures()
+        "measure" -> plan(a).measure(a.getString("id"))
+        "columns" -> plan(a).columns()
+        "clause" -> plan(a).clause(a.getString("id"))
+        "departments" -> plan(a).departments()
+        "department" -> plan(a).department(a.getString("name"))
+        "measures_for_department" -> plan(a).measuresForDepartment(a.getString("department"))
+        "regions" -> plan(a).regions()
+        "region" -> plan(a).region(a.getString("id"))
+        else -> throw IllegalArgumentException("unknown call $name")
+    }
+
+    private fun camel(key: String) = key.split('_').mapIndexed { i, p -> if (i == 0) p else p.replaceFirstChar { it.uppercase() } }.joinToString("")
+
+    /** A field of a record (its getter) or a no-argument method of an object. */
+    private fun field(obj: Any, key: String): Any? {
+        val name = camel(key)
+        val methods = obj.javaClass.methods
+        val getterName = "get" + name.replaceFirstChar { c -> c.uppercase() }
+        // Properties of unsigned (inline) types have mangled getters such as getRow-pVg5ArA.
+        val getter = methods.firstOrNull { (it.name == getterName || it.name.startsWith("$getterName-")) && it.parameterCount == 0 }
+            ?: methods.firstOrNull { it.name == name && it.parameterCount == 0 }
+            ?: throw NoSuchElementException("no field $key on ${obj.javaClass.simpleName}")
+        return getter.invoke(obj)
+    }
+
+    private val comparators = mapOf(
+        Comparator.AT_LEAST to ">=", Comparator.MORE_THAN to ">", Comparator.AT_MOST to "<=",
+        Comparator.LESS_THAN to "<", Comparator.EQUAL to "=",
+    )
+
+    /** A scalar as the corpus writes it. */
+    private fun plain(value: Any?): Any? = when (value) {
+        is BigDecimal -> value.toPlainString()
+        is LocalDate -> value.toString()
+        is Comparator -> comparators[value]
+        is Enum<*> -> value.name.lowercase()
+        is UInt -> value.toLong()
+        is Int -> value.toLong()
+        is Long -> value
+        else -> value
+    }
+
+    private fun expected(value: Any?): Any? = when (value) {
+        JSONObject.NULL -> null
+        is Int -> value.toLong()
+        else -> value
+    }
+
+    private fun check(actual: Any?, expect: Any?, at: String, failures: MutableList<String>) {
+        if (expect is JSONObject && actual is List<*>) {
+            for (key in expect.keySet()) {
+                val want = expect.get(key)
+                val here = "$at.$key"
+                when (key) {
+                    "len" -> check(actual.size, want, here, failures)
+                    "ids" -> check(actual.map { field(it!!, "id") }, want, here, failures)
+                    "first" -> check(actual.firstOrNull(), want, here, failures)
+                    "last" -> check(actual.lastOrNull(), want, here, failures)
+                    else -> failures += "$here: unknown list expectation"
+                }
+            }
+        } else if (expect is JSONObject) {
+            if (actual == null) { failures += "$at: expected $expect, got null"; return }
+            for (key in expect.keySet()) {
+                val want = expect.get(key)
+                if (key.endsWith("_contains")) {
+                    val text = field(actual, key.removeSuffix("_contains")) as String
+                    if (!text.contains(want as String)) failures += "$at.$key: \"$text\" does not contain \"$want\""
+                } else {
+                    check(field(actual, key), want, "$at.$key", failures)
+                }
+            }
+        } else if (expect is JSONArray && actual is List<*>) {
+            if (expect.length() != actual.size) failures += "$at: expected $expect, got $actual"
+            for (i in 0 until minOf(expect.length(), actual.size)) check(actual[i], expect.get(i), "$at[$i]", failures)
+        } else if (plain(actual) != expected(expect)) {
+            failures += "$at: expected ${expected(expect)}, got ${plain(actual)}"
+        }
+    }
+
+    fun run(case: JSONObject): List<String> {
+        val failures = mutableListOf<String>()
+        val result = try {
+            call(case.getString("call"), case.getJSONObject("args"))
+        } catch (e: SkillplanException) {
+            if (!case.has("expect_error")) return listOf("unexpected error ${e.code} at '${e.path}': ${e.message}")
+            val issues = (e as? SkillplanException.Plan)?.issues ?: emptyList()
+            val actual = mapOf(
+                "code" to e.code,
+                "path" to e.path,
+                "reason" to (e as? SkillplanException.Plan)?.reason,
+                "issue_count" to issues.size.toLong(),
+                "issue_paths" to issues.map { it.path },
+            )
+            val want = case.getJSONObject("expect_error")
+            for (key in want.keySet()) {
+                val w = want.get(key)
+                val expectedValue: Any? = if (w is JSONArray) (0 until w.length()).map { w.get(it) } else expected(w)
+                if (actual[key] != expectedValue) failures += "error.$key: expected $expectedValue, got ${actual[key]}"
+            }
+            return failures
+        }
+        if (case.has("expect_error")) return listOf("expected error ${case.get("expect_error")}, got $result")
+        check(result, case.getJSONObject("expect"), "result", failures)
+        return failures
+    }
+}
