@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use serde::Deserialize;
+
 use crate::decimal_text::NOT_A_NUMBER;
 use crate::error::{Issue, PlanError, Reason};
 use crate::model::PlanData;
@@ -44,11 +46,20 @@ pub fn parse_str(text: &str) -> Result<PlanData, PlanError> {
         return Err(PlanError::Empty);
     }
     let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
-    serde_path_to_error::deserialize(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        PlanError::Invalid { issues: vec![data_issue(path, inner.message())] }
-    })
+    match PlanData::deserialize(deserializer) {
+        Ok(data) => Ok(data),
+        // Tracking the path costs time on every value, so it is only done to report an error.
+        Err(_) => {
+            let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
+            match serde_path_to_error::deserialize::<_, PlanData>(deserializer) {
+                Err(e) => {
+                    let path = e.path().to_string();
+                    Err(PlanError::Invalid { issues: vec![data_issue(path, e.into_inner().message())] })
+                }
+                Ok(data) => Ok(data),
+            }
+        }
+    }
 }
 
 fn syntax_error(text: &str, e: &toml::de::Error) -> PlanError {

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
@@ -17,7 +18,8 @@ pub const JILIN_2022_2025_TOML: &str = include_str!("../plans/jilin-2022-2025.to
 #[derive(Debug, Clone)]
 pub struct Plan {
     data: PlanData,
-    fingerprint: String,
+    /// Computed on first use: loading should not pay for hashing the whole text.
+    fingerprint: OnceLock<String>,
     indicator_index: HashMap<String, usize>,
     measure_index: HashMap<u32, usize>,
 }
@@ -50,10 +52,9 @@ impl Plan {
         if !issues.is_empty() {
             return Err(PlanError::Invalid { issues }.into());
         }
-        let fingerprint = fingerprint_of(&data);
         let indicator_index = data.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         let measure_index = data.measures.iter().enumerate().map(|(i, m)| (m.number, i)).collect();
-        Ok(Plan { data, fingerprint, indicator_index, measure_index })
+        Ok(Plan { data, fingerprint: OnceLock::new(), indicator_index, measure_index })
     }
 
     /// The whole data model.
@@ -72,7 +73,7 @@ impl Plan {
     /// SHA-256 (lower-case hex) of the plan's canonical JSON form: two systems that print the same
     /// fingerprint hold the same definition, whatever the layout or comments of their files.
     pub fn fingerprint(&self) -> &str {
-        &self.fingerprint
+        self.fingerprint.get_or_init(|| fingerprint_of(&self.data))
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs what the suites need from the package registries and runs every suite:
+# cargo tests, pytest, node --test, Kotlin JUnit through Maven, and the shared conformance
+# corpus in each of them. CI runs exactly this script (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+export CARGO_TERM_COLOR=never
+
+step() { printf '\n== %s ==\n' "$*"; }
+# Generated files are committed; regenerating them must leave them unchanged.
+assert_unchanged() {
+  if [ -n "$(git status --porcelain -- "$@")" ]; then
+    git status --short -- "$@"
+    git diff --stat -- "$@"
+    echo "generated files are stale: $* (regenerate them and commit)" >&2
+    exit 1
+  fi
+}
+
+step "Rust: core, CLI and the bindings' Rust code (conformance corpus included)"
+cargo test --workspace --exclude skillplan-python
+cargo run -q -p skillplan --example plan_queries >/dev/null
+
+step "Mobile: regenerate Kotlin and Swift, check they are current"
+./scripts/generate-mobile-bindings.sh
+assert_unchanged bindings-mobile/generated
+
+step "Python: venv, maturin build, pytest (conformance corpus included), stubs"
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -r bindings-python/requirements-dev.txt
+(cd bindings-python && ../.venv/bin/maturin develop -q --target-dir ../target/maturin-py)
+.venv/bin/python -m pytest -q bindings-python/tests
+.venv/bin/python -m mypy.stubtest skillplan
+(cd bindings-python && ../.venv/bin/python -m mypy --strict tests python/skillplan ../examples/python)
+.venv/bin/python examples/python/plan_queries.py >/dev/null
+
+step "Node: npm packages, napi build, node --test (conformance corpus included)"
+(cd bindings-node && npm ci --no-audit --no-fund --silent && npx napi build --platform)
+assert_unchanged bindings-node/index.js bindings-node/index.d.ts
+(cd bindings-node && node --test test/)
+node examples/node/plan-queries.js >/dev/null
+
+step "Kotlin: Maven (kotlin-maven-plugin, JNA, JUnit) over the generated bindings (conformance corpus included)"
+cargo build -q -p skillplan-mobile
+(cd bindings-mobile/kotlin && mvn -B -q test -Dnative.dir="$ROOT/target/debug")
+grep -h -o 'tests="[0-9]*" errors="[0-9]*" skipped="[0-9]*" failures="[0-9]*"' bindings-mobile/kotlin/target/surefire-reports/TEST-*.xml
+
+step "README examples, run as written"
+.venv/bin/python scripts/readme_examples.py
+
+step "all suites passed"
