@@ -51,7 +51,7 @@ impl From<core::Error> for SkillplanError {
             core::Error::Plan(_) => SkillplanError::Plan {
                 code,
                 path,
-                reason: e.reason().map(|r| r.as_str().to_owned()),
+                reason: e.reason().map(str::to_owned),
                 issues: e.issues().iter().map(Issue::from).collect(),
                 detail,
             },

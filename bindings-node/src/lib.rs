@@ -21,7 +21,7 @@ fn build_error<'env>(env: &'env Env, e: &core::Error) -> Result<Object<'env>> {
     object.set_named_property("code", e.code().as_str())?;
     object.set_named_property("path", e.path())?;
     match e.reason() {
-        Some(reason) => object.set_named_property("reason", reason.as_str())?,
+        Some(reason) => object.set_named_property("reason", reason)?,
         None => object.set_named_property("reason", Null)?,
     }
     let issues: Vec<Issue> = e.issues().iter().map(Issue::from).collect();

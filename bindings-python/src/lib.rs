@@ -31,7 +31,7 @@ fn build_exception(py: Python<'_>, e: &core::Error) -> PyResult<PyErr> {
     let kwargs = PyDict::new(py);
     kwargs.set_item("code", e.code().as_str())?;
     kwargs.set_item("path", e.path())?;
-    kwargs.set_item("reason", e.reason().map(|r| r.as_str()))?;
+    kwargs.set_item("reason", e.reason())?;
     kwargs.set_item("issues", issues)?;
     let instance = errors.getattr(class_name)?.call((e.to_string(),), Some(&kwargs))?;
     Ok(PyErr::from_value(instance))

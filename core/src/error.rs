@@ -21,6 +21,8 @@ pub enum ErrorCode {
     UnknownClause,
     UnknownDepartment,
     UnknownRegion,
+    InvalidObservation,
+    InvalidOptions,
     Internal,
 }
 
@@ -37,6 +39,8 @@ impl ErrorCode {
             ErrorCode::UnknownClause => "UNKNOWN_CLAUSE",
             ErrorCode::UnknownDepartment => "UNKNOWN_DEPARTMENT",
             ErrorCode::UnknownRegion => "UNKNOWN_REGION",
+            ErrorCode::InvalidObservation => "INVALID_OBSERVATION",
+            ErrorCode::InvalidOptions => "INVALID_OPTIONS",
             ErrorCode::Internal => "INTERNAL",
         }
     }
@@ -79,6 +83,8 @@ pub enum Reason {
     InvalidRegionCode,
     /// Numbers that are out of sequence (measure （三） numbered 4, …).
     NumberMismatch,
+    /// A target above the largest value the library computes with (10^15).
+    OutOfRange,
 }
 
 impl Reason {
@@ -100,6 +106,7 @@ impl Reason {
             Reason::DateOrder => "date_order",
             Reason::InvalidRegionCode => "invalid_region_code",
             Reason::NumberMismatch => "number_mismatch",
+            Reason::OutOfRange => "out_of_range",
         }
     }
 }
@@ -147,6 +154,65 @@ fn summarize(issues: &[Issue]) -> String {
     }
 }
 
+/// Why an observation was refused: the finer, stable detail of `INVALID_OBSERVATION`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObservationReason {
+    UnknownIndicator,
+    UnknownRegion,
+    InvalidDate,
+    /// Not an exact decimal (floats included).
+    NotANumber,
+    NegativeValue,
+    /// Above 10^15, the largest value the library computes with.
+    OutOfRange,
+    UnknownKind,
+    BeforePlanStart,
+    AfterPlanEnd,
+    /// Two values for the same day or period of one series.
+    DuplicateDate,
+    /// A cumulative series that goes down.
+    DecreasingCumulative,
+    /// Cumulative and per-period values in one series.
+    MixedKinds,
+}
+
+impl ObservationReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ObservationReason::UnknownIndicator => "unknown_indicator",
+            ObservationReason::UnknownRegion => "unknown_region",
+            ObservationReason::InvalidDate => "invalid_date",
+            ObservationReason::NotANumber => "not_a_number",
+            ObservationReason::NegativeValue => "negative_value",
+            ObservationReason::OutOfRange => "out_of_range",
+            ObservationReason::UnknownKind => "unknown_kind",
+            ObservationReason::BeforePlanStart => "before_plan_start",
+            ObservationReason::AfterPlanEnd => "after_plan_end",
+            ObservationReason::DuplicateDate => "duplicate_date",
+            ObservationReason::DecreasingCumulative => "decreasing_cumulative",
+            ObservationReason::MixedKinds => "mixed_kinds",
+        }
+    }
+}
+
+/// An observation that cannot be used, located by its path (`observations[3].value`).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{path}: {message}")]
+pub struct ObservationError {
+    pub reason: ObservationReason,
+    pub path: String,
+    pub message: String,
+}
+
+/// Options of a computation that cannot be used (a bad as-of date, weights, milestones, …).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{path}: {message}")]
+pub struct OptionsError {
+    pub path: String,
+    pub message: String,
+}
+
 /// A query that names something the plan does not have.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QueryError {
@@ -167,6 +233,10 @@ pub enum Error {
     Plan(#[from] PlanError),
     #[error(transparent)]
     Query(#[from] QueryError),
+    #[error(transparent)]
+    Observation(#[from] ObservationError),
+    #[error(transparent)]
+    Options(#[from] OptionsError),
 }
 
 impl Error {
@@ -174,6 +244,8 @@ impl Error {
         match self {
             Error::Plan(e) => e.code(),
             Error::Query(e) => e.code(),
+            Error::Observation(_) => ErrorCode::InvalidObservation,
+            Error::Options(_) => ErrorCode::InvalidOptions,
         }
     }
 
@@ -182,13 +254,16 @@ impl Error {
         match self {
             Error::Plan(e) => e.path(),
             Error::Query(e) => e.path().to_owned(),
+            Error::Observation(e) => e.path.clone(),
+            Error::Options(e) => e.path.clone(),
         }
     }
 
-    /// The finer reason of `PLAN_INVALID`, if that is the code.
-    pub fn reason(&self) -> Option<Reason> {
+    /// The finer, stable reason of `PLAN_INVALID` and `INVALID_OBSERVATION`.
+    pub fn reason(&self) -> Option<&'static str> {
         match self {
-            Error::Plan(PlanError::Invalid { issues }) => issues.first().map(|i| i.reason),
+            Error::Plan(PlanError::Invalid { issues }) => issues.first().map(|i| i.reason.as_str()),
+            Error::Observation(e) => Some(e.reason.as_str()),
             _ => None,
         }
     }

@@ -107,7 +107,7 @@ fn check_error(err: &Error, expect: &Value, failures: &mut Vec<String>) {
     let actual = json!({
         "code": err.code().as_str(),
         "path": err.path(),
-        "reason": err.reason().map(|r| r.as_str()),
+        "reason": err.reason(),
         "issue_count": err.issues().len(),
         "issue_paths": err.issues().iter().map(|i| i.path.clone()).collect::<Vec<_>>(),
     });

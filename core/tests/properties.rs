@@ -69,7 +69,7 @@ proptest! {
         prop_assert_eq!(result.is_ok(), part <= whole);
         if let Err(e) = result {
             prop_assert_eq!(e.code(), ErrorCode::PlanInvalid);
-            prop_assert_eq!(e.reason(), Some(Reason::PartExceedsWhole));
+            prop_assert_eq!(e.reason(), Some("part_exceeds_whole"));
             prop_assert_eq!(e.path(), "indicators[1].target");
         }
     }
