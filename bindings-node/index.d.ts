@@ -13,12 +13,14 @@ export type SkillplanErrorCode =
   | 'UNKNOWN_CLAUSE'
   | 'UNKNOWN_DEPARTMENT'
   | 'UNKNOWN_REGION'
+  | 'INVALID_OBSERVATION'
+  | 'INVALID_OPTIONS'
   | 'INTERNAL'
 
 /**
  * Every error skillplan throws (or rejects a Promise with) is an `Error` with these fields:
  * `code` is stable, `path` points at the offending input (`indicators[2].parent`, or the
- * argument name of a query), `reason` refines PLAN_INVALID (`cyclic_parent`, …) and `issues`
+ * argument name of a query), `reason` refines PLAN_INVALID and INVALID_OBSERVATION (`cyclic_parent`, `negative_value`, …) and `issues`
  * lists every problem found in an invalid plan.
  */
 export interface SkillplanError extends Error {

@@ -40,6 +40,9 @@ pub enum SkillplanError {
     /// A query named something the plan does not have (codes UNKNOWN_*).
     #[error("{code} at {path}: {detail}")]
     NotFound { code: String, path: String, detail: String },
+    /// Input that cannot be used: observations or options (codes INVALID_*).
+    #[error("{code} at {path}: {detail}")]
+    InvalidInput { code: String, path: String, reason: Option<String>, detail: String },
 }
 
 impl From<core::Error> for SkillplanError {
@@ -56,6 +59,9 @@ impl From<core::Error> for SkillplanError {
                 detail,
             },
             core::Error::Query(_) => SkillplanError::NotFound { code, path, detail },
+            core::Error::Observation(_) | core::Error::Options(_) => {
+                SkillplanError::InvalidInput { code, path, reason: e.reason().map(str::to_owned), detail }
+            }
         }
     }
 }

@@ -24,6 +24,7 @@ fn build_exception(py: Python<'_>, e: &core::Error) -> PyResult<PyErr> {
         | core::ErrorCode::UnknownClause
         | core::ErrorCode::UnknownDepartment
         | core::ErrorCode::UnknownRegion => "NotFoundError",
+        core::ErrorCode::InvalidObservation | core::ErrorCode::InvalidOptions => "InvalidInputError",
         core::ErrorCode::Internal => "SkillplanError",
         _ => "PlanError",
     };

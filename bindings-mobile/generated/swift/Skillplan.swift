@@ -2218,6 +2218,11 @@ enum SkillplanError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
      */
     case NotFound(code: String, path: String, detail: String
     )
+    /**
+     * Input that cannot be used: observations or options (codes INVALID_*).
+     */
+    case InvalidInput(code: String, path: String, reason: String?, detail: String
+    )
 
     
 
@@ -2259,6 +2264,12 @@ public struct FfiConverterTypeSkillplanError: FfiConverterRustBuffer {
             path: try FfiConverterString.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 3: return .InvalidInput(
+            code: try FfiConverterString.read(from: &buf), 
+            path: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterOptionString.read(from: &buf), 
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -2284,6 +2295,14 @@ public struct FfiConverterTypeSkillplanError: FfiConverterRustBuffer {
             writeInt(&buf, Int32(2))
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(path, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .InvalidInput(code,path,reason,detail):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(path, into: &buf)
+            FfiConverterOptionString.write(reason, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         }

@@ -33,7 +33,7 @@ from ._skillplan import (
     load_plan,
     loads_plan,
 )
-from .errors import NotFoundError, PlanError, SkillplanError
+from .errors import InvalidInputError, NotFoundError, PlanError, SkillplanError
 
 __all__ = [
     "Clause",
@@ -41,6 +41,7 @@ __all__ = [
     "ColumnItem",
     "Department",
     "Indicator",
+    "InvalidInputError",
     "Issue",
     "Label",
     "Measure",

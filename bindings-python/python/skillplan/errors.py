@@ -48,4 +48,8 @@ class NotFoundError(SkillplanError, LookupError):
     (codes ``UNKNOWN_*``)."""
 
 
-__all__ = ["SkillplanError", "PlanError", "NotFoundError"]
+class InvalidInputError(SkillplanError, ValueError):
+    """Input that cannot be used: observations or options (codes ``INVALID_*``); ``reason`` says how."""
+
+
+__all__ = ["SkillplanError", "PlanError", "NotFoundError", "InvalidInputError"]

@@ -2776,6 +2776,23 @@ sealed class SkillplanException: kotlin.Exception() {
             get() = "code=${ `code` }, path=${ `path` }, detail=${ `detail` }"
     }
     
+    /**
+     * Input that cannot be used: observations or options (codes INVALID_*).
+     */
+    class InvalidInput(
+        
+        val `code`: kotlin.String, 
+        
+        val `path`: kotlin.String, 
+        
+        val `reason`: kotlin.String?, 
+        
+        val `detail`: kotlin.String
+        ) : SkillplanException() {
+        override val message
+            get() = "code=${ `code` }, path=${ `path` }, reason=${ `reason` }, detail=${ `detail` }"
+    }
+    
 
     
 
@@ -2807,6 +2824,12 @@ public object FfiConverterTypeSkillplanError : FfiConverterRustBuffer<SkillplanE
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
                 )
+            3 -> SkillplanException.InvalidInput(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterOptionalString.read(buf),
+                FfiConverterString.read(buf),
+                )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
     }
@@ -2829,6 +2852,14 @@ public object FfiConverterTypeSkillplanError : FfiConverterRustBuffer<SkillplanE
                 + FfiConverterString.allocationSize(value.`path`)
                 + FfiConverterString.allocationSize(value.`detail`)
             )
+            is SkillplanException.InvalidInput -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`path`)
+                + FfiConverterOptionalString.allocationSize(value.`reason`)
+                + FfiConverterString.allocationSize(value.`detail`)
+            )
         }
     }
 
@@ -2847,6 +2878,14 @@ public object FfiConverterTypeSkillplanError : FfiConverterRustBuffer<SkillplanE
                 buf.putInt(2)
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`path`, buf)
+                FfiConverterString.write(value.`detail`, buf)
+                Unit
+            }
+            is SkillplanException.InvalidInput -> {
+                buf.putInt(3)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`path`, buf)
+                FfiConverterOptionalString.write(value.`reason`, buf)
                 FfiConverterString.write(value.`detail`, buf)
                 Unit
             }

@@ -5,6 +5,7 @@ val SkillplanException.code: String
     get() = when (this) {
         is SkillplanException.Plan -> this.code
         is SkillplanException.NotFound -> this.code
+        is SkillplanException.InvalidInput -> this.code
     }
 
 /** Where the problem is: a path into the plan file, or the argument name of a query. */
@@ -12,4 +13,5 @@ val SkillplanException.path: String
     get() = when (this) {
         is SkillplanException.Plan -> this.path
         is SkillplanException.NotFound -> this.path
+        is SkillplanException.InvalidInput -> this.path
     }
