@@ -20,6 +20,22 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal
     deserializer.deserialize_any(DecimalVisitor)
 }
 
+/// For `Option<Decimal>` fields: `null` or a decimal string.
+pub mod option {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(d) => super::serialize(d, serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
+        super::deserialize(deserializer).map(Some)
+    }
+}
+
 /// Parses a decimal written as text, refusing exponents, blanks and anything inexact.
 pub fn parse(text: &str) -> Result<Decimal, String> {
     let trimmed = text.trim();

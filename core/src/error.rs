@@ -175,6 +175,12 @@ pub enum ObservationReason {
     DecreasingCumulative,
     /// Cumulative and per-period values in one series.
     MixedKinds,
+    /// A field of the wrong type.
+    WrongType,
+    MissingField,
+    UnknownField,
+    /// Text that is not valid JSON or CSV.
+    Syntax,
 }
 
 impl ObservationReason {
@@ -192,6 +198,10 @@ impl ObservationReason {
             ObservationReason::DuplicateDate => "duplicate_date",
             ObservationReason::DecreasingCumulative => "decreasing_cumulative",
             ObservationReason::MixedKinds => "mixed_kinds",
+            ObservationReason::WrongType => "wrong_type",
+            ObservationReason::MissingField => "missing_field",
+            ObservationReason::UnknownField => "unknown_field",
+            ObservationReason::Syntax => "syntax",
         }
     }
 }

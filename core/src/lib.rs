@@ -18,14 +18,20 @@ pub mod decimal_text;
 mod error;
 mod load;
 pub mod model;
+pub mod observations;
 mod plan;
+pub mod progress;
 mod validate;
 
 pub use clause::{Clause, ClauseKind};
-pub use error::{Error, ErrorCode, Issue, PlanError, QueryError, Reason};
+pub use error::{Error, ErrorCode, Issue, ObservationError, ObservationReason, OptionsError, PlanError, QueryError, Reason};
 pub use load::MAX_PLAN_BYTES;
 pub use model::*;
 pub use plan::{JILIN_2022_2025_TOML, Plan};
+
+/// The largest target or observed value skillplan computes with (10^15): far above any count of
+/// people or training bases, and low enough that no exact sum or product overflows.
+pub const MAX_VALUE: rust_decimal::Decimal = rust_decimal::Decimal::from_parts(2764472320, 232830, 0, false, 0);
 
 /// The JSON Schema of the plan data format, generated from the Rust types.
 /// `core/plans/plan.schema.json` is this text; a test keeps the two equal.

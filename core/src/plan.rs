@@ -163,6 +163,16 @@ impl Plan {
         &self.data.regions
     }
 
+    /// The region that stands for the whole plan area: the province, or else the first region
+    /// without a parent. Observations for it count as the whole area's.
+    pub fn root_region(&self) -> Option<&Region> {
+        let regions = &self.data.regions;
+        regions
+            .iter()
+            .find(|r| r.kind == crate::model::RegionKind::Province && r.parent.is_none())
+            .or_else(|| regions.iter().find(|r| r.parent.is_none()))
+    }
+
     /// A region by id (changchun) or GB/T 2260 code (220100).
     pub fn region(&self, id_or_code: &str) -> Result<&Region, QueryError> {
         let key = id_or_code.trim();

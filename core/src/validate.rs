@@ -131,6 +131,10 @@ fn check_indicators(c: &mut Checker, plan: &PlanData, known: &HashSet<&str>) {
     let by_id: HashMap<&str, usize> =
         plan.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
     for (i, ind) in plan.indicators.iter().enumerate() {
+        if ind.target > crate::MAX_VALUE {
+            c.push(Reason::OutOfRange, &format!("indicators[{i}].target"),
+                format!("the target {} is above 10^15, the largest value skillplan computes with", ind.target));
+        }
         if ind.target < Decimal::ZERO {
             c.push(Reason::NegativeTarget, &format!("indicators[{i}].target"),
                 format!("the target {} is negative", ind.target));

@@ -3,7 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde_json::{Value, json};
+use skillplan::observations::{Observations, parse_json};
+use skillplan::progress::{self, Milestone, ProgressOptions, RegionalTarget, Thresholds};
 use skillplan::{Error, Plan};
 
 fn corpus_dir() -> PathBuf {
@@ -18,9 +22,46 @@ fn load_suite(name: &str) -> Vec<Value> {
 
 fn plan_for(args: &Value) -> Result<Plan, Error> {
     match args.get("plan").and_then(Value::as_str) {
+        Some("jilin") | None => Plan::jilin_2022_2025(),
         Some(file) => Plan::from_path(corpus_dir().join(file)),
-        None => Plan::jilin_2022_2025(),
     }
+}
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().expect("ISO date in the corpus")
+}
+
+fn decimal(v: &Value) -> Decimal {
+    v.as_str().expect("decimal string in the corpus").parse().expect("decimal")
+}
+
+/// The options of a progress call, built with the public Rust types.
+fn progress_options(args: &Value) -> ProgressOptions {
+    let mut options = ProgressOptions::new(date(arg(args, "as_of")));
+    for m in args["milestones"].as_array().into_iter().flatten() {
+        options.milestones.push(Milestone {
+            indicator: m["indicator"].as_str().unwrap().to_owned(),
+            date: date(m["date"].as_str().unwrap()),
+            value: decimal(&m["value"]),
+        });
+    }
+    for r in args["regional_targets"].as_array().into_iter().flatten() {
+        options.regional_targets.push(RegionalTarget {
+            indicator: r["indicator"].as_str().unwrap().to_owned(),
+            region: r["region"].as_str().unwrap().to_owned(),
+            target: decimal(&r["target"]),
+        });
+    }
+    if let Some(t) = args.get("thresholds") {
+        options.thresholds = Thresholds { on_track: decimal(&t["on_track"]), behind: decimal(&t["behind"]) };
+    }
+    options
+}
+
+/// Observations go through the JSON reader, as a file would.
+fn observations(plan: &Plan, args: &Value) -> Result<Observations, Error> {
+    let inputs = parse_json(&args["observations"].to_string())?;
+    Ok(Observations::new(plan, &inputs)?)
 }
 
 fn to_value<T: serde::Serialize>(x: T) -> Value {
@@ -64,6 +105,24 @@ fn call(name: &str, args: &Value) -> Result<Value, Error> {
                 "measures_for_department" => to_value(plan.measures_for_department(arg(args, "department"))?),
                 "regions" => to_value(plan.regions()),
                 "region" => to_value(plan.region(arg(args, "id"))?),
+                "progress" => {
+                    let obs = observations(&plan, args)?;
+                    let region = args.get("region").and_then(Value::as_str);
+                    to_value(progress::indicator(&plan, &obs, &progress_options(args), arg(args, "indicator"), region)?)
+                }
+                "report" => {
+                    let obs = observations(&plan, args)?;
+                    to_value(progress::report(&plan, &obs, &progress_options(args))?)
+                }
+                "decompose" => {
+                    let weights: Vec<(String, Decimal)> = args["weights"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .map(|w| (w[0].as_str().unwrap().to_owned(), decimal(&w[1])))
+                        .collect();
+                    to_value(progress::decompose(&plan, arg(args, "indicator"), &weights)?)
+                }
                 other => panic!("unknown call {other}"),
             })
         }
@@ -81,7 +140,20 @@ fn check(actual: &Value, expect: &Value, at: &str, failures: &mut Vec<String>) {
                     "ids" => check(&Value::Array(items.iter().map(|i| i["id"].clone()).collect()), v, &here, failures),
                     "first" => check(items.first().unwrap_or(&Value::Null), v, &here, failures),
                     "last" => check(items.last().unwrap_or(&Value::Null), v, &here, failures),
-                    other => failures.push(format!("{here}: unknown list expectation {other}")),
+                    other => {
+                        if let Some(field) = other.strip_prefix("all_") {
+                            check(&Value::Array(items.iter().map(|i| i[field].clone()).collect()), v, &here, failures);
+                        } else {
+                            // A key selects the element whose id, method, indicator or code is that key.
+                            let found = items.iter().find(|i| {
+                                ["id", "method", "indicator", "code"].iter().any(|f| i[*f].as_str() == Some(other))
+                            });
+                            match found {
+                                Some(item) => check(item, v, &here, failures),
+                                None => failures.push(format!("{here}: no element {other}")),
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -140,4 +212,9 @@ fn plan_queries() {
 #[test]
 fn bad_plans() {
     run_suite("bad-plans.json");
+}
+
+#[test]
+fn progress() {
+    run_suite("progress.json");
 }

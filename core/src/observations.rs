@@ -1,0 +1,346 @@
+//! Observations: achieved values of indicators, cumulative or per period, for the whole plan area
+//! or a region. Every binding hands observations over as text fields (`ObservationInput`); this
+//! module parses and checks them once, here, so each host gets the same typed errors.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{ObservationError, ObservationReason};
+use crate::plan::Plan;
+use crate::{date_text, decimal_text};
+
+/// How an observed value is to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesKind {
+    /// The total achieved since the plan period began, as of the date.
+    Cumulative,
+    /// Achieved during the day, month, quarter or year that contains the date.
+    Day,
+    Month,
+    Quarter,
+    Year,
+}
+
+impl SeriesKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SeriesKind::Cumulative => "cumulative",
+            SeriesKind::Day => "day",
+            SeriesKind::Month => "month",
+            SeriesKind::Quarter => "quarter",
+            SeriesKind::Year => "year",
+        }
+    }
+
+    fn parse(text: &str) -> Option<SeriesKind> {
+        Some(match text {
+            "cumulative" => SeriesKind::Cumulative,
+            "day" => SeriesKind::Day,
+            "month" => SeriesKind::Month,
+            "quarter" => SeriesKind::Quarter,
+            "year" => SeriesKind::Year,
+            _ => return None,
+        })
+    }
+
+    /// The last day of the period of this kind that contains `date` (the date itself for
+    /// cumulative and daily values). A period's value counts as achieved on that day.
+    pub fn period_end(self, date: NaiveDate) -> NaiveDate {
+        let (year, last_month) = match self {
+            SeriesKind::Cumulative | SeriesKind::Day => return date,
+            SeriesKind::Month => (date.year(), date.month()),
+            SeriesKind::Quarter => (date.year(), (date.month0() / 3) * 3 + 3),
+            SeriesKind::Year => (date.year(), 12),
+        };
+        last_day_of_month(year, last_month).unwrap_or(date)
+    }
+}
+
+pub(crate) fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    let (next_year, next_month) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()
+}
+
+/// An observation as a host hands it over: every field as text, checked by [`Observations::new`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObservationInput {
+    /// Indicator id, e.g. `subsidized-training`.
+    pub indicator: String,
+    /// Region id or GB/T 2260 code; absent (or the plan's province) for the whole plan area.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// ISO date the value refers to.
+    pub date: String,
+    /// Exact decimal, e.g. `"125000"`.
+    pub value: String,
+    /// `cumulative` (default), `day`, `month`, `quarter` or `year`.
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+impl ObservationInput {
+    /// Parses the date, value and kind of the input at position `index` (the checks that need
+    /// no plan): ISO date, exact non-negative decimal up to 10^15, known kind.
+    pub fn parse_fields(&self, index: usize) -> Result<(NaiveDate, Decimal, SeriesKind), ObservationError> {
+        let i = index;
+        let date = date_text::parse(self.date.trim()).map_err(|m| fail(i, "date", ObservationReason::InvalidDate, m))?;
+        let value = decimal_text::parse(self.value.trim()).map_err(|m| fail(i, "value", ObservationReason::NotANumber, m))?;
+        if value.is_sign_negative() && !value.is_zero() {
+            return Err(fail(i, "value", ObservationReason::NegativeValue, format!("the value {value} is negative")));
+        }
+        if value > crate::MAX_VALUE {
+            return Err(fail(i, "value", ObservationReason::OutOfRange, format!("the value {value} is above 10^15")));
+        }
+        let kind = match self.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
+            None => SeriesKind::Cumulative,
+            Some(k) => SeriesKind::parse(k).ok_or_else(|| {
+                fail(i, "kind", ObservationReason::UnknownKind,
+                    format!("unknown kind {:?}: use cumulative, day, month, quarter or year", truncate(k)))
+            })?,
+        };
+        Ok((date, value, kind))
+    }
+}
+
+/// The error for a binary float handed over as a value: floats are not exact, so they are
+/// refused rather than rounded. Bindings call this when a host passes one.
+pub fn float_refused(index: usize, field: &str) -> ObservationError {
+    fail(index, field, ObservationReason::NotANumber,
+        "a binary float is not an exact decimal; pass a string such as \"125000\", an integer or a Decimal".to_owned())
+}
+
+/// The error for a field of the wrong type (a list where a date is expected, …).
+pub fn wrong_type(index: usize, field: &str, expected: &str) -> ObservationError {
+    fail(index, field, ObservationReason::WrongType, format!("expected {expected}"))
+}
+
+/// Reads observations from JSON text: an array of objects, or an object with an
+/// `observations` array. Values are strings or integers (floats are refused); `region` and
+/// `kind` may be absent or null.
+pub fn parse_json(text: &str) -> Result<Vec<ObservationInput>, ObservationError> {
+    let root: serde_json::Value = serde_json::from_str(text).map_err(|e| ObservationError {
+        reason: ObservationReason::Syntax,
+        path: format!("line {}, column {}", e.line(), e.column()),
+        message: format!("not valid JSON: {e}"),
+    })?;
+    let items = match &root {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Object(map) => match map.get("observations") {
+            Some(serde_json::Value::Array(items)) => items,
+            _ => return Err(ObservationError { reason: ObservationReason::WrongType, path: "observations".into(),
+                message: "expected an array of observations, or an object with an \"observations\" array".into() }),
+        },
+        _ => return Err(ObservationError { reason: ObservationReason::WrongType, path: String::new(),
+            message: "expected an array of observations".into() }),
+    };
+    items.iter().enumerate().map(|(i, item)| input_from_json(i, item)).collect()
+}
+
+fn input_from_json(i: usize, item: &serde_json::Value) -> Result<ObservationInput, ObservationError> {
+    use serde_json::Value;
+    let Value::Object(map) = item else { return Err(wrong_type(i, "", "an object")) };
+    if let Some(key) = map.keys().find(|k| !["indicator", "region", "date", "value", "kind"].contains(&k.as_str())) {
+        return Err(fail(i, key, ObservationReason::UnknownField, format!("unknown field {:?}", truncate(key))));
+    }
+    let text = |field: &str, required: bool| -> Result<Option<String>, ObservationError> {
+        match map.get(field) {
+            None | Some(Value::Null) if required => {
+                Err(fail(i, field, ObservationReason::MissingField, format!("the field {field} is missing")))
+            }
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::Number(n)) if field == "value" => match (n.as_i64(), n.as_u64()) {
+                (Some(v), _) => Ok(Some(v.to_string())),
+                (_, Some(v)) => Ok(Some(v.to_string())),
+                _ => Err(float_refused(i, field)),
+            },
+            Some(_) => Err(wrong_type(i, field, if field == "value" { "a decimal string or an integer" } else { "a string" })),
+        }
+    };
+    Ok(ObservationInput {
+        indicator: text("indicator", true)?.unwrap_or_default(),
+        region: text("region", false)?,
+        date: text("date", true)?.unwrap_or_default(),
+        value: text("value", true)?.unwrap_or_default(),
+        kind: text("kind", false)?,
+    })
+}
+
+/// Reads observations from CSV with a header row naming the columns `indicator`, `date`,
+/// `value` and optionally `region` and `kind`, in any order. Empty `region`/`kind` cells mean
+/// absent. Rows are numbered from 0 after the header in error paths.
+pub fn parse_csv(reader: impl std::io::Read) -> Result<Vec<ObservationInput>, ObservationError> {
+    let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
+    let header_error = |message: String| ObservationError { reason: ObservationReason::MissingField, path: "header".into(), message };
+    let headers = csv.headers().map_err(|e| header_error(format!("cannot read the CSV header: {e}")))?.clone();
+    let column = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name);
+    let (Some(ind), Some(date), Some(value)) = (column("indicator"), column("date"), column("value")) else {
+        return Err(header_error("the CSV header must name the columns indicator, date and value".into()));
+    };
+    let (region, kind) = (column("region"), column("kind"));
+    let mut inputs = Vec::new();
+    for (i, row) in csv.records().enumerate() {
+        let row = row.map_err(|e| ObservationError { reason: ObservationReason::Syntax,
+            path: format!("observations[{i}]"), message: format!("unreadable CSV row: {e}") })?;
+        let cell = |c: usize| row.get(c).unwrap_or("").to_owned();
+        let optional = |c: Option<usize>| c.map(cell).filter(|v| !v.is_empty());
+        inputs.push(ObservationInput {
+            indicator: cell(ind),
+            region: optional(region),
+            date: cell(date),
+            value: cell(value),
+            kind: optional(kind),
+        });
+    }
+    Ok(inputs)
+}
+
+/// A checked observation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Observation {
+    pub indicator: String,
+    /// Region id; `None` for the whole plan area.
+    pub region: Option<String>,
+    #[serde(with = "date_text")]
+    pub date: NaiveDate,
+    #[serde(with = "decimal_text")]
+    pub value: Decimal,
+    pub kind: SeriesKind,
+    /// Position in the input, for messages.
+    #[serde(skip)]
+    pub index: usize,
+}
+
+/// One point of a cumulative series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Point {
+    pub date: NaiveDate,
+    pub value: Decimal,
+}
+
+/// The checked observations of a plan, as cumulative series per (indicator, region).
+#[derive(Debug, Clone, Default)]
+pub struct Observations {
+    observations: Vec<Observation>,
+    /// (indicator, region) → cumulative points in date order.
+    series: BTreeMap<(String, Option<String>), Vec<Point>>,
+}
+
+fn fail(index: usize, field: &str, reason: ObservationReason, message: String) -> ObservationError {
+    ObservationError { reason, path: format!("observations[{index}].{field}"), message }
+}
+
+impl Observations {
+    /// Checks `inputs` against `plan`: known indicators and regions, exact non-negative values,
+    /// dates within the plan period, one kind per series, no duplicate dates, cumulative series
+    /// that never decrease. The first problem is returned as a typed error with its path.
+    pub fn new(plan: &Plan, inputs: &[ObservationInput]) -> Result<Observations, ObservationError> {
+        let period = plan.metadata().period;
+        let root = plan.root_region().map(|r| r.id.clone());
+        let mut observations = Vec::with_capacity(inputs.len());
+        for (i, input) in inputs.iter().enumerate() {
+            if plan.indicator(&input.indicator).is_err() {
+                return Err(fail(i, "indicator", ObservationReason::UnknownIndicator,
+                    format!("unknown indicator {:?}", truncate(&input.indicator))));
+            }
+            let region = match input.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+                None => None,
+                Some(r) => match plan.region(r) {
+                    Ok(found) if Some(&found.id) == root.as_ref() => None,
+                    Ok(found) => Some(found.id.clone()),
+                    Err(_) => {
+                        return Err(fail(i, "region", ObservationReason::UnknownRegion,
+                            format!("unknown region {:?}", truncate(r))));
+                    }
+                },
+            };
+            let (date, value, kind) = input.parse_fields(i)?;
+            if date < period.start {
+                return Err(fail(i, "date", ObservationReason::BeforePlanStart,
+                    format!("{date} is before the plan period starts ({})", period.start)));
+            }
+            if date > period.end {
+                return Err(fail(i, "date", ObservationReason::AfterPlanEnd,
+                    format!("{date} is after the plan period ends ({}); date a final count by the day it counts to", period.end)));
+            }
+            observations.push(Observation { indicator: input.indicator.clone(), region, date, value, kind, index: i });
+        }
+        let series = build_series(&observations)?;
+        Ok(Observations { observations, series })
+    }
+
+    pub fn observations(&self) -> &[Observation] {
+        &self.observations
+    }
+
+    /// The cumulative series of `indicator` in `region` (`None`: as reported for the whole area).
+    pub fn series(&self, indicator: &str, region: Option<&str>) -> Option<&[Point]> {
+        self.series.get(&(indicator.to_owned(), region.map(str::to_owned))).map(Vec::as_slice)
+    }
+
+    /// The regions that have a series of `indicator`.
+    pub fn regions_of(&self, indicator: &str) -> Vec<&str> {
+        self.series
+            .keys()
+            .filter(|(i, r)| i == indicator && r.is_some())
+            .filter_map(|(_, r)| r.as_deref())
+            .collect()
+    }
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+/// Groups observations into series and turns per-period values into cumulative points.
+fn build_series(observations: &[Observation]) -> Result<BTreeMap<(String, Option<String>), Vec<Point>>, ObservationError> {
+    let mut grouped: BTreeMap<(String, Option<String>), Vec<&Observation>> = BTreeMap::new();
+    for o in observations {
+        grouped.entry((o.indicator.clone(), o.region.clone())).or_default().push(o);
+    }
+    let mut series = BTreeMap::new();
+    for (key, mut items) in grouped {
+        let kind = items[0].kind;
+        if let Some(other) = items.iter().find(|o| o.kind != kind) {
+            return Err(fail(other.index, "kind", ObservationReason::MixedKinds, format!(
+                "this series mixes {} and {} values; give one kind per indicator and region",
+                kind.as_str(), other.kind.as_str())));
+        }
+        items.sort_by_key(|o| (kind.period_end(o.date), o.index));
+        let mut points: Vec<Point> = Vec::with_capacity(items.len());
+        let mut previous: Option<&Observation> = None;
+        for o in items {
+            let end = kind.period_end(o.date);
+            if let Some(p) = previous {
+                if kind.period_end(p.date) == end {
+                    return Err(fail(o.index, "date", ObservationReason::DuplicateDate, format!(
+                        "a second {} value for {} in the same series (first at observations[{}])",
+                        kind.as_str(), end, p.index)));
+                }
+                if kind == SeriesKind::Cumulative && o.value < p.value {
+                    return Err(fail(o.index, "value", ObservationReason::DecreasingCumulative, format!(
+                        "the cumulative value falls from {} on {} to {} on {}", p.value, p.date, o.value, o.date)));
+                }
+            }
+            // Sums of at most a few thousand values of ≤ 10^15 stay far below Decimal's range.
+            let value = match (kind, points.last()) {
+                (SeriesKind::Cumulative, _) | (_, None) => o.value,
+                (_, Some(last)) => last.value.saturating_add(o.value),
+            };
+            points.push(Point { date: end, value });
+            previous = Some(o);
+        }
+        series.insert(key, points);
+    }
+    Ok(series)
+}
+
+/// The value of a cumulative series as of `date`: its latest point on or before that day.
+pub fn value_as_of(points: &[Point], date: NaiveDate) -> Option<Point> {
+    points.iter().take_while(|p| p.date <= date).last().copied()
+}

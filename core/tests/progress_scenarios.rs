@@ -1,0 +1,61 @@
+//! Progress of the Jilin plan on the example observations, checked by hand.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use skillplan::Plan;
+use skillplan::observations::{Observations, parse_csv};
+use skillplan::progress::{ProgressOptions, Status, report};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn example() -> (Plan, Observations) {
+    let plan = Plan::jilin_2022_2025().unwrap();
+    let text = include_str!("../../examples/data/jilin-observations.csv");
+    let inputs = parse_csv(text.as_bytes()).unwrap();
+    let obs = Observations::new(&plan, &inputs).unwrap();
+    (plan, obs)
+}
+
+#[test]
+fn mid_2025_report() {
+    let (plan, obs) = example();
+    let r = report(&plan, &obs, &ProgressOptions::new(d("2025-06-30"))).unwrap();
+    let row1 = &r.indicators[0];
+    assert_eq!(row1.achieved, Some(dec("801000")));
+    // 2022-01-01..2025-06-30 is 1277 of 1461 days: 1277/1461 = 0.874058863791…
+    assert_eq!(row1.elapsed, dec("0.8740588638"));
+    // Expected 840000 × 1277/1461 = 734209.44558…; performance 801000/734209.4456 = 1.0909…
+    assert_eq!(row1.expected, dec("734209.4455852156"));
+    assert_eq!(row1.status, Status::OnTrack);
+    // 39000 still to do in 184 days: 39000/184 × 30.4375 = 6451.43 a month.
+    assert_eq!(row1.required_per_month, Some(dec("6451.4266304348")));
+    assert!(!r.is_final);
+    // The ten regions report 796000 in all against 801000 for the province.
+    assert_eq!(r.warnings.len(), 1);
+    assert_eq!(r.warnings[0].code, "rollup_mismatch");
+    assert!(r.warnings[0].message.contains("796000"));
+    // Rows 2+3 are parts of row 1; row 5 of row 4.
+    assert_eq!(r.parts.len(), 2);
+    assert!(r.parts.iter().all(|p| p.consistent));
+}
+
+#[test]
+fn final_report_and_csv() {
+    let (plan, obs) = example();
+    let r = report(&plan, &obs, &ProgressOptions::new(d("2026-11-28"))).unwrap();
+    assert!(r.is_final);
+    // The example data stop at mid-2025: every target short of its value is missed.
+    let statuses: Vec<Status> = r.indicators.iter().map(|i| i.status).collect();
+    assert_eq!(statuses, [Status::Missed, Status::Missed, Status::Missed, Status::Missed, Status::Missed, Status::Missed]);
+    let csv = r.to_csv();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("indicator,name_zh,name_en,region,clause,unit,comparator,target,as_of,achieved"));
+    assert_eq!(csv.lines().count(), 7);
+    assert!(csv.contains("subsidized-training,开展补贴性职业技能培训,"));
+}
