@@ -1,5 +1,7 @@
 //! The `skillplan` command: show, validate and query a training action plan.
 
+mod chart;
+mod report;
 mod table;
 
 use std::path::PathBuf;
@@ -22,18 +24,49 @@ enum Command {
         #[command(subcommand)]
         command: PlanCommand,
     },
+    /// Progress of every indicator as of a date, from an observations file (CSV or JSON).
+    Report {
+        /// Observations: CSV with the columns indicator, region, date, value, kind, or JSON.
+        #[arg(long)]
+        observations: PathBuf,
+        /// The as-of date (YYYY-MM-DD); default today.
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Regional targets: CSV with the columns indicator, region, target.
+        #[arg(long)]
+        targets: Option<PathBuf>,
+        /// Write a burn-up chart per indicator to this SVG file.
+        #[arg(long)]
+        chart: Option<PathBuf>,
+        /// A plan file (TOML) to use instead of the embedded Jilin plan.
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// Language of labels.
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Lang {
+pub(crate) enum Lang {
     Zh,
     En,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum Format {
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Format {
     Table,
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ReportFormat {
+    Table,
+    Json,
+    Csv,
 }
 
 #[derive(clap::Args)]
@@ -93,8 +126,14 @@ enum PlanCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let Command::Plan { command } = cli.command;
-    match run(command) {
+    let result = match cli.command {
+        Command::Plan { command } => run(command),
+        Command::Report { observations, as_of, targets, chart, plan, lang, format } => {
+            let files = report::Files { observations, targets, chart };
+            run_report(files, as_of, plan, lang, format)
+        }
+    };
+    match result {
         Ok(code) => code,
         Err(e) => {
             report_error(&e);
@@ -122,7 +161,24 @@ fn load(args: &PlanArgs) -> Result<Plan, Error> {
     }
 }
 
-fn pick(lang: Lang, label: &skillplan::Label) -> &str {
+fn run_report(
+    files: report::Files,
+    as_of: Option<String>,
+    plan: Option<PathBuf>,
+    lang: Lang,
+    format: ReportFormat,
+) -> Result<ExitCode, Error> {
+    let plan = load(&PlanArgs { plan, lang, format: Format::Table })?;
+    let as_of = match as_of {
+        Some(text) => skillplan::date_text::parse(&text)
+            .map_err(|message| Error::from(skillplan::OptionsError { path: "as_of".into(), message }))?,
+        None => chrono::Local::now().date_naive(),
+    };
+    report::run(&plan, files, as_of, format, lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub(crate) fn pick(lang: Lang, label: &skillplan::Label) -> &str {
     match lang {
         Lang::Zh => &label.zh,
         Lang::En => &label.en,
@@ -257,7 +313,7 @@ fn show(plan: &Plan, lang: Lang) {
 }
 
 /// 840000 → 840,000 (the integer part only; the decimal part is kept as is).
-fn group_thousands(number: &str) -> String {
+pub(crate) fn group_thousands(number: &str) -> String {
     let (int, frac) = number.split_once('.').map_or((number, None), |(i, f)| (i, Some(f)));
     let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
     let mut out = String::new();

@@ -48,6 +48,20 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status in Chinese and English, for reports.
+    pub fn label(self) -> Label {
+        let (zh, en) = match self {
+            Status::Met => ("已完成", "met"),
+            Status::OnTrack => ("进度正常", "on track"),
+            Status::Behind => ("进度滞后", "behind"),
+            Status::FarBehind => ("严重滞后", "far behind"),
+            Status::Missed => ("未完成", "missed"),
+            Status::NotStarted => ("未开始", "not started"),
+            Status::NoData => ("无数据", "no data"),
+        };
+        Label { zh: zh.to_owned(), en: en.to_owned() }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Met => "met",
@@ -786,6 +800,15 @@ pub fn report(plan: &Plan, observations: &Observations, options: &ProgressOption
         parts,
         warnings,
     })
+}
+
+/// The cumulative series behind an indicator's achieved values, for the whole area (`region`
+/// None: reported, or rolled up from the regions) or a region: what a burn-up chart plots.
+pub fn achieved_series(plan: &Plan, observations: &Observations, indicator: &str, region: Option<&str>) -> Vec<Point> {
+    match region {
+        Some(r) => Series::region(observations, indicator, r).points,
+        None => Series::whole(plan, observations, indicator).points,
+    }
 }
 
 /// Progress of one indicator, for the whole area (`region` None) or one region with a target
