@@ -1,6 +1,8 @@
 //! Python binding of skillplan: converts core types to Python classes (`Decimal`, `date`, `str`)
 //! and core errors to the exceptions of `skillplan.errors`. No logic lives here.
 
+mod progress;
+
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -10,7 +12,7 @@ use rust_decimal::Decimal;
 use skillplan as core;
 
 /// Raises the `skillplan.errors` exception that matches the core error's code.
-fn to_py_err(e: core::Error) -> PyErr {
+pub(crate) fn to_py_err(e: core::Error) -> PyErr {
     Python::attach(|py| match build_exception(py, &e) {
         Ok(err) => err,
         Err(import_failure) => import_failure,
@@ -63,7 +65,7 @@ impl From<&core::Issue> for Issue {
 /// A text in Chinese and English.
 #[pyclass(frozen, get_all, eq, module = "skillplan")]
 #[derive(Clone, PartialEq)]
-struct Label {
+pub(crate) struct Label {
     zh: String,
     en: String,
 }
@@ -457,6 +459,50 @@ impl Plan {
         self.inner.to_canonical_json()
     }
 
+    /// Progress of every indicator as of `as_of`, from observations: a pandas or polars
+    /// DataFrame, or any iterable of dicts (or objects) with the keys indicator, date, value
+    /// and optionally region and kind. Values are str, int or Decimal; floats are refused.
+    #[pyo3(signature = (observations, as_of, *, milestones=None, regional_targets=None, thresholds=None))]
+    fn progress(
+        &self,
+        py: Python<'_>,
+        observations: &Bound<'_, PyAny>,
+        as_of: &Bound<'_, PyAny>,
+        milestones: Option<&Bound<'_, PyAny>>,
+        regional_targets: Option<&Bound<'_, PyAny>>,
+        thresholds: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<progress::Report> {
+        let inputs = progress::observation_inputs(observations)?;
+        let options = progress::options(as_of, milestones, regional_targets, thresholds)?;
+        progress::report(&self.inner, py, inputs, options)
+    }
+
+    /// Progress of one indicator, for the whole area or (with `region`) a region that has a
+    /// target in `regional_targets`.
+    #[pyo3(signature = (observations, indicator, as_of, *, region=None, milestones=None, regional_targets=None, thresholds=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn indicator_progress(
+        &self,
+        py: Python<'_>,
+        observations: &Bound<'_, PyAny>,
+        indicator: &str,
+        as_of: &Bound<'_, PyAny>,
+        region: Option<&str>,
+        milestones: Option<&Bound<'_, PyAny>>,
+        regional_targets: Option<&Bound<'_, PyAny>>,
+        thresholds: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<progress::IndicatorProgress> {
+        let inputs = progress::observation_inputs(observations)?;
+        let options = progress::options(as_of, milestones, regional_targets, thresholds)?;
+        progress::indicator(&self.inner, py, inputs, options, indicator, region)
+    }
+
+    /// Splits an indicator's target over regions by weights ({region: weight} or pairs) so the
+    /// parts add up exactly to the target (largest remainder).
+    fn decompose(&self, indicator: &str, weights: &Bound<'_, PyAny>) -> PyResult<Vec<progress::RegionalTargetResult>> {
+        progress::decompose(&self.inner, indicator, progress::weights(weights)?)
+    }
+
     fn __repr__(&self) -> String {
         format!("Plan(id={:?}, fingerprint={:?})", self.inner.id(), &self.inner.fingerprint()[..12])
     }
@@ -499,6 +545,8 @@ fn _skillplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_plan, m)?)?;
     m.add_function(wrap_pyfunction!(loads_plan, m)?)?;
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(progress::read_observations, m)?)?;
+    progress::register(m)?;
     m.add_class::<Plan>()?;
     m.add_class::<Metadata>()?;
     m.add_class::<Period>()?;

@@ -23,9 +23,22 @@ def load_cases(suite: str) -> list[dict[str, Any]]:
 
 
 def _plan(args: dict[str, Any]) -> skillplan.Plan:
-    if "plan" in args:
+    if args.get("plan", "jilin") != "jilin":
         return skillplan.load_plan(CORPUS / args["plan"])
     return skillplan.default_plan()
+
+
+def _options(args: dict[str, Any]) -> dict[str, Any]:
+    return {key: args[key] for key in ("milestones", "regional_targets", "thresholds") if key in args}
+
+
+def _progress(a: dict[str, Any]) -> Any:
+    as_of = datetime.date.fromisoformat(a["as_of"])
+    return _plan(a).indicator_progress(a["observations"], a["indicator"], as_of, region=a.get("region"), **_options(a))
+
+
+def _report(a: dict[str, Any]) -> Any:
+    return _plan(a).progress(a["observations"], datetime.date.fromisoformat(a["as_of"]), **_options(a))
 
 
 def _plan_str(args: dict[str, Any]) -> skillplan.Plan:
@@ -52,7 +65,12 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "measures_for_department": lambda a: _plan(a).measures_for_department(a["department"]),
     "regions": lambda a: _plan(a).regions(),
     "region": lambda a: _plan(a).region(a["id"]),
+    "progress": _progress,
+    "report": _report,
+    "decompose": lambda a: _plan(a).decompose(a["indicator"], [tuple(w) for w in a["weights"]]),
 }
+
+SELECTORS = ("id", "method", "indicator", "code")
 
 
 def plain(value: Any) -> Any:
@@ -76,8 +94,14 @@ def check(actual: Any, expect: Any, at: str, failures: list[str]) -> None:
                 check(actual[0] if actual else None, want, here, failures)
             elif key == "last":
                 check(actual[-1] if actual else None, want, here, failures)
+            elif key.startswith("all_"):
+                check([getattr(item, key[4:]) for item in actual], want, here, failures)
             else:
-                failures.append(f"{here}: unknown list expectation")
+                found = [i for i in actual if any(getattr(i, f, None) == key for f in SELECTORS)]
+                if found:
+                    check(found[0], want, here, failures)
+                else:
+                    failures.append(f"{here}: no element {key}")
     elif isinstance(expect, dict):
         if actual is None:
             failures.append(f"{at}: expected {expect}, got None")

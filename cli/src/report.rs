@@ -113,7 +113,7 @@ fn print_table(plan: &Plan, report: &Report, lang: Lang) {
                 let region_name = plan.region(region).map(|x| pick(lang, &x.name).to_owned()).unwrap_or_else(|_| region.clone());
                 name = format!("{name} · {region_name}");
             }
-            let class = |m: &str| r.projection(m).and_then(|p| p.class).unwrap_or("—").to_owned();
+            let class = |m: &str| r.projection(m).and_then(|p| p.classification).unwrap_or("—").to_owned();
             vec![
                 number,
                 name,

@@ -181,7 +181,7 @@ pub struct Projection {
     #[serde(with = "decimal_text::option")]
     pub index: Option<Decimal>,
     /// The method's class, e.g. `will_meet`, `substantial_progress`.
-    pub class: Option<&'static str>,
+    pub classification: Option<&'static str>,
 }
 
 impl Projection {
@@ -199,7 +199,7 @@ impl Projection {
             required_rate: None,
             projected_value: None,
             index: None,
-            class: None,
+            classification: None,
         }
     }
 
@@ -588,7 +588,7 @@ fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) -> Projection
         required_rate,
         projected_value: Some(projected),
         index,
-        class: Some(if projected >= target { "will_meet" } else { "will_not_meet" }),
+        classification: Some(if projected >= target { "will_meet" } else { "will_not_meet" }),
         ..Projection::empty(METHOD)
     }
 }
@@ -616,7 +616,7 @@ fn escap_current_status(t: &Timeline, observed: &[Point], target: Decimal) -> Pr
         latest_value: Some(latest.value),
         points: Some(observed.len() as u32),
         index,
-        class: Some(if latest.value >= target { "target_met" } else { "in_progress" }),
+        classification: Some(if latest.value >= target { "target_met" } else { "in_progress" }),
         ..Projection::empty(METHOD)
     }
 }
@@ -673,7 +673,7 @@ fn escap_anticipated_progress(t: &Timeline, observed: &[Point], target: Decimal)
         points: Some(observed.len() as u32 + 1),
         projected_value: Some(projected),
         index,
-        class: Some(class),
+        classification: Some(class),
         ..Projection::empty(METHOD)
     }
 }
@@ -723,7 +723,7 @@ fn unsd_cagr(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
         required_rate: Some(growth.required),
         projected_value: Some(projected),
         index,
-        class: Some(class),
+        classification: Some(class),
         ..Projection::empty(METHOD)
     }
 }
@@ -1070,16 +1070,16 @@ impl IndicatorProgress {
             required_per_year: self.required_per_year,
             achieved_per_month: self.achieved_per_month,
             linear_trend_projected: p("linear_trend").and_then(|x| x.projected_value),
-            linear_trend_class: p("linear_trend").and_then(|x| x.class),
+            linear_trend_class: p("linear_trend").and_then(|x| x.classification),
             escap_current_status_index: p("escap_current_status").and_then(|x| x.index),
             escap_anticipated_projected: p("escap_anticipated_progress").and_then(|x| x.projected_value),
             escap_anticipated_index: p("escap_anticipated_progress").and_then(|x| x.index),
-            escap_anticipated_class: p("escap_anticipated_progress").and_then(|x| x.class),
+            escap_anticipated_class: p("escap_anticipated_progress").and_then(|x| x.classification),
             unsd_cagr_rate: p("unsd_cagr").and_then(|x| x.rate),
             unsd_cagr_required_rate: p("unsd_cagr").and_then(|x| x.required_rate),
             unsd_cagr_projected: p("unsd_cagr").and_then(|x| x.projected_value),
             unsd_cagr_index: p("unsd_cagr").and_then(|x| x.index),
-            unsd_cagr_class: p("unsd_cagr").and_then(|x| x.class),
+            unsd_cagr_class: p("unsd_cagr").and_then(|x| x.classification),
         }
     }
 }

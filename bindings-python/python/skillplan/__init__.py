@@ -10,6 +10,12 @@ embedded::
 
 Targets are ``decimal.Decimal`` and dates ``datetime.date``; errors are subclasses of
 :class:`skillplan.SkillplanError` with a stable ``code`` and a ``path``.
+
+Progress of the targets from observations (a pandas or polars DataFrame, or dicts)::
+
+    >>> report = plan.progress(skillplan.read_observations("observations.csv"), datetime.date(2025, 12, 31))
+    >>> report.to_pandas()  # one row per indicator, exact Decimal columns
+
 """
 
 from __future__ import annotations
@@ -20,18 +26,25 @@ from ._skillplan import (
     ColumnItem,
     Department,
     Indicator,
+    IndicatorProgress,
     Issue,
     Label,
     Measure,
     Metadata,
+    PartsCheck,
     Period,
     Plan,
+    ProgressWarning,
+    Projection,
     Region,
+    RegionalTarget,
+    Report,
     Responsibility,
     default_plan,
     json_schema,
     load_plan,
     loads_plan,
+    read_observations,
 )
 from .errors import InvalidInputError, NotFoundError, PlanError, SkillplanError
 
@@ -41,20 +54,27 @@ __all__ = [
     "ColumnItem",
     "Department",
     "Indicator",
+    "IndicatorProgress",
     "InvalidInputError",
     "Issue",
     "Label",
     "Measure",
     "Metadata",
     "NotFoundError",
+    "PartsCheck",
     "Period",
     "Plan",
     "PlanError",
+    "ProgressWarning",
+    "Projection",
     "Region",
+    "RegionalTarget",
+    "Report",
     "Responsibility",
     "SkillplanError",
     "default_plan",
     "json_schema",
     "load_plan",
     "loads_plan",
+    "read_observations",
 ]

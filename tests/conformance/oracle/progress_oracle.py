@@ -123,7 +123,7 @@ def linear_trend(p: Period, points: list[tuple[str, Decimal]], target: Decimal) 
         return {"method": "linear_trend", "applicable": True, "points": len(xy),
                 "rate": s(r10(slope * YEAR)), "projected_value": s(projected),
                 "index": s(r10(projected / target)),
-                "class": "will_meet" if projected >= target else "will_not_meet"}
+                "classification": "will_meet" if projected >= target else "will_not_meet"}
 
 
 def cagr(p: Period, points: list[tuple[str, Decimal]], target: Decimal) -> dict[str, Any]:
@@ -142,7 +142,7 @@ def cagr(p: Period, points: list[tuple[str, Decimal]], target: Decimal) -> dict[
              else "fair_progress" if index >= Decimal("0.10") else "limited_or_no_progress")
     return {"method": "unsd_cagr", "applicable": True, "base_value": s(v0), "base_date": t0,
             "rate": s(actual), "required_rate": s(required), "projected_value": s(projected),
-            "index": s(index), "class": klass}
+            "index": s(index), "classification": klass}
 
 
 def escap_status(points: list[tuple[str, Decimal]], target: Decimal) -> dict[str, Any]:
@@ -150,7 +150,7 @@ def escap_status(points: list[tuple[str, Decimal]], target: Decimal) -> dict[str
     with localcontext(CTX):
         index = min(r10(latest / target), Decimal(1))
     return {"method": "escap_current_status", "applicable": True, "index": s(index),
-            "class": "target_met" if latest >= target else "in_progress"}
+            "classification": "target_met" if latest >= target else "in_progress"}
 
 
 def escap_anticipated(p: Period, points: list[tuple[str, Decimal]], target: Decimal) -> dict[str, Any]:
@@ -172,7 +172,7 @@ def escap_anticipated(p: Period, points: list[tuple[str, Decimal]], target: Deci
         index = r10(projected / target)
     klass = "maintain_progress" if index >= 1 else "accelerate_progress" if index > 0 else "reverse_trend"
     return {"method": "escap_anticipated_progress", "applicable": True, "projected_value": s(projected),
-            "index": s(index), "class": klass}
+            "index": s(index), "classification": klass}
 
 
 def obs(indicator: str, when: str, value: Any, region: Optional[str] = None, kind: Optional[str] = None) -> dict[str, Any]:
@@ -228,7 +228,7 @@ progress_case("target met before the end: met, gap 0", [obs("trained", "2029-06-
               expect={**schedule(MIN, T, D(100000), "2029-06-30"), "status": "met", "gap": "0"})
 progress_case("target exceeded: completion above 1, ESCAP index capped at 1", [obs("trained", "2029-06-30", "120000")], "2030-01-15",
               expect={"status": "met", "completion": "1.2",
-                      "projections": {"escap_current_status": {"index": "1", "class": "target_met"}}})
+                      "projections": {"escap_current_status": {"index": "1", "classification": "target_met"}}})
 progress_case("final status after the end, not met: missed", [obs("trained", "2030-12-31", "90000")], "2031-03-01",
               expect={**schedule(MIN, T, D(90000), "2031-03-01"), "status": "missed", "remaining_days": 0, "elapsed": "1"})
 progress_case("final status after the end, met", [obs("trained", "2030-12-31", "100001")], "2031-03-01",
