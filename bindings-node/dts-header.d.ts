@@ -30,3 +30,14 @@ export interface SkillplanError extends Error {
   issues: Array<Issue>
 }
 
+/** An observation: values as decimal strings or safe integers (floats are refused), dates ISO. */
+export interface ObservationInput {
+  indicator: string
+  /** Region id or GB/T 2260 code; absent or null for the whole plan area. */
+  region?: string | null
+  date: string
+  value: string | number
+  /** cumulative (default), day, month, quarter or year. */
+  kind?: 'cumulative' | 'day' | 'month' | 'quarter' | 'year' | null
+}
+

@@ -30,6 +30,17 @@ export interface SkillplanError extends Error {
   issues: Array<Issue>
 }
 
+/** An observation: values as decimal strings or safe integers (floats are refused), dates ISO. */
+export interface ObservationInput {
+  indicator: string
+  /** Region id or GB/T 2260 code; absent or null for the whole plan area. */
+  region?: string | null
+  date: string
+  value: string | number
+  /** cumulative (default), day, month, quarter or year. */
+  kind?: 'cumulative' | 'day' | 'month' | 'quarter' | 'year' | null
+}
+
 
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
@@ -70,6 +81,23 @@ export declare class Plan {
   region(idOrCode: string): Region
   /** The canonical JSON form of the plan (the fingerprint's input). */
   toJson(): string
+  /**
+   * Progress of every indicator as of `options.asOf`. Observations are
+   * `{ indicator, date, value, region?, kind? }` with values as decimal strings or safe
+   * integers (floats are refused).
+   */
+  progress(observations: Array<ObservationInput>, options: ProgressOptions): Report
+  /** Like `progress`, computed off the event loop. */
+  progressAsync(observations: Array<ObservationInput>, options: ProgressOptions): Promise<Report>
+  /** The report of `progress` as CSV: one row per indicator (and region), projections as columns. */
+  progressCsv(observations: Array<ObservationInput>, options: ProgressOptions): string
+  /**
+   * Progress of one indicator, for the whole area or (with `region`) a region that has a
+   * target in `options.regionalTargets`.
+   */
+  indicatorProgress(observations: Array<ObservationInput>, indicator: string, options: ProgressOptions, region?: string | null): IndicatorProgress
+  /** Splits an indicator's target over regions by weights so the parts add up exactly. */
+  decompose(indicator: string, weights: Array<{ region: string; weight: string | number }>): Array<RegionalTarget>
 }
 
 /** A clause of the plan with its text. */
@@ -122,6 +150,34 @@ export interface Indicator {
   targetTextZh: string
   attribute: 'expected' | 'binding'
   parent?: string
+}
+
+/** Where one indicator (whole area or a region) stands as of a date. Decimals are strings. */
+export interface IndicatorProgress {
+  indicator: string
+  name: Label
+  region?: string
+  clause: string
+  unit: 'person_times' | 'count'
+  comparator: '>=' | '>' | '<=' | '<' | '='
+  target: string
+  asOf: string
+  achieved?: string
+  achievedOn?: string
+  source: 'reported' | 'rollup' | 'none'
+  completion?: string
+  gap?: string
+  elapsed: string
+  expected: string
+  expectedMethod: 'linear' | 'milestones'
+  performance?: string
+  status: 'met' | 'on_track' | 'behind' | 'far_behind' | 'missed' | 'not_started' | 'no_data'
+  statusLabel: Label
+  remainingDays: number
+  requiredPerMonth?: string
+  requiredPerYear?: string
+  achievedPerMonth?: string
+  projections: Array<Projection>
 }
 
 /** One problem found in a plan file. */
@@ -178,11 +234,71 @@ export interface Metadata {
   preambleZh?: string
 }
 
+/** An observation as read from a file: every field as text. */
+export interface ObservationRecord {
+  indicator: string
+  region?: string
+  date: string
+  value: string
+  kind?: string
+}
+
+/** The parts (「其中」) of an indicator against their whole. */
+export interface PartsCheck {
+  whole: string
+  parts: Array<string>
+  wholeAchieved?: string
+  partsAchieved?: string
+  wholeTarget: string
+  partsTarget: string
+  consistent: boolean
+}
+
 /** A closed date interval; dates are ISO `YYYY-MM-DD` strings. */
 export interface Period {
   start: string
   end: string
 }
+
+/** Options of a progress computation. */
+export interface ProgressOptions {
+  /** ISO date the progress is computed for. */
+  asOf: string
+  /** Points of the expected trajectory: `{ indicator, date, value }`. */
+  milestones?: Array<{ indicator: string; date: string; value: string | number }>
+  /** Targets per region: `{ indicator, region, target }` (e.g. from `decompose`). */
+  regionalTargets?: Array<{ indicator: string; region: string; target: string | number }>
+  /** Status thresholds on performance: `{ onTrack, behind }` (defaults 0.95 and 0.75). */
+  thresholds?: { onTrack: string | number; behind: string | number }
+}
+
+/** Something suspicious in the observations that did not stop the computation. */
+export interface ProgressWarning {
+  code: 'part_exceeds_whole' | 'regions_exceed_province' | 'rollup_mismatch'
+  indicator: string
+  region?: string
+  message: string
+}
+
+/** One projection method's result with every intermediate value. */
+export interface Projection {
+  method: 'linear_trend' | 'escap_current_status' | 'escap_anticipated_progress' | 'unsd_cagr'
+  applicable: boolean
+  note?: string
+  baseDate?: string
+  baseValue?: string
+  latestDate?: string
+  latestValue?: string
+  points?: number
+  rate?: string
+  requiredRate?: string
+  projectedValue?: string
+  index?: string
+  classification?: string
+}
+
+/** Observations from a CSV or JSON file, every field as text, ready for `plan.progress`. */
+export declare function readObservations(path: string): Array<ObservationRecord>
 
 /** A region or administrative unit. */
 export interface Region {
@@ -193,6 +309,27 @@ export interface Region {
   kind: 'province' | 'prefecture_city' | 'autonomous_prefecture' | 'management_area' | 'new_area'
   parent?: string
   note?: string
+}
+
+/** A region's share of an indicator's target. */
+export interface RegionalTarget {
+  indicator: string
+  region: string
+  target: string
+}
+
+/** Every indicator of a plan as of a date. */
+export interface Report {
+  planId: string
+  fingerprint: string
+  asOf: string
+  periodStart: string
+  periodEnd: string
+  isFinal: boolean
+  indicators: Array<IndicatorProgress>
+  regions: Array<IndicatorProgress>
+  parts: Array<PartsCheck>
+  warnings: Array<ProgressWarning>
 }
 
 /** Who the plan makes responsible for a measure. */

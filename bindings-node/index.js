@@ -841,3 +841,4 @@ module.exports.jsonSchema = nativeBinding.jsonSchema
 module.exports.loadPlan = nativeBinding.loadPlan
 module.exports.loadPlanAsync = nativeBinding.loadPlanAsync
 module.exports.loadPlanStr = nativeBinding.loadPlanStr
+module.exports.readObservations = nativeBinding.readObservations

@@ -2,6 +2,8 @@
 //! dates as strings) and core errors to `Error`s with `code`, `path`, `reason` and `issues`.
 //! No logic lives here.
 
+mod progress;
+
 use napi::bindgen_prelude::*;
 use napi::{Env, JsValue, Status, Task};
 use napi_derive::napi;
@@ -9,7 +11,7 @@ use skillplan as core;
 
 /// Converts `e` into a JavaScript `Error` carrying the stable fields; napi throws it (or rejects
 /// the Promise with it) as it is.
-fn throw(env: &Env, e: core::Error) -> Error {
+pub(crate) fn throw(env: &Env, e: core::Error) -> Error {
     match build_error(env, &e) {
         Ok(object) => Error::from(object.to_unknown()),
         Err(failed) => failed,
@@ -385,6 +387,51 @@ impl Plan {
     #[napi]
     pub fn to_json(&self) -> String {
         self.inner.to_canonical_json()
+    }
+
+    /// Progress of every indicator as of `options.asOf`. Observations are
+    /// `{ indicator, date, value, region?, kind? }` with values as decimal strings or safe
+    /// integers (floats are refused).
+    #[napi(
+        ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions"
+    )]
+    pub fn progress(&self, env: Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<progress::Report> {
+        progress::report(&self.inner, &observations, &options).map(|r| progress::Report::from(&r)).map_err(|e| throw(&env, e))
+    }
+
+    /// Like `progress`, computed off the event loop.
+    #[napi(
+        ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions",
+        ts_return_type = "Promise<Report>"
+    )]
+    pub fn progress_async(&self, observations: Vec<Object>, options: progress::ProgressOptions) -> AsyncTask<progress::ProgressTask> {
+        AsyncTask::new(progress::task(&self.inner, &observations, &options))
+    }
+
+    /// The report of `progress` as CSV: one row per indicator (and region), projections as columns.
+    #[napi(ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions")]
+    pub fn progress_csv(&self, env: Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<String> {
+        progress::report(&self.inner, &observations, &options).map(|r| r.to_csv()).map_err(|e| throw(&env, e))
+    }
+
+    /// Progress of one indicator, for the whole area or (with `region`) a region that has a
+    /// target in `options.regionalTargets`.
+    #[napi(ts_args_type = "observations: Array<ObservationInput>, indicator: string, options: ProgressOptions, region?: string | null")]
+    pub fn indicator_progress(
+        &self,
+        env: Env,
+        observations: Vec<Object>,
+        indicator: String,
+        options: progress::ProgressOptions,
+        region: Option<String>,
+    ) -> Result<progress::IndicatorProgress> {
+        progress::indicator(&self.inner, &observations, &indicator, region.as_deref(), &options).map_err(|e| throw(&env, e))
+    }
+
+    /// Splits an indicator's target over regions by weights so the parts add up exactly.
+    #[napi(ts_args_type = "indicator: string, weights: Array<{ region: string; weight: string | number }>")]
+    pub fn decompose(&self, env: Env, indicator: String, weights: Vec<Object>) -> Result<Vec<progress::RegionalTarget>> {
+        progress::decompose(&self.inner, &indicator, &weights).map_err(|e| throw(&env, e))
     }
 }
 

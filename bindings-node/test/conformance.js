@@ -16,7 +16,15 @@ function loadCases(suite) {
 const camel = (key) => key.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
 
 function plan(args) {
-  return args.plan ? skillplan.loadPlan(path.join(CORPUS, args.plan)) : skillplan.defaultPlan()
+  return args.plan && args.plan !== 'jilin' ? skillplan.loadPlan(path.join(CORPUS, args.plan)) : skillplan.defaultPlan()
+}
+
+function options(a) {
+  const o = { asOf: a.as_of }
+  if (a.milestones) o.milestones = a.milestones
+  if (a.regional_targets) o.regionalTargets = a.regional_targets
+  if (a.thresholds) o.thresholds = { onTrack: a.thresholds.on_track, behind: a.thresholds.behind }
+  return o
 }
 
 const CALLS = {
@@ -37,7 +45,12 @@ const CALLS = {
   measures_for_department: (a) => plan(a).measuresForDepartment(a.department),
   regions: (a) => plan(a).regions(),
   region: (a) => plan(a).region(a.id),
+  progress: (a) => plan(a).indicatorProgress(a.observations, a.indicator, options(a), a.region ?? null),
+  report: (a) => plan(a).progress(a.observations, options(a)),
+  decompose: (a) => plan(a).decompose(a.indicator, a.weights.map(([region, weight]) => ({ region, weight }))),
 }
+
+const SELECTORS = ['id', 'method', 'indicator', 'code']
 
 function check(actual, expect, at, failures) {
   if (actual === undefined) actual = null
@@ -48,7 +61,12 @@ function check(actual, expect, at, failures) {
       else if (key === 'ids') check(actual.map((x) => x.id), want, here, failures)
       else if (key === 'first') check(actual[0] ?? null, want, here, failures)
       else if (key === 'last') check(actual[actual.length - 1] ?? null, want, here, failures)
-      else failures.push(`${here}: unknown list expectation`)
+      else if (key.startsWith('all_')) check(actual.map((x) => x[camel(key.slice(4))]), want, here, failures)
+      else {
+        const found = actual.find((x) => SELECTORS.some((f) => x[f] === key))
+        if (found) check(found, want, here, failures)
+        else failures.push(`${here}: no element ${key}`)
+      }
     }
   } else if (expect !== null && typeof expect === 'object' && !Array.isArray(expect)) {
     if (actual === null) return failures.push(`${at}: expected ${JSON.stringify(expect)}, got null`)

@@ -90,7 +90,7 @@ def test_decompose_and_regional_progress(plan: skillplan.Plan) -> None:
     report = plan.progress(skillplan.read_observations(EXAMPLE), datetime.date(2025, 12, 31), regional_targets=targets)
     assert [r.region for r in report.regions] == ["changchun", "jilin-city", "yanbian"]
     with pytest.raises(skillplan.InvalidInputError) as info:
-        plan.decompose("subsidized-training", {"changchun": 1.5})  # type: ignore[dict-item]
+        plan.decompose("subsidized-training", {"changchun": 1.5})  # type: ignore[arg-type]
     assert info.value.code == "INVALID_OPTIONS" and info.value.path == "weights[0].weight"
 
 
