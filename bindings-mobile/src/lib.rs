@@ -2,6 +2,8 @@
 //! error type that mirror the core model. Decimals cross as exact strings (Kotlin
 //! `java.math.BigDecimal`), dates as ISO strings (Kotlin `java.time.LocalDate`). No logic here.
 
+mod progress;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -183,6 +185,27 @@ pub struct Indicator {
     pub parent: Option<String>,
 }
 
+impl From<core::Unit> for IndicatorUnit {
+    fn from(u: core::Unit) -> Self {
+        match u {
+            core::Unit::PersonTimes => IndicatorUnit::PersonTimes,
+            core::Unit::Count => IndicatorUnit::Count,
+        }
+    }
+}
+
+impl From<core::Comparator> for Comparator {
+    fn from(c: core::Comparator) -> Self {
+        match c {
+            core::Comparator::AtLeast => Comparator::AtLeast,
+            core::Comparator::MoreThan => Comparator::MoreThan,
+            core::Comparator::AtMost => Comparator::AtMost,
+            core::Comparator::LessThan => Comparator::LessThan,
+            core::Comparator::Equal => Comparator::Equal,
+        }
+    }
+}
+
 impl From<&core::Indicator> for Indicator {
     fn from(i: &core::Indicator) -> Self {
         Indicator {
@@ -190,17 +213,8 @@ impl From<&core::Indicator> for Indicator {
             clause: i.clause.clone(),
             row: i.row,
             name: (&i.name).into(),
-            unit: match i.unit {
-                core::Unit::PersonTimes => IndicatorUnit::PersonTimes,
-                core::Unit::Count => IndicatorUnit::Count,
-            },
-            comparator: match i.comparator {
-                core::Comparator::AtLeast => Comparator::AtLeast,
-                core::Comparator::MoreThan => Comparator::MoreThan,
-                core::Comparator::AtMost => Comparator::AtMost,
-                core::Comparator::LessThan => Comparator::LessThan,
-                core::Comparator::Equal => Comparator::Equal,
-            },
+            unit: i.unit.into(),
+            comparator: i.comparator.into(),
             target: i.target,
             target_text_zh: i.target_text_zh.clone(),
             attribute: match i.attribute {
@@ -392,7 +406,7 @@ fn convert_all<'a, S: 'a, T: From<&'a S>>(items: impl IntoIterator<Item = &'a S>
 /// A loaded, validated plan. Immutable and thread-safe.
 #[derive(uniffi::Object)]
 pub struct Plan {
-    inner: core::Plan,
+    pub(crate) inner: core::Plan,
 }
 
 #[uniffi::export]

@@ -481,6 +481,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
+    typealias FfiType = Int64
+    typealias SwiftType = Int64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int64, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -643,6 +659,26 @@ public protocol PlanProtocol: AnyObject, Sendable {
      * The canonical JSON form of the plan (the fingerprint's input).
      */
     func toJson()  -> String
+    
+    /**
+     * Splits an indicator's target over regions by weights so the parts add up exactly.
+     */
+    func decompose(indicator: String, weights: [RegionWeight]) throws  -> [RegionalTarget]
+    
+    /**
+     * Progress of one indicator, for the whole area or a region with a target in the options.
+     */
+    func indicatorProgress(observations: [Observation], indicator: String, options: ProgressOptions, region: String?) throws  -> IndicatorProgress
+    
+    /**
+     * Progress of every indicator as of `options.asOf`.
+     */
+    func progress(observations: [Observation], options: ProgressOptions) throws  -> Report
+    
+    /**
+     * The report as CSV: one row per indicator (and region), projections as columns.
+     */
+    func progressCsv(observations: [Observation], options: ProgressOptions) throws  -> String
     
 }
 /**
@@ -893,6 +929,64 @@ open func toJson() -> String  {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_to_json(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Splits an indicator's target over regions by weights so the parts add up exactly.
+     */
+open func decompose(indicator: String, weights: [RegionWeight])throws  -> [RegionalTarget]  {
+    return try  FfiConverterSequenceTypeRegionalTarget.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_decompose(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(indicator),
+        FfiConverterSequenceTypeRegionWeight.lower(weights),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Progress of one indicator, for the whole area or a region with a target in the options.
+     */
+open func indicatorProgress(observations: [Observation], indicator: String, options: ProgressOptions, region: String?)throws  -> IndicatorProgress  {
+    return try  FfiConverterTypeIndicatorProgress_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_indicator_progress(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeObservation.lower(observations),
+        FfiConverterString.lower(indicator),
+        FfiConverterTypeProgressOptions_lower(options),
+        FfiConverterOptionString.lower(region),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Progress of every indicator as of `options.asOf`.
+     */
+open func progress(observations: [Observation], options: ProgressOptions)throws  -> Report  {
+    return try  FfiConverterTypeReport_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_progress(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeObservation.lower(observations),
+        FfiConverterTypeProgressOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The report as CSV: one row per indicator (and region), projections as columns.
+     */
+open func progressCsv(observations: [Observation], options: ProgressOptions)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_progress_csv(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeObservation.lower(observations),
+        FfiConverterTypeProgressOptions_lower(options),uniffiCallStatus
     )
 })
 }
@@ -1303,6 +1397,157 @@ public func FfiConverterTypeIndicator_lower(_ value: Indicator) -> RustBuffer {
 
 
 /**
+ * Where one indicator (whole area or a region) stands as of a date.
+ */
+public struct IndicatorProgress: Equatable, Hashable {
+    public var indicator: String
+    public var name: Label
+    public var region: String?
+    public var clause: String
+    public var unit: IndicatorUnit
+    public var comparator: Comparator
+    public var target: ExactDecimal
+    public var asOf: CalendarDate
+    public var achieved: ExactDecimal?
+    public var achievedOn: CalendarDate?
+    public var source: Source
+    public var completion: ExactDecimal?
+    public var gap: ExactDecimal?
+    public var elapsed: ExactDecimal
+    public var expected: ExactDecimal
+    /**
+     * linear or milestones.
+     */
+    public var expectedMethod: String
+    public var performance: ExactDecimal?
+    public var status: Status
+    public var statusLabel: Label
+    public var remainingDays: Int64
+    public var requiredPerMonth: ExactDecimal?
+    public var requiredPerYear: ExactDecimal?
+    public var achievedPerMonth: ExactDecimal?
+    public var projections: [Projection]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(indicator: String, name: Label, region: String?, clause: String, unit: IndicatorUnit, comparator: Comparator, target: ExactDecimal, asOf: CalendarDate, achieved: ExactDecimal?, achievedOn: CalendarDate?, source: Source, completion: ExactDecimal?, gap: ExactDecimal?, elapsed: ExactDecimal, expected: ExactDecimal, 
+        /**
+         * linear or milestones.
+         */expectedMethod: String, performance: ExactDecimal?, status: Status, statusLabel: Label, remainingDays: Int64, requiredPerMonth: ExactDecimal?, requiredPerYear: ExactDecimal?, achievedPerMonth: ExactDecimal?, projections: [Projection]) {
+        self.indicator = indicator
+        self.name = name
+        self.region = region
+        self.clause = clause
+        self.unit = unit
+        self.comparator = comparator
+        self.target = target
+        self.asOf = asOf
+        self.achieved = achieved
+        self.achievedOn = achievedOn
+        self.source = source
+        self.completion = completion
+        self.gap = gap
+        self.elapsed = elapsed
+        self.expected = expected
+        self.expectedMethod = expectedMethod
+        self.performance = performance
+        self.status = status
+        self.statusLabel = statusLabel
+        self.remainingDays = remainingDays
+        self.requiredPerMonth = requiredPerMonth
+        self.requiredPerYear = requiredPerYear
+        self.achievedPerMonth = achievedPerMonth
+        self.projections = projections
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IndicatorProgress: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IndicatorProgress {
+        return
+            try IndicatorProgress(
+                indicator: FfiConverterString.read(from: &buf), 
+                name: FfiConverterTypeLabel.read(from: &buf), 
+                region: FfiConverterOptionString.read(from: &buf), 
+                clause: FfiConverterString.read(from: &buf), 
+                unit: FfiConverterTypeIndicatorUnit.read(from: &buf), 
+                comparator: FfiConverterTypeComparator.read(from: &buf), 
+                target: FfiConverterTypeExactDecimal.read(from: &buf), 
+                asOf: FfiConverterTypeCalendarDate.read(from: &buf), 
+                achieved: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                achievedOn: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                source: FfiConverterTypeSource.read(from: &buf), 
+                completion: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                gap: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                elapsed: FfiConverterTypeExactDecimal.read(from: &buf), 
+                expected: FfiConverterTypeExactDecimal.read(from: &buf), 
+                expectedMethod: FfiConverterString.read(from: &buf), 
+                performance: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                status: FfiConverterTypeStatus.read(from: &buf), 
+                statusLabel: FfiConverterTypeLabel.read(from: &buf), 
+                remainingDays: FfiConverterInt64.read(from: &buf), 
+                requiredPerMonth: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                requiredPerYear: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                achievedPerMonth: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                projections: FfiConverterSequenceTypeProjection.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IndicatorProgress, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.indicator, into: &buf)
+        FfiConverterTypeLabel.write(value.name, into: &buf)
+        FfiConverterOptionString.write(value.region, into: &buf)
+        FfiConverterString.write(value.clause, into: &buf)
+        FfiConverterTypeIndicatorUnit.write(value.unit, into: &buf)
+        FfiConverterTypeComparator.write(value.comparator, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.target, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.asOf, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.achieved, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.achievedOn, into: &buf)
+        FfiConverterTypeSource.write(value.source, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.completion, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.gap, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.elapsed, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.expected, into: &buf)
+        FfiConverterString.write(value.expectedMethod, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.performance, into: &buf)
+        FfiConverterTypeStatus.write(value.status, into: &buf)
+        FfiConverterTypeLabel.write(value.statusLabel, into: &buf)
+        FfiConverterInt64.write(value.remainingDays, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.requiredPerMonth, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.requiredPerYear, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.achievedPerMonth, into: &buf)
+        FfiConverterSequenceTypeProjection.write(value.projections, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorProgress_lift(_ buf: RustBuffer) throws -> IndicatorProgress {
+    return try FfiConverterTypeIndicatorProgress.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorProgress_lower(_ value: IndicatorProgress) -> RustBuffer {
+    return FfiConverterTypeIndicatorProgress.lower(value)
+}
+
+
+/**
  * One problem found in a plan file.
  */
 public struct Issue: Equatable, Hashable {
@@ -1595,6 +1840,213 @@ public func FfiConverterTypeMetadata_lower(_ value: Metadata) -> RustBuffer {
 
 
 /**
+ * A caller-given point of the expected trajectory.
+ */
+public struct Milestone: Equatable, Hashable {
+    public var indicator: String
+    public var date: CalendarDate
+    public var value: ExactDecimal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(indicator: String, date: CalendarDate, value: ExactDecimal) {
+        self.indicator = indicator
+        self.date = date
+        self.value = value
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Milestone: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMilestone: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Milestone {
+        return
+            try Milestone(
+                indicator: FfiConverterString.read(from: &buf), 
+                date: FfiConverterTypeCalendarDate.read(from: &buf), 
+                value: FfiConverterTypeExactDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Milestone, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.indicator, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.date, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.value, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMilestone_lift(_ buf: RustBuffer) throws -> Milestone {
+    return try FfiConverterTypeMilestone.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMilestone_lower(_ value: Milestone) -> RustBuffer {
+    return FfiConverterTypeMilestone.lower(value)
+}
+
+
+/**
+ * An achieved value of an indicator, for the whole area (`region` null) or a region.
+ */
+public struct Observation: Equatable, Hashable {
+    public var indicator: String
+    public var region: String?
+    public var date: CalendarDate
+    public var value: ExactDecimal
+    public var kind: SeriesKind
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(indicator: String, region: String?, date: CalendarDate, value: ExactDecimal, kind: SeriesKind) {
+        self.indicator = indicator
+        self.region = region
+        self.date = date
+        self.value = value
+        self.kind = kind
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Observation: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeObservation: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Observation {
+        return
+            try Observation(
+                indicator: FfiConverterString.read(from: &buf), 
+                region: FfiConverterOptionString.read(from: &buf), 
+                date: FfiConverterTypeCalendarDate.read(from: &buf), 
+                value: FfiConverterTypeExactDecimal.read(from: &buf), 
+                kind: FfiConverterTypeSeriesKind.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Observation, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.indicator, into: &buf)
+        FfiConverterOptionString.write(value.region, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.date, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.value, into: &buf)
+        FfiConverterTypeSeriesKind.write(value.kind, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObservation_lift(_ buf: RustBuffer) throws -> Observation {
+    return try FfiConverterTypeObservation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeObservation_lower(_ value: Observation) -> RustBuffer {
+    return FfiConverterTypeObservation.lower(value)
+}
+
+
+/**
+ * The parts (「其中」) of an indicator against their whole.
+ */
+public struct PartsCheck: Equatable, Hashable {
+    public var whole: String
+    public var parts: [String]
+    public var wholeAchieved: ExactDecimal?
+    public var partsAchieved: ExactDecimal?
+    public var wholeTarget: ExactDecimal
+    public var partsTarget: ExactDecimal
+    public var consistent: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(whole: String, parts: [String], wholeAchieved: ExactDecimal?, partsAchieved: ExactDecimal?, wholeTarget: ExactDecimal, partsTarget: ExactDecimal, consistent: Bool) {
+        self.whole = whole
+        self.parts = parts
+        self.wholeAchieved = wholeAchieved
+        self.partsAchieved = partsAchieved
+        self.wholeTarget = wholeTarget
+        self.partsTarget = partsTarget
+        self.consistent = consistent
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension PartsCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePartsCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PartsCheck {
+        return
+            try PartsCheck(
+                whole: FfiConverterString.read(from: &buf), 
+                parts: FfiConverterSequenceString.read(from: &buf), 
+                wholeAchieved: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                partsAchieved: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                wholeTarget: FfiConverterTypeExactDecimal.read(from: &buf), 
+                partsTarget: FfiConverterTypeExactDecimal.read(from: &buf), 
+                consistent: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PartsCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.whole, into: &buf)
+        FfiConverterSequenceString.write(value.parts, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.wholeAchieved, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.partsAchieved, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.wholeTarget, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.partsTarget, into: &buf)
+        FfiConverterBool.write(value.consistent, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePartsCheck_lift(_ buf: RustBuffer) throws -> PartsCheck {
+    return try FfiConverterTypePartsCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePartsCheck_lower(_ value: PartsCheck) -> RustBuffer {
+    return FfiConverterTypePartsCheck.lower(value)
+}
+
+
+/**
  * A closed date interval.
  */
 public struct Period: Equatable, Hashable {
@@ -1648,6 +2100,255 @@ public func FfiConverterTypePeriod_lift(_ buf: RustBuffer) throws -> Period {
 #endif
 public func FfiConverterTypePeriod_lower(_ value: Period) -> RustBuffer {
     return FfiConverterTypePeriod.lower(value)
+}
+
+
+/**
+ * Options of a progress computation.
+ */
+public struct ProgressOptions: Equatable, Hashable {
+    public var asOf: CalendarDate
+    public var milestones: [Milestone]
+    public var regionalTargets: [RegionalTarget]
+    /**
+     * Defaults: on track at 0.95, behind at 0.75.
+     */
+    public var thresholds: Thresholds?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(asOf: CalendarDate, milestones: [Milestone] = [], regionalTargets: [RegionalTarget] = [], 
+        /**
+         * Defaults: on track at 0.95, behind at 0.75.
+         */thresholds: Thresholds? = nil) {
+        self.asOf = asOf
+        self.milestones = milestones
+        self.regionalTargets = regionalTargets
+        self.thresholds = thresholds
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProgressOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgressOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgressOptions {
+        return
+            try ProgressOptions(
+                asOf: FfiConverterTypeCalendarDate.read(from: &buf), 
+                milestones: FfiConverterSequenceTypeMilestone.read(from: &buf), 
+                regionalTargets: FfiConverterSequenceTypeRegionalTarget.read(from: &buf), 
+                thresholds: FfiConverterOptionTypeThresholds.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProgressOptions, into buf: inout [UInt8]) {
+        FfiConverterTypeCalendarDate.write(value.asOf, into: &buf)
+        FfiConverterSequenceTypeMilestone.write(value.milestones, into: &buf)
+        FfiConverterSequenceTypeRegionalTarget.write(value.regionalTargets, into: &buf)
+        FfiConverterOptionTypeThresholds.write(value.thresholds, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressOptions_lift(_ buf: RustBuffer) throws -> ProgressOptions {
+    return try FfiConverterTypeProgressOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressOptions_lower(_ value: ProgressOptions) -> RustBuffer {
+    return FfiConverterTypeProgressOptions.lower(value)
+}
+
+
+/**
+ * Something suspicious in the observations that did not stop the computation.
+ */
+public struct ProgressWarning: Equatable, Hashable {
+    /**
+     * part_exceeds_whole, regions_exceed_province or rollup_mismatch.
+     */
+    public var code: String
+    public var indicator: String
+    public var region: String?
+    public var message: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * part_exceeds_whole, regions_exceed_province or rollup_mismatch.
+         */code: String, indicator: String, region: String?, message: String) {
+        self.code = code
+        self.indicator = indicator
+        self.region = region
+        self.message = message
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProgressWarning: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProgressWarning: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgressWarning {
+        return
+            try ProgressWarning(
+                code: FfiConverterString.read(from: &buf), 
+                indicator: FfiConverterString.read(from: &buf), 
+                region: FfiConverterOptionString.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProgressWarning, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.indicator, into: &buf)
+        FfiConverterOptionString.write(value.region, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressWarning_lift(_ buf: RustBuffer) throws -> ProgressWarning {
+    return try FfiConverterTypeProgressWarning.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProgressWarning_lower(_ value: ProgressWarning) -> RustBuffer {
+    return FfiConverterTypeProgressWarning.lower(value)
+}
+
+
+/**
+ * One projection method's result with every intermediate value.
+ */
+public struct Projection: Equatable, Hashable {
+    /**
+     * linear_trend, escap_current_status, escap_anticipated_progress or unsd_cagr.
+     */
+    public var method: String
+    public var applicable: Bool
+    public var note: String?
+    public var baseDate: CalendarDate?
+    public var baseValue: ExactDecimal?
+    public var latestDate: CalendarDate?
+    public var latestValue: ExactDecimal?
+    public var points: UInt32?
+    public var rate: ExactDecimal?
+    public var requiredRate: ExactDecimal?
+    public var projectedValue: ExactDecimal?
+    public var index: ExactDecimal?
+    public var classification: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * linear_trend, escap_current_status, escap_anticipated_progress or unsd_cagr.
+         */method: String, applicable: Bool, note: String?, baseDate: CalendarDate?, baseValue: ExactDecimal?, latestDate: CalendarDate?, latestValue: ExactDecimal?, points: UInt32?, rate: ExactDecimal?, requiredRate: ExactDecimal?, projectedValue: ExactDecimal?, index: ExactDecimal?, classification: String?) {
+        self.method = method
+        self.applicable = applicable
+        self.note = note
+        self.baseDate = baseDate
+        self.baseValue = baseValue
+        self.latestDate = latestDate
+        self.latestValue = latestValue
+        self.points = points
+        self.rate = rate
+        self.requiredRate = requiredRate
+        self.projectedValue = projectedValue
+        self.index = index
+        self.classification = classification
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Projection: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProjection: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Projection {
+        return
+            try Projection(
+                method: FfiConverterString.read(from: &buf), 
+                applicable: FfiConverterBool.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf), 
+                baseDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                baseValue: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                latestDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                latestValue: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                points: FfiConverterOptionUInt32.read(from: &buf), 
+                rate: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                requiredRate: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                projectedValue: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                index: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                classification: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Projection, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.method, into: &buf)
+        FfiConverterBool.write(value.applicable, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.baseDate, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.baseValue, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.latestDate, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.latestValue, into: &buf)
+        FfiConverterOptionUInt32.write(value.points, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.rate, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.requiredRate, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.projectedValue, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.index, into: &buf)
+        FfiConverterOptionString.write(value.classification, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProjection_lift(_ buf: RustBuffer) throws -> Projection {
+    return try FfiConverterTypeProjection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProjection_lower(_ value: Projection) -> RustBuffer {
+    return FfiConverterTypeProjection.lower(value)
 }
 
 
@@ -1731,6 +2432,213 @@ public func FfiConverterTypeRegion_lower(_ value: Region) -> RustBuffer {
 
 
 /**
+ * A region and its weight, for `decompose`.
+ */
+public struct RegionWeight: Equatable, Hashable {
+    public var region: String
+    public var weight: ExactDecimal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(region: String, weight: ExactDecimal) {
+        self.region = region
+        self.weight = weight
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegionWeight: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegionWeight: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegionWeight {
+        return
+            try RegionWeight(
+                region: FfiConverterString.read(from: &buf), 
+                weight: FfiConverterTypeExactDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegionWeight, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.region, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.weight, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegionWeight_lift(_ buf: RustBuffer) throws -> RegionWeight {
+    return try FfiConverterTypeRegionWeight.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegionWeight_lower(_ value: RegionWeight) -> RustBuffer {
+    return FfiConverterTypeRegionWeight.lower(value)
+}
+
+
+/**
+ * A region's target for an indicator.
+ */
+public struct RegionalTarget: Equatable, Hashable {
+    public var indicator: String
+    public var region: String
+    public var target: ExactDecimal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(indicator: String, region: String, target: ExactDecimal) {
+        self.indicator = indicator
+        self.region = region
+        self.target = target
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RegionalTarget: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegionalTarget: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RegionalTarget {
+        return
+            try RegionalTarget(
+                indicator: FfiConverterString.read(from: &buf), 
+                region: FfiConverterString.read(from: &buf), 
+                target: FfiConverterTypeExactDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RegionalTarget, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.indicator, into: &buf)
+        FfiConverterString.write(value.region, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.target, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegionalTarget_lift(_ buf: RustBuffer) throws -> RegionalTarget {
+    return try FfiConverterTypeRegionalTarget.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegionalTarget_lower(_ value: RegionalTarget) -> RustBuffer {
+    return FfiConverterTypeRegionalTarget.lower(value)
+}
+
+
+/**
+ * Every indicator of a plan as of a date.
+ */
+public struct Report: Equatable, Hashable {
+    public var planId: String
+    public var fingerprint: String
+    public var asOf: CalendarDate
+    public var periodStart: CalendarDate
+    public var periodEnd: CalendarDate
+    public var isFinal: Bool
+    public var indicators: [IndicatorProgress]
+    public var regions: [IndicatorProgress]
+    public var parts: [PartsCheck]
+    public var warnings: [ProgressWarning]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(planId: String, fingerprint: String, asOf: CalendarDate, periodStart: CalendarDate, periodEnd: CalendarDate, isFinal: Bool, indicators: [IndicatorProgress], regions: [IndicatorProgress], parts: [PartsCheck], warnings: [ProgressWarning]) {
+        self.planId = planId
+        self.fingerprint = fingerprint
+        self.asOf = asOf
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        self.isFinal = isFinal
+        self.indicators = indicators
+        self.regions = regions
+        self.parts = parts
+        self.warnings = warnings
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Report: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Report {
+        return
+            try Report(
+                planId: FfiConverterString.read(from: &buf), 
+                fingerprint: FfiConverterString.read(from: &buf), 
+                asOf: FfiConverterTypeCalendarDate.read(from: &buf), 
+                periodStart: FfiConverterTypeCalendarDate.read(from: &buf), 
+                periodEnd: FfiConverterTypeCalendarDate.read(from: &buf), 
+                isFinal: FfiConverterBool.read(from: &buf), 
+                indicators: FfiConverterSequenceTypeIndicatorProgress.read(from: &buf), 
+                regions: FfiConverterSequenceTypeIndicatorProgress.read(from: &buf), 
+                parts: FfiConverterSequenceTypePartsCheck.read(from: &buf), 
+                warnings: FfiConverterSequenceTypeProgressWarning.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Report, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.planId, into: &buf)
+        FfiConverterString.write(value.fingerprint, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.asOf, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.periodStart, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.periodEnd, into: &buf)
+        FfiConverterBool.write(value.isFinal, into: &buf)
+        FfiConverterSequenceTypeIndicatorProgress.write(value.indicators, into: &buf)
+        FfiConverterSequenceTypeIndicatorProgress.write(value.regions, into: &buf)
+        FfiConverterSequenceTypePartsCheck.write(value.parts, into: &buf)
+        FfiConverterSequenceTypeProgressWarning.write(value.warnings, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReport_lift(_ buf: RustBuffer) throws -> Report {
+    return try FfiConverterTypeReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReport_lower(_ value: Report) -> RustBuffer {
+    return FfiConverterTypeReport.lower(value)
+}
+
+
+/**
  * Who the plan makes responsible for a measure.
  */
 public struct Responsibility: Equatable, Hashable {
@@ -1796,6 +2704,63 @@ public func FfiConverterTypeResponsibility_lift(_ buf: RustBuffer) throws -> Res
 #endif
 public func FfiConverterTypeResponsibility_lower(_ value: Responsibility) -> RustBuffer {
     return FfiConverterTypeResponsibility.lower(value)
+}
+
+
+/**
+ * Status thresholds on performance (achieved ÷ expected).
+ */
+public struct Thresholds: Equatable, Hashable {
+    public var onTrack: ExactDecimal
+    public var behind: ExactDecimal
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(onTrack: ExactDecimal, behind: ExactDecimal) {
+        self.onTrack = onTrack
+        self.behind = behind
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Thresholds: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeThresholds: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Thresholds {
+        return
+            try Thresholds(
+                onTrack: FfiConverterTypeExactDecimal.read(from: &buf), 
+                behind: FfiConverterTypeExactDecimal.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Thresholds, into buf: inout [UInt8]) {
+        FfiConverterTypeExactDecimal.write(value.onTrack, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.behind, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThresholds_lift(_ buf: RustBuffer) throws -> Thresholds {
+    return try FfiConverterTypeThresholds.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeThresholds_lower(_ value: Thresholds) -> RustBuffer {
+    return FfiConverterTypeThresholds.lower(value)
 }
 
 
@@ -2201,6 +3166,99 @@ public func FfiConverterTypeRegionKind_lower(_ value: RegionKind) -> RustBuffer 
 
 
 /**
+ * How an observed value is to be read.
+ */
+
+public enum SeriesKind: Equatable, Hashable {
+    
+    /**
+     * The total since the plan period began, as of the date.
+     */
+    case cumulative
+    case day
+    case month
+    case quarter
+    case year
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SeriesKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSeriesKind: FfiConverterRustBuffer {
+    typealias SwiftType = SeriesKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SeriesKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .cumulative
+        
+        case 2: return .day
+        
+        case 3: return .month
+        
+        case 4: return .quarter
+        
+        case 5: return .year
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SeriesKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .cumulative:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .day:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .month:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .quarter:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .year:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeriesKind_lift(_ buf: RustBuffer) throws -> SeriesKind {
+    return try FfiConverterTypeSeriesKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeriesKind_lower(_ value: SeriesKind) -> RustBuffer {
+    return FfiConverterTypeSeriesKind.lower(value)
+}
+
+
+
+/**
  * Every error of the library: a stable `code`, a `path` to the offending input, and detail.
  */
 public 
@@ -2324,6 +3382,210 @@ public func FfiConverterTypeSkillplanError_lower(_ value: SkillplanError) -> Rus
     return FfiConverterTypeSkillplanError.lower(value)
 }
 
+
+/**
+ * Where an achieved value came from.
+ */
+
+public enum Source: Equatable, Hashable {
+    
+    case reported
+    case rollup
+    case none
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Source: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSource: FfiConverterRustBuffer {
+    typealias SwiftType = Source
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Source {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .reported
+        
+        case 2: return .rollup
+        
+        case 3: return .none
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Source, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .reported:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .rollup:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .none:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSource_lift(_ buf: RustBuffer) throws -> Source {
+    return try FfiConverterTypeSource.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSource_lower(_ value: Source) -> RustBuffer {
+    return FfiConverterTypeSource.lower(value)
+}
+
+
+
+/**
+ * Schedule status of an indicator.
+ */
+
+public enum Status: Equatable, Hashable {
+    
+    case met
+    case onTrack
+    case behind
+    case farBehind
+    case missed
+    case notStarted
+    case noData
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Status: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStatus: FfiConverterRustBuffer {
+    typealias SwiftType = Status
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Status {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .met
+        
+        case 2: return .onTrack
+        
+        case 3: return .behind
+        
+        case 4: return .farBehind
+        
+        case 5: return .missed
+        
+        case 6: return .notStarted
+        
+        case 7: return .noData
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Status, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .met:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .onTrack:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .behind:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .farBehind:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .missed:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .notStarted:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .noData:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatus_lift(_ buf: RustBuffer) throws -> Status {
+    return try FfiConverterTypeStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStatus_lower(_ value: Status) -> RustBuffer {
+    return FfiConverterTypeStatus.lower(value)
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
+    typealias SwiftType = UInt32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -2375,6 +3637,30 @@ fileprivate struct FfiConverterOptionTypeResponsibility: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeThresholds: FfiConverterRustBuffer {
+    typealias SwiftType = Thresholds?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeThresholds.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeThresholds.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCalendarDate: FfiConverterRustBuffer {
     typealias SwiftType = CalendarDate?
 
@@ -2391,6 +3677,30 @@ fileprivate struct FfiConverterOptionTypeCalendarDate: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeCalendarDate.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeExactDecimal: FfiConverterRustBuffer {
+    typealias SwiftType = ExactDecimal?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeExactDecimal.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeExactDecimal.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -2524,6 +3834,31 @@ fileprivate struct FfiConverterSequenceTypeIndicator: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeIndicatorProgress: FfiConverterRustBuffer {
+    typealias SwiftType = [IndicatorProgress]
+
+    public static func write(_ value: [IndicatorProgress], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIndicatorProgress.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IndicatorProgress] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IndicatorProgress]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIndicatorProgress.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeIssue: FfiConverterRustBuffer {
     typealias SwiftType = [Issue]
 
@@ -2599,6 +3934,131 @@ fileprivate struct FfiConverterSequenceTypeMeasure: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeMilestone: FfiConverterRustBuffer {
+    typealias SwiftType = [Milestone]
+
+    public static func write(_ value: [Milestone], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMilestone.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Milestone] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Milestone]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMilestone.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeObservation: FfiConverterRustBuffer {
+    typealias SwiftType = [Observation]
+
+    public static func write(_ value: [Observation], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeObservation.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Observation] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Observation]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeObservation.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePartsCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [PartsCheck]
+
+    public static func write(_ value: [PartsCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePartsCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PartsCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PartsCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePartsCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeProgressWarning: FfiConverterRustBuffer {
+    typealias SwiftType = [ProgressWarning]
+
+    public static func write(_ value: [ProgressWarning], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeProgressWarning.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ProgressWarning] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ProgressWarning]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeProgressWarning.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeProjection: FfiConverterRustBuffer {
+    typealias SwiftType = [Projection]
+
+    public static func write(_ value: [Projection], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeProjection.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Projection] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Projection]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeProjection.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRegion: FfiConverterRustBuffer {
     typealias SwiftType = [Region]
 
@@ -2616,6 +4076,56 @@ fileprivate struct FfiConverterSequenceTypeRegion: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeRegion.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRegionWeight: FfiConverterRustBuffer {
+    typealias SwiftType = [RegionWeight]
+
+    public static func write(_ value: [RegionWeight], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegionWeight.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RegionWeight] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RegionWeight]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegionWeight.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRegionalTarget: FfiConverterRustBuffer {
+    typealias SwiftType = [RegionalTarget]
+
+    public static func write(_ value: [RegionalTarget], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRegionalTarget.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RegionalTarget] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RegionalTarget]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRegionalTarget.read(from: &buf))
         }
         return seq
     }
@@ -2753,6 +4263,28 @@ public func loadPlanStr(text: String)throws  -> Plan  {
     )
 })
 }
+/**
+ * Observations from CSV text with a header naming indicator, date, value (and region, kind).
+ */
+public func parseObservationsCsv(text: String)throws  -> [Observation]  {
+    return try  FfiConverterSequenceTypeObservation.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_func_parse_observations_csv(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * Observations from JSON text (an array of objects, or `{"observations": [...]}`).
+ */
+public func parseObservationsJson(text: String)throws  -> [Observation]  {
+    return try  FfiConverterSequenceTypeObservation.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_func_parse_observations_json(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -2782,6 +4314,12 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_func_load_plan_str() != 59650) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_func_parse_observations_csv() != 19670) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_func_parse_observations_json() != 9815) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_clause() != 9643) {
@@ -2833,6 +4371,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_to_json() != 65242) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_decompose() != 58916) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_indicator_progress() != 33900) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_progress() != 12708) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_progress_csv() != 22266) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -338,6 +338,26 @@ RustBuffer uniffi_skillplan_mobile_fn_method_plan_regions(uint64_t ptr, RustCall
 RustBuffer uniffi_skillplan_mobile_fn_method_plan_to_json(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_DECOMPOSE
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_DECOMPOSE
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_decompose(uint64_t ptr, RustBuffer indicator, RustBuffer weights, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_INDICATOR_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_INDICATOR_PROGRESS
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_indicator_progress(uint64_t ptr, RustBuffer observations, RustBuffer indicator, RustBuffer options, RustBuffer region, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_PROGRESS
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_progress(uint64_t ptr, RustBuffer observations, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_PROGRESS_CSV
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_PROGRESS_CSV
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_progress_csv(uint64_t ptr, RustBuffer observations, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_DEFAULT_PLAN
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_DEFAULT_PLAN
 uint64_t uniffi_skillplan_mobile_fn_func_default_plan(RustCallStatus *_Nonnull out_status
@@ -363,6 +383,16 @@ uint64_t uniffi_skillplan_mobile_fn_func_load_plan_bytes(RustBuffer bytes, RustC
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_LOAD_PLAN_STR
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_LOAD_PLAN_STR
 uint64_t uniffi_skillplan_mobile_fn_func_load_plan_str(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PARSE_OBSERVATIONS_CSV
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PARSE_OBSERVATIONS_CSV
+RustBuffer uniffi_skillplan_mobile_fn_func_parse_observations_csv(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PARSE_OBSERVATIONS_JSON
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PARSE_OBSERVATIONS_JSON
+RustBuffer uniffi_skillplan_mobile_fn_func_parse_observations_json(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_SKILLPLAN_MOBILE_RUSTBUFFER_ALLOC
@@ -655,6 +685,18 @@ uint16_t uniffi_skillplan_mobile_checksum_func_load_plan_str(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_PARSE_OBSERVATIONS_CSV
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_PARSE_OBSERVATIONS_CSV
+uint16_t uniffi_skillplan_mobile_checksum_func_parse_observations_csv(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_PARSE_OBSERVATIONS_JSON
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_PARSE_OBSERVATIONS_JSON
+uint16_t uniffi_skillplan_mobile_checksum_func_parse_observations_json(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CLAUSE
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CLAUSE
 uint16_t uniffi_skillplan_mobile_checksum_method_plan_clause(void
@@ -754,6 +796,30 @@ uint16_t uniffi_skillplan_mobile_checksum_method_plan_regions(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_TO_JSON
 uint16_t uniffi_skillplan_mobile_checksum_method_plan_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_DECOMPOSE
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_DECOMPOSE
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_decompose(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_INDICATOR_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_INDICATOR_PROGRESS
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_indicator_progress(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_PROGRESS
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_progress(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_PROGRESS_CSV
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_PROGRESS_CSV
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_progress_csv(void
     
 );
 #endif

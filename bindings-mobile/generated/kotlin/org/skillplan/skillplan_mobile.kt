@@ -687,6 +687,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_load_plan_str(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_func_parse_observations_csv(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_func_parse_observations_json(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_clause(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_columns(
@@ -720,6 +724,14 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_skillplan_mobile_checksum_method_plan_regions(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_to_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_decompose(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_indicator_progress(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_progress(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_progress_csv(
     ): Int
     external fun ffi_skillplan_mobile_uniffi_contract_version(
     ): Int
@@ -779,6 +791,14 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_to_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_decompose(`ptr`: Long,`indicator`: RustBuffer.ByValue,`weights`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_indicator_progress(`ptr`: Long,`observations`: RustBuffer.ByValue,`indicator`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,`region`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_progress(`ptr`: Long,`observations`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_progress_csv(`ptr`: Long,`observations`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_default_plan(uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_skillplan_mobile_fn_func_json_schema(uniffi_out_err: UniffiRustCallStatus, 
@@ -789,6 +809,10 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_skillplan_mobile_fn_func_load_plan_str(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_skillplan_mobile_fn_func_parse_observations_csv(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_func_parse_observations_json(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun ffi_skillplan_mobile_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_skillplan_mobile_rustbuffer_from_bytes(`bytes`: ForeignBytes.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -923,6 +947,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_func_load_plan_str() and 0xFFFF) != 59650) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_skillplan_mobile_checksum_func_parse_observations_csv() and 0xFFFF) != 19670) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_func_parse_observations_json() and 0xFFFF) != 9815) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_clause() and 0xFFFF) != 9643) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -972,6 +1002,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_to_json() and 0xFFFF) != 65242) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decompose() and 0xFFFF) != 58916) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_indicator_progress() and 0xFFFF) != 33900) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_progress() and 0xFFFF) != 12708) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_progress_csv() and 0xFFFF) != 22266) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1151,6 +1193,29 @@ public object FfiConverterUInt: FfiConverter<UInt, Int> {
 
     override fun write(value: UInt, buf: ByteBuffer) {
         buf.putInt(value.toInt())
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterLong: FfiConverter<Long, Long> {
+    override fun lift(value: Long): Long {
+        return value
+    }
+
+    override fun read(buf: ByteBuffer): Long {
+        return buf.getLong()
+    }
+
+    override fun lower(value: Long): Long {
+        return value
+    }
+
+    override fun allocationSize(value: Long) = 8UL
+
+    override fun write(value: Long, buf: ByteBuffer) {
+        buf.putLong(value)
     }
 }
 
@@ -1423,6 +1488,26 @@ public interface PlanInterface {
      * The canonical JSON form of the plan (the fingerprint's input).
      */
     fun `toJson`(): kotlin.String
+    
+    /**
+     * Splits an indicator's target over regions by weights so the parts add up exactly.
+     */
+    fun `decompose`(`indicator`: kotlin.String, `weights`: List<RegionWeight>): List<RegionalTarget>
+    
+    /**
+     * Progress of one indicator, for the whole area or a region with a target in the options.
+     */
+    fun `indicatorProgress`(`observations`: List<Observation>, `indicator`: kotlin.String, `options`: ProgressOptions, `region`: kotlin.String?): IndicatorProgress
+    
+    /**
+     * Progress of every indicator as of `options.asOf`.
+     */
+    fun `progress`(`observations`: List<Observation>, `options`: ProgressOptions): Report
+    
+    /**
+     * The report as CSV: one row per indicator (and region), projections as columns.
+     */
+    fun `progressCsv`(`observations`: List<Observation>, `options`: ProgressOptions): kotlin.String
     
     companion object
 }
@@ -1803,6 +1888,84 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
 
     
+    /**
+     * Splits an indicator's target over regions by weights so the parts add up exactly.
+     */
+    @Throws(SkillplanException::class)override fun `decompose`(`indicator`: kotlin.String, `weights`: List<RegionWeight>): List<RegionalTarget> {
+            return FfiConverterSequenceTypeRegionalTarget.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_decompose(
+        it,
+        
+        FfiConverterString.lower(`indicator`),
+        FfiConverterSequenceTypeRegionWeight.lower(`weights`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Progress of one indicator, for the whole area or a region with a target in the options.
+     */
+    @Throws(SkillplanException::class)override fun `indicatorProgress`(`observations`: List<Observation>, `indicator`: kotlin.String, `options`: ProgressOptions, `region`: kotlin.String?): IndicatorProgress {
+            return FfiConverterTypeIndicatorProgress.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_indicator_progress(
+        it,
+        
+        FfiConverterSequenceTypeObservation.lower(`observations`),
+        FfiConverterString.lower(`indicator`),
+        FfiConverterTypeProgressOptions.lower(`options`),
+        FfiConverterOptionalString.lower(`region`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Progress of every indicator as of `options.asOf`.
+     */
+    @Throws(SkillplanException::class)override fun `progress`(`observations`: List<Observation>, `options`: ProgressOptions): Report {
+            return FfiConverterTypeReport.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_progress(
+        it,
+        
+        FfiConverterSequenceTypeObservation.lower(`observations`),
+        FfiConverterTypeProgressOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The report as CSV: one row per indicator (and region), projections as columns.
+     */
+    @Throws(SkillplanException::class)override fun `progressCsv`(`observations`: List<Observation>, `options`: ProgressOptions): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_progress_csv(
+        it,
+        
+        FfiConverterSequenceTypeObservation.lower(`observations`),
+        FfiConverterTypeProgressOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
 
     
 
@@ -2138,6 +2301,160 @@ public object FfiConverterTypeIndicator: FfiConverterRustBuffer<Indicator> {
 
 
 /**
+ * Where one indicator (whole area or a region) stands as of a date.
+ */
+data class IndicatorProgress (
+    var `indicator`: kotlin.String
+    , 
+    var `name`: Label
+    , 
+    var `region`: kotlin.String?
+    , 
+    var `clause`: kotlin.String
+    , 
+    var `unit`: IndicatorUnit
+    , 
+    var `comparator`: Comparator
+    , 
+    var `target`: ExactDecimal
+    , 
+    var `asOf`: CalendarDate
+    , 
+    var `achieved`: ExactDecimal?
+    , 
+    var `achievedOn`: CalendarDate?
+    , 
+    var `source`: Source
+    , 
+    var `completion`: ExactDecimal?
+    , 
+    var `gap`: ExactDecimal?
+    , 
+    var `elapsed`: ExactDecimal
+    , 
+    var `expected`: ExactDecimal
+    , 
+    /**
+     * linear or milestones.
+     */
+    var `expectedMethod`: kotlin.String
+    , 
+    var `performance`: ExactDecimal?
+    , 
+    var `status`: Status
+    , 
+    var `statusLabel`: Label
+    , 
+    var `remainingDays`: kotlin.Long
+    , 
+    var `requiredPerMonth`: ExactDecimal?
+    , 
+    var `requiredPerYear`: ExactDecimal?
+    , 
+    var `achievedPerMonth`: ExactDecimal?
+    , 
+    var `projections`: List<Projection>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer<IndicatorProgress> {
+    override fun read(buf: ByteBuffer): IndicatorProgress {
+        return IndicatorProgress(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeIndicatorUnit.read(buf),
+            FfiConverterTypeComparator.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterTypeSource.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterTypeStatus.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterLong.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterSequenceTypeProjection.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: IndicatorProgress) = (
+            FfiConverterString.allocationSize(value.`indicator`) +
+            FfiConverterTypeLabel.allocationSize(value.`name`) +
+            FfiConverterOptionalString.allocationSize(value.`region`) +
+            FfiConverterString.allocationSize(value.`clause`) +
+            FfiConverterTypeIndicatorUnit.allocationSize(value.`unit`) +
+            FfiConverterTypeComparator.allocationSize(value.`comparator`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`target`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`asOf`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`achieved`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`achievedOn`) +
+            FfiConverterTypeSource.allocationSize(value.`source`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`completion`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`gap`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`elapsed`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`expected`) +
+            FfiConverterString.allocationSize(value.`expectedMethod`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`performance`) +
+            FfiConverterTypeStatus.allocationSize(value.`status`) +
+            FfiConverterTypeLabel.allocationSize(value.`statusLabel`) +
+            FfiConverterLong.allocationSize(value.`remainingDays`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`requiredPerMonth`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`requiredPerYear`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`achievedPerMonth`) +
+            FfiConverterSequenceTypeProjection.allocationSize(value.`projections`)
+    )
+
+    override fun write(value: IndicatorProgress, buf: ByteBuffer) {
+            FfiConverterString.write(value.`indicator`, buf)
+            FfiConverterTypeLabel.write(value.`name`, buf)
+            FfiConverterOptionalString.write(value.`region`, buf)
+            FfiConverterString.write(value.`clause`, buf)
+            FfiConverterTypeIndicatorUnit.write(value.`unit`, buf)
+            FfiConverterTypeComparator.write(value.`comparator`, buf)
+            FfiConverterTypeExactDecimal.write(value.`target`, buf)
+            FfiConverterTypeCalendarDate.write(value.`asOf`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`achieved`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`achievedOn`, buf)
+            FfiConverterTypeSource.write(value.`source`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`completion`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`gap`, buf)
+            FfiConverterTypeExactDecimal.write(value.`elapsed`, buf)
+            FfiConverterTypeExactDecimal.write(value.`expected`, buf)
+            FfiConverterString.write(value.`expectedMethod`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`performance`, buf)
+            FfiConverterTypeStatus.write(value.`status`, buf)
+            FfiConverterTypeLabel.write(value.`statusLabel`, buf)
+            FfiConverterLong.write(value.`remainingDays`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`requiredPerMonth`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`requiredPerYear`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`achievedPerMonth`, buf)
+            FfiConverterSequenceTypeProjection.write(value.`projections`, buf)
+    }
+}
+
+
+
+/**
  * One problem found in a plan file.
  */
 data class Issue (
@@ -2382,6 +2699,174 @@ public object FfiConverterTypeMetadata: FfiConverterRustBuffer<Metadata> {
 
 
 /**
+ * A caller-given point of the expected trajectory.
+ */
+data class Milestone (
+    var `indicator`: kotlin.String
+    , 
+    var `date`: CalendarDate
+    , 
+    var `value`: ExactDecimal
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeMilestone: FfiConverterRustBuffer<Milestone> {
+    override fun read(buf: ByteBuffer): Milestone {
+        return Milestone(
+            FfiConverterString.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Milestone) = (
+            FfiConverterString.allocationSize(value.`indicator`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`date`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`value`)
+    )
+
+    override fun write(value: Milestone, buf: ByteBuffer) {
+            FfiConverterString.write(value.`indicator`, buf)
+            FfiConverterTypeCalendarDate.write(value.`date`, buf)
+            FfiConverterTypeExactDecimal.write(value.`value`, buf)
+    }
+}
+
+
+
+/**
+ * An achieved value of an indicator, for the whole area (`region` null) or a region.
+ */
+data class Observation (
+    var `indicator`: kotlin.String
+    , 
+    var `region`: kotlin.String?
+    , 
+    var `date`: CalendarDate
+    , 
+    var `value`: ExactDecimal
+    , 
+    var `kind`: SeriesKind
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeObservation: FfiConverterRustBuffer<Observation> {
+    override fun read(buf: ByteBuffer): Observation {
+        return Observation(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterTypeSeriesKind.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Observation) = (
+            FfiConverterString.allocationSize(value.`indicator`) +
+            FfiConverterOptionalString.allocationSize(value.`region`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`date`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`value`) +
+            FfiConverterTypeSeriesKind.allocationSize(value.`kind`)
+    )
+
+    override fun write(value: Observation, buf: ByteBuffer) {
+            FfiConverterString.write(value.`indicator`, buf)
+            FfiConverterOptionalString.write(value.`region`, buf)
+            FfiConverterTypeCalendarDate.write(value.`date`, buf)
+            FfiConverterTypeExactDecimal.write(value.`value`, buf)
+            FfiConverterTypeSeriesKind.write(value.`kind`, buf)
+    }
+}
+
+
+
+/**
+ * The parts (「其中」) of an indicator against their whole.
+ */
+data class PartsCheck (
+    var `whole`: kotlin.String
+    , 
+    var `parts`: List<kotlin.String>
+    , 
+    var `wholeAchieved`: ExactDecimal?
+    , 
+    var `partsAchieved`: ExactDecimal?
+    , 
+    var `wholeTarget`: ExactDecimal
+    , 
+    var `partsTarget`: ExactDecimal
+    , 
+    var `consistent`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePartsCheck: FfiConverterRustBuffer<PartsCheck> {
+    override fun read(buf: ByteBuffer): PartsCheck {
+        return PartsCheck(
+            FfiConverterString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: PartsCheck) = (
+            FfiConverterString.allocationSize(value.`whole`) +
+            FfiConverterSequenceString.allocationSize(value.`parts`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`wholeAchieved`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`partsAchieved`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`wholeTarget`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`partsTarget`) +
+            FfiConverterBoolean.allocationSize(value.`consistent`)
+    )
+
+    override fun write(value: PartsCheck, buf: ByteBuffer) {
+            FfiConverterString.write(value.`whole`, buf)
+            FfiConverterSequenceString.write(value.`parts`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`wholeAchieved`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`partsAchieved`, buf)
+            FfiConverterTypeExactDecimal.write(value.`wholeTarget`, buf)
+            FfiConverterTypeExactDecimal.write(value.`partsTarget`, buf)
+            FfiConverterBoolean.write(value.`consistent`, buf)
+    }
+}
+
+
+
+/**
  * A closed date interval.
  */
 data class Period (
@@ -2417,6 +2902,213 @@ public object FfiConverterTypePeriod: FfiConverterRustBuffer<Period> {
     override fun write(value: Period, buf: ByteBuffer) {
             FfiConverterTypeCalendarDate.write(value.`start`, buf)
             FfiConverterTypeCalendarDate.write(value.`end`, buf)
+    }
+}
+
+
+
+/**
+ * Options of a progress computation.
+ */
+data class ProgressOptions (
+    var `asOf`: CalendarDate
+    , 
+    var `milestones`: List<Milestone> = listOf() 
+    , 
+    var `regionalTargets`: List<RegionalTarget> = listOf() 
+    , 
+    /**
+     * Defaults: on track at 0.95, behind at 0.75.
+     */
+    var `thresholds`: Thresholds? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProgressOptions: FfiConverterRustBuffer<ProgressOptions> {
+    override fun read(buf: ByteBuffer): ProgressOptions {
+        return ProgressOptions(
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterSequenceTypeMilestone.read(buf),
+            FfiConverterSequenceTypeRegionalTarget.read(buf),
+            FfiConverterOptionalTypeThresholds.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProgressOptions) = (
+            FfiConverterTypeCalendarDate.allocationSize(value.`asOf`) +
+            FfiConverterSequenceTypeMilestone.allocationSize(value.`milestones`) +
+            FfiConverterSequenceTypeRegionalTarget.allocationSize(value.`regionalTargets`) +
+            FfiConverterOptionalTypeThresholds.allocationSize(value.`thresholds`)
+    )
+
+    override fun write(value: ProgressOptions, buf: ByteBuffer) {
+            FfiConverterTypeCalendarDate.write(value.`asOf`, buf)
+            FfiConverterSequenceTypeMilestone.write(value.`milestones`, buf)
+            FfiConverterSequenceTypeRegionalTarget.write(value.`regionalTargets`, buf)
+            FfiConverterOptionalTypeThresholds.write(value.`thresholds`, buf)
+    }
+}
+
+
+
+/**
+ * Something suspicious in the observations that did not stop the computation.
+ */
+data class ProgressWarning (
+    /**
+     * part_exceeds_whole, regions_exceed_province or rollup_mismatch.
+     */
+    var `code`: kotlin.String
+    , 
+    var `indicator`: kotlin.String
+    , 
+    var `region`: kotlin.String?
+    , 
+    var `message`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProgressWarning: FfiConverterRustBuffer<ProgressWarning> {
+    override fun read(buf: ByteBuffer): ProgressWarning {
+        return ProgressWarning(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProgressWarning) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`indicator`) +
+            FfiConverterOptionalString.allocationSize(value.`region`) +
+            FfiConverterString.allocationSize(value.`message`)
+    )
+
+    override fun write(value: ProgressWarning, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterString.write(value.`indicator`, buf)
+            FfiConverterOptionalString.write(value.`region`, buf)
+            FfiConverterString.write(value.`message`, buf)
+    }
+}
+
+
+
+/**
+ * One projection method's result with every intermediate value.
+ */
+data class Projection (
+    /**
+     * linear_trend, escap_current_status, escap_anticipated_progress or unsd_cagr.
+     */
+    var `method`: kotlin.String
+    , 
+    var `applicable`: kotlin.Boolean
+    , 
+    var `note`: kotlin.String?
+    , 
+    var `baseDate`: CalendarDate?
+    , 
+    var `baseValue`: ExactDecimal?
+    , 
+    var `latestDate`: CalendarDate?
+    , 
+    var `latestValue`: ExactDecimal?
+    , 
+    var `points`: kotlin.UInt?
+    , 
+    var `rate`: ExactDecimal?
+    , 
+    var `requiredRate`: ExactDecimal?
+    , 
+    var `projectedValue`: ExactDecimal?
+    , 
+    var `index`: ExactDecimal?
+    , 
+    var `classification`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProjection: FfiConverterRustBuffer<Projection> {
+    override fun read(buf: ByteBuffer): Projection {
+        return Projection(
+            FfiConverterString.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Projection) = (
+            FfiConverterString.allocationSize(value.`method`) +
+            FfiConverterBoolean.allocationSize(value.`applicable`) +
+            FfiConverterOptionalString.allocationSize(value.`note`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`baseDate`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`baseValue`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`latestDate`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`latestValue`) +
+            FfiConverterOptionalUInt.allocationSize(value.`points`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`rate`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`requiredRate`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`projectedValue`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`index`) +
+            FfiConverterOptionalString.allocationSize(value.`classification`)
+    )
+
+    override fun write(value: Projection, buf: ByteBuffer) {
+            FfiConverterString.write(value.`method`, buf)
+            FfiConverterBoolean.write(value.`applicable`, buf)
+            FfiConverterOptionalString.write(value.`note`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`baseDate`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`baseValue`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`latestDate`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`latestValue`, buf)
+            FfiConverterOptionalUInt.write(value.`points`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`rate`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`requiredRate`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`projectedValue`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`index`, buf)
+            FfiConverterOptionalString.write(value.`classification`, buf)
     }
 }
 
@@ -2487,6 +3179,174 @@ public object FfiConverterTypeRegion: FfiConverterRustBuffer<Region> {
 
 
 /**
+ * A region and its weight, for `decompose`.
+ */
+data class RegionWeight (
+    var `region`: kotlin.String
+    , 
+    var `weight`: ExactDecimal
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegionWeight: FfiConverterRustBuffer<RegionWeight> {
+    override fun read(buf: ByteBuffer): RegionWeight {
+        return RegionWeight(
+            FfiConverterString.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegionWeight) = (
+            FfiConverterString.allocationSize(value.`region`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`weight`)
+    )
+
+    override fun write(value: RegionWeight, buf: ByteBuffer) {
+            FfiConverterString.write(value.`region`, buf)
+            FfiConverterTypeExactDecimal.write(value.`weight`, buf)
+    }
+}
+
+
+
+/**
+ * A region's target for an indicator.
+ */
+data class RegionalTarget (
+    var `indicator`: kotlin.String
+    , 
+    var `region`: kotlin.String
+    , 
+    var `target`: ExactDecimal
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRegionalTarget: FfiConverterRustBuffer<RegionalTarget> {
+    override fun read(buf: ByteBuffer): RegionalTarget {
+        return RegionalTarget(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RegionalTarget) = (
+            FfiConverterString.allocationSize(value.`indicator`) +
+            FfiConverterString.allocationSize(value.`region`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`target`)
+    )
+
+    override fun write(value: RegionalTarget, buf: ByteBuffer) {
+            FfiConverterString.write(value.`indicator`, buf)
+            FfiConverterString.write(value.`region`, buf)
+            FfiConverterTypeExactDecimal.write(value.`target`, buf)
+    }
+}
+
+
+
+/**
+ * Every indicator of a plan as of a date.
+ */
+data class Report (
+    var `planId`: kotlin.String
+    , 
+    var `fingerprint`: kotlin.String
+    , 
+    var `asOf`: CalendarDate
+    , 
+    var `periodStart`: CalendarDate
+    , 
+    var `periodEnd`: CalendarDate
+    , 
+    var `isFinal`: kotlin.Boolean
+    , 
+    var `indicators`: List<IndicatorProgress>
+    , 
+    var `regions`: List<IndicatorProgress>
+    , 
+    var `parts`: List<PartsCheck>
+    , 
+    var `warnings`: List<ProgressWarning>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReport: FfiConverterRustBuffer<Report> {
+    override fun read(buf: ByteBuffer): Report {
+        return Report(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterSequenceTypeIndicatorProgress.read(buf),
+            FfiConverterSequenceTypeIndicatorProgress.read(buf),
+            FfiConverterSequenceTypePartsCheck.read(buf),
+            FfiConverterSequenceTypeProgressWarning.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Report) = (
+            FfiConverterString.allocationSize(value.`planId`) +
+            FfiConverterString.allocationSize(value.`fingerprint`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`asOf`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`periodStart`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`periodEnd`) +
+            FfiConverterBoolean.allocationSize(value.`isFinal`) +
+            FfiConverterSequenceTypeIndicatorProgress.allocationSize(value.`indicators`) +
+            FfiConverterSequenceTypeIndicatorProgress.allocationSize(value.`regions`) +
+            FfiConverterSequenceTypePartsCheck.allocationSize(value.`parts`) +
+            FfiConverterSequenceTypeProgressWarning.allocationSize(value.`warnings`)
+    )
+
+    override fun write(value: Report, buf: ByteBuffer) {
+            FfiConverterString.write(value.`planId`, buf)
+            FfiConverterString.write(value.`fingerprint`, buf)
+            FfiConverterTypeCalendarDate.write(value.`asOf`, buf)
+            FfiConverterTypeCalendarDate.write(value.`periodStart`, buf)
+            FfiConverterTypeCalendarDate.write(value.`periodEnd`, buf)
+            FfiConverterBoolean.write(value.`isFinal`, buf)
+            FfiConverterSequenceTypeIndicatorProgress.write(value.`indicators`, buf)
+            FfiConverterSequenceTypeIndicatorProgress.write(value.`regions`, buf)
+            FfiConverterSequenceTypePartsCheck.write(value.`parts`, buf)
+            FfiConverterSequenceTypeProgressWarning.write(value.`warnings`, buf)
+    }
+}
+
+
+
+/**
  * Who the plan makes responsible for a measure.
  */
 data class Responsibility (
@@ -2537,6 +3397,47 @@ public object FfiConverterTypeResponsibility: FfiConverterRustBuffer<Responsibil
             FfiConverterSequenceString.write(value.`departments`, buf)
             FfiConverterBoolean.write(value.`allRelevant`, buf)
             FfiConverterBoolean.write(value.`byDivisionOfDuties`, buf)
+    }
+}
+
+
+
+/**
+ * Status thresholds on performance (achieved ÷ expected).
+ */
+data class Thresholds (
+    var `onTrack`: ExactDecimal
+    , 
+    var `behind`: ExactDecimal
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeThresholds: FfiConverterRustBuffer<Thresholds> {
+    override fun read(buf: ByteBuffer): Thresholds {
+        return Thresholds(
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Thresholds) = (
+            FfiConverterTypeExactDecimal.allocationSize(value.`onTrack`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`behind`)
+    )
+
+    override fun write(value: Thresholds, buf: ByteBuffer) {
+            FfiConverterTypeExactDecimal.write(value.`onTrack`, buf)
+            FfiConverterTypeExactDecimal.write(value.`behind`, buf)
     }
 }
 
@@ -2735,6 +3636,49 @@ public object FfiConverterTypeRegionKind: FfiConverterRustBuffer<RegionKind> {
 
 
 
+/**
+ * How an observed value is to be read.
+ */
+
+enum class SeriesKind {
+    
+    /**
+     * The total since the plan period began, as of the date.
+     */
+    CUMULATIVE,
+    DAY,
+    MONTH,
+    QUARTER,
+    YEAR;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSeriesKind: FfiConverterRustBuffer<SeriesKind> {
+    override fun read(buf: ByteBuffer) = try {
+        SeriesKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SeriesKind) = 4UL
+
+    override fun write(value: SeriesKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 
 /**
@@ -2896,6 +3840,118 @@ public object FfiConverterTypeSkillplanError : FfiConverterRustBuffer<SkillplanE
 
 
 
+/**
+ * Where an achieved value came from.
+ */
+
+enum class Source {
+    
+    REPORTED,
+    ROLLUP,
+    NONE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSource: FfiConverterRustBuffer<Source> {
+    override fun read(buf: ByteBuffer) = try {
+        Source.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Source) = 4UL
+
+    override fun write(value: Source, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Schedule status of an indicator.
+ */
+
+enum class Status {
+    
+    MET,
+    ON_TRACK,
+    BEHIND,
+    FAR_BEHIND,
+    MISSED,
+    NOT_STARTED,
+    NO_DATA;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStatus: FfiConverterRustBuffer<Status> {
+    override fun read(buf: ByteBuffer) = try {
+        Status.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Status) = 4UL
+
+    override fun write(value: Status, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
+    override fun read(buf: ByteBuffer): kotlin.UInt? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterUInt.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.UInt?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterUInt.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.UInt?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterUInt.write(value, buf)
+        }
+    }
+}
+
+
+
 
 /**
  * @suppress
@@ -2964,6 +4020,38 @@ public object FfiConverterOptionalTypeResponsibility: FfiConverterRustBuffer<Res
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeThresholds: FfiConverterRustBuffer<Thresholds?> {
+    override fun read(buf: ByteBuffer): Thresholds? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeThresholds.read(buf)
+    }
+
+    override fun allocationSize(value: Thresholds?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeThresholds.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Thresholds?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeThresholds.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeCalendarDate: FfiConverterRustBuffer<CalendarDate?> {
     override fun read(buf: ByteBuffer): CalendarDate? {
         if (buf.get().toInt() == 0) {
@@ -2986,6 +4074,38 @@ public object FfiConverterOptionalTypeCalendarDate: FfiConverterRustBuffer<Calen
         } else {
             buf.put(1)
             FfiConverterTypeCalendarDate.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeExactDecimal: FfiConverterRustBuffer<ExactDecimal?> {
+    override fun read(buf: ByteBuffer): ExactDecimal? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeExactDecimal.read(buf)
+    }
+
+    override fun allocationSize(value: ExactDecimal?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeExactDecimal.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ExactDecimal?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeExactDecimal.write(value, buf)
         }
     }
 }
@@ -3136,6 +4256,34 @@ public object FfiConverterSequenceTypeIndicator: FfiConverterRustBuffer<List<Ind
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeIndicatorProgress: FfiConverterRustBuffer<List<IndicatorProgress>> {
+    override fun read(buf: ByteBuffer): List<IndicatorProgress> {
+        val len = buf.getInt()
+        return List<IndicatorProgress>(len) {
+            FfiConverterTypeIndicatorProgress.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<IndicatorProgress>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeIndicatorProgress.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<IndicatorProgress>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeIndicatorProgress.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeIssue: FfiConverterRustBuffer<List<Issue>> {
     override fun read(buf: ByteBuffer): List<Issue> {
         val len = buf.getInt()
@@ -3220,6 +4368,146 @@ public object FfiConverterSequenceTypeMeasure: FfiConverterRustBuffer<List<Measu
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeMilestone: FfiConverterRustBuffer<List<Milestone>> {
+    override fun read(buf: ByteBuffer): List<Milestone> {
+        val len = buf.getInt()
+        return List<Milestone>(len) {
+            FfiConverterTypeMilestone.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Milestone>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeMilestone.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Milestone>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeMilestone.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeObservation: FfiConverterRustBuffer<List<Observation>> {
+    override fun read(buf: ByteBuffer): List<Observation> {
+        val len = buf.getInt()
+        return List<Observation>(len) {
+            FfiConverterTypeObservation.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Observation>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeObservation.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Observation>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeObservation.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypePartsCheck: FfiConverterRustBuffer<List<PartsCheck>> {
+    override fun read(buf: ByteBuffer): List<PartsCheck> {
+        val len = buf.getInt()
+        return List<PartsCheck>(len) {
+            FfiConverterTypePartsCheck.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<PartsCheck>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypePartsCheck.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<PartsCheck>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypePartsCheck.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeProgressWarning: FfiConverterRustBuffer<List<ProgressWarning>> {
+    override fun read(buf: ByteBuffer): List<ProgressWarning> {
+        val len = buf.getInt()
+        return List<ProgressWarning>(len) {
+            FfiConverterTypeProgressWarning.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ProgressWarning>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeProgressWarning.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ProgressWarning>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeProgressWarning.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeProjection: FfiConverterRustBuffer<List<Projection>> {
+    override fun read(buf: ByteBuffer): List<Projection> {
+        val len = buf.getInt()
+        return List<Projection>(len) {
+            FfiConverterTypeProjection.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Projection>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeProjection.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Projection>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeProjection.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeRegion: FfiConverterRustBuffer<List<Region>> {
     override fun read(buf: ByteBuffer): List<Region> {
         val len = buf.getInt()
@@ -3238,6 +4526,62 @@ public object FfiConverterSequenceTypeRegion: FfiConverterRustBuffer<List<Region
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeRegion.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRegionWeight: FfiConverterRustBuffer<List<RegionWeight>> {
+    override fun read(buf: ByteBuffer): List<RegionWeight> {
+        val len = buf.getInt()
+        return List<RegionWeight>(len) {
+            FfiConverterTypeRegionWeight.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RegionWeight>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRegionWeight.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RegionWeight>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRegionWeight.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRegionalTarget: FfiConverterRustBuffer<List<RegionalTarget>> {
+    override fun read(buf: ByteBuffer): List<RegionalTarget> {
+        val len = buf.getInt()
+        return List<RegionalTarget>(len) {
+            FfiConverterTypeRegionalTarget.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RegionalTarget>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRegionalTarget.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RegionalTarget>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRegionalTarget.write(it, buf)
         }
     }
 }
@@ -3379,6 +4723,36 @@ public object FfiConverterTypeExactDecimal: FfiConverter<ExactDecimal, RustBuffe
             return FfiConverterTypePlan.lift(
     uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_func_load_plan_str(
+    
+        
+        FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Observations from CSV text with a header naming indicator, date, value (and region, kind).
+         */
+    @Throws(SkillplanException::class) fun `parseObservationsCsv`(`text`: kotlin.String): List<Observation> {
+            return FfiConverterSequenceTypeObservation.lift(
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_func_parse_observations_csv(
+    
+        
+        FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * Observations from JSON text (an array of objects, or `{"observations": [...]}`).
+         */
+    @Throws(SkillplanException::class) fun `parseObservationsJson`(`text`: kotlin.String): List<Observation> {
+            return FfiConverterSequenceTypeObservation.lift(
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_func_parse_observations_json(
     
         
         FfiConverterString.lower(`text`),_status)

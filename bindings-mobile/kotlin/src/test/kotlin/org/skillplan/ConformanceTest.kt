@@ -17,4 +17,7 @@ class ConformanceTest {
 
     @TestFactory
     fun badPlans() = suite("bad-plans.json")
+
+    @TestFactory
+    fun progress() = suite("progress.json")
 }
