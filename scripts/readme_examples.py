@@ -55,7 +55,7 @@ def run_js(body: str) -> str | None:
         (modules / "skillplan").symlink_to(ROOT / "bindings-node")
         script = Path(tmp) / "example.js"
         script.write_text(body, encoding="utf-8")
-        done = subprocess.run(["node", str(script)], cwd=tmp, capture_output=True, text=True)
+        done = subprocess.run(["node", str(script)], cwd=ROOT, capture_output=True, text=True)
     return None if done.returncode == 0 else done.stderr[-3000:]
 
 

@@ -18,6 +18,9 @@ assert_unchanged() {
   fi
 }
 
+step "Conformance corpus: the progress cases are what the independent oracle computes"
+python3 tests/conformance/oracle/progress_oracle.py --check
+
 step "Rust: core, CLI and the bindings' Rust code (conformance corpus included)"
 cargo test --workspace --exclude skillplan-python
 cargo run -q -p skillplan --example plan_queries >/dev/null

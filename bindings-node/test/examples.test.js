@@ -1,0 +1,22 @@
+'use strict'
+
+// The Node examples run and say what they should.
+const { test } = require('node:test')
+const assert = require('node:assert/strict')
+const { execFileSync } = require('node:child_process')
+const path = require('node:path')
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples', 'node')
+const run = (script, ...args) => execFileSync(process.execPath, [path.join(EXAMPLES, script), ...args], { encoding: 'utf8' })
+
+test('plan-queries example', () => {
+  const out = run('plan-queries.js')
+  assert.match(out, /省教育厅 is named in 16 measures/)
+  assert.match(out, /async load refused: PLAN_INVALID\/cyclic_parent at indicators\[0\]\.parent/)
+})
+
+test('progress example', () => {
+  const out = run('progress.js', '2026-01-01')
+  assert.match(out, /subsidized-training: 905000 of 840000 \(met\)/)
+  assert.match(out, /enterprise-apprenticeship: 36500 of 40000 \(missed\)/)
+})

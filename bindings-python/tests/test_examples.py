@@ -1,0 +1,28 @@
+"""The Python examples run and say what they should."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "python"
+
+
+def run(script: str, *args: str) -> str:
+    done = subprocess.run([sys.executable, str(EXAMPLES / script), *args], capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def test_plan_queries_example() -> None:
+    out = run("plan_queries.py")
+    assert "吉人社联〔2022〕145号" in out
+    assert "省教育厅 is named in 16 measures" in out
+    assert "error UNKNOWN_REGION" in out
+
+
+def test_progress_report_example() -> None:
+    out = run("progress_report.py", "2025-06-30")
+    assert "2 indicator(s) behind or missed: enterprise-apprenticeship, new-high-skill-certificates" in out
+    final = run("progress_report.py", "2026-01-01")
+    assert "behind or missed: enterprise-apprenticeship, new-high-skill-certificates" in final
