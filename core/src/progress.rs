@@ -550,6 +550,33 @@ fn indicator_progress(
     }
 }
 
+/// A straight line fitted by weighted least squares.
+struct Fit {
+    slope: Decimal,
+    mean_x: Decimal,
+    mean_y: Decimal,
+}
+
+/// Weighted least squares over (x, y, weight) points; `None` when all x are equal or a sum
+/// would leave Decimal's range (only conceivable for century-long daily series).
+fn fit_line(points: &[(Decimal, Decimal, Decimal)]) -> Option<Fit> {
+    let sum = |f: &dyn Fn(&(Decimal, Decimal, Decimal)) -> Option<Decimal>| {
+        points.iter().try_fold(Decimal::ZERO, |acc, p| acc.checked_add(f(p)?))
+    };
+    let sw = sum(&|p| Some(p.2))?;
+    if sw.is_zero() {
+        return None;
+    }
+    let mean_x = sum(&|p| p.2.checked_mul(p.0))?.checked_div(sw)?;
+    let mean_y = sum(&|p| p.2.checked_mul(p.1))?.checked_div(sw)?;
+    let sxx = sum(&|p| p.2.checked_mul(p.0 - mean_x)?.checked_mul(p.0 - mean_x))?;
+    let sxy = sum(&|p| p.2.checked_mul(p.0 - mean_x)?.checked_mul(p.1 - mean_y))?;
+    if sxx.is_zero() {
+        return None;
+    }
+    Some(Fit { slope: sxy.checked_div(sxx)?, mean_x, mean_y })
+}
+
 /// Ordinary least squares through the observations and the anchor (day 0, value 0): a
 /// cumulative count is 0 before its period begins.
 fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
@@ -557,17 +584,11 @@ fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) -> Projection
     let Some(latest) = observed.last() else {
         return Projection::not_applicable(METHOD, "no observations by the as-of date");
     };
-    let mut xy: Vec<(Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO)];
-    xy.extend(observed.iter().map(|p| (Decimal::from(t.day(p.date)), p.value)));
-    let n = Decimal::from(xy.len());
-    let mean_x = xy.iter().map(|p| p.0).sum::<Decimal>() / n;
-    let mean_y = xy.iter().map(|p| p.1).sum::<Decimal>() / n;
-    let sxx: Decimal = xy.iter().map(|p| (p.0 - mean_x) * (p.0 - mean_x)).sum();
-    let sxy: Decimal = xy.iter().map(|p| (p.0 - mean_x) * (p.1 - mean_y)).sum();
-    if sxx.is_zero() {
-        return Projection::not_applicable(METHOD, "all observations fall on the period's first day");
-    }
-    let slope = sxy / sxx;
+    let mut xy: Vec<(Decimal, Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO, Decimal::ONE)];
+    xy.extend(observed.iter().map(|p| (Decimal::from(t.day(p.date)), p.value, Decimal::ONE)));
+    let Some(Fit { slope, mean_x, mean_y }) = fit_line(&xy) else {
+        return Projection::not_applicable(METHOD, "all observations fall on the period's first day, or the sums overflow");
+    };
     let intercept = mean_y - slope * mean_x;
     let projected = round(intercept + slope * Decimal::from(t.days)).max(Decimal::ZERO);
     let index = ratio(projected, target);
@@ -647,15 +668,9 @@ fn escap_anticipated_progress(t: &Timeline, observed: &[Point], target: Decimal)
             let d = Decimal::from(t.day(p.date));
             (d, p.value, n / (n - d))
         }));
-        let sw: Decimal = points.iter().map(|p| p.2).sum();
-        let mean_x = points.iter().map(|p| p.2 * p.0).sum::<Decimal>() / sw;
-        let mean_y = points.iter().map(|p| p.2 * p.1).sum::<Decimal>() / sw;
-        let sxx: Decimal = points.iter().map(|p| p.2 * (p.0 - mean_x) * (p.0 - mean_x)).sum();
-        let sxy: Decimal = points.iter().map(|p| p.2 * (p.0 - mean_x) * (p.1 - mean_y)).sum();
-        if sxx.is_zero() {
-            return Projection::not_applicable(METHOD, "all observations fall on the period's first day");
-        }
-        let slope = sxy / sxx;
+        let Some(Fit { slope, mean_x, mean_y }) = fit_line(&points) else {
+            return Projection::not_applicable(METHOD, "all observations fall on the period's first day, or the sums overflow");
+        };
         round(mean_y + slope * (n - mean_x)).max(Decimal::ZERO)
     };
     let index = ratio(projected, target);
