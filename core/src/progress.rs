@@ -951,14 +951,14 @@ pub fn decompose(plan: &Plan, indicator: &str, weights: &[(String, Decimal)]) ->
     let scale = ind.target.scale();
     let unit = Decimal::new(1, scale);
     let units_total = (ind.target / unit).trunc();
-    let mut shares: Vec<(usize, Decimal, Decimal)> = weights
-        .iter()
-        .enumerate()
-        .map(|(i, (_, w))| {
-            let exact = units_total * *w / total_weight;
-            (i, exact.trunc(), exact - exact.trunc())
-        })
-        .collect();
+    let mut shares = Vec::with_capacity(weights.len());
+    for (i, (_, w)) in weights.iter().enumerate() {
+        let exact = units_total
+            .checked_mul(*w)
+            .and_then(|x| x.checked_div(total_weight))
+            .ok_or_else(|| err(format!("weights[{i}].weight"), "the share is too large to compute exactly".to_owned()))?;
+        shares.push((i, exact.trunc(), exact - exact.trunc()));
+    }
     let assigned: Decimal = shares.iter().map(|s| s.1).sum();
     let mut left = (units_total - assigned).to_i64_saturating();
     let mut order: Vec<usize> = (0..shares.len()).collect();
