@@ -62,7 +62,56 @@ pub fn check(plan: &PlanData) -> Vec<Issue> {
         }
     }
     check_indicators(&mut c, plan, &indicators);
+    check_ladder(&mut c, plan);
     c.issues
+}
+
+/// The ladder, the application routes and the 双贯通 crosswalk.
+fn check_ladder(c: &mut Checker, plan: &PlanData) {
+    let levels = c.unique_ids("skill_levels", plan.skill_levels.iter().map(|l| l.id.as_str()));
+    for (i, level) in plan.skill_levels.iter().enumerate() {
+        if level.ordinal as usize != i + 1 {
+            c.push(Reason::NumberMismatch, &format!("skill_levels[{i}].ordinal"),
+                format!("level {:?} has ordinal {} in position {}: list levels lowest first, from 1", level.id, level.ordinal, i + 1));
+        }
+        if level.skill_upgrade_subsidy_cap.is_some_and(|a| a.is_sign_negative()) {
+            c.push(Reason::NegativeTarget, &format!("skill_levels[{i}].skill_upgrade_subsidy_cap"), "the amount is negative".into());
+        }
+    }
+    let _ = c.unique_ids("level_requirements", plan.level_requirements.iter().map(|r| r.occupation.as_str()));
+    if !plan.level_requirements.is_empty() && !plan.level_requirements.iter().any(|r| r.occupation == "default") {
+        c.push(Reason::MissingField, "level_requirements", "the requirements need a set with occupation = \"default\"".into());
+    }
+    for (i, set) in plan.level_requirements.iter().enumerate() {
+        if let Some(max) = &set.max_level {
+            c.reference(&levels, max, format!("level_requirements[{i}].max_level"), "skill level");
+        }
+        let _ = c.unique_ids(&format!("level_requirements[{i}].routes"), set.routes.iter().map(|r| r.id.as_str()));
+        for (j, route) in set.routes.iter().enumerate() {
+            let path = format!("level_requirements[{i}].routes[{j}]");
+            c.reference(&levels, &route.to, format!("{path}.to"), "skill level");
+            if route.conditions.is_empty() {
+                c.push(Reason::MissingField, &format!("{path}.conditions"), "a route needs at least one condition".into());
+            }
+            for (k, condition) in route.conditions.iter().enumerate() {
+                match condition {
+                    crate::model::Condition::YearsSinceLevel { level, .. } | crate::model::Condition::HoldsLevel { level } => {
+                        c.reference(&levels, level, format!("{path}.conditions[{k}].level"), "skill level");
+                    }
+                    crate::model::Condition::Diploma { schools, .. } if schools.is_empty() => {
+                        c.push(Reason::MissingField, &format!("{path}.conditions[{k}].schools"), "name at least one school type".into());
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let titles = c.unique_ids("titles", plan.titles.iter().map(|t| t.id.as_str()));
+    let _ = c.unique_ids("crosswalk", plan.crosswalk.iter().map(|x| x.id.as_str()));
+    for (i, entry) in plan.crosswalk.iter().enumerate() {
+        c.reference(&levels, &entry.level, format!("crosswalk[{i}].level"), "skill level");
+        c.reference(&titles, &entry.title, format!("crosswalk[{i}].title"), "title");
+    }
 }
 
 #[derive(Default)]
