@@ -23,6 +23,9 @@ pub enum ErrorCode {
     UnknownRegion,
     InvalidObservation,
     InvalidOptions,
+    InvalidWorker,
+    UnknownLevel,
+    UnknownTitle,
     Internal,
 }
 
@@ -41,6 +44,9 @@ impl ErrorCode {
             ErrorCode::UnknownRegion => "UNKNOWN_REGION",
             ErrorCode::InvalidObservation => "INVALID_OBSERVATION",
             ErrorCode::InvalidOptions => "INVALID_OPTIONS",
+            ErrorCode::InvalidWorker => "INVALID_WORKER",
+            ErrorCode::UnknownLevel => "UNKNOWN_LEVEL",
+            ErrorCode::UnknownTitle => "UNKNOWN_TITLE",
             ErrorCode::Internal => "INTERNAL",
         }
     }
@@ -234,6 +240,10 @@ pub enum QueryError {
     UnknownDepartment(String),
     #[error("unknown region {0:?}: use an id (changchun) or a GB/T 2260 code (220100)")]
     UnknownRegion(String),
+    #[error("unknown skill level {0:?}: use an id such as senior or technician")]
+    UnknownLevel(String),
+    #[error("unknown professional title {0:?}")]
+    UnknownTitle(String),
 }
 
 /// Every error the library returns.
@@ -247,6 +257,8 @@ pub enum Error {
     Observation(#[from] ObservationError),
     #[error(transparent)]
     Options(#[from] OptionsError),
+    #[error(transparent)]
+    Worker(#[from] crate::pathway::WorkerError),
 }
 
 impl Error {
@@ -256,6 +268,7 @@ impl Error {
             Error::Query(e) => e.code(),
             Error::Observation(_) => ErrorCode::InvalidObservation,
             Error::Options(_) => ErrorCode::InvalidOptions,
+            Error::Worker(_) => ErrorCode::InvalidWorker,
         }
     }
 
@@ -266,6 +279,7 @@ impl Error {
             Error::Query(e) => e.path().to_owned(),
             Error::Observation(e) => e.path.clone(),
             Error::Options(e) => e.path.clone(),
+            Error::Worker(e) => e.path.clone(),
         }
     }
 
@@ -274,6 +288,7 @@ impl Error {
         match self {
             Error::Plan(PlanError::Invalid { issues }) => issues.first().map(|i| i.reason.as_str()),
             Error::Observation(e) => Some(e.reason.as_str()),
+            Error::Worker(e) => Some(e.reason),
             _ => None,
         }
     }
@@ -315,6 +330,8 @@ impl QueryError {
             QueryError::UnknownClause(_) => ErrorCode::UnknownClause,
             QueryError::UnknownDepartment(_) => ErrorCode::UnknownDepartment,
             QueryError::UnknownRegion(_) => ErrorCode::UnknownRegion,
+            QueryError::UnknownLevel(_) => ErrorCode::UnknownLevel,
+            QueryError::UnknownTitle(_) => ErrorCode::UnknownTitle,
         }
     }
 
@@ -325,6 +342,8 @@ impl QueryError {
             QueryError::UnknownClause(_) => "id",
             QueryError::UnknownDepartment(_) => "department",
             QueryError::UnknownRegion(_) => "region",
+            QueryError::UnknownLevel(_) => "level",
+            QueryError::UnknownTitle(_) => "title",
         }
     }
 }

@@ -19,6 +19,7 @@ mod error;
 mod load;
 pub mod model;
 pub mod observations;
+pub mod pathway;
 mod plan;
 pub mod progress;
 mod validate;

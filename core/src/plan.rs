@@ -8,7 +8,10 @@ use sha2::{Digest, Sha256};
 
 use crate::clause::{Clause, ClauseRef};
 use crate::error::{Error, PlanError, QueryError};
-use crate::model::{Column, Department, Indicator, Measure, Metadata, PlanData, Region};
+use crate::model::{
+    Column, CrosswalkDirection, CrosswalkEntry, Department, EducationEquivalence, Indicator, LevelRequirements, Measure,
+    Metadata, PlanData, Region, SkillLevel, Title,
+};
 use crate::{load, validate};
 
 /// The Jilin plan (吉人社联〔2022〕145号), embedded in the library.
@@ -181,6 +184,67 @@ impl Plan {
             .iter()
             .find(|r| r.id == key || r.code.as_deref() == Some(key))
             .ok_or_else(|| QueryError::UnknownRegion(key.to_owned()))
+    }
+}
+
+/// The skill ladder and the 双贯通 crosswalk.
+impl Plan {
+    /// The ladder, lowest level first.
+    pub fn skill_levels(&self) -> &[SkillLevel] {
+        &self.data.skill_levels
+    }
+
+    pub fn skill_level(&self, id: &str) -> Option<&SkillLevel> {
+        self.data.skill_levels.iter().find(|l| l.id == id.trim())
+    }
+
+    /// A level by id, or the query error.
+    pub fn level(&self, id: &str) -> Result<&SkillLevel, QueryError> {
+        self.skill_level(id).ok_or_else(|| QueryError::UnknownLevel(id.to_owned()))
+    }
+
+    /// The requirement set of an occupation (code or name), or `default`.
+    pub fn requirements(&self, occupation: &str) -> Option<&LevelRequirements> {
+        self.data.level_requirements.iter().find(|r| r.occupation == occupation || r.name.zh == occupation)
+    }
+
+    pub fn level_requirements(&self) -> &[LevelRequirements] {
+        &self.data.level_requirements
+    }
+
+    pub fn titles(&self) -> &[Title] {
+        &self.data.titles
+    }
+
+    pub fn title(&self, id: &str) -> Option<&Title> {
+        self.data.titles.iter().find(|t| t.id == id.trim() || t.name.zh == id.trim())
+    }
+
+    pub fn crosswalk(&self) -> &[CrosswalkEntry] {
+        &self.data.crosswalk
+    }
+
+    /// Titles a level leads to (skill → title).
+    pub fn crosswalk_from_level(&self, level: &str) -> Vec<&CrosswalkEntry> {
+        crate::pathway::crosswalk_entries(&self.data.crosswalk, CrosswalkDirection::SkillToTitle, |x| x.level == level)
+    }
+
+    /// Both directions of the crosswalk for a level: the titles it leads to, and the titles that
+    /// lead to it (title → skill entries a province has filled in).
+    pub fn crosswalk_for_level(&self, level: &str) -> Result<Vec<&CrosswalkEntry>, QueryError> {
+        let l = self.level(level)?;
+        Ok(self.data.crosswalk.iter().filter(|x| x.level == l.id).collect())
+    }
+
+    /// Both directions of the crosswalk for a title: the levels that lead to it, and the levels
+    /// it leads to.
+    pub fn crosswalk_for_title(&self, title: &str) -> Result<Vec<&CrosswalkEntry>, QueryError> {
+        let t = self.title(title).ok_or_else(|| QueryError::UnknownTitle(title.to_owned()))?;
+        Ok(self.data.crosswalk.iter().filter(|x| x.title == t.id).collect())
+    }
+
+    pub fn education_equivalences(&self) -> &[EducationEquivalence] {
+        &self.data.education_equivalences
     }
 }
 

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use skillplan::observations::{Observations, parse_json};
+use skillplan::pathway;
 use skillplan::progress::{self, Milestone, ProgressOptions, RegionalTarget, Thresholds};
 use skillplan::{Error, Plan};
 
@@ -114,6 +115,14 @@ fn call(name: &str, args: &Value) -> Result<Value, Error> {
                     let obs = observations(&plan, args)?;
                     to_value(progress::report(&plan, &obs, &progress_options(args))?)
                 }
+                "skill_levels" => to_value(plan.skill_levels()),
+                "crosswalk_for_level" => to_value(plan.crosswalk_for_level(arg(args, "level"))?),
+                "crosswalk_for_title" => to_value(plan.crosswalk_for_title(arg(args, "title"))?),
+                "education_equivalences" => to_value(plan.education_equivalences()),
+                "pathway" => {
+                    let worker = pathway::parse_worker_json(&args["worker"].to_string())?;
+                    to_value(pathway::pathway(&plan, &worker, date(arg(args, "as_of")))?)
+                }
                 "decompose" => {
                     let weights: Vec<(String, Decimal)> = args["weights"]
                         .as_array()
@@ -144,9 +153,9 @@ fn check(actual: &Value, expect: &Value, at: &str, failures: &mut Vec<String>) {
                         if let Some(field) = other.strip_prefix("all_") {
                             check(&Value::Array(items.iter().map(|i| i[field].clone()).collect()), v, &here, failures);
                         } else {
-                            // A key selects the element whose id, method, indicator or code is that key.
+                            // A key selects the element whose id, method, indicator, code or level is that key.
                             let found = items.iter().find(|i| {
-                                ["id", "method", "indicator", "code"].iter().any(|f| i[*f].as_str() == Some(other))
+                                ["id", "method", "indicator", "code", "level"].iter().any(|f| i[*f].as_str() == Some(other))
                             });
                             match found {
                                 Some(item) => check(item, v, &here, failures),
@@ -168,6 +177,11 @@ fn check(actual: &Value, expect: &Value, at: &str, failures: &mut Vec<String>) {
                 } else {
                     check(obj.get(k).unwrap_or(&Value::Null), v, &here, failures);
                 }
+            }
+        }
+        (Value::Array(exp), Value::Array(items)) if exp.len() == items.len() => {
+            for (i, (e, a)) in exp.iter().zip(items).enumerate() {
+                check(a, e, &format!("{at}[{i}]"), failures);
             }
         }
         _ if expect != actual => failures.push(format!("{at}: expected {expect}, got {actual}")),
@@ -217,4 +231,9 @@ fn bad_plans() {
 #[test]
 fn progress() {
     run_suite("progress.json");
+}
+
+#[test]
+fn pathway_and_crosswalk() {
+    run_suite("pathway.json");
 }

@@ -1,0 +1,561 @@
+//! A worker's skill-level pathway (（十九）): the levels held, every level above with each
+//! application route and what of it is met, the earliest date the worker can apply, and what
+//! each level unlocks (双贯通 titles, the 技能提升补贴 cap). Also the crosswalk queries.
+//!
+//! Work is assumed continuous from the dates given (`work_started_on`, certificate dates); a
+//! level not yet held is assumed obtained on the earliest day the worker can apply for it, so
+//! the dates of later levels are the earliest possible ones. Years are added on the calendar:
+//! from 2020-02-29, one year is 2021-02-28 (chrono's month arithmetic clamps to the month's end).
+
+use chrono::{Months, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use thiserror::Error;
+
+use crate::error::Error;
+use crate::model::{Condition, CrosswalkDirection, CrosswalkEntry, Label, LevelKind, Route, SchoolType, SkillLevel};
+use crate::plan::Plan;
+use crate::{date_text, decimal_text};
+
+/// Why a worker description was refused: the reason of `INVALID_WORKER`.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{path}: {message}")]
+pub struct WorkerError {
+    /// `unknown_level`, `unknown_school`, `duplicate_level`, `future_date`, `invalid_date`,
+    /// `wrong_type`, `missing_field`, `unknown_field`, `syntax`.
+    pub reason: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+impl WorkerError {
+    pub fn new(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        WorkerError { reason, path: path.into(), message: message.into() }
+    }
+
+    /// The error for a date a host could not turn into an ISO date.
+    pub fn invalid_date(path: impl Into<String>, message: impl Into<String>) -> Self {
+        WorkerError::new("invalid_date", path, message)
+    }
+}
+
+/// A level (certificate or post) the worker holds, and since when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeldLevel {
+    pub level: String,
+    #[serde(with = "date_text")]
+    pub obtained_on: NaiveDate,
+}
+
+/// A school diploma, finished or (with `graduated_on` absent or later) in the final year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diploma {
+    /// A [`SchoolType`] name: technical_school, technician_college, junior_college, bachelor, …
+    pub school: String,
+    #[serde(with = "date_text::option")]
+    pub graduated_on: Option<NaiveDate>,
+    /// In the final year of study (在校应届毕业生).
+    pub final_year: bool,
+}
+
+/// What is known of a worker. Anything unknown may be left out; a route that needs it says so.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Worker {
+    /// Occupation code or name with its own requirements in the plan; the default template otherwise.
+    pub occupation: Option<String>,
+    /// Start of (continuous) work in the occupation or a related one.
+    #[serde(with = "date_text::option")]
+    pub work_started_on: Option<NaiveDate>,
+    pub levels: Vec<HeldLevel>,
+    #[serde(with = "date_text::option")]
+    pub apprenticeship_completed_on: Option<NaiveDate>,
+    pub diplomas: Vec<Diploma>,
+    /// Date of a 预备技师 certificate, if any.
+    #[serde(with = "date_text::option")]
+    pub preparatory_technician_on: Option<NaiveDate>,
+}
+
+/// One condition of a route, evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConditionProgress {
+    /// The condition kind: years_of_work, years_since_level, holds_level, apprenticeship_completed,
+    /// diploma, years_since_preparatory_technician.
+    pub kind: &'static str,
+    pub label: Label,
+    pub met: bool,
+    /// When it is (or will first be) met; absent when it cannot be met with what is known.
+    #[serde(with = "date_text::option")]
+    pub earliest_date: Option<NaiveDate>,
+    /// 0 to 1, for a progress bar: time served ÷ time required, or 0/1.
+    #[serde(with = "decimal_text")]
+    pub progress: Decimal,
+    /// What is missing, when the condition cannot be met with what is known.
+    pub missing: Option<Label>,
+    /// True when the date rests on obtaining a level the worker does not hold yet at the earliest.
+    pub projected: bool,
+}
+
+/// One application route to a level, evaluated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RouteProgress {
+    pub id: String,
+    pub label: Label,
+    pub met: bool,
+    #[serde(with = "date_text::option")]
+    pub earliest_date: Option<NaiveDate>,
+    /// The least advanced condition's progress.
+    #[serde(with = "decimal_text")]
+    pub progress: Decimal,
+    pub conditions: Vec<ConditionProgress>,
+}
+
+/// Something reaching a level opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unlock {
+    /// `title` (双贯通) or `skill_upgrade_subsidy`.
+    pub kind: &'static str,
+    /// The title id, or the level id for a subsidy.
+    pub id: String,
+    pub name: Label,
+    /// Years after the level that a title needs.
+    pub years: Option<u32>,
+    /// Earliest date it can be applied for.
+    #[serde(with = "date_text::option")]
+    pub available_from: Option<NaiveDate>,
+    /// The subsidy cap in yuan.
+    #[serde(with = "decimal_text::option")]
+    pub amount: Option<Decimal>,
+    pub conditions: Option<Label>,
+    pub source: String,
+    pub confidence: &'static str,
+}
+
+/// A level above the worker's current one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Step {
+    pub level: String,
+    pub name: Label,
+    pub ordinal: u32,
+    pub national_level: Option<u32>,
+    pub kind: LevelKind,
+    /// The first level above the current one.
+    pub is_next: bool,
+    pub can_apply_now: bool,
+    /// The earliest date any route is met; absent when none can be with what is known.
+    #[serde(with = "date_text::option")]
+    pub earliest_date: Option<NaiveDate>,
+    pub routes: Vec<RouteProgress>,
+    pub unlocks: Vec<Unlock>,
+    pub note: Option<String>,
+}
+
+/// A level the worker holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HeldLevelView {
+    pub level: String,
+    pub name: Label,
+    pub ordinal: u32,
+    #[serde(with = "date_text")]
+    pub obtained_on: NaiveDate,
+}
+
+/// What a pathway screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pathway {
+    #[serde(with = "date_text")]
+    pub as_of: NaiveDate,
+    /// The requirement set used: `default` or the occupation's.
+    pub requirements: String,
+    pub requirements_name: Label,
+    /// Held levels, lowest first.
+    pub held: Vec<HeldLevelView>,
+    /// The highest level held.
+    pub current_level: Option<String>,
+    /// What the held levels open (titles, subsidy caps).
+    pub unlocked: Vec<Unlock>,
+    /// Every level above the current one, lowest first.
+    pub steps: Vec<Step>,
+    /// True when no level is above the current one.
+    pub at_top: bool,
+}
+
+/// `date` plus `years` calendar years, clamped to the month's end (2020-02-29 + 1 = 2021-02-28).
+pub fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
+    date.checked_add_months(Months::new(years.checked_mul(12)?))
+}
+
+fn fraction(done_days: i64, needed_days: i64) -> Decimal {
+    if needed_days <= 0 || done_days >= needed_days {
+        return Decimal::ONE;
+    }
+    if done_days <= 0 {
+        return Decimal::ZERO;
+    }
+    (Decimal::from(done_days) / Decimal::from(needed_days)).round_dp(crate::progress::RATIO_DP).normalize()
+}
+
+fn label(zh: String, en: String) -> Label {
+    Label { zh, en }
+}
+
+/// Checks a worker against the plan's ladder.
+fn check_worker(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<(), WorkerError> {
+    let mut seen = Vec::new();
+    for (i, held) in worker.levels.iter().enumerate() {
+        let path = format!("worker.levels[{i}]");
+        if plan.skill_level(&held.level).is_none() {
+            return Err(WorkerError::new("unknown_level", format!("{path}.level"), format!("unknown skill level {:?}", truncate(&held.level))));
+        }
+        if seen.contains(&held.level) {
+            return Err(WorkerError::new("duplicate_level", format!("{path}.level"), format!("level {:?} is listed twice", held.level)));
+        }
+        if held.obtained_on > as_of {
+            return Err(WorkerError::new("future_date", format!("{path}.obtained_on"), format!("{} is after the as-of date {as_of}", held.obtained_on)));
+        }
+        seen.push(held.level.clone());
+    }
+    for (i, d) in worker.diplomas.iter().enumerate() {
+        if SchoolType::parse(&d.school).is_none() {
+            let known: Vec<&str> = SchoolType::ALL.iter().map(|s| s.as_str()).collect();
+            return Err(WorkerError::new("unknown_school", format!("worker.diplomas[{i}].school"),
+                format!("unknown school type {:?}: use one of {}", truncate(&d.school), known.join(", "))));
+        }
+    }
+    for (field, date) in [
+        ("work_started_on", worker.work_started_on),
+        ("apprenticeship_completed_on", worker.apprenticeship_completed_on),
+        ("preparatory_technician_on", worker.preparatory_technician_on),
+    ] {
+        if date.is_some_and(|d| d > as_of) {
+            return Err(WorkerError::new("future_date", format!("worker.{field}"), "the date is after the as-of date"));
+        }
+    }
+    Ok(())
+}
+
+fn truncate(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+/// Evaluates one condition. `obtained` gives the date a level was (or at the earliest will be)
+/// obtained, and whether that date is projected.
+fn condition(
+    plan: &Plan,
+    c: &Condition,
+    worker: &Worker,
+    as_of: NaiveDate,
+    obtained: &dyn Fn(&str) -> Option<(NaiveDate, bool)>,
+) -> ConditionProgress {
+    let level_name = |id: &str| plan.skill_level(id).map(|l| l.name.clone()).unwrap_or_else(|| label(id.into(), id.into()));
+    let timed = |kind: &'static str, lbl: Label, since: Option<(NaiveDate, bool)>, years: u32, missing: Label| {
+        match since.and_then(|(start, projected)| Some((start, add_years(start, years)?, projected))) {
+            Some((start, due, projected)) => ConditionProgress {
+                kind,
+                label: lbl,
+                met: !projected && due <= as_of,
+                earliest_date: Some(due),
+                progress: if projected { Decimal::ZERO } else { fraction((as_of - start).num_days(), (due - start).num_days()) },
+                missing: None,
+                projected,
+            },
+            None => ConditionProgress {
+                kind,
+                label: lbl,
+                met: false,
+                earliest_date: None,
+                progress: Decimal::ZERO,
+                missing: Some(missing),
+                projected: false,
+            },
+        }
+    };
+    match c {
+        Condition::YearsOfWork { years } => timed(
+            "years_of_work",
+            label(format!("累计从事本职业或相关职业工作满{years}年"), format!("{years} years of work in the occupation")),
+            worker.work_started_on.map(|d| (d, false)),
+            *years,
+            label("参加工作日期".into(), "the date work in the occupation started".into()),
+        ),
+        Condition::YearsSinceLevel { level, years } => {
+            let name = level_name(level);
+            timed(
+                "years_since_level",
+                label(format!("取得{}证书后工作满{years}年", name.zh), format!("{years} years of work after the {} certificate", name.en)),
+                obtained(level),
+                *years,
+                label(format!("{}证书", name.zh), format!("the {} certificate", name.en)),
+            )
+        }
+        Condition::HoldsLevel { level } => {
+            let name = level_name(level);
+            timed(
+                "holds_level",
+                label(format!("取得{}证书", name.zh), format!("the {} certificate", name.en)),
+                obtained(level),
+                0,
+                label(format!("{}证书", name.zh), format!("the {} certificate", name.en)),
+            )
+        }
+        Condition::ApprenticeshipCompleted => timed(
+            "apprenticeship_completed",
+            label("学徒期满".into(), "an apprenticeship completed".into()),
+            worker.apprenticeship_completed_on.map(|d| (d, false)),
+            0,
+            label("学徒期满证明".into(), "a completed apprenticeship".into()),
+        ),
+        Condition::YearsSincePreparatoryTechnician { years } => timed(
+            "years_since_preparatory_technician",
+            label(format!("取得预备技师证书后工作满{years}年"), format!("{years} years of work after a preparatory technician certificate")),
+            worker.preparatory_technician_on.map(|d| (d, false)),
+            *years,
+            label("预备技师证书".into(), "a preparatory technician certificate".into()),
+        ),
+        Condition::Diploma { schools, final_year_students } => {
+            let names: Vec<Label> = schools.iter().map(|s| s.label()).collect();
+            let zh = names.iter().map(|n| n.zh.as_str()).collect::<Vec<_>>().join("、");
+            let en = names.iter().map(|n| n.en.as_str()).collect::<Vec<_>>().join(", ");
+            let lbl = if *final_year_students {
+                label(format!("{zh}毕业证书（含在校应届毕业生）"), format!("a diploma of: {en} (final-year students count)"))
+            } else {
+                label(format!("{zh}毕业证书"), format!("a diploma of: {en}"))
+            };
+            let fits = |d: &&Diploma| SchoolType::parse(&d.school).is_some_and(|s| schools.contains(&s));
+            let earliest = worker
+                .diplomas
+                .iter()
+                .filter(fits)
+                .filter_map(|d| match d.graduated_on {
+                    Some(g) if g <= as_of => Some(g),
+                    _ if *final_year_students && d.final_year => Some(as_of),
+                    Some(g) => Some(g),
+                    None => None,
+                })
+                .min();
+            ConditionProgress {
+                kind: "diploma",
+                met: earliest.is_some_and(|d| d <= as_of),
+                earliest_date: earliest,
+                progress: if earliest.is_some_and(|d| d <= as_of) { Decimal::ONE } else { Decimal::ZERO },
+                missing: if earliest.is_none() { Some(label(format!("{zh}毕业证书"), format!("a diploma of: {en}"))) } else { None },
+                label: lbl,
+                projected: false,
+            }
+        }
+    }
+}
+
+fn route(plan: &Plan, r: &Route, worker: &Worker, as_of: NaiveDate, obtained: &dyn Fn(&str) -> Option<(NaiveDate, bool)>) -> RouteProgress {
+    let conditions: Vec<ConditionProgress> = r.conditions.iter().map(|c| condition(plan, c, worker, as_of, obtained)).collect();
+    let met = conditions.iter().all(|c| c.met);
+    let earliest_date = conditions.iter().map(|c| c.earliest_date).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max());
+    let progress = conditions.iter().map(|c| c.progress).min().unwrap_or(Decimal::ONE);
+    RouteProgress { id: r.id.clone(), label: r.label.clone(), met, earliest_date, progress, conditions }
+}
+
+/// What reaching `level` on `date` opens: 双贯通 titles and the 技能提升补贴 cap.
+fn unlocks(plan: &Plan, level: &SkillLevel, date: Option<NaiveDate>) -> Vec<Unlock> {
+    let mut out: Vec<Unlock> = plan
+        .crosswalk_from_level(&level.id)
+        .into_iter()
+        .filter_map(|x| {
+            let title = plan.title(&x.title)?;
+            Some(Unlock {
+                kind: "title",
+                id: title.id.clone(),
+                name: title.name.clone(),
+                years: Some(x.years),
+                available_from: date.and_then(|d| add_years(d, x.years)),
+                amount: None,
+                conditions: Some(x.conditions.clone()),
+                source: x.source.clone(),
+                confidence: x.confidence.as_str(),
+            })
+        })
+        .collect();
+    if let Some(amount) = level.skill_upgrade_subsidy_cap {
+        out.push(Unlock {
+            kind: "skill_upgrade_subsidy",
+            id: level.id.clone(),
+            name: label(
+                format!("技能提升补贴（{}，上限{}元）", level.name.zh, amount),
+                format!("skill upgrade subsidy ({}, up to {} yuan)", level.name.en, amount),
+            ),
+            years: None,
+            available_from: date,
+            amount: Some(amount),
+            conditions: Some(label(
+                "参加失业保险满规定期限并在取得证书后12个月内申请；吉林省标准未确认，金额为全国上限".into(),
+                "unemployment insurance for the required period, applied for within 12 months of the certificate; Jilin's own amounts are UNCONFIRMED, the amount is the national cap".into(),
+            )),
+            source: "人社部发〔2017〕40号 caps 初级1000/中级1500/高级2000元; 2024 and 2025 extensions keep them (domain-facts §4.1)".into(),
+            confidence: "unconfirmed",
+        });
+    }
+    out
+}
+
+/// The worker's pathway as of `as_of`.
+pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway, Error> {
+    check_worker(plan, worker, as_of).map_err(Error::from)?;
+    let default = plan.requirements("default");
+    let specific = worker.occupation.as_deref().and_then(|o| plan.requirements(o.trim()));
+    let set = specific.or(default);
+    let max_ordinal = set
+        .and_then(|s| s.max_level.as_deref())
+        .and_then(|m| plan.skill_level(m))
+        .map(|l| l.ordinal)
+        .unwrap_or(u32::MAX);
+    let routes_to = |level: &str| -> Vec<&Route> {
+        let own: Vec<&Route> = specific.map(|s| s.routes.iter().filter(|r| r.to == level).collect()).unwrap_or_default();
+        if !own.is_empty() {
+            return own;
+        }
+        default.map(|s| s.routes.iter().filter(|r| r.to == level).collect()).unwrap_or_default()
+    };
+
+    let mut held: Vec<HeldLevelView> = worker
+        .levels
+        .iter()
+        .filter_map(|h| {
+            let l = plan.skill_level(&h.level)?;
+            Some(HeldLevelView { level: l.id.clone(), name: l.name.clone(), ordinal: l.ordinal, obtained_on: h.obtained_on })
+        })
+        .collect();
+    held.sort_by_key(|h| h.ordinal);
+    let current = held.last().map(|h| h.ordinal).unwrap_or(0);
+    let unlocked = held
+        .iter()
+        .filter_map(|h| plan.skill_level(&h.level).map(|l| unlocks(plan, l, Some(h.obtained_on))))
+        .flatten()
+        .collect();
+
+    // Dates at which levels are (or at the earliest would be) obtained.
+    let mut obtained: Vec<(String, NaiveDate, bool)> = held.iter().map(|h| (h.level.clone(), h.obtained_on, false)).collect();
+    let mut steps = Vec::new();
+    for level in plan.skill_levels().iter().filter(|l| l.ordinal > current && l.ordinal <= max_ordinal) {
+        let lookup = |id: &str| obtained.iter().find(|(l, _, _)| l == id).map(|(_, d, p)| (*d, *p));
+        let mut routes: Vec<RouteProgress> = routes_to(&level.id).into_iter().map(|r| route(plan, r, worker, as_of, &lookup)).collect();
+        // A worker applies holding the levels already held: never before they were obtained.
+        let floor = held.last().map(|h| h.obtained_on);
+        for r in &mut routes {
+            r.earliest_date = r.earliest_date.map(|d| floor.map_or(d, |f| d.max(f)));
+        }
+        let can_apply_now = routes.iter().any(|r| r.met);
+        let earliest_date = routes.iter().filter_map(|r| r.earliest_date).min();
+        // A level not held is obtained, at the earliest, on the day one can apply for it (and not
+        // before today): the levels above are dated from then.
+        if let Some(date) = earliest_date {
+            obtained.push((level.id.clone(), date.max(as_of), true));
+        }
+        let note = match (level.kind, routes.is_empty()) {
+            (LevelKind::AppointedPost, _) => level.note.clone(),
+            (LevelKind::EnterpriseInternal, true) => Some("set within the enterprise; no national application route".into()),
+            (_, true) => Some("the requirements give no route to this level".into()),
+            _ => level.note.clone(),
+        };
+        steps.push(Step {
+            level: level.id.clone(),
+            name: level.name.clone(),
+            ordinal: level.ordinal,
+            national_level: level.national_level,
+            kind: level.kind,
+            is_next: false,
+            can_apply_now,
+            earliest_date,
+            unlocks: unlocks(plan, level, earliest_date),
+            routes,
+            note,
+        });
+    }
+    // The next step is the first one the worker can apply for through a route (学徒工 and
+    // appointed posts have none), or else simply the first.
+    if let Some(next) = steps.iter().position(|s| !s.routes.is_empty()).or(if steps.is_empty() { None } else { Some(0) }) {
+        steps[next].is_next = true;
+    }
+    let (requirements, requirements_name) = match set {
+        Some(s) => (s.occupation.clone(), s.name.clone()),
+        None => ("none".into(), label("无".into(), "none".into())),
+    };
+    Ok(Pathway {
+        as_of,
+        requirements,
+        requirements_name,
+        current_level: held.last().map(|h| h.level.clone()),
+        held,
+        unlocked,
+        at_top: steps.is_empty(),
+        steps,
+    })
+}
+
+/// The crosswalk entries in a direction from a level or to a title.
+pub(crate) fn crosswalk_entries<'a>(entries: &'a [CrosswalkEntry], direction: CrosswalkDirection, matches: impl Fn(&CrosswalkEntry) -> bool) -> Vec<&'a CrosswalkEntry> {
+    entries.iter().filter(|x| x.direction == direction && matches(x)).collect()
+}
+
+/// Reads a worker from JSON text:
+/// `{"occupation", "work_started_on", "levels": [{"level", "obtained_on"}],
+///   "apprenticeship_completed_on", "diplomas": [{"school", "graduated_on", "final_year"}],
+///   "preparatory_technician_on"}`, every field optional, dates ISO.
+pub fn parse_worker_json(text: &str) -> Result<Worker, WorkerError> {
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| WorkerError::new("syntax", format!("line {}, column {}", e.line(), e.column()), format!("not valid JSON: {e}")))?;
+    worker_from_value(&value)
+}
+
+/// Reads a worker from a JSON value (see [`parse_worker_json`]).
+pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerError> {
+    use serde_json::Value;
+    let Value::Object(map) = value else { return Err(WorkerError::new("wrong_type", "worker", "expected an object")) };
+    const FIELDS: [&str; 6] = ["occupation", "work_started_on", "levels", "apprenticeship_completed_on", "diplomas", "preparatory_technician_on"];
+    if let Some(key) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
+        return Err(WorkerError::new("unknown_field", format!("worker.{}", truncate(key)), "unknown field"));
+    }
+    let text = |v: Option<&Value>, path: &str| -> Result<Option<String>, WorkerError> {
+        match v {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(_) => Err(WorkerError::new("wrong_type", path, "expected a string")),
+        }
+    };
+    let date = |v: Option<&Value>, path: &str| -> Result<Option<NaiveDate>, WorkerError> {
+        text(v, path)?.map(|t| date_text::parse(t.trim()).map_err(|m| WorkerError::invalid_date(path, m))).transpose()
+    };
+    let list = |key: &str| -> Result<Vec<Value>, WorkerError> {
+        match map.get(key) {
+            None | Some(Value::Null) => Ok(Vec::new()),
+            Some(Value::Array(items)) => Ok(items.clone()),
+            Some(_) => Err(WorkerError::new("wrong_type", format!("worker.{key}"), "expected an array")),
+        }
+    };
+    let mut levels = Vec::new();
+    for (i, item) in list("levels")?.iter().enumerate() {
+        let path = format!("worker.levels[{i}]");
+        let level = text(item.get("level"), &format!("{path}.level"))?
+            .ok_or_else(|| WorkerError::new("missing_field", format!("{path}.level"), "the level is missing"))?;
+        let obtained_on = date(item.get("obtained_on"), &format!("{path}.obtained_on"))?
+            .ok_or_else(|| WorkerError::new("missing_field", format!("{path}.obtained_on"), "the date the level was obtained is missing"))?;
+        levels.push(HeldLevel { level, obtained_on });
+    }
+    let mut diplomas = Vec::new();
+    for (i, item) in list("diplomas")?.iter().enumerate() {
+        let path = format!("worker.diplomas[{i}]");
+        let school = text(item.get("school"), &format!("{path}.school"))?
+            .ok_or_else(|| WorkerError::new("missing_field", format!("{path}.school"), "the school type is missing"))?;
+        let final_year = match item.get("final_year") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => return Err(WorkerError::new("wrong_type", format!("{path}.final_year"), "expected true or false")),
+        };
+        diplomas.push(Diploma { school, graduated_on: date(item.get("graduated_on"), &format!("{path}.graduated_on"))?, final_year });
+    }
+    Ok(Worker {
+        occupation: text(map.get("occupation"), "worker.occupation")?,
+        work_started_on: date(map.get("work_started_on"), "worker.work_started_on")?,
+        levels,
+        apprenticeship_completed_on: date(map.get("apprenticeship_completed_on"), "worker.apprenticeship_completed_on")?,
+        diplomas,
+        preparatory_technician_on: date(map.get("preparatory_technician_on"), "worker.preparatory_technician_on")?,
+    })
+}
