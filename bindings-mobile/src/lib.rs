@@ -2,6 +2,7 @@
 //! error type that mirror the core model. Decimals cross as exact strings (Kotlin
 //! `java.math.BigDecimal`), dates as ISO strings (Kotlin `java.time.LocalDate`). No logic here.
 
+mod pathway;
 mod progress;
 
 use std::sync::Arc;
@@ -42,7 +43,7 @@ pub enum SkillplanError {
     /// A query named something the plan does not have (codes UNKNOWN_*).
     #[error("{code} at {path}: {detail}")]
     NotFound { code: String, path: String, detail: String },
-    /// Input that cannot be used: observations or options (codes INVALID_*).
+    /// Input that cannot be used: observations, options or a worker (codes INVALID_*).
     #[error("{code} at {path}: {detail}")]
     InvalidInput { code: String, path: String, reason: Option<String>, detail: String },
 }
@@ -61,7 +62,7 @@ impl From<core::Error> for SkillplanError {
                 detail,
             },
             core::Error::Query(_) => SkillplanError::NotFound { code, path, detail },
-            core::Error::Observation(_) | core::Error::Options(_) => {
+            core::Error::Observation(_) | core::Error::Options(_) | core::Error::Worker(_) => {
                 SkillplanError::InvalidInput { code, path, reason: e.reason().map(str::to_owned), detail }
             }
         }

@@ -39,6 +39,14 @@ impl WorkerError {
     }
 }
 
+/// Parses a school type name at `path`, or the typed error.
+pub fn school(text: &str, path: impl Into<String>) -> Result<SchoolType, WorkerError> {
+    SchoolType::parse(text.trim()).ok_or_else(|| {
+        let known: Vec<&str> = SchoolType::ALL.iter().map(|s| s.as_str()).collect();
+        WorkerError::new("unknown_school", path, format!("unknown school type {:?}: use one of {}", truncate(text), known.join(", ")))
+    })
+}
+
 /// A level (certificate or post) the worker holds, and since when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeldLevel {
@@ -215,11 +223,7 @@ fn check_worker(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<(), Wo
         seen.push(held.level.clone());
     }
     for (i, d) in worker.diplomas.iter().enumerate() {
-        if SchoolType::parse(&d.school).is_none() {
-            let known: Vec<&str> = SchoolType::ALL.iter().map(|s| s.as_str()).collect();
-            return Err(WorkerError::new("unknown_school", format!("worker.diplomas[{i}].school"),
-                format!("unknown school type {:?}: use one of {}", truncate(&d.school), known.join(", "))));
-        }
+        school(&d.school, format!("worker.diplomas[{i}].school"))?;
     }
     for (field, date) in [
         ("work_started_on", worker.work_started_on),

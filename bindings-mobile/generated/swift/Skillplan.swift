@@ -661,6 +661,37 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func toJson()  -> String
     
     /**
+     * The crosswalk entries of a level, both directions.
+     */
+    func crosswalkForLevel(level: String) throws  -> [CrosswalkEntry]
+    
+    /**
+     * The crosswalk entries of a title (id or Chinese name), both directions.
+     */
+    func crosswalkForTitle(title: String) throws  -> [CrosswalkEntry]
+    
+    /**
+     * Equivalences of 技工院校 classes.
+     */
+    func educationEquivalences()  -> [EducationEquivalence]
+    
+    /**
+     * A worker's pathway as of `as_of`: levels held, every level above with its routes, the
+     * earliest date to apply and what each level unlocks.
+     */
+    func pathway(worker: Worker, asOf: CalendarDate) throws  -> Pathway
+    
+    /**
+     * The skill ladder, lowest level first.
+     */
+    func skillLevels()  -> [SkillLevel]
+    
+    /**
+     * The professional titles reached through 双贯通.
+     */
+    func titles()  -> [Title]
+    
+    /**
      * Splits an indicator's target over regions by weights so the parts add up exactly.
      */
     func decompose(indicator: String, weights: [RegionWeight]) throws  -> [RegionalTarget]
@@ -928,6 +959,83 @@ open func toJson() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_to_json(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The crosswalk entries of a level, both directions.
+     */
+open func crosswalkForLevel(level: String)throws  -> [CrosswalkEntry]  {
+    return try  FfiConverterSequenceTypeCrosswalkEntry.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_crosswalk_for_level(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(level),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The crosswalk entries of a title (id or Chinese name), both directions.
+     */
+open func crosswalkForTitle(title: String)throws  -> [CrosswalkEntry]  {
+    return try  FfiConverterSequenceTypeCrosswalkEntry.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_crosswalk_for_title(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(title),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Equivalences of 技工院校 classes.
+     */
+open func educationEquivalences() -> [EducationEquivalence]  {
+    return try!  FfiConverterSequenceTypeEducationEquivalence.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_education_equivalences(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A worker's pathway as of `as_of`: levels held, every level above with its routes, the
+     * earliest date to apply and what each level unlocks.
+     */
+open func pathway(worker: Worker, asOf: CalendarDate)throws  -> Pathway  {
+    return try  FfiConverterTypePathway_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_pathway(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeWorker_lower(worker),
+        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The skill ladder, lowest level first.
+     */
+open func skillLevels() -> [SkillLevel]  {
+    return try!  FfiConverterSequenceTypeSkillLevel.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_skill_levels(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The professional titles reached through 双贯通.
+     */
+open func titles() -> [Title]  {
+    return try!  FfiConverterSequenceTypeTitle.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_titles(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -1239,6 +1347,176 @@ public func FfiConverterTypeColumnItem_lower(_ value: ColumnItem) -> RustBuffer 
 
 
 /**
+ * One condition of a route, evaluated.
+ */
+public struct ConditionProgress: Equatable, Hashable {
+    public var kind: String
+    public var label: Label
+    public var met: Bool
+    public var earliestDate: CalendarDate?
+    /**
+     * 0 to 1, for a progress bar.
+     */
+    public var progress: ExactDecimal
+    public var missing: Label?
+    public var projected: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(kind: String, label: Label, met: Bool, earliestDate: CalendarDate?, 
+        /**
+         * 0 to 1, for a progress bar.
+         */progress: ExactDecimal, missing: Label?, projected: Bool) {
+        self.kind = kind
+        self.label = label
+        self.met = met
+        self.earliestDate = earliestDate
+        self.progress = progress
+        self.missing = missing
+        self.projected = projected
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ConditionProgress: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConditionProgress: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConditionProgress {
+        return
+            try ConditionProgress(
+                kind: FfiConverterString.read(from: &buf), 
+                label: FfiConverterTypeLabel.read(from: &buf), 
+                met: FfiConverterBool.read(from: &buf), 
+                earliestDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                progress: FfiConverterTypeExactDecimal.read(from: &buf), 
+                missing: FfiConverterOptionTypeLabel.read(from: &buf), 
+                projected: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ConditionProgress, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterTypeLabel.write(value.label, into: &buf)
+        FfiConverterBool.write(value.met, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.earliestDate, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.progress, into: &buf)
+        FfiConverterOptionTypeLabel.write(value.missing, into: &buf)
+        FfiConverterBool.write(value.projected, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConditionProgress_lift(_ buf: RustBuffer) throws -> ConditionProgress {
+    return try FfiConverterTypeConditionProgress.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConditionProgress_lower(_ value: ConditionProgress) -> RustBuffer {
+    return FfiConverterTypeConditionProgress.lower(value)
+}
+
+
+/**
+ * One 双贯通 route between a skill level and a professional title.
+ */
+public struct CrosswalkEntry: Equatable, Hashable {
+    public var id: String
+    /**
+     * skill_to_title or title_to_skill.
+     */
+    public var direction: String
+    public var level: String
+    public var title: String
+    public var years: UInt32
+    public var conditions: Label
+    public var source: String
+    public var confidence: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, 
+        /**
+         * skill_to_title or title_to_skill.
+         */direction: String, level: String, title: String, years: UInt32, conditions: Label, source: String, confidence: String) {
+        self.id = id
+        self.direction = direction
+        self.level = level
+        self.title = title
+        self.years = years
+        self.conditions = conditions
+        self.source = source
+        self.confidence = confidence
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CrosswalkEntry: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCrosswalkEntry: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CrosswalkEntry {
+        return
+            try CrosswalkEntry(
+                id: FfiConverterString.read(from: &buf), 
+                direction: FfiConverterString.read(from: &buf), 
+                level: FfiConverterString.read(from: &buf), 
+                title: FfiConverterString.read(from: &buf), 
+                years: FfiConverterUInt32.read(from: &buf), 
+                conditions: FfiConverterTypeLabel.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf), 
+                confidence: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CrosswalkEntry, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.direction, into: &buf)
+        FfiConverterString.write(value.level, into: &buf)
+        FfiConverterString.write(value.title, into: &buf)
+        FfiConverterUInt32.write(value.years, into: &buf)
+        FfiConverterTypeLabel.write(value.conditions, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+        FfiConverterString.write(value.confidence, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCrosswalkEntry_lift(_ buf: RustBuffer) throws -> CrosswalkEntry {
+    return try FfiConverterTypeCrosswalkEntry.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCrosswalkEntry_lower(_ value: CrosswalkEntry) -> RustBuffer {
+    return FfiConverterTypeCrosswalkEntry.lower(value)
+}
+
+
+/**
  * A department or body named in the plan.
  */
 public struct Department: Equatable, Hashable {
@@ -1304,6 +1582,266 @@ public func FfiConverterTypeDepartment_lift(_ buf: RustBuffer) throws -> Departm
 #endif
 public func FfiConverterTypeDepartment_lower(_ value: Department) -> RustBuffer {
     return FfiConverterTypeDepartment.lower(value)
+}
+
+
+/**
+ * A diploma, finished or in the final year.
+ */
+public struct Diploma: Equatable, Hashable {
+    public var school: SchoolType
+    public var graduatedOn: CalendarDate?
+    public var finalYear: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(school: SchoolType, graduatedOn: CalendarDate? = nil, finalYear: Bool = false) {
+        self.school = school
+        self.graduatedOn = graduatedOn
+        self.finalYear = finalYear
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Diploma: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDiploma: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Diploma {
+        return
+            try Diploma(
+                school: FfiConverterTypeSchoolType.read(from: &buf), 
+                graduatedOn: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                finalYear: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Diploma, into buf: inout [UInt8]) {
+        FfiConverterTypeSchoolType.write(value.school, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.graduatedOn, into: &buf)
+        FfiConverterBool.write(value.finalYear, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDiploma_lift(_ buf: RustBuffer) throws -> Diploma {
+    return try FfiConverterTypeDiploma.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDiploma_lower(_ value: Diploma) -> RustBuffer {
+    return FfiConverterTypeDiploma.lower(value)
+}
+
+
+/**
+ * A 技工院校 class's equivalence for a stated purpose.
+ */
+public struct EducationEquivalence: Equatable, Hashable {
+    public var `class`: String
+    public var className: Label
+    public var equivalent: Label
+    public var purpose: String
+    public var source: String
+    public var confidence: String
+    public var limits: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(`class`: String, className: Label, equivalent: Label, purpose: String, source: String, confidence: String, limits: String?) {
+        self.`class` = `class`
+        self.className = className
+        self.equivalent = equivalent
+        self.purpose = purpose
+        self.source = source
+        self.confidence = confidence
+        self.limits = limits
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EducationEquivalence: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EducationEquivalence {
+        return
+            try EducationEquivalence(
+                class: FfiConverterString.read(from: &buf), 
+                className: FfiConverterTypeLabel.read(from: &buf), 
+                equivalent: FfiConverterTypeLabel.read(from: &buf), 
+                purpose: FfiConverterString.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf), 
+                confidence: FfiConverterString.read(from: &buf), 
+                limits: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EducationEquivalence, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.`class`, into: &buf)
+        FfiConverterTypeLabel.write(value.className, into: &buf)
+        FfiConverterTypeLabel.write(value.equivalent, into: &buf)
+        FfiConverterString.write(value.purpose, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+        FfiConverterString.write(value.confidence, into: &buf)
+        FfiConverterOptionString.write(value.limits, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEducationEquivalence_lift(_ buf: RustBuffer) throws -> EducationEquivalence {
+    return try FfiConverterTypeEducationEquivalence.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEducationEquivalence_lower(_ value: EducationEquivalence) -> RustBuffer {
+    return FfiConverterTypeEducationEquivalence.lower(value)
+}
+
+
+/**
+ * A level the worker holds.
+ */
+public struct HeldLevel: Equatable, Hashable {
+    public var level: String
+    public var obtainedOn: CalendarDate
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(level: String, obtainedOn: CalendarDate) {
+        self.level = level
+        self.obtainedOn = obtainedOn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HeldLevel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHeldLevel: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HeldLevel {
+        return
+            try HeldLevel(
+                level: FfiConverterString.read(from: &buf), 
+                obtainedOn: FfiConverterTypeCalendarDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HeldLevel, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.level, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.obtainedOn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHeldLevel_lift(_ buf: RustBuffer) throws -> HeldLevel {
+    return try FfiConverterTypeHeldLevel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHeldLevel_lower(_ value: HeldLevel) -> RustBuffer {
+    return FfiConverterTypeHeldLevel.lower(value)
+}
+
+
+/**
+ * A level the worker holds, with its name.
+ */
+public struct HeldLevelView: Equatable, Hashable {
+    public var level: String
+    public var name: Label
+    public var ordinal: UInt32
+    public var obtainedOn: CalendarDate
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(level: String, name: Label, ordinal: UInt32, obtainedOn: CalendarDate) {
+        self.level = level
+        self.name = name
+        self.ordinal = ordinal
+        self.obtainedOn = obtainedOn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HeldLevelView: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHeldLevelView: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HeldLevelView {
+        return
+            try HeldLevelView(
+                level: FfiConverterString.read(from: &buf), 
+                name: FfiConverterTypeLabel.read(from: &buf), 
+                ordinal: FfiConverterUInt32.read(from: &buf), 
+                obtainedOn: FfiConverterTypeCalendarDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HeldLevelView, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.level, into: &buf)
+        FfiConverterTypeLabel.write(value.name, into: &buf)
+        FfiConverterUInt32.write(value.ordinal, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.obtainedOn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHeldLevelView_lift(_ buf: RustBuffer) throws -> HeldLevelView {
+    return try FfiConverterTypeHeldLevelView.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHeldLevelView_lower(_ value: HeldLevelView) -> RustBuffer {
+    return FfiConverterTypeHeldLevelView.lower(value)
 }
 
 
@@ -2047,6 +2585,87 @@ public func FfiConverterTypePartsCheck_lower(_ value: PartsCheck) -> RustBuffer 
 
 
 /**
+ * What a pathway screen shows.
+ */
+public struct Pathway: Equatable, Hashable {
+    public var asOf: CalendarDate
+    public var requirements: String
+    public var requirementsName: Label
+    public var held: [HeldLevelView]
+    public var currentLevel: String?
+    public var unlocked: [Unlock]
+    public var steps: [Step]
+    public var atTop: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(asOf: CalendarDate, requirements: String, requirementsName: Label, held: [HeldLevelView], currentLevel: String?, unlocked: [Unlock], steps: [Step], atTop: Bool) {
+        self.asOf = asOf
+        self.requirements = requirements
+        self.requirementsName = requirementsName
+        self.held = held
+        self.currentLevel = currentLevel
+        self.unlocked = unlocked
+        self.steps = steps
+        self.atTop = atTop
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Pathway: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePathway: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Pathway {
+        return
+            try Pathway(
+                asOf: FfiConverterTypeCalendarDate.read(from: &buf), 
+                requirements: FfiConverterString.read(from: &buf), 
+                requirementsName: FfiConverterTypeLabel.read(from: &buf), 
+                held: FfiConverterSequenceTypeHeldLevelView.read(from: &buf), 
+                currentLevel: FfiConverterOptionString.read(from: &buf), 
+                unlocked: FfiConverterSequenceTypeUnlock.read(from: &buf), 
+                steps: FfiConverterSequenceTypeStep.read(from: &buf), 
+                atTop: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Pathway, into buf: inout [UInt8]) {
+        FfiConverterTypeCalendarDate.write(value.asOf, into: &buf)
+        FfiConverterString.write(value.requirements, into: &buf)
+        FfiConverterTypeLabel.write(value.requirementsName, into: &buf)
+        FfiConverterSequenceTypeHeldLevelView.write(value.held, into: &buf)
+        FfiConverterOptionString.write(value.currentLevel, into: &buf)
+        FfiConverterSequenceTypeUnlock.write(value.unlocked, into: &buf)
+        FfiConverterSequenceTypeStep.write(value.steps, into: &buf)
+        FfiConverterBool.write(value.atTop, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePathway_lift(_ buf: RustBuffer) throws -> Pathway {
+    return try FfiConverterTypePathway.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePathway_lower(_ value: Pathway) -> RustBuffer {
+    return FfiConverterTypePathway.lower(value)
+}
+
+
+/**
  * A closed date interval.
  */
 public struct Period: Equatable, Hashable {
@@ -2708,6 +3327,263 @@ public func FfiConverterTypeResponsibility_lower(_ value: Responsibility) -> Rus
 
 
 /**
+ * One application route, evaluated.
+ */
+public struct RouteProgress: Equatable, Hashable {
+    public var id: String
+    public var label: Label
+    public var met: Bool
+    public var earliestDate: CalendarDate?
+    public var progress: ExactDecimal
+    public var conditions: [ConditionProgress]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, label: Label, met: Bool, earliestDate: CalendarDate?, progress: ExactDecimal, conditions: [ConditionProgress]) {
+        self.id = id
+        self.label = label
+        self.met = met
+        self.earliestDate = earliestDate
+        self.progress = progress
+        self.conditions = conditions
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RouteProgress: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRouteProgress: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RouteProgress {
+        return
+            try RouteProgress(
+                id: FfiConverterString.read(from: &buf), 
+                label: FfiConverterTypeLabel.read(from: &buf), 
+                met: FfiConverterBool.read(from: &buf), 
+                earliestDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                progress: FfiConverterTypeExactDecimal.read(from: &buf), 
+                conditions: FfiConverterSequenceTypeConditionProgress.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RouteProgress, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeLabel.write(value.label, into: &buf)
+        FfiConverterBool.write(value.met, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.earliestDate, into: &buf)
+        FfiConverterTypeExactDecimal.write(value.progress, into: &buf)
+        FfiConverterSequenceTypeConditionProgress.write(value.conditions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRouteProgress_lift(_ buf: RustBuffer) throws -> RouteProgress {
+    return try FfiConverterTypeRouteProgress.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRouteProgress_lower(_ value: RouteProgress) -> RustBuffer {
+    return FfiConverterTypeRouteProgress.lower(value)
+}
+
+
+/**
+ * A rung of the skill ladder.
+ */
+public struct SkillLevel: Equatable, Hashable {
+    public var id: String
+    public var ordinal: UInt32
+    public var nationalLevel: UInt32?
+    public var name: Label
+    public var kind: LevelKind
+    public var source: String
+    /**
+     * high, medium, low or unconfirmed.
+     */
+    public var confidence: String
+    public var skillUpgradeSubsidyCap: ExactDecimal?
+    public var note: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, ordinal: UInt32, nationalLevel: UInt32?, name: Label, kind: LevelKind, source: String, 
+        /**
+         * high, medium, low or unconfirmed.
+         */confidence: String, skillUpgradeSubsidyCap: ExactDecimal?, note: String?) {
+        self.id = id
+        self.ordinal = ordinal
+        self.nationalLevel = nationalLevel
+        self.name = name
+        self.kind = kind
+        self.source = source
+        self.confidence = confidence
+        self.skillUpgradeSubsidyCap = skillUpgradeSubsidyCap
+        self.note = note
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SkillLevel: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSkillLevel: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SkillLevel {
+        return
+            try SkillLevel(
+                id: FfiConverterString.read(from: &buf), 
+                ordinal: FfiConverterUInt32.read(from: &buf), 
+                nationalLevel: FfiConverterOptionUInt32.read(from: &buf), 
+                name: FfiConverterTypeLabel.read(from: &buf), 
+                kind: FfiConverterTypeLevelKind.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf), 
+                confidence: FfiConverterString.read(from: &buf), 
+                skillUpgradeSubsidyCap: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SkillLevel, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterUInt32.write(value.ordinal, into: &buf)
+        FfiConverterOptionUInt32.write(value.nationalLevel, into: &buf)
+        FfiConverterTypeLabel.write(value.name, into: &buf)
+        FfiConverterTypeLevelKind.write(value.kind, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+        FfiConverterString.write(value.confidence, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.skillUpgradeSubsidyCap, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSkillLevel_lift(_ buf: RustBuffer) throws -> SkillLevel {
+    return try FfiConverterTypeSkillLevel.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSkillLevel_lower(_ value: SkillLevel) -> RustBuffer {
+    return FfiConverterTypeSkillLevel.lower(value)
+}
+
+
+/**
+ * A level above the worker's current one.
+ */
+public struct Step: Equatable, Hashable {
+    public var level: String
+    public var name: Label
+    public var ordinal: UInt32
+    public var nationalLevel: UInt32?
+    public var kind: LevelKind
+    public var isNext: Bool
+    public var canApplyNow: Bool
+    public var earliestDate: CalendarDate?
+    public var routes: [RouteProgress]
+    public var unlocks: [Unlock]
+    public var note: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(level: String, name: Label, ordinal: UInt32, nationalLevel: UInt32?, kind: LevelKind, isNext: Bool, canApplyNow: Bool, earliestDate: CalendarDate?, routes: [RouteProgress], unlocks: [Unlock], note: String?) {
+        self.level = level
+        self.name = name
+        self.ordinal = ordinal
+        self.nationalLevel = nationalLevel
+        self.kind = kind
+        self.isNext = isNext
+        self.canApplyNow = canApplyNow
+        self.earliestDate = earliestDate
+        self.routes = routes
+        self.unlocks = unlocks
+        self.note = note
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Step: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeStep: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Step {
+        return
+            try Step(
+                level: FfiConverterString.read(from: &buf), 
+                name: FfiConverterTypeLabel.read(from: &buf), 
+                ordinal: FfiConverterUInt32.read(from: &buf), 
+                nationalLevel: FfiConverterOptionUInt32.read(from: &buf), 
+                kind: FfiConverterTypeLevelKind.read(from: &buf), 
+                isNext: FfiConverterBool.read(from: &buf), 
+                canApplyNow: FfiConverterBool.read(from: &buf), 
+                earliestDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                routes: FfiConverterSequenceTypeRouteProgress.read(from: &buf), 
+                unlocks: FfiConverterSequenceTypeUnlock.read(from: &buf), 
+                note: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Step, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.level, into: &buf)
+        FfiConverterTypeLabel.write(value.name, into: &buf)
+        FfiConverterUInt32.write(value.ordinal, into: &buf)
+        FfiConverterOptionUInt32.write(value.nationalLevel, into: &buf)
+        FfiConverterTypeLevelKind.write(value.kind, into: &buf)
+        FfiConverterBool.write(value.isNext, into: &buf)
+        FfiConverterBool.write(value.canApplyNow, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.earliestDate, into: &buf)
+        FfiConverterSequenceTypeRouteProgress.write(value.routes, into: &buf)
+        FfiConverterSequenceTypeUnlock.write(value.unlocks, into: &buf)
+        FfiConverterOptionString.write(value.note, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStep_lift(_ buf: RustBuffer) throws -> Step {
+    return try FfiConverterTypeStep.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeStep_lower(_ value: Step) -> RustBuffer {
+    return FfiConverterTypeStep.lower(value)
+}
+
+
+/**
  * Status thresholds on performance (achieved ÷ expected).
  */
 public struct Thresholds: Equatable, Hashable {
@@ -2761,6 +3637,241 @@ public func FfiConverterTypeThresholds_lift(_ buf: RustBuffer) throws -> Thresho
 #endif
 public func FfiConverterTypeThresholds_lower(_ value: Thresholds) -> RustBuffer {
     return FfiConverterTypeThresholds.lower(value)
+}
+
+
+/**
+ * A professional title (职称).
+ */
+public struct Title: Equatable, Hashable {
+    public var id: String
+    public var name: Label
+    /**
+     * junior, intermediate, deputy_senior or senior.
+     */
+    public var grade: String
+    public var series: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, name: Label, 
+        /**
+         * junior, intermediate, deputy_senior or senior.
+         */grade: String, series: String) {
+        self.id = id
+        self.name = name
+        self.grade = grade
+        self.series = series
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Title: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTitle: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Title {
+        return
+            try Title(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterTypeLabel.read(from: &buf), 
+                grade: FfiConverterString.read(from: &buf), 
+                series: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Title, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeLabel.write(value.name, into: &buf)
+        FfiConverterString.write(value.grade, into: &buf)
+        FfiConverterString.write(value.series, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitle_lift(_ buf: RustBuffer) throws -> Title {
+    return try FfiConverterTypeTitle.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitle_lower(_ value: Title) -> RustBuffer {
+    return FfiConverterTypeTitle.lower(value)
+}
+
+
+/**
+ * Something reaching a level opens.
+ */
+public struct Unlock: Equatable, Hashable {
+    /**
+     * title or skill_upgrade_subsidy.
+     */
+    public var kind: String
+    public var id: String
+    public var name: Label
+    public var years: UInt32?
+    public var availableFrom: CalendarDate?
+    public var amount: ExactDecimal?
+    public var conditions: Label?
+    public var source: String
+    public var confidence: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * title or skill_upgrade_subsidy.
+         */kind: String, id: String, name: Label, years: UInt32?, availableFrom: CalendarDate?, amount: ExactDecimal?, conditions: Label?, source: String, confidence: String) {
+        self.kind = kind
+        self.id = id
+        self.name = name
+        self.years = years
+        self.availableFrom = availableFrom
+        self.amount = amount
+        self.conditions = conditions
+        self.source = source
+        self.confidence = confidence
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Unlock: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUnlock: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Unlock {
+        return
+            try Unlock(
+                kind: FfiConverterString.read(from: &buf), 
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterTypeLabel.read(from: &buf), 
+                years: FfiConverterOptionUInt32.read(from: &buf), 
+                availableFrom: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                amount: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                conditions: FfiConverterOptionTypeLabel.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf), 
+                confidence: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Unlock, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeLabel.write(value.name, into: &buf)
+        FfiConverterOptionUInt32.write(value.years, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.availableFrom, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.amount, into: &buf)
+        FfiConverterOptionTypeLabel.write(value.conditions, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+        FfiConverterString.write(value.confidence, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnlock_lift(_ buf: RustBuffer) throws -> Unlock {
+    return try FfiConverterTypeUnlock.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnlock_lower(_ value: Unlock) -> RustBuffer {
+    return FfiConverterTypeUnlock.lower(value)
+}
+
+
+/**
+ * What is known of a worker; unknown facts stay null and routes that need them say so.
+ */
+public struct Worker: Equatable, Hashable {
+    public var occupation: String?
+    public var workStartedOn: CalendarDate?
+    public var levels: [HeldLevel]
+    public var apprenticeshipCompletedOn: CalendarDate?
+    public var diplomas: [Diploma]
+    public var preparatoryTechnicianOn: CalendarDate?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(occupation: String? = nil, workStartedOn: CalendarDate? = nil, levels: [HeldLevel] = [], apprenticeshipCompletedOn: CalendarDate? = nil, diplomas: [Diploma] = [], preparatoryTechnicianOn: CalendarDate? = nil) {
+        self.occupation = occupation
+        self.workStartedOn = workStartedOn
+        self.levels = levels
+        self.apprenticeshipCompletedOn = apprenticeshipCompletedOn
+        self.diplomas = diplomas
+        self.preparatoryTechnicianOn = preparatoryTechnicianOn
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Worker: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWorker: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Worker {
+        return
+            try Worker(
+                occupation: FfiConverterOptionString.read(from: &buf), 
+                workStartedOn: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                levels: FfiConverterSequenceTypeHeldLevel.read(from: &buf), 
+                apprenticeshipCompletedOn: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                diplomas: FfiConverterSequenceTypeDiploma.read(from: &buf), 
+                preparatoryTechnicianOn: FfiConverterOptionTypeCalendarDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Worker, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.occupation, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.workStartedOn, into: &buf)
+        FfiConverterSequenceTypeHeldLevel.write(value.levels, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.apprenticeshipCompletedOn, into: &buf)
+        FfiConverterSequenceTypeDiploma.write(value.diplomas, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.preparatoryTechnicianOn, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorker_lift(_ buf: RustBuffer) throws -> Worker {
+    return try FfiConverterTypeWorker.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWorker_lower(_ value: Worker) -> RustBuffer {
+    return FfiConverterTypeWorker.lower(value)
 }
 
 
@@ -3076,6 +4187,82 @@ public func FfiConverterTypeIndicatorUnit_lower(_ value: IndicatorUnit) -> RustB
 
 
 /**
+ * What a rung of the ladder is.
+ */
+
+public enum LevelKind: Equatable, Hashable {
+    
+    case enterpriseInternal
+    case certificate
+    case appointedPost
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension LevelKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLevelKind: FfiConverterRustBuffer {
+    typealias SwiftType = LevelKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LevelKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .enterpriseInternal
+        
+        case 2: return .certificate
+        
+        case 3: return .appointedPost
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LevelKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .enterpriseInternal:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .certificate:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .appointedPost:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLevelKind_lift(_ buf: RustBuffer) throws -> LevelKind {
+    return try FfiConverterTypeLevelKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLevelKind_lower(_ value: LevelKind) -> RustBuffer {
+    return FfiConverterTypeLevelKind.lower(value)
+}
+
+
+
+/**
  * What kind of administrative unit a region is.
  */
 
@@ -3161,6 +4348,124 @@ public func FfiConverterTypeRegionKind_lift(_ buf: RustBuffer) throws -> RegionK
 #endif
 public func FfiConverterTypeRegionKind_lower(_ value: RegionKind) -> RustBuffer {
     return FfiConverterTypeRegionKind.lower(value)
+}
+
+
+
+/**
+ * School diplomas the application routes name.
+ */
+
+public enum SchoolType: Equatable, Hashable {
+    
+    case technicalSchool
+    case seniorTechnicalSchool
+    case technicianCollege
+    case secondaryVocational
+    case higherVocational
+    case juniorCollege
+    case bachelor
+    case master
+    case doctorate
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SchoolType: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolType: FfiConverterRustBuffer {
+    typealias SwiftType = SchoolType
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolType {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .technicalSchool
+        
+        case 2: return .seniorTechnicalSchool
+        
+        case 3: return .technicianCollege
+        
+        case 4: return .secondaryVocational
+        
+        case 5: return .higherVocational
+        
+        case 6: return .juniorCollege
+        
+        case 7: return .bachelor
+        
+        case 8: return .master
+        
+        case 9: return .doctorate
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SchoolType, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .technicalSchool:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .seniorTechnicalSchool:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .technicianCollege:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .secondaryVocational:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .higherVocational:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .juniorCollege:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .bachelor:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .master:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .doctorate:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolType_lift(_ buf: RustBuffer) throws -> SchoolType {
+    return try FfiConverterTypeSchoolType.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolType_lower(_ value: SchoolType) -> RustBuffer {
+    return FfiConverterTypeSchoolType.lower(value)
 }
 
 
@@ -3277,7 +4582,7 @@ enum SkillplanError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
     case NotFound(code: String, path: String, detail: String
     )
     /**
-     * Input that cannot be used: observations or options (codes INVALID_*).
+     * Input that cannot be used: observations, options or a worker (codes INVALID_*).
      */
     case InvalidInput(code: String, path: String, reason: String?, detail: String
     )
@@ -3613,6 +4918,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeLabel: FfiConverterRustBuffer {
+    typealias SwiftType = Label?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeLabel.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeLabel.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeResponsibility: FfiConverterRustBuffer {
     typealias SwiftType = Responsibility?
 
@@ -3784,6 +5113,56 @@ fileprivate struct FfiConverterSequenceTypeColumnItem: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeConditionProgress: FfiConverterRustBuffer {
+    typealias SwiftType = [ConditionProgress]
+
+    public static func write(_ value: [ConditionProgress], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeConditionProgress.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ConditionProgress] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ConditionProgress]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeConditionProgress.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeCrosswalkEntry: FfiConverterRustBuffer {
+    typealias SwiftType = [CrosswalkEntry]
+
+    public static func write(_ value: [CrosswalkEntry], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCrosswalkEntry.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CrosswalkEntry] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CrosswalkEntry]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCrosswalkEntry.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDepartment: FfiConverterRustBuffer {
     typealias SwiftType = [Department]
 
@@ -3801,6 +5180,106 @@ fileprivate struct FfiConverterSequenceTypeDepartment: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeDepartment.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDiploma: FfiConverterRustBuffer {
+    typealias SwiftType = [Diploma]
+
+    public static func write(_ value: [Diploma], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDiploma.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Diploma] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Diploma]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDiploma.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEducationEquivalence: FfiConverterRustBuffer {
+    typealias SwiftType = [EducationEquivalence]
+
+    public static func write(_ value: [EducationEquivalence], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEducationEquivalence.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EducationEquivalence] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EducationEquivalence]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEducationEquivalence.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHeldLevel: FfiConverterRustBuffer {
+    typealias SwiftType = [HeldLevel]
+
+    public static func write(_ value: [HeldLevel], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHeldLevel.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HeldLevel] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HeldLevel]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHeldLevel.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHeldLevelView: FfiConverterRustBuffer {
+    typealias SwiftType = [HeldLevelView]
+
+    public static func write(_ value: [HeldLevelView], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHeldLevelView.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HeldLevelView] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HeldLevelView]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHeldLevelView.read(from: &buf))
         }
         return seq
     }
@@ -4131,6 +5610,131 @@ fileprivate struct FfiConverterSequenceTypeRegionalTarget: FfiConverterRustBuffe
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRouteProgress: FfiConverterRustBuffer {
+    typealias SwiftType = [RouteProgress]
+
+    public static func write(_ value: [RouteProgress], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRouteProgress.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RouteProgress] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RouteProgress]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRouteProgress.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSkillLevel: FfiConverterRustBuffer {
+    typealias SwiftType = [SkillLevel]
+
+    public static func write(_ value: [SkillLevel], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSkillLevel.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SkillLevel] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SkillLevel]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSkillLevel.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeStep: FfiConverterRustBuffer {
+    typealias SwiftType = [Step]
+
+    public static func write(_ value: [Step], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeStep.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Step] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Step]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeStep.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeTitle: FfiConverterRustBuffer {
+    typealias SwiftType = [Title]
+
+    public static func write(_ value: [Title], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTitle.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Title] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Title]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTitle.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeUnlock: FfiConverterRustBuffer {
+    typealias SwiftType = [Unlock]
+
+    public static func write(_ value: [Unlock], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeUnlock.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Unlock] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Unlock]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeUnlock.read(from: &buf))
+        }
+        return seq
+    }
+}
+
 
 public typealias CalendarDate = String
 
@@ -4264,6 +5868,17 @@ public func loadPlanStr(text: String)throws  -> Plan  {
 })
 }
 /**
+ * A worker from JSON text (ISO dates, school type names).
+ */
+public func parseWorkerJson(text: String)throws  -> Worker  {
+    return try  FfiConverterTypeWorker_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_func_parse_worker_json(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
  * Observations from CSV text with a header naming indicator, date, value (and region, kind).
  */
 public func parseObservationsCsv(text: String)throws  -> [Observation]  {
@@ -4314,6 +5929,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_func_load_plan_str() != 59650) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_func_parse_worker_json() != 41982) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_func_parse_observations_csv() != 19670) {
@@ -4371,6 +5989,24 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_to_json() != 65242) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() != 45209) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title() != 8642) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() != 20611) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_pathway() != 31409) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_skill_levels() != 39421) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_titles() != 15376) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_decompose() != 58916) {

@@ -687,6 +687,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_load_plan_str(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_func_parse_worker_json(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_func_parse_observations_csv(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_parse_observations_json(
@@ -724,6 +726,18 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_skillplan_mobile_checksum_method_plan_regions(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_to_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_education_equivalences(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_pathway(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_skill_levels(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_titles(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_decompose(
     ): Int
@@ -791,6 +805,18 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_to_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_crosswalk_for_level(`ptr`: Long,`level`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_crosswalk_for_title(`ptr`: Long,`title`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_education_equivalences(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_pathway(`ptr`: Long,`worker`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_skill_levels(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_titles(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_decompose(`ptr`: Long,`indicator`: RustBuffer.ByValue,`weights`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_indicator_progress(`ptr`: Long,`observations`: RustBuffer.ByValue,`indicator`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,`region`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -809,6 +835,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_skillplan_mobile_fn_func_load_plan_str(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_skillplan_mobile_fn_func_parse_worker_json(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_parse_observations_csv(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_parse_observations_json(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -947,6 +975,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_func_load_plan_str() and 0xFFFF) != 59650) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_skillplan_mobile_checksum_func_parse_worker_json() and 0xFFFF) != 41982) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_skillplan_mobile_checksum_func_parse_observations_csv() and 0xFFFF) != 19670) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1002,6 +1033,24 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_to_json() and 0xFFFF) != 65242) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() and 0xFFFF) != 45209) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title() and 0xFFFF) != 8642) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() and 0xFFFF) != 20611) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_pathway() and 0xFFFF) != 31409) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_skill_levels() and 0xFFFF) != 39421) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_titles() and 0xFFFF) != 15376) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decompose() and 0xFFFF) != 58916) {
@@ -1490,6 +1539,37 @@ public interface PlanInterface {
     fun `toJson`(): kotlin.String
     
     /**
+     * The crosswalk entries of a level, both directions.
+     */
+    fun `crosswalkForLevel`(`level`: kotlin.String): List<CrosswalkEntry>
+    
+    /**
+     * The crosswalk entries of a title (id or Chinese name), both directions.
+     */
+    fun `crosswalkForTitle`(`title`: kotlin.String): List<CrosswalkEntry>
+    
+    /**
+     * Equivalences of 技工院校 classes.
+     */
+    fun `educationEquivalences`(): List<EducationEquivalence>
+    
+    /**
+     * A worker's pathway as of `as_of`: levels held, every level above with its routes, the
+     * earliest date to apply and what each level unlocks.
+     */
+    fun `pathway`(`worker`: Worker, `asOf`: CalendarDate): Pathway
+    
+    /**
+     * The skill ladder, lowest level first.
+     */
+    fun `skillLevels`(): List<SkillLevel>
+    
+    /**
+     * The professional titles reached through 双贯通.
+     */
+    fun `titles`(): List<Title>
+    
+    /**
      * Splits an indicator's target over regions by weights so the parts add up exactly.
      */
     fun `decompose`(`indicator`: kotlin.String, `weights`: List<RegionWeight>): List<RegionalTarget>
@@ -1889,6 +1969,110 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
+     * The crosswalk entries of a level, both directions.
+     */
+    @Throws(SkillplanException::class)override fun `crosswalkForLevel`(`level`: kotlin.String): List<CrosswalkEntry> {
+            return FfiConverterSequenceTypeCrosswalkEntry.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_crosswalk_for_level(
+        it,
+        
+        FfiConverterString.lower(`level`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The crosswalk entries of a title (id or Chinese name), both directions.
+     */
+    @Throws(SkillplanException::class)override fun `crosswalkForTitle`(`title`: kotlin.String): List<CrosswalkEntry> {
+            return FfiConverterSequenceTypeCrosswalkEntry.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_crosswalk_for_title(
+        it,
+        
+        FfiConverterString.lower(`title`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Equivalences of 技工院校 classes.
+     */override fun `educationEquivalences`(): List<EducationEquivalence> {
+            return FfiConverterSequenceTypeEducationEquivalence.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_education_equivalences(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * A worker's pathway as of `as_of`: levels held, every level above with its routes, the
+     * earliest date to apply and what each level unlocks.
+     */
+    @Throws(SkillplanException::class)override fun `pathway`(`worker`: Worker, `asOf`: CalendarDate): Pathway {
+            return FfiConverterTypePathway.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_pathway(
+        it,
+        
+        FfiConverterTypeWorker.lower(`worker`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The skill ladder, lowest level first.
+     */override fun `skillLevels`(): List<SkillLevel> {
+            return FfiConverterSequenceTypeSkillLevel.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_skill_levels(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The professional titles reached through 双贯通.
+     */override fun `titles`(): List<Title> {
+            return FfiConverterSequenceTypeTitle.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_titles(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
      * Splits an indicator's target over regions by weights so the parts add up exactly.
      */
     @Throws(SkillplanException::class)override fun `decompose`(`indicator`: kotlin.String, `weights`: List<RegionWeight>): List<RegionalTarget> {
@@ -2164,6 +2348,149 @@ public object FfiConverterTypeColumnItem: FfiConverterRustBuffer<ColumnItem> {
 
 
 /**
+ * One condition of a route, evaluated.
+ */
+data class ConditionProgress (
+    var `kind`: kotlin.String
+    , 
+    var `label`: Label
+    , 
+    var `met`: kotlin.Boolean
+    , 
+    var `earliestDate`: CalendarDate?
+    , 
+    /**
+     * 0 to 1, for a progress bar.
+     */
+    var `progress`: ExactDecimal
+    , 
+    var `missing`: Label?
+    , 
+    var `projected`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeConditionProgress: FfiConverterRustBuffer<ConditionProgress> {
+    override fun read(buf: ByteBuffer): ConditionProgress {
+        return ConditionProgress(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeLabel.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ConditionProgress) = (
+            FfiConverterString.allocationSize(value.`kind`) +
+            FfiConverterTypeLabel.allocationSize(value.`label`) +
+            FfiConverterBoolean.allocationSize(value.`met`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`earliestDate`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`progress`) +
+            FfiConverterOptionalTypeLabel.allocationSize(value.`missing`) +
+            FfiConverterBoolean.allocationSize(value.`projected`)
+    )
+
+    override fun write(value: ConditionProgress, buf: ByteBuffer) {
+            FfiConverterString.write(value.`kind`, buf)
+            FfiConverterTypeLabel.write(value.`label`, buf)
+            FfiConverterBoolean.write(value.`met`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`earliestDate`, buf)
+            FfiConverterTypeExactDecimal.write(value.`progress`, buf)
+            FfiConverterOptionalTypeLabel.write(value.`missing`, buf)
+            FfiConverterBoolean.write(value.`projected`, buf)
+    }
+}
+
+
+
+/**
+ * One 双贯通 route between a skill level and a professional title.
+ */
+data class CrosswalkEntry (
+    var `id`: kotlin.String
+    , 
+    /**
+     * skill_to_title or title_to_skill.
+     */
+    var `direction`: kotlin.String
+    , 
+    var `level`: kotlin.String
+    , 
+    var `title`: kotlin.String
+    , 
+    var `years`: kotlin.UInt
+    , 
+    var `conditions`: Label
+    , 
+    var `source`: kotlin.String
+    , 
+    var `confidence`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCrosswalkEntry: FfiConverterRustBuffer<CrosswalkEntry> {
+    override fun read(buf: ByteBuffer): CrosswalkEntry {
+        return CrosswalkEntry(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CrosswalkEntry) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterString.allocationSize(value.`direction`) +
+            FfiConverterString.allocationSize(value.`level`) +
+            FfiConverterString.allocationSize(value.`title`) +
+            FfiConverterUInt.allocationSize(value.`years`) +
+            FfiConverterTypeLabel.allocationSize(value.`conditions`) +
+            FfiConverterString.allocationSize(value.`source`) +
+            FfiConverterString.allocationSize(value.`confidence`)
+    )
+
+    override fun write(value: CrosswalkEntry, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterString.write(value.`direction`, buf)
+            FfiConverterString.write(value.`level`, buf)
+            FfiConverterString.write(value.`title`, buf)
+            FfiConverterUInt.write(value.`years`, buf)
+            FfiConverterTypeLabel.write(value.`conditions`, buf)
+            FfiConverterString.write(value.`source`, buf)
+            FfiConverterString.write(value.`confidence`, buf)
+    }
+}
+
+
+
+/**
  * A department or body named in the plan.
  */
 data class Department (
@@ -2214,6 +2541,210 @@ public object FfiConverterTypeDepartment: FfiConverterRustBuffer<Department> {
             FfiConverterString.write(value.`fullZh`, buf)
             FfiConverterString.write(value.`en`, buf)
             FfiConverterSequenceString.write(value.`aliases`, buf)
+    }
+}
+
+
+
+/**
+ * A diploma, finished or in the final year.
+ */
+data class Diploma (
+    var `school`: SchoolType
+    , 
+    var `graduatedOn`: CalendarDate? = null 
+    , 
+    var `finalYear`: kotlin.Boolean = false 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDiploma: FfiConverterRustBuffer<Diploma> {
+    override fun read(buf: ByteBuffer): Diploma {
+        return Diploma(
+            FfiConverterTypeSchoolType.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Diploma) = (
+            FfiConverterTypeSchoolType.allocationSize(value.`school`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`graduatedOn`) +
+            FfiConverterBoolean.allocationSize(value.`finalYear`)
+    )
+
+    override fun write(value: Diploma, buf: ByteBuffer) {
+            FfiConverterTypeSchoolType.write(value.`school`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`graduatedOn`, buf)
+            FfiConverterBoolean.write(value.`finalYear`, buf)
+    }
+}
+
+
+
+/**
+ * A 技工院校 class's equivalence for a stated purpose.
+ */
+data class EducationEquivalence (
+    var `class`: kotlin.String
+    , 
+    var `className`: Label
+    , 
+    var `equivalent`: Label
+    , 
+    var `purpose`: kotlin.String
+    , 
+    var `source`: kotlin.String
+    , 
+    var `confidence`: kotlin.String
+    , 
+    var `limits`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<EducationEquivalence> {
+    override fun read(buf: ByteBuffer): EducationEquivalence {
+        return EducationEquivalence(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EducationEquivalence) = (
+            FfiConverterString.allocationSize(value.`class`) +
+            FfiConverterTypeLabel.allocationSize(value.`className`) +
+            FfiConverterTypeLabel.allocationSize(value.`equivalent`) +
+            FfiConverterString.allocationSize(value.`purpose`) +
+            FfiConverterString.allocationSize(value.`source`) +
+            FfiConverterString.allocationSize(value.`confidence`) +
+            FfiConverterOptionalString.allocationSize(value.`limits`)
+    )
+
+    override fun write(value: EducationEquivalence, buf: ByteBuffer) {
+            FfiConverterString.write(value.`class`, buf)
+            FfiConverterTypeLabel.write(value.`className`, buf)
+            FfiConverterTypeLabel.write(value.`equivalent`, buf)
+            FfiConverterString.write(value.`purpose`, buf)
+            FfiConverterString.write(value.`source`, buf)
+            FfiConverterString.write(value.`confidence`, buf)
+            FfiConverterOptionalString.write(value.`limits`, buf)
+    }
+}
+
+
+
+/**
+ * A level the worker holds.
+ */
+data class HeldLevel (
+    var `level`: kotlin.String
+    , 
+    var `obtainedOn`: CalendarDate
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHeldLevel: FfiConverterRustBuffer<HeldLevel> {
+    override fun read(buf: ByteBuffer): HeldLevel {
+        return HeldLevel(
+            FfiConverterString.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: HeldLevel) = (
+            FfiConverterString.allocationSize(value.`level`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`obtainedOn`)
+    )
+
+    override fun write(value: HeldLevel, buf: ByteBuffer) {
+            FfiConverterString.write(value.`level`, buf)
+            FfiConverterTypeCalendarDate.write(value.`obtainedOn`, buf)
+    }
+}
+
+
+
+/**
+ * A level the worker holds, with its name.
+ */
+data class HeldLevelView (
+    var `level`: kotlin.String
+    , 
+    var `name`: Label
+    , 
+    var `ordinal`: kotlin.UInt
+    , 
+    var `obtainedOn`: CalendarDate
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHeldLevelView: FfiConverterRustBuffer<HeldLevelView> {
+    override fun read(buf: ByteBuffer): HeldLevelView {
+        return HeldLevelView(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: HeldLevelView) = (
+            FfiConverterString.allocationSize(value.`level`) +
+            FfiConverterTypeLabel.allocationSize(value.`name`) +
+            FfiConverterUInt.allocationSize(value.`ordinal`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`obtainedOn`)
+    )
+
+    override fun write(value: HeldLevelView, buf: ByteBuffer) {
+            FfiConverterString.write(value.`level`, buf)
+            FfiConverterTypeLabel.write(value.`name`, buf)
+            FfiConverterUInt.write(value.`ordinal`, buf)
+            FfiConverterTypeCalendarDate.write(value.`obtainedOn`, buf)
     }
 }
 
@@ -2867,6 +3398,77 @@ public object FfiConverterTypePartsCheck: FfiConverterRustBuffer<PartsCheck> {
 
 
 /**
+ * What a pathway screen shows.
+ */
+data class Pathway (
+    var `asOf`: CalendarDate
+    , 
+    var `requirements`: kotlin.String
+    , 
+    var `requirementsName`: Label
+    , 
+    var `held`: List<HeldLevelView>
+    , 
+    var `currentLevel`: kotlin.String?
+    , 
+    var `unlocked`: List<Unlock>
+    , 
+    var `steps`: List<Step>
+    , 
+    var `atTop`: kotlin.Boolean
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypePathway: FfiConverterRustBuffer<Pathway> {
+    override fun read(buf: ByteBuffer): Pathway {
+        return Pathway(
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterSequenceTypeHeldLevelView.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceTypeUnlock.read(buf),
+            FfiConverterSequenceTypeStep.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Pathway) = (
+            FfiConverterTypeCalendarDate.allocationSize(value.`asOf`) +
+            FfiConverterString.allocationSize(value.`requirements`) +
+            FfiConverterTypeLabel.allocationSize(value.`requirementsName`) +
+            FfiConverterSequenceTypeHeldLevelView.allocationSize(value.`held`) +
+            FfiConverterOptionalString.allocationSize(value.`currentLevel`) +
+            FfiConverterSequenceTypeUnlock.allocationSize(value.`unlocked`) +
+            FfiConverterSequenceTypeStep.allocationSize(value.`steps`) +
+            FfiConverterBoolean.allocationSize(value.`atTop`)
+    )
+
+    override fun write(value: Pathway, buf: ByteBuffer) {
+            FfiConverterTypeCalendarDate.write(value.`asOf`, buf)
+            FfiConverterString.write(value.`requirements`, buf)
+            FfiConverterTypeLabel.write(value.`requirementsName`, buf)
+            FfiConverterSequenceTypeHeldLevelView.write(value.`held`, buf)
+            FfiConverterOptionalString.write(value.`currentLevel`, buf)
+            FfiConverterSequenceTypeUnlock.write(value.`unlocked`, buf)
+            FfiConverterSequenceTypeStep.write(value.`steps`, buf)
+            FfiConverterBoolean.write(value.`atTop`, buf)
+    }
+}
+
+
+
+/**
  * A closed date interval.
  */
 data class Period (
@@ -3403,6 +4005,232 @@ public object FfiConverterTypeResponsibility: FfiConverterRustBuffer<Responsibil
 
 
 /**
+ * One application route, evaluated.
+ */
+data class RouteProgress (
+    var `id`: kotlin.String
+    , 
+    var `label`: Label
+    , 
+    var `met`: kotlin.Boolean
+    , 
+    var `earliestDate`: CalendarDate?
+    , 
+    var `progress`: ExactDecimal
+    , 
+    var `conditions`: List<ConditionProgress>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRouteProgress: FfiConverterRustBuffer<RouteProgress> {
+    override fun read(buf: ByteBuffer): RouteProgress {
+        return RouteProgress(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterTypeExactDecimal.read(buf),
+            FfiConverterSequenceTypeConditionProgress.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RouteProgress) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeLabel.allocationSize(value.`label`) +
+            FfiConverterBoolean.allocationSize(value.`met`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`earliestDate`) +
+            FfiConverterTypeExactDecimal.allocationSize(value.`progress`) +
+            FfiConverterSequenceTypeConditionProgress.allocationSize(value.`conditions`)
+    )
+
+    override fun write(value: RouteProgress, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeLabel.write(value.`label`, buf)
+            FfiConverterBoolean.write(value.`met`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`earliestDate`, buf)
+            FfiConverterTypeExactDecimal.write(value.`progress`, buf)
+            FfiConverterSequenceTypeConditionProgress.write(value.`conditions`, buf)
+    }
+}
+
+
+
+/**
+ * A rung of the skill ladder.
+ */
+data class SkillLevel (
+    var `id`: kotlin.String
+    , 
+    var `ordinal`: kotlin.UInt
+    , 
+    var `nationalLevel`: kotlin.UInt?
+    , 
+    var `name`: Label
+    , 
+    var `kind`: LevelKind
+    , 
+    var `source`: kotlin.String
+    , 
+    /**
+     * high, medium, low or unconfirmed.
+     */
+    var `confidence`: kotlin.String
+    , 
+    var `skillUpgradeSubsidyCap`: ExactDecimal?
+    , 
+    var `note`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSkillLevel: FfiConverterRustBuffer<SkillLevel> {
+    override fun read(buf: ByteBuffer): SkillLevel {
+        return SkillLevel(
+            FfiConverterString.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterTypeLevelKind.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SkillLevel) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterUInt.allocationSize(value.`ordinal`) +
+            FfiConverterOptionalUInt.allocationSize(value.`nationalLevel`) +
+            FfiConverterTypeLabel.allocationSize(value.`name`) +
+            FfiConverterTypeLevelKind.allocationSize(value.`kind`) +
+            FfiConverterString.allocationSize(value.`source`) +
+            FfiConverterString.allocationSize(value.`confidence`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`skillUpgradeSubsidyCap`) +
+            FfiConverterOptionalString.allocationSize(value.`note`)
+    )
+
+    override fun write(value: SkillLevel, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterUInt.write(value.`ordinal`, buf)
+            FfiConverterOptionalUInt.write(value.`nationalLevel`, buf)
+            FfiConverterTypeLabel.write(value.`name`, buf)
+            FfiConverterTypeLevelKind.write(value.`kind`, buf)
+            FfiConverterString.write(value.`source`, buf)
+            FfiConverterString.write(value.`confidence`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`skillUpgradeSubsidyCap`, buf)
+            FfiConverterOptionalString.write(value.`note`, buf)
+    }
+}
+
+
+
+/**
+ * A level above the worker's current one.
+ */
+data class Step (
+    var `level`: kotlin.String
+    , 
+    var `name`: Label
+    , 
+    var `ordinal`: kotlin.UInt
+    , 
+    var `nationalLevel`: kotlin.UInt?
+    , 
+    var `kind`: LevelKind
+    , 
+    var `isNext`: kotlin.Boolean
+    , 
+    var `canApplyNow`: kotlin.Boolean
+    , 
+    var `earliestDate`: CalendarDate?
+    , 
+    var `routes`: List<RouteProgress>
+    , 
+    var `unlocks`: List<Unlock>
+    , 
+    var `note`: kotlin.String?
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeStep: FfiConverterRustBuffer<Step> {
+    override fun read(buf: ByteBuffer): Step {
+        return Step(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterTypeLevelKind.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterBoolean.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterSequenceTypeRouteProgress.read(buf),
+            FfiConverterSequenceTypeUnlock.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Step) = (
+            FfiConverterString.allocationSize(value.`level`) +
+            FfiConverterTypeLabel.allocationSize(value.`name`) +
+            FfiConverterUInt.allocationSize(value.`ordinal`) +
+            FfiConverterOptionalUInt.allocationSize(value.`nationalLevel`) +
+            FfiConverterTypeLevelKind.allocationSize(value.`kind`) +
+            FfiConverterBoolean.allocationSize(value.`isNext`) +
+            FfiConverterBoolean.allocationSize(value.`canApplyNow`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`earliestDate`) +
+            FfiConverterSequenceTypeRouteProgress.allocationSize(value.`routes`) +
+            FfiConverterSequenceTypeUnlock.allocationSize(value.`unlocks`) +
+            FfiConverterOptionalString.allocationSize(value.`note`)
+    )
+
+    override fun write(value: Step, buf: ByteBuffer) {
+            FfiConverterString.write(value.`level`, buf)
+            FfiConverterTypeLabel.write(value.`name`, buf)
+            FfiConverterUInt.write(value.`ordinal`, buf)
+            FfiConverterOptionalUInt.write(value.`nationalLevel`, buf)
+            FfiConverterTypeLevelKind.write(value.`kind`, buf)
+            FfiConverterBoolean.write(value.`isNext`, buf)
+            FfiConverterBoolean.write(value.`canApplyNow`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`earliestDate`, buf)
+            FfiConverterSequenceTypeRouteProgress.write(value.`routes`, buf)
+            FfiConverterSequenceTypeUnlock.write(value.`unlocks`, buf)
+            FfiConverterOptionalString.write(value.`note`, buf)
+    }
+}
+
+
+
+/**
  * Status thresholds on performance (achieved ÷ expected).
  */
 data class Thresholds (
@@ -3438,6 +4266,200 @@ public object FfiConverterTypeThresholds: FfiConverterRustBuffer<Thresholds> {
     override fun write(value: Thresholds, buf: ByteBuffer) {
             FfiConverterTypeExactDecimal.write(value.`onTrack`, buf)
             FfiConverterTypeExactDecimal.write(value.`behind`, buf)
+    }
+}
+
+
+
+/**
+ * A professional title (职称).
+ */
+data class Title (
+    var `id`: kotlin.String
+    , 
+    var `name`: Label
+    , 
+    /**
+     * junior, intermediate, deputy_senior or senior.
+     */
+    var `grade`: kotlin.String
+    , 
+    var `series`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTitle: FfiConverterRustBuffer<Title> {
+    override fun read(buf: ByteBuffer): Title {
+        return Title(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Title) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeLabel.allocationSize(value.`name`) +
+            FfiConverterString.allocationSize(value.`grade`) +
+            FfiConverterString.allocationSize(value.`series`)
+    )
+
+    override fun write(value: Title, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeLabel.write(value.`name`, buf)
+            FfiConverterString.write(value.`grade`, buf)
+            FfiConverterString.write(value.`series`, buf)
+    }
+}
+
+
+
+/**
+ * Something reaching a level opens.
+ */
+data class Unlock (
+    /**
+     * title or skill_upgrade_subsidy.
+     */
+    var `kind`: kotlin.String
+    , 
+    var `id`: kotlin.String
+    , 
+    var `name`: Label
+    , 
+    var `years`: kotlin.UInt?
+    , 
+    var `availableFrom`: CalendarDate?
+    , 
+    var `amount`: ExactDecimal?
+    , 
+    var `conditions`: Label?
+    , 
+    var `source`: kotlin.String
+    , 
+    var `confidence`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUnlock: FfiConverterRustBuffer<Unlock> {
+    override fun read(buf: ByteBuffer): Unlock {
+        return Unlock(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalTypeLabel.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Unlock) = (
+            FfiConverterString.allocationSize(value.`kind`) +
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeLabel.allocationSize(value.`name`) +
+            FfiConverterOptionalUInt.allocationSize(value.`years`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`availableFrom`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`amount`) +
+            FfiConverterOptionalTypeLabel.allocationSize(value.`conditions`) +
+            FfiConverterString.allocationSize(value.`source`) +
+            FfiConverterString.allocationSize(value.`confidence`)
+    )
+
+    override fun write(value: Unlock, buf: ByteBuffer) {
+            FfiConverterString.write(value.`kind`, buf)
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeLabel.write(value.`name`, buf)
+            FfiConverterOptionalUInt.write(value.`years`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`availableFrom`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`amount`, buf)
+            FfiConverterOptionalTypeLabel.write(value.`conditions`, buf)
+            FfiConverterString.write(value.`source`, buf)
+            FfiConverterString.write(value.`confidence`, buf)
+    }
+}
+
+
+
+/**
+ * What is known of a worker; unknown facts stay null and routes that need them say so.
+ */
+data class Worker (
+    var `occupation`: kotlin.String? = null 
+    , 
+    var `workStartedOn`: CalendarDate? = null 
+    , 
+    var `levels`: List<HeldLevel> = listOf() 
+    , 
+    var `apprenticeshipCompletedOn`: CalendarDate? = null 
+    , 
+    var `diplomas`: List<Diploma> = listOf() 
+    , 
+    var `preparatoryTechnicianOn`: CalendarDate? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeWorker: FfiConverterRustBuffer<Worker> {
+    override fun read(buf: ByteBuffer): Worker {
+        return Worker(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterSequenceTypeHeldLevel.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterSequenceTypeDiploma.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Worker) = (
+            FfiConverterOptionalString.allocationSize(value.`occupation`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`workStartedOn`) +
+            FfiConverterSequenceTypeHeldLevel.allocationSize(value.`levels`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`apprenticeshipCompletedOn`) +
+            FfiConverterSequenceTypeDiploma.allocationSize(value.`diplomas`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`preparatoryTechnicianOn`)
+    )
+
+    override fun write(value: Worker, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`occupation`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`workStartedOn`, buf)
+            FfiConverterSequenceTypeHeldLevel.write(value.`levels`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`apprenticeshipCompletedOn`, buf)
+            FfiConverterSequenceTypeDiploma.write(value.`diplomas`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`preparatoryTechnicianOn`, buf)
     }
 }
 
@@ -3597,6 +4619,44 @@ public object FfiConverterTypeIndicatorUnit: FfiConverterRustBuffer<IndicatorUni
 
 
 /**
+ * What a rung of the ladder is.
+ */
+
+enum class LevelKind {
+    
+    ENTERPRISE_INTERNAL,
+    CERTIFICATE,
+    APPOINTED_POST;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLevelKind: FfiConverterRustBuffer<LevelKind> {
+    override fun read(buf: ByteBuffer) = try {
+        LevelKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: LevelKind) = 4UL
+
+    override fun write(value: LevelKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * What kind of administrative unit a region is.
  */
 
@@ -3628,6 +4688,50 @@ public object FfiConverterTypeRegionKind: FfiConverterRustBuffer<RegionKind> {
     override fun allocationSize(value: RegionKind) = 4UL
 
     override fun write(value: RegionKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * School diplomas the application routes name.
+ */
+
+enum class SchoolType {
+    
+    TECHNICAL_SCHOOL,
+    SENIOR_TECHNICAL_SCHOOL,
+    TECHNICIAN_COLLEGE,
+    SECONDARY_VOCATIONAL,
+    HIGHER_VOCATIONAL,
+    JUNIOR_COLLEGE,
+    BACHELOR,
+    MASTER,
+    DOCTORATE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSchoolType: FfiConverterRustBuffer<SchoolType> {
+    override fun read(buf: ByteBuffer) = try {
+        SchoolType.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SchoolType) = 4UL
+
+    override fun write(value: SchoolType, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -3721,7 +4825,7 @@ sealed class SkillplanException: kotlin.Exception() {
     }
     
     /**
-     * Input that cannot be used: observations or options (codes INVALID_*).
+     * Input that cannot be used: observations, options or a worker (codes INVALID_*).
      */
     class InvalidInput(
         
@@ -3988,6 +5092,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeLabel: FfiConverterRustBuffer<Label?> {
+    override fun read(buf: ByteBuffer): Label? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeLabel.read(buf)
+    }
+
+    override fun allocationSize(value: Label?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeLabel.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Label?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeLabel.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeResponsibility: FfiConverterRustBuffer<Responsibility?> {
     override fun read(buf: ByteBuffer): Responsibility? {
         if (buf.get().toInt() == 0) {
@@ -4200,6 +5336,62 @@ public object FfiConverterSequenceTypeColumnItem: FfiConverterRustBuffer<List<Co
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeConditionProgress: FfiConverterRustBuffer<List<ConditionProgress>> {
+    override fun read(buf: ByteBuffer): List<ConditionProgress> {
+        val len = buf.getInt()
+        return List<ConditionProgress>(len) {
+            FfiConverterTypeConditionProgress.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ConditionProgress>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeConditionProgress.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ConditionProgress>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeConditionProgress.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeCrosswalkEntry: FfiConverterRustBuffer<List<CrosswalkEntry>> {
+    override fun read(buf: ByteBuffer): List<CrosswalkEntry> {
+        val len = buf.getInt()
+        return List<CrosswalkEntry>(len) {
+            FfiConverterTypeCrosswalkEntry.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CrosswalkEntry>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCrosswalkEntry.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CrosswalkEntry>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCrosswalkEntry.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeDepartment: FfiConverterRustBuffer<List<Department>> {
     override fun read(buf: ByteBuffer): List<Department> {
         val len = buf.getInt()
@@ -4218,6 +5410,118 @@ public object FfiConverterSequenceTypeDepartment: FfiConverterRustBuffer<List<De
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeDepartment.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeDiploma: FfiConverterRustBuffer<List<Diploma>> {
+    override fun read(buf: ByteBuffer): List<Diploma> {
+        val len = buf.getInt()
+        return List<Diploma>(len) {
+            FfiConverterTypeDiploma.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Diploma>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeDiploma.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Diploma>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeDiploma.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeEducationEquivalence: FfiConverterRustBuffer<List<EducationEquivalence>> {
+    override fun read(buf: ByteBuffer): List<EducationEquivalence> {
+        val len = buf.getInt()
+        return List<EducationEquivalence>(len) {
+            FfiConverterTypeEducationEquivalence.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<EducationEquivalence>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEducationEquivalence.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<EducationEquivalence>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEducationEquivalence.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeHeldLevel: FfiConverterRustBuffer<List<HeldLevel>> {
+    override fun read(buf: ByteBuffer): List<HeldLevel> {
+        val len = buf.getInt()
+        return List<HeldLevel>(len) {
+            FfiConverterTypeHeldLevel.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<HeldLevel>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeHeldLevel.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<HeldLevel>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeHeldLevel.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeHeldLevelView: FfiConverterRustBuffer<List<HeldLevelView>> {
+    override fun read(buf: ByteBuffer): List<HeldLevelView> {
+        val len = buf.getInt()
+        return List<HeldLevelView>(len) {
+            FfiConverterTypeHeldLevelView.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<HeldLevelView>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeHeldLevelView.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<HeldLevelView>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeHeldLevelView.write(it, buf)
         }
     }
 }
@@ -4589,6 +5893,146 @@ public object FfiConverterSequenceTypeRegionalTarget: FfiConverterRustBuffer<Lis
 
 
 
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRouteProgress: FfiConverterRustBuffer<List<RouteProgress>> {
+    override fun read(buf: ByteBuffer): List<RouteProgress> {
+        val len = buf.getInt()
+        return List<RouteProgress>(len) {
+            FfiConverterTypeRouteProgress.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RouteProgress>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRouteProgress.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RouteProgress>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRouteProgress.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSkillLevel: FfiConverterRustBuffer<List<SkillLevel>> {
+    override fun read(buf: ByteBuffer): List<SkillLevel> {
+        val len = buf.getInt()
+        return List<SkillLevel>(len) {
+            FfiConverterTypeSkillLevel.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SkillLevel>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSkillLevel.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SkillLevel>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSkillLevel.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeStep: FfiConverterRustBuffer<List<Step>> {
+    override fun read(buf: ByteBuffer): List<Step> {
+        val len = buf.getInt()
+        return List<Step>(len) {
+            FfiConverterTypeStep.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Step>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeStep.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Step>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeStep.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeTitle: FfiConverterRustBuffer<List<Title>> {
+    override fun read(buf: ByteBuffer): List<Title> {
+        val len = buf.getInt()
+        return List<Title>(len) {
+            FfiConverterTypeTitle.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Title>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTitle.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Title>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTitle.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeUnlock: FfiConverterRustBuffer<List<Unlock>> {
+    override fun read(buf: ByteBuffer): List<Unlock> {
+        val len = buf.getInt()
+        return List<Unlock>(len) {
+            FfiConverterTypeUnlock.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Unlock>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeUnlock.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Unlock>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeUnlock.write(it, buf)
+        }
+    }
+}
+
+
+
+
 
 public typealias CalendarDate = java.time.LocalDate
 
@@ -4723,6 +6167,21 @@ public object FfiConverterTypeExactDecimal: FfiConverter<ExactDecimal, RustBuffe
             return FfiConverterTypePlan.lift(
     uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_func_load_plan_str(
+    
+        
+        FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * A worker from JSON text (ISO dates, school type names).
+         */
+    @Throws(SkillplanException::class) fun `parseWorkerJson`(`text`: kotlin.String): Worker {
+            return FfiConverterTypeWorker.lift(
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_func_parse_worker_json(
     
         
         FfiConverterString.lower(`text`),_status)

@@ -46,6 +46,28 @@ object Conformance {
         }
     }
 
+    /** A worker as a typed record; text that cannot become one goes through parseWorkerJson. */
+    private fun worker(a: JSONObject): Worker {
+        val w = a.getJSONObject("worker")
+        fun date(o: JSONObject, key: String): LocalDate? = if (o.has(key) && !o.isNull(key)) LocalDate.parse(o.getString(key)) else null
+        return try {
+            Worker(
+                occupation = if (w.has("occupation")) w.getString("occupation") else null,
+                workStartedOn = date(w, "work_started_on"),
+                levels = w.optJSONArray("levels")?.let { ls -> (0 until ls.length()).map { ls.getJSONObject(it) }.map { HeldLevel(it.getString("level"), LocalDate.parse(it.getString("obtained_on"))) } } ?: emptyList(),
+                apprenticeshipCompletedOn = date(w, "apprenticeship_completed_on"),
+                diplomas = w.optJSONArray("diplomas")?.let { ds ->
+                    (0 until ds.length()).map { ds.getJSONObject(it) }.map {
+                        Diploma(SchoolType.valueOf(it.getString("school").uppercase()), date(it, "graduated_on"), it.optBoolean("final_year", false))
+                    }
+                } ?: emptyList(),
+                preparatoryTechnicianOn = date(w, "preparatory_technician_on"),
+            )
+        } catch (e: RuntimeException) {
+            parseWorkerJson(w.toString())
+        }
+    }
+
     private fun options(a: JSONObject): ProgressOptions {
         val milestones = a.optJSONArray("milestones")?.let { ms ->
             (0 until ms.length()).map { ms.getJSONObject(it) }.map {
@@ -85,6 +107,11 @@ object Conformance {
         "region" -> plan(a).region(a.getString("id"))
         "progress" -> plan(a).indicatorProgress(observations(a), a.getString("indicator"), options(a), a.optString("region").ifEmpty { null })
         "report" -> plan(a).progress(observations(a), options(a))
+        "skill_levels" -> plan(a).skillLevels()
+        "crosswalk_for_level" -> plan(a).crosswalkForLevel(a.getString("level"))
+        "crosswalk_for_title" -> plan(a).crosswalkForTitle(a.getString("title"))
+        "education_equivalences" -> plan(a).educationEquivalences()
+        "pathway" -> plan(a).pathway(worker(a), LocalDate.parse(a.getString("as_of")))
         "decompose" -> plan(a).decompose(a.getString("indicator"), a.getJSONArray("weights").let { ws ->
             (0 until ws.length()).map { ws.getJSONArray(it) }.map { RegionWeight(it.getString(0), BigDecimal(it.getString(1))) }
         })
@@ -105,7 +132,7 @@ object Conformance {
         return getter.invoke(obj)
     }
 
-    private val selectors = listOf("id", "method", "indicator", "code")
+    private val selectors = listOf("id", "method", "indicator", "code", "level")
 
     private val comparators = mapOf(
         Comparator.AT_LEAST to ">=", Comparator.MORE_THAN to ">", Comparator.AT_MOST to "<=",

@@ -20,4 +20,7 @@ class ConformanceTest {
 
     @TestFactory
     fun progress() = suite("progress.json")
+
+    @TestFactory
+    fun pathway() = suite("pathway.json")
 }
