@@ -15,6 +15,9 @@ export type SkillplanErrorCode =
   | 'UNKNOWN_REGION'
   | 'INVALID_OBSERVATION'
   | 'INVALID_OPTIONS'
+  | 'INVALID_WORKER'
+  | 'UNKNOWN_LEVEL'
+  | 'UNKNOWN_TITLE'
   | 'INTERNAL'
 
 /**
@@ -39,5 +42,20 @@ export interface ObservationInput {
   value: string | number
   /** cumulative (default), day, month, quarter or year. */
   kind?: 'cumulative' | 'day' | 'month' | 'quarter' | 'year' | null
+}
+
+/** What is known of a worker; every field optional, dates ISO strings. */
+export interface WorkerInput {
+  /** Occupation code (e.g. 4-07-02-03) or name with its own requirements; the default template otherwise. */
+  occupation?: string | null
+  work_started_on?: string | null
+  levels?: Array<{ level: string; obtained_on: string }>
+  apprenticeship_completed_on?: string | null
+  diplomas?: Array<{
+    school: 'technical_school' | 'senior_technical_school' | 'technician_college' | 'secondary_vocational' | 'higher_vocational' | 'junior_college' | 'bachelor' | 'master' | 'doctorate'
+    graduated_on?: string | null
+    final_year?: boolean
+  }>
+  preparatory_technician_on?: string | null
 }
 

@@ -15,6 +15,9 @@ export type SkillplanErrorCode =
   | 'UNKNOWN_REGION'
   | 'INVALID_OBSERVATION'
   | 'INVALID_OPTIONS'
+  | 'INVALID_WORKER'
+  | 'UNKNOWN_LEVEL'
+  | 'UNKNOWN_TITLE'
   | 'INTERNAL'
 
 /**
@@ -39,6 +42,21 @@ export interface ObservationInput {
   value: string | number
   /** cumulative (default), day, month, quarter or year. */
   kind?: 'cumulative' | 'day' | 'month' | 'quarter' | 'year' | null
+}
+
+/** What is known of a worker; every field optional, dates ISO strings. */
+export interface WorkerInput {
+  /** Occupation code (e.g. 4-07-02-03) or name with its own requirements; the default template otherwise. */
+  occupation?: string | null
+  work_started_on?: string | null
+  levels?: Array<{ level: string; obtained_on: string }>
+  apprenticeship_completed_on?: string | null
+  diplomas?: Array<{
+    school: 'technical_school' | 'senior_technical_school' | 'technician_college' | 'secondary_vocational' | 'higher_vocational' | 'junior_college' | 'bachelor' | 'master' | 'doctorate'
+    graduated_on?: string | null
+    final_year?: boolean
+  }>
+  preparatory_technician_on?: string | null
 }
 
 
@@ -96,6 +114,19 @@ export declare class Plan {
    * target in `options.regionalTargets`.
    */
   indicatorProgress(observations: Array<ObservationInput>, indicator: string, options: ProgressOptions, region?: string | null): IndicatorProgress
+  /** The skill ladder, lowest level first (学徒工 … 首席技师). */
+  skillLevels(): Array<SkillLevel>
+  /** The 双贯通 crosswalk entries of a level, both directions. */
+  crosswalkForLevel(level: string): Array<CrosswalkEntry>
+  /** The 双贯通 crosswalk entries of a title (id or Chinese name), both directions. */
+  crosswalkForTitle(title: string): Array<CrosswalkEntry>
+  /** Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits. */
+  educationEquivalences(): Array<EducationEquivalence>
+  /**
+   * A worker's pathway as of `asOf` (ISO date): levels held, every level above with its
+   * routes, the earliest date to apply and what each level unlocks.
+   */
+  pathway(worker: WorkerInput, asOf: string): Pathway
   /** Splits an indicator's target over regions by weights so the parts add up exactly. */
   decompose(indicator: string, weights: Array<{ region: string; weight: string | number }>): Array<RegionalTarget>
 }
@@ -125,6 +156,29 @@ export interface ColumnItem {
   textZh: string
 }
 
+/** One condition of a route, evaluated. Dates ISO, progress a decimal string 0–1. */
+export interface ConditionProgress {
+  kind: string
+  label: Label
+  met: boolean
+  earliestDate?: string
+  progress: string
+  missing?: Label
+  projected: boolean
+}
+
+/** One 双贯通 route between a skill level and a professional title. */
+export interface CrosswalkEntry {
+  id: string
+  direction: 'skill_to_title' | 'title_to_skill'
+  level: string
+  title: string
+  years: number
+  conditions: Label
+  source: string
+  confidence: string
+}
+
 /** The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号). */
 export declare function defaultPlan(): Plan
 
@@ -135,6 +189,25 @@ export interface Department {
   fullZh: string
   en: string
   aliases: Array<string>
+}
+
+/** A 技工院校 class's equivalence for a stated purpose. */
+export interface EducationEquivalence {
+  class: string
+  className: Label
+  equivalent: Label
+  purpose: string
+  source: string
+  confidence: string
+  limits?: string
+}
+
+/** A level the worker holds. */
+export interface HeldLevelView {
+  level: string
+  name: Label
+  ordinal: number
+  obtainedOn: string
 }
 
 /** A quantitative target of the plan (专栏1 row). */
@@ -254,6 +327,18 @@ export interface PartsCheck {
   consistent: boolean
 }
 
+/** What a pathway screen shows. */
+export interface Pathway {
+  asOf: string
+  requirements: string
+  requirementsName: Label
+  held: Array<HeldLevelView>
+  currentLevel?: string
+  unlocked: Array<Unlock>
+  steps: Array<Step>
+  atTop: boolean
+}
+
 /** A closed date interval; dates are ISO `YYYY-MM-DD` strings. */
 export interface Period {
   start: string
@@ -339,4 +424,56 @@ export interface Responsibility {
   departments: Array<string>
   allRelevant: boolean
   byDivisionOfDuties: boolean
+}
+
+/** One application route, evaluated. */
+export interface RouteProgress {
+  id: string
+  label: Label
+  met: boolean
+  earliestDate?: string
+  progress: string
+  conditions: Array<ConditionProgress>
+}
+
+/** A rung of the skill ladder. */
+export interface SkillLevel {
+  id: string
+  ordinal: number
+  nationalLevel?: number
+  name: Label
+  kind: 'enterprise_internal' | 'certificate' | 'appointed_post'
+  source: string
+  confidence: 'high' | 'medium' | 'low' | 'unconfirmed'
+  /** Cap of the 技能提升补贴 in yuan, as a decimal string. */
+  skillUpgradeSubsidyCap?: string
+  note?: string
+}
+
+/** A level above the worker's current one. */
+export interface Step {
+  level: string
+  name: Label
+  ordinal: number
+  nationalLevel?: number
+  kind: 'enterprise_internal' | 'certificate' | 'appointed_post'
+  isNext: boolean
+  canApplyNow: boolean
+  earliestDate?: string
+  routes: Array<RouteProgress>
+  unlocks: Array<Unlock>
+  note?: string
+}
+
+/** Something reaching a level opens. */
+export interface Unlock {
+  kind: 'title' | 'skill_upgrade_subsidy'
+  id: string
+  name: Label
+  years?: number
+  availableFrom?: string
+  amount?: string
+  conditions?: Label
+  source: string
+  confidence: string
 }

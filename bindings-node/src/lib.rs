@@ -2,6 +2,7 @@
 //! dates as strings) and core errors to `Error`s with `code`, `path`, `reason` and `issues`.
 //! No logic lives here.
 
+mod pathway;
 mod progress;
 
 use napi::bindgen_prelude::*;
@@ -426,6 +427,37 @@ impl Plan {
         region: Option<String>,
     ) -> Result<progress::IndicatorProgress> {
         progress::indicator(&self.inner, &observations, &indicator, region.as_deref(), &options).map_err(|e| throw(&env, e))
+    }
+
+    /// The skill ladder, lowest level first (学徒工 … 首席技师).
+    #[napi]
+    pub fn skill_levels(&self) -> Vec<pathway::SkillLevel> {
+        pathway::skill_levels(&self.inner)
+    }
+
+    /// The 双贯通 crosswalk entries of a level, both directions.
+    #[napi]
+    pub fn crosswalk_for_level(&self, env: Env, level: String) -> Result<Vec<pathway::CrosswalkEntry>> {
+        self.inner.crosswalk_for_level(&level).map(convert_all).map_err(|e| throw(&env, e.into()))
+    }
+
+    /// The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
+    #[napi]
+    pub fn crosswalk_for_title(&self, env: Env, title: String) -> Result<Vec<pathway::CrosswalkEntry>> {
+        self.inner.crosswalk_for_title(&title).map(convert_all).map_err(|e| throw(&env, e.into()))
+    }
+
+    /// Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
+    #[napi]
+    pub fn education_equivalences(&self) -> Vec<pathway::EducationEquivalence> {
+        pathway::education_equivalences(&self.inner)
+    }
+
+    /// A worker's pathway as of `asOf` (ISO date): levels held, every level above with its
+    /// routes, the earliest date to apply and what each level unlocks.
+    #[napi(ts_args_type = "worker: WorkerInput, asOf: string")]
+    pub fn pathway(&self, env: Env, worker: serde_json::Value, as_of: String) -> Result<pathway::Pathway> {
+        pathway::pathway(&env, &self.inner, worker, &as_of)
     }
 
     /// Splits an indicator's target over regions by weights so the parts add up exactly.

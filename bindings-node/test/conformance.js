@@ -47,10 +47,15 @@ const CALLS = {
   region: (a) => plan(a).region(a.id),
   progress: (a) => plan(a).indicatorProgress(a.observations, a.indicator, options(a), a.region ?? null),
   report: (a) => plan(a).progress(a.observations, options(a)),
+  skill_levels: (a) => plan(a).skillLevels(),
+  crosswalk_for_level: (a) => plan(a).crosswalkForLevel(a.level),
+  crosswalk_for_title: (a) => plan(a).crosswalkForTitle(a.title),
+  education_equivalences: (a) => plan(a).educationEquivalences(),
+  pathway: (a) => plan(a).pathway(a.worker, a.as_of),
   decompose: (a) => plan(a).decompose(a.indicator, a.weights.map(([region, weight]) => ({ region, weight }))),
 }
 
-const SELECTORS = ['id', 'method', 'indicator', 'code']
+const SELECTORS = ['id', 'method', 'indicator', 'code', 'level']
 
 function check(actual, expect, at, failures) {
   if (actual === undefined) actual = null
