@@ -1,6 +1,7 @@
 //! Python binding of skillplan: converts core types to Python classes (`Decimal`, `date`, `str`)
 //! and core errors to the exceptions of `skillplan.errors`. No logic lives here.
 
+mod pathway;
 mod progress;
 
 use std::path::PathBuf;
@@ -26,7 +27,8 @@ fn build_exception(py: Python<'_>, e: &core::Error) -> PyResult<PyErr> {
         | core::ErrorCode::UnknownClause
         | core::ErrorCode::UnknownDepartment
         | core::ErrorCode::UnknownRegion => "NotFoundError",
-        core::ErrorCode::InvalidObservation | core::ErrorCode::InvalidOptions => "InvalidInputError",
+        core::ErrorCode::UnknownLevel | core::ErrorCode::UnknownTitle => "NotFoundError",
+        core::ErrorCode::InvalidObservation | core::ErrorCode::InvalidOptions | core::ErrorCode::InvalidWorker => "InvalidInputError",
         core::ErrorCode::Internal => "SkillplanError",
         _ => "PlanError",
     };
@@ -497,6 +499,34 @@ impl Plan {
         progress::indicator(&self.inner, py, inputs, options, indicator, region)
     }
 
+    /// The skill ladder, lowest level first (学徒工 … 首席技师).
+    fn skill_levels(&self) -> Vec<pathway::SkillLevel> {
+        pathway::skill_levels(&self.inner)
+    }
+
+    /// The 双贯通 crosswalk entries of a level, both directions.
+    fn crosswalk_for_level(&self, level: &str) -> PyResult<Vec<pathway::CrosswalkEntry>> {
+        pathway::crosswalk(self.inner.crosswalk_for_level(level))
+    }
+
+    /// The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
+    fn crosswalk_for_title(&self, title: &str) -> PyResult<Vec<pathway::CrosswalkEntry>> {
+        pathway::crosswalk(self.inner.crosswalk_for_title(title))
+    }
+
+    /// Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
+    fn education_equivalences(&self) -> Vec<pathway::EducationEquivalence> {
+        pathway::education_equivalences(&self.inner)
+    }
+
+    /// A worker's pathway as of `as_of`. `worker` is a dict with any of occupation,
+    /// work_started_on, levels [{level, obtained_on}], apprenticeship_completed_on,
+    /// diplomas [{school, graduated_on, final_year}], preparatory_technician_on; dates are
+    /// `datetime.date` or ISO strings.
+    fn pathway(&self, py: Python<'_>, worker: &Bound<'_, PyAny>, as_of: NaiveDate) -> PyResult<pathway::Pathway> {
+        pathway::pathway(py, &self.inner, worker, as_of)
+    }
+
     /// Splits an indicator's target over regions by weights ({region: weight} or pairs) so the
     /// parts add up exactly to the target (largest remainder).
     fn decompose(&self, indicator: &str, weights: &Bound<'_, PyAny>) -> PyResult<Vec<progress::RegionalTargetResult>> {
@@ -547,6 +577,7 @@ fn _skillplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(progress::read_observations, m)?)?;
     progress::register(m)?;
+    pathway::register(m)?;
     m.add_class::<Plan>()?;
     m.add_class::<Metadata>()?;
     m.add_class::<Period>()?;

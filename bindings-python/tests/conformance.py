@@ -67,10 +67,15 @@ CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "region": lambda a: _plan(a).region(a["id"]),
     "progress": _progress,
     "report": _report,
+    "skill_levels": lambda a: _plan(a).skill_levels(),
+    "crosswalk_for_level": lambda a: _plan(a).crosswalk_for_level(a["level"]),
+    "crosswalk_for_title": lambda a: _plan(a).crosswalk_for_title(a["title"]),
+    "education_equivalences": lambda a: _plan(a).education_equivalences(),
+    "pathway": lambda a: _plan(a).pathway(a["worker"], datetime.date.fromisoformat(a["as_of"])),
     "decompose": lambda a: _plan(a).decompose(a["indicator"], [tuple(w) for w in a["weights"]]),
 }
 
-SELECTORS = ("id", "method", "indicator", "code")
+SELECTORS = ("id", "method", "indicator", "code", "level")
 
 
 def plain(value: Any) -> Any:

@@ -8,7 +8,7 @@ import pytest
 
 from conformance import load_cases, run_case
 
-SUITES = ["plan-queries.json", "bad-plans.json", "progress.json"]
+SUITES = ["plan-queries.json", "bad-plans.json", "progress.json", "pathway.json"]
 CASES = [(suite, case) for suite in SUITES for case in load_cases(suite)]
 
 
@@ -22,3 +22,4 @@ def test_corpus_is_large_enough() -> None:
     assert len(load_cases("plan-queries.json")) >= 25
     assert len(load_cases("bad-plans.json")) >= 15
     assert len(load_cases("progress.json")) >= 40
+    assert len(load_cases("pathway.json")) >= 40
