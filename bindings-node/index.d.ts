@@ -193,7 +193,7 @@ export interface Department {
 
 /** A 技工院校 class's equivalence for a stated purpose. */
 export interface EducationEquivalence {
-  class: string
+  schoolClass: string
   className: Label
   equivalent: Label
   purpose: string

@@ -517,8 +517,3 @@ pub fn load_plan_bytes(bytes: Vec<u8>) -> Result<Arc<Plan>, SkillplanError> {
     Ok(Arc::new(Plan { inner: core::Plan::from_bytes(&bytes)? }))
 }
 
-/// The JSON Schema of the plan data format.
-#[uniffi::export]
-pub fn json_schema() -> String {
-    core::json_schema()
-}

@@ -127,7 +127,7 @@ pub struct Title {
 /// A 技工院校 class's equivalence for a stated purpose.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct EducationEquivalence {
-    pub class: String,
+    pub school_class: String,
     pub class_name: Label,
     pub equivalent: Label,
     pub purpose: String,
@@ -409,7 +409,7 @@ impl Plan {
             .education_equivalences()
             .iter()
             .map(|e| EducationEquivalence {
-                class: e.class.clone(),
+                school_class: e.school_class.clone(),
                 class_name: (&e.class_name).into(),
                 equivalent: (&e.equivalent).into(),
                 purpose: e.purpose.clone(),

@@ -58,7 +58,7 @@ impl From<&core::CrosswalkEntry> for CrosswalkEntry {
 /// A 技工院校 class's equivalence for a stated purpose.
 #[napi(object)]
 pub struct EducationEquivalence {
-    pub class: String,
+    pub school_class: String,
     pub class_name: Label,
     pub equivalent: Label,
     pub purpose: String,
@@ -241,7 +241,7 @@ pub(crate) fn education_equivalences(plan: &core::Plan) -> Vec<EducationEquivale
     plan.education_equivalences()
         .iter()
         .map(|e| EducationEquivalence {
-            class: e.class.clone(),
+            school_class: e.school_class.clone(),
             class_name: (&e.class_name).into(),
             equivalent: (&e.equivalent).into(),
             purpose: e.purpose.clone(),

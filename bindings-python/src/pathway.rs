@@ -70,7 +70,7 @@ impl From<&core::CrosswalkEntry> for CrosswalkEntry {
 /// A 技工院校 class's equivalence for a stated purpose.
 #[pyclass(frozen, get_all, module = "skillplan")]
 pub struct EducationEquivalence {
-    class: String,
+    school_class: String,
     class_name: Label,
     equivalent: Label,
     purpose: String,
@@ -270,7 +270,7 @@ pub(crate) fn education_equivalences(plan: &core::Plan) -> Vec<EducationEquivale
     plan.education_equivalences()
         .iter()
         .map(|e| EducationEquivalence {
-            class: e.class.clone(),
+            school_class: e.school_class.clone(),
             class_name: (&e.class_name).into(),
             equivalent: (&e.equivalent).into(),
             purpose: e.purpose.clone(),

@@ -1,6 +1,7 @@
 //! The `skillplan` command: show, validate and query a training action plan.
 
 mod chart;
+mod pathway;
 mod report;
 mod table;
 
@@ -23,6 +24,28 @@ enum Command {
     Plan {
         #[command(subcommand)]
         command: PlanCommand,
+    },
+    /// A worker's skill-level pathway: levels held, each level above, routes, earliest dates.
+    Pathway {
+        /// The worker as JSON: occupation, work_started_on, levels, diplomas, … (see the README).
+        #[arg(long)]
+        worker: PathBuf,
+        /// The as-of date (YYYY-MM-DD); default today.
+        #[arg(long)]
+        as_of: Option<String>,
+        #[command(flatten)]
+        args: PlanArgs,
+    },
+    /// The 双贯通 crosswalk between skill levels and professional titles.
+    Crosswalk {
+        /// Entries of this skill level (e.g. senior).
+        #[arg(long)]
+        level: Option<String>,
+        /// Entries of this title (e.g. engineer or 工程师).
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        args: PlanArgs,
     },
     /// Progress of every indicator as of a date, from an observations file (CSV or JSON).
     Report {
@@ -128,6 +151,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Plan { command } => run(command),
+        Command::Pathway { worker, as_of, args } => run_pathway(&worker, as_of, &args),
+        Command::Crosswalk { level, title, args } => load(&args)
+            .and_then(|plan| pathway::crosswalk(&plan, level.as_deref(), title.as_deref(), args.format, args.lang))
+            .map(|()| ExitCode::SUCCESS),
         Command::Report { observations, as_of, targets, chart, plan, lang, format } => {
             let files = report::Files { observations, targets, chart };
             run_report(files, as_of, plan, lang, format)
@@ -161,6 +188,20 @@ fn load(args: &PlanArgs) -> Result<Plan, Error> {
     }
 }
 
+fn parse_as_of(as_of: Option<String>) -> Result<chrono::NaiveDate, Error> {
+    match as_of {
+        Some(text) => skillplan::date_text::parse(&text)
+            .map_err(|message| Error::from(skillplan::OptionsError { path: "as_of".into(), message })),
+        None => Ok(chrono::Local::now().date_naive()),
+    }
+}
+
+fn run_pathway(worker: &std::path::Path, as_of: Option<String>, args: &PlanArgs) -> Result<ExitCode, Error> {
+    let plan = load(args)?;
+    pathway::run(&plan, worker, parse_as_of(as_of)?, args.format, args.lang)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run_report(
     files: report::Files,
     as_of: Option<String>,
@@ -169,11 +210,7 @@ fn run_report(
     format: ReportFormat,
 ) -> Result<ExitCode, Error> {
     let plan = load(&PlanArgs { plan, lang, format: Format::Table })?;
-    let as_of = match as_of {
-        Some(text) => skillplan::date_text::parse(&text)
-            .map_err(|message| Error::from(skillplan::OptionsError { path: "as_of".into(), message }))?,
-        None => chrono::Local::now().date_naive(),
-    };
+    let as_of = parse_as_of(as_of)?;
     report::run(&plan, files, as_of, format, lang)?;
     Ok(ExitCode::SUCCESS)
 }

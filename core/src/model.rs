@@ -729,7 +729,7 @@ pub struct CrosswalkEntry {
 #[serde(deny_unknown_fields)]
 pub struct EducationEquivalence {
     /// The class: `intermediate-class`, `senior-class`, `preparatory-technician-class`.
-    pub class: String,
+    pub school_class: String,
     pub class_name: Label,
     pub equivalent: Label,
     /// What the equivalence is for, e.g. `title_application` (职称申报).

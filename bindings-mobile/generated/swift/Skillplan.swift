@@ -1650,7 +1650,7 @@ public func FfiConverterTypeDiploma_lower(_ value: Diploma) -> RustBuffer {
  * A 技工院校 class's equivalence for a stated purpose.
  */
 public struct EducationEquivalence: Equatable, Hashable {
-    public var `class`: String
+    public var schoolClass: String
     public var className: Label
     public var equivalent: Label
     public var purpose: String
@@ -1660,8 +1660,8 @@ public struct EducationEquivalence: Equatable, Hashable {
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(`class`: String, className: Label, equivalent: Label, purpose: String, source: String, confidence: String, limits: String?) {
-        self.`class` = `class`
+    public init(schoolClass: String, className: Label, equivalent: Label, purpose: String, source: String, confidence: String, limits: String?) {
+        self.schoolClass = schoolClass
         self.className = className
         self.equivalent = equivalent
         self.purpose = purpose
@@ -1686,7 +1686,7 @@ public struct FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EducationEquivalence {
         return
             try EducationEquivalence(
-                class: FfiConverterString.read(from: &buf), 
+                schoolClass: FfiConverterString.read(from: &buf), 
                 className: FfiConverterTypeLabel.read(from: &buf), 
                 equivalent: FfiConverterTypeLabel.read(from: &buf), 
                 purpose: FfiConverterString.read(from: &buf), 
@@ -1697,7 +1697,7 @@ public struct FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: EducationEquivalence, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.`class`, into: &buf)
+        FfiConverterString.write(value.schoolClass, into: &buf)
         FfiConverterTypeLabel.write(value.className, into: &buf)
         FfiConverterTypeLabel.write(value.equivalent, into: &buf)
         FfiConverterString.write(value.purpose, into: &buf)
@@ -5825,16 +5825,6 @@ public func defaultPlan()throws  -> Plan  {
 })
 }
 /**
- * The JSON Schema of the plan data format.
- */
-public func jsonSchema() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-        uniffiCallStatus in
-    uniffi_skillplan_mobile_fn_func_json_schema(uniffiCallStatus
-    )
-})
-}
-/**
  * Loads and validates a plan file (TOML).
  */
 public func loadPlan(path: String)throws  -> Plan  {
@@ -5917,9 +5907,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.contractVersionMismatch
     }
     if (uniffi_skillplan_mobile_checksum_func_default_plan() != 10760) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_skillplan_mobile_checksum_func_json_schema() != 8098) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_func_load_plan() != 1149) {

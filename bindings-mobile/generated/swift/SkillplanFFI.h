@@ -394,12 +394,6 @@ uint64_t uniffi_skillplan_mobile_fn_func_default_plan(RustCallStatus *_Nonnull o
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_JSON_SCHEMA
-#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_JSON_SCHEMA
-RustBuffer uniffi_skillplan_mobile_fn_func_json_schema(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_LOAD_PLAN
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_LOAD_PLAN
 uint64_t uniffi_skillplan_mobile_fn_func_load_plan(RustBuffer path, RustCallStatus *_Nonnull out_status
@@ -693,12 +687,6 @@ void ffi_skillplan_mobile_rust_future_complete_void(uint64_t handle, RustCallSta
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_DEFAULT_PLAN
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_DEFAULT_PLAN
 uint16_t uniffi_skillplan_mobile_checksum_func_default_plan(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_JSON_SCHEMA
-#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_JSON_SCHEMA
-uint16_t uniffi_skillplan_mobile_checksum_func_json_schema(void
     
 );
 #endif

@@ -22,6 +22,15 @@ from __future__ import annotations
 
 from ._skillplan import (
     Clause,
+    ConditionProgress,
+    CrosswalkEntry,
+    EducationEquivalence,
+    HeldLevelView,
+    Pathway,
+    RouteProgress,
+    SkillLevel,
+    Step,
+    Unlock,
     Column,
     ColumnItem,
     Department,
@@ -50,6 +59,15 @@ from .errors import InvalidInputError, NotFoundError, PlanError, SkillplanError
 
 __all__ = [
     "Clause",
+    "ConditionProgress",
+    "CrosswalkEntry",
+    "EducationEquivalence",
+    "HeldLevelView",
+    "Pathway",
+    "RouteProgress",
+    "SkillLevel",
+    "Step",
+    "Unlock",
     "Column",
     "ColumnItem",
     "Department",

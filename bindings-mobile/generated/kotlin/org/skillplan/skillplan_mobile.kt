@@ -679,8 +679,6 @@ internal object IntegrityCheckingUniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_skillplan_mobile_checksum_func_default_plan(
     ): Int
-    external fun uniffi_skillplan_mobile_checksum_func_json_schema(
-    ): Int
     external fun uniffi_skillplan_mobile_checksum_func_load_plan(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_load_plan_bytes(
@@ -827,8 +825,6 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_default_plan(uniffi_out_err: UniffiRustCallStatus, 
     ): Long
-    external fun uniffi_skillplan_mobile_fn_func_json_schema(uniffi_out_err: UniffiRustCallStatus, 
-    ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_load_plan(`path`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_skillplan_mobile_fn_func_load_plan_bytes(`bytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -961,9 +957,6 @@ private fun uniffiCheckContractApiVersion(lib: IntegrityCheckingUniffiLib) {
 @Suppress("UNUSED_PARAMETER")
 private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_func_default_plan() and 0xFFFF) != 10760) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_skillplan_mobile_checksum_func_json_schema() and 0xFFFF) != 8098) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_func_load_plan() and 0xFFFF) != 1149) {
@@ -2596,7 +2589,7 @@ public object FfiConverterTypeDiploma: FfiConverterRustBuffer<Diploma> {
  * A 技工院校 class's equivalence for a stated purpose.
  */
 data class EducationEquivalence (
-    var `class`: kotlin.String
+    var `schoolClass`: kotlin.String
     , 
     var `className`: Label
     , 
@@ -2636,7 +2629,7 @@ public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<Educa
     }
 
     override fun allocationSize(value: EducationEquivalence) = (
-            FfiConverterString.allocationSize(value.`class`) +
+            FfiConverterString.allocationSize(value.`schoolClass`) +
             FfiConverterTypeLabel.allocationSize(value.`className`) +
             FfiConverterTypeLabel.allocationSize(value.`equivalent`) +
             FfiConverterString.allocationSize(value.`purpose`) +
@@ -2646,7 +2639,7 @@ public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<Educa
     )
 
     override fun write(value: EducationEquivalence, buf: ByteBuffer) {
-            FfiConverterString.write(value.`class`, buf)
+            FfiConverterString.write(value.`schoolClass`, buf)
             FfiConverterTypeLabel.write(value.`className`, buf)
             FfiConverterTypeLabel.write(value.`equivalent`, buf)
             FfiConverterString.write(value.`purpose`, buf)
@@ -6110,19 +6103,6 @@ public object FfiConverterTypeExactDecimal: FfiConverter<ExactDecimal, RustBuffe
             return FfiConverterTypePlan.lift(
     uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_func_default_plan(
-    
-        _status)
-}
-    )
-    }
-    
-
-        /**
-         * The JSON Schema of the plan data format.
-         */ fun `jsonSchema`(): kotlin.String {
-            return FfiConverterString.lift(
-    uniffiRustCall() { _status ->
-    UniffiLib.uniffi_skillplan_mobile_fn_func_json_schema(
     
         _status)
 }
