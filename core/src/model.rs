@@ -342,6 +342,22 @@ pub struct Indicator {
     /// The indicator this one is part of (「其中」), if any.
     #[serde(default)]
     pub parent: Option<String>,
+    /// Cumulative values the plan expects by given dates (annual milestones), if it sets any;
+    /// progress interpolates between them instead of linearly over the period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<PlanMilestone>,
+}
+
+/// A value an indicator should have reached by a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanMilestone {
+    #[serde(with = "date_text")]
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    #[serde(with = "decimal_text")]
+    #[schemars(with = "decimal_text::DecimalText")]
+    pub value: Decimal,
 }
 
 impl Unit {

@@ -486,10 +486,17 @@ fn indicator_progress(
     let counted_to = as_of.min(t.end);
     let latest = value_as_of(&series.points, counted_to);
     let achieved = latest.map(|p| p.value);
-    let milestones: Vec<&Milestone> = if region.is_none() {
-        options.milestones.iter().filter(|m| m.indicator == indicator.id).collect()
-    } else {
-        Vec::new()
+    // The caller's milestones, or else the plan's own, for the whole area; none for regions.
+    let plan_milestones: Vec<Milestone> = indicator
+        .milestones
+        .iter()
+        .map(|m| Milestone { indicator: indicator.id.clone(), date: m.date, value: m.value })
+        .collect();
+    let given: Vec<&Milestone> = options.milestones.iter().filter(|m| m.indicator == indicator.id).collect();
+    let milestones: Vec<&Milestone> = match region {
+        Some(_) => Vec::new(),
+        None if !given.is_empty() => given,
+        None => plan_milestones.iter().collect(),
     };
     let (expected_now, expected_method) = expected(t, target, &milestones, day);
     let performance = achieved.and_then(|a| ratio(a, expected_now));

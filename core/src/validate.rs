@@ -188,6 +188,20 @@ fn check_indicators(c: &mut Checker, plan: &PlanData, known: &HashSet<&str>) {
             c.push(Reason::NegativeTarget, &format!("indicators[{i}].target"),
                 format!("the target {} is negative", ind.target));
         }
+        let mut previous: Option<&crate::model::PlanMilestone> = None;
+        for (j, m) in ind.milestones.iter().enumerate() {
+            let path = format!("indicators[{i}].milestones[{j}]");
+            if m.date < plan.metadata.period.start || m.date > plan.metadata.period.end {
+                c.push(Reason::DateOrder, &format!("{path}.date"), format!("{} is outside the plan period", m.date));
+            }
+            if m.value.is_sign_negative() || m.value > ind.target {
+                c.push(Reason::OutOfRange, &format!("{path}.value"), format!("a milestone must lie between 0 and the target {}", ind.target));
+            }
+            if previous.is_some_and(|p| m.date <= p.date || m.value < p.value) {
+                c.push(Reason::DateOrder, &format!("{path}.date"), "milestones must be in date order and never decrease".into());
+            }
+            previous = Some(m);
+        }
         let Some(parent) = &ind.parent else { continue };
         let path = format!("indicators[{i}].parent");
         if !known.contains(parent.as_str()) {

@@ -257,6 +257,13 @@ progress_case("expected by milestones: interpolated between them", [obs("trained
                           {"indicator": "trained", "date": "2028-12-31", "value": "40000"}],
               expect={"expected": s(ms_expected), "expected_method": "milestones",
                       "performance": s(r10(div(D(25000), ms_expected)))})
+progress_case("expected by the plan's own milestones when the caller gives none", [obs("trained", "2027-12-31", "25000")], "2027-12-31",
+              plan="plans/good/plan-milestones.toml",
+              expect={"expected": s(ms_expected), "expected_method": "milestones"})
+progress_case("the caller's milestones take precedence over the plan's", [obs("trained", "2027-12-31", "25000")], "2027-12-31",
+              plan="plans/good/plan-milestones.toml",
+              milestones=[{"indicator": "trained", "date": "2028-12-31", "value": "50000"}],
+              expect={"expected": s(r10(D(50000) * div(D(730), D(1096)))), "expected_method": "milestones"})
 progress_case("expected by milestones after the last one: towards the target", [obs("trained", "2029-12-31", "70000")], "2029-12-31",
               milestones=[{"indicator": "trained", "date": "2028-12-31", "value": "40000"}],
               expect={"expected": s(r10(D(40000) + D(60000) * div(D(365), D(730)))), "expected_method": "milestones"})
