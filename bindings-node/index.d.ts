@@ -116,6 +116,8 @@ export declare class Plan {
   indicatorProgress(observations: Array<ObservationInput>, indicator: string, options: ProgressOptions, region?: string | null): IndicatorProgress
   /** The skill ladder, lowest level first (学徒工 … 首席技师). */
   skillLevels(): Array<SkillLevel>
+  /** The professional titles (职称) the crosswalk leads to. */
+  titles(): Array<Title>
   /** The 双贯通 crosswalk entries of a level, both directions. */
   crosswalkForLevel(level: string): Array<CrosswalkEntry>
   /** The 双贯通 crosswalk entries of a title (id or Chinese name), both directions. */
@@ -463,6 +465,14 @@ export interface Step {
   routes: Array<RouteProgress>
   unlocks: Array<Unlock>
   note?: string
+}
+
+/** A professional title (职称). */
+export interface Title {
+  id: string
+  name: Label
+  grade: 'junior' | 'intermediate' | 'deputy_senior' | 'senior'
+  series: string
 }
 
 /** Something reaching a level opens. */

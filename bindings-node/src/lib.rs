@@ -435,6 +435,12 @@ impl Plan {
         pathway::skill_levels(&self.inner)
     }
 
+    /// The professional titles (职称) the crosswalk leads to.
+    #[napi]
+    pub fn titles(&self) -> Vec<pathway::Title> {
+        pathway::titles(&self.inner)
+    }
+
     /// The 双贯通 crosswalk entries of a level, both directions.
     #[napi]
     pub fn crosswalk_for_level(&self, env: Env, level: String) -> Result<Vec<pathway::CrosswalkEntry>> {

@@ -55,6 +55,23 @@ impl From<&core::CrosswalkEntry> for CrosswalkEntry {
     }
 }
 
+/// A professional title (职称).
+#[napi(object)]
+pub struct Title {
+    pub id: String,
+    pub name: Label,
+    #[napi(ts_type = "'junior' | 'intermediate' | 'deputy_senior' | 'senior'")]
+    pub grade: String,
+    pub series: String,
+}
+
+pub(crate) fn titles(plan: &core::Plan) -> Vec<Title> {
+    plan.titles()
+        .iter()
+        .map(|t| Title { id: t.id.clone(), name: (&t.name).into(), grade: t.grade.as_str().to_owned(), series: t.series.clone() })
+        .collect()
+}
+
 /// A 技工院校 class's equivalence for a stated purpose.
 #[napi(object)]
 pub struct EducationEquivalence {

@@ -382,15 +382,7 @@ pub(crate) fn task(plan: &core::Plan, observations: &[Object], options: &Progres
 /// Observations from a CSV or JSON file, every field as text, ready for `plan.progress`.
 #[napi]
 pub fn read_observations(env: Env, path: String) -> Result<Vec<ObservationRecord>> {
-    let read = || -> std::result::Result<Vec<ObservationInput>, core::Error> {
-        let io = |e: std::io::Error| options_error("path".into(), format!("cannot read the file: {}", e.kind()));
-        if path.to_ascii_lowercase().ends_with(".json") {
-            Ok(observations::parse_json(&std::fs::read_to_string(&path).map_err(io)?)?)
-        } else {
-            Ok(observations::parse_csv(std::io::BufReader::new(std::fs::File::open(&path).map_err(io)?))?)
-        }
-    };
-    read()
+    observations::read_file(std::path::Path::new(&path))
         .map(|inputs| {
             inputs
                 .into_iter()

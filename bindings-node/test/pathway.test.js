@@ -18,6 +18,7 @@ test('the ladder and the crosswalk', () => {
   assert.deepEqual(plan.skillLevels().map((l) => l.nationalLevel ?? null), [null, 5, 4, 3, 2, 1, null, null])
   assert.deepEqual(plan.crosswalkForLevel('technician').map((x) => [x.title, x.years]), [['engineer', 3]])
   assert.throws(() => plan.crosswalkForLevel('guru'), { code: 'UNKNOWN_LEVEL', path: 'level' })
+  assert.deepEqual(plan.titles().map((t) => t.grade), ['junior', 'intermediate', 'deputy_senior', 'senior'])
 })
 
 test('bad workers are typed errors with paths', () => {

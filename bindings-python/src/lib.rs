@@ -504,6 +504,11 @@ impl Plan {
         pathway::skill_levels(&self.inner)
     }
 
+    /// The professional titles (职称) the crosswalk leads to.
+    fn titles(&self) -> Vec<pathway::Title> {
+        pathway::titles(&self.inner)
+    }
+
     /// The 双贯通 crosswalk entries of a level, both directions.
     fn crosswalk_for_level(&self, level: &str) -> PyResult<Vec<pathway::CrosswalkEntry>> {
         pathway::crosswalk(self.inner.crosswalk_for_level(level))
@@ -523,7 +528,7 @@ impl Plan {
     /// work_started_on, levels [{level, obtained_on}], apprenticeship_completed_on,
     /// diplomas [{school, graduated_on, final_year}], preparatory_technician_on; dates are
     /// `datetime.date` or ISO strings.
-    fn pathway(&self, py: Python<'_>, worker: &Bound<'_, PyAny>, as_of: NaiveDate) -> PyResult<pathway::Pathway> {
+    fn pathway(&self, py: Python<'_>, worker: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> PyResult<pathway::Pathway> {
         pathway::pathway(py, &self.inner, worker, as_of)
     }
 

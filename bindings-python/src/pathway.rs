@@ -281,12 +281,37 @@ pub(crate) fn education_equivalences(plan: &core::Plan) -> Vec<EducationEquivale
         .collect()
 }
 
+/// A professional title (职称).
+#[pyclass(frozen, get_all, module = "skillplan")]
+pub struct Title {
+    id: String,
+    name: Label,
+    /// "junior", "intermediate", "deputy_senior" or "senior".
+    grade: String,
+    series: String,
+}
+
+pub(crate) fn titles(plan: &core::Plan) -> Vec<Title> {
+    plan.titles()
+        .iter()
+        .map(|t| Title { id: t.id.clone(), name: (&t.name).into(), grade: t.grade.as_str().to_owned(), series: t.series.clone() })
+        .collect()
+}
+
 pub(crate) fn crosswalk(entries: Result<Vec<&core::CrosswalkEntry>, core::QueryError>) -> PyResult<Vec<CrosswalkEntry>> {
     entries.map(|es| es.into_iter().map(CrosswalkEntry::from).collect()).map_err(|e| to_py_err(e.into()))
 }
 
-pub(crate) fn pathway(py: Python<'_>, plan: &core::Plan, worker: &Bound<'_, PyAny>, as_of: NaiveDate) -> PyResult<Pathway> {
-    let text: String = py.import("skillplan._worker")?.call_method1("to_json", (worker,))?.extract()?;
+pub(crate) fn pathway(py: Python<'_>, plan: &core::Plan, worker: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> PyResult<Pathway> {
+    let as_of = crate::progress::option_date(Some(as_of.clone()), "as_of".into())?;
+    let text: String = match py.import("skillplan._worker")?.call_method1("to_json", (worker,)) {
+        Ok(text) => text.extract()?,
+        Err(e) if e.is_instance_of::<pyo3::exceptions::PyTypeError>(py) => {
+            let message = e.value(py).to_string();
+            return Err(to_py_err(pw::WorkerError::new("wrong_type", "worker", message).into()));
+        }
+        Err(e) => return Err(e),
+    };
     py.detach(|| -> Result<pw::Pathway, core::Error> {
         let worker = pw::parse_worker_json(&text)?;
         pw::pathway(plan, &worker, as_of)
@@ -305,5 +330,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Step>()?;
     m.add_class::<HeldLevelView>()?;
     m.add_class::<Pathway>()?;
+    m.add_class::<Title>()?;
     Ok(())
 }

@@ -49,9 +49,16 @@ fn decimal_text(value: &Bound<'_, PyAny>) -> Result<String, Bad> {
     if let Ok(s) = value.extract::<String>() {
         return Ok(s);
     }
-    let is_decimal = value.get_type().name().is_ok_and(|n| n == "Decimal");
-    if value.is_instance_of::<pyo3::types::PyInt>() || is_decimal {
+    if value.is_instance_of::<pyo3::types::PyInt>() {
         return value.str().map(|s| s.to_string()).map_err(|_| Bad::Type("a decimal"));
+    }
+    // Decimal('1E+3') prints with an exponent; format(d, "f") writes its plain digits.
+    if value.get_type().name().is_ok_and(|n| n == "Decimal") {
+        let builtins = value.py().import("builtins").map_err(|_| Bad::Type("a decimal"))?;
+        return builtins
+            .call_method1("format", (value, "f"))
+            .and_then(|s| s.extract::<String>())
+            .map_err(|_| Bad::Type("a finite Decimal"));
     }
     Err(Bad::Type("a decimal string, an int or a Decimal"))
 }
@@ -129,7 +136,7 @@ fn option_decimal(value: Option<Bound<'_, PyAny>>, path: String) -> PyResult<Dec
     core::decimal_text::parse(text.trim()).map_err(|m| options_error(path, &m))
 }
 
-fn option_date(value: Option<Bound<'_, PyAny>>, path: String) -> PyResult<NaiveDate> {
+pub(crate) fn option_date(value: Option<Bound<'_, PyAny>>, path: String) -> PyResult<NaiveDate> {
     let value = value.ok_or_else(|| options_error(path.clone(), "missing"))?;
     let text = date_text(&value).map_err(|_| options_error(path.clone(), "expected a date"))?;
     core::date_text::parse(&text).map_err(|m| options_error(path, &m))
@@ -574,15 +581,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// Observations read from a CSV or JSON file, as dicts of text, ready for `Plan.progress`.
 #[pyfunction]
 pub fn read_observations<'py>(py: Python<'py>, path: std::path::PathBuf) -> PyResult<Bound<'py, PyList>> {
-    let is_json = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json"));
-    let inputs = py.detach(|| -> Result<Vec<ObservationInput>, core::Error> {
-        let io = |e: std::io::Error| core::Error::from(core::OptionsError { path: "path".into(), message: format!("cannot read the file: {}", e.kind()) });
-        if is_json {
-            Ok(observations::parse_json(&std::fs::read_to_string(&path).map_err(io)?)?)
-        } else {
-            Ok(observations::parse_csv(std::io::BufReader::new(std::fs::File::open(&path).map_err(io)?))?)
-        }
-    });
+    let inputs = py.detach(|| observations::read_file(&path));
     let inputs = inputs.map_err(to_py_err)?;
     let list = PyList::empty(py);
     for o in inputs {

@@ -42,5 +42,19 @@ def test_bad_worker(plan: skillplan.Plan) -> None:
     with pytest.raises(skillplan.InvalidInputError) as wrong:
         plan.pathway({"work_started_on": 2019.5}, datetime.date(2024, 1, 1))
     assert (wrong.value.reason, wrong.value.path) == ("wrong_type", "worker.work_started_on")
-    with pytest.raises(TypeError):
+    with pytest.raises(skillplan.InvalidInputError) as unsupported:
         plan.pathway({"work_started_on": object()}, datetime.date(2024, 1, 1))
+    assert (unsupported.value.code, unsupported.value.reason) == ("INVALID_WORKER", "wrong_type")
+    with pytest.raises(skillplan.InvalidInputError) as bad_date:
+        plan.pathway({}, "2024-13-01")
+    assert (bad_date.value.code, bad_date.value.path) == ("INVALID_OPTIONS", "as_of")
+
+
+def test_titles_and_iso_dates(plan: skillplan.Plan) -> None:
+    assert [t.id for t in plan.titles()] == ["assistant-engineer", "engineer", "senior-engineer", "professorate-senior-engineer"]
+    assert plan.pathway({}, "2024-01-01").as_of == datetime.date(2024, 1, 1)
+
+
+def test_decimal_with_exponent_is_exact(plan: skillplan.Plan) -> None:
+    row = plan.indicator_progress([{"indicator": "training-bases", "date": "2024-12-31", "value": Decimal("3E+1")}], "training-bases", datetime.date(2025, 1, 1))
+    assert row.achieved == Decimal(30)

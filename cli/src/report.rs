@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use skillplan::observations::{self, ObservationInput, Observations};
+use skillplan::observations::{self, Observations};
 use skillplan::progress::{self, ProgressOptions, RegionalTarget, Report};
 use skillplan::{Error, OptionsError, Plan};
 
@@ -13,26 +13,19 @@ use crate::chart;
 use crate::table;
 use crate::{Lang, ReportFormat, pick};
 
-/// Reads observations from a `.json` file or, otherwise, CSV.
-pub fn read_observations(path: &Path) -> Result<Vec<ObservationInput>, Error> {
-    let io = |e: std::io::Error| Error::from(OptionsError { path: "observations".into(), message: format!("cannot read {}: {}", path.display(), e.kind()) });
-    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
-        let text = std::fs::read_to_string(path).map_err(io)?;
-        Ok(observations::parse_json(&text)?)
-    } else {
-        let file = std::fs::File::open(path).map_err(io)?;
-        Ok(observations::parse_csv(std::io::BufReader::new(file))?)
-    }
-}
-
 /// Regional targets from CSV with the columns indicator, region, target.
 fn read_targets(path: &Path) -> Result<Vec<RegionalTarget>, Error> {
     let bad = |message: String| Error::from(OptionsError { path: "targets".into(), message });
     let mut reader = csv_reader(path).map_err(|e| bad(format!("cannot read {}: {e}", path.display())))?;
+    let headers = reader.headers().map_err(|e| bad(format!("cannot read the header: {e}")))?.clone();
+    let column = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(ic), Some(rc), Some(tc)) = (column("indicator"), column("region"), column("target")) else {
+        return Err(bad("the header must name the columns indicator, region and target".into()));
+    };
     let mut targets = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| bad(format!("row {i}: {e}")))?;
-        let (Some(indicator), Some(region), Some(target)) = (record.get(0), record.get(1), record.get(2)) else {
+        let (Some(indicator), Some(region), Some(target)) = (record.get(ic), record.get(rc), record.get(tc)) else {
             return Err(bad(format!("row {i}: expected indicator,region,target")));
         };
         let target = skillplan::decimal_text::parse(target).map_err(|m| bad(format!("row {i}: {m}")))?;
@@ -53,7 +46,7 @@ pub struct Files {
 }
 
 pub fn run(plan: &Plan, args: Files, as_of: NaiveDate, format: ReportFormat, lang: Lang) -> Result<(), Error> {
-    let inputs = read_observations(&args.observations)?;
+    let inputs = observations::read_file(&args.observations)?;
     let obs = Observations::new(plan, &inputs)?;
     let mut options = ProgressOptions::new(as_of);
     if let Some(path) = &args.targets {

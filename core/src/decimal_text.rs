@@ -61,10 +61,11 @@ pub mod option {
 /// Parses a decimal written as text, refusing exponents, blanks and anything inexact.
 pub fn parse(text: &str) -> Result<Decimal, String> {
     let trimmed = text.trim();
+    let shown: String = text.chars().take(40).collect();
     if trimmed.is_empty() || trimmed != text {
-        return Err(format!("{NOT_A_NUMBER}: {text:?}"));
+        return Err(format!("{NOT_A_NUMBER}: {shown:?}"));
     }
-    Decimal::from_str_exact(trimmed).map_err(|_| format!("{NOT_A_NUMBER}: {text:?}"))
+    Decimal::from_str_exact(trimmed).map_err(|_| format!("{NOT_A_NUMBER}: {shown:?}"))
 }
 
 struct DecimalVisitor;

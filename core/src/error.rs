@@ -7,6 +7,12 @@
 use serde::Serialize;
 use thiserror::Error;
 
+/// At most 40 characters of an input, for messages: enough to recognise a typo, never a whole
+/// record pasted where an id was expected.
+pub(crate) fn shown(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
 /// Stable error codes, shared by every binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]

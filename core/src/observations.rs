@@ -145,7 +145,7 @@ fn input_from_json(i: usize, item: &serde_json::Value) -> Result<ObservationInpu
     use serde_json::Value;
     let Value::Object(map) = item else { return Err(wrong_type(i, "", "an object")) };
     if let Some(key) = map.keys().find(|k| !["indicator", "region", "date", "value", "kind"].contains(&k.as_str())) {
-        return Err(fail(i, key, ObservationReason::UnknownField, format!("unknown field {:?}", truncate(key))));
+        return Err(fail(i, &truncate(key), ObservationReason::UnknownField, format!("unknown field {:?}", truncate(key))));
     }
     let text = |field: &str, required: bool| -> Result<Option<String>, ObservationError> {
         match map.get(field) {
@@ -169,6 +169,23 @@ fn input_from_json(i: usize, item: &serde_json::Value) -> Result<ObservationInpu
         value: text("value", true)?.unwrap_or_default(),
         kind: text("kind", false)?,
     })
+}
+
+/// The largest JSON observations file read (CSV is streamed and has no limit).
+pub const MAX_JSON_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads observations from a file: JSON when its name ends in `.json`, CSV otherwise.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<ObservationInput>, crate::Error> {
+    let io = |e: std::io::Error| crate::Error::from(crate::OptionsError { path: "path".into(), message: format!("cannot read the observations file: {}", e.kind()) });
+    if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > MAX_JSON_BYTES {
+            return Err(crate::OptionsError { path: "path".into(), message: format!("the JSON file is {size} bytes, over the limit of {MAX_JSON_BYTES}; use CSV for large files") }.into());
+        }
+        Ok(parse_json(&std::fs::read_to_string(path).map_err(io)?)?)
+    } else {
+        Ok(parse_csv(std::io::BufReader::new(std::fs::File::open(path).map_err(io)?))?)
+    }
 }
 
 /// Reads observations from CSV with a header row naming the columns `indicator`, `date`,
@@ -270,7 +287,7 @@ impl Observations {
             }
             observations.push(Observation { indicator: input.indicator.clone(), region, date, value, kind, index: i });
         }
-        let series = build_series(&observations)?;
+        let series = build_series(&observations, period.end)?;
         Ok(Observations { observations, series })
     }
 
@@ -298,7 +315,8 @@ fn truncate(text: &str) -> String {
 }
 
 /// Groups observations into series and turns per-period values into cumulative points.
-fn build_series(observations: &[Observation]) -> Result<BTreeMap<(String, Option<String>), Vec<Point>>, ObservationError> {
+/// A period that runs past the plan's last day counts on that day.
+fn build_series(observations: &[Observation], plan_end: NaiveDate) -> Result<BTreeMap<(String, Option<String>), Vec<Point>>, ObservationError> {
     let mut grouped: BTreeMap<(String, Option<String>), Vec<&Observation>> = BTreeMap::new();
     for o in observations {
         grouped.entry((o.indicator.clone(), o.region.clone())).or_default().push(o);
@@ -332,7 +350,7 @@ fn build_series(observations: &[Observation]) -> Result<BTreeMap<(String, Option
                 (SeriesKind::Cumulative, _) | (_, None) => o.value,
                 (_, Some(last)) => last.value.saturating_add(o.value),
             };
-            points.push(Point { date: end, value });
+            points.push(Point { date: end.min(plan_end), value });
             previous = Some(o);
         }
         series.insert(key, points);

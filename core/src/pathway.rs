@@ -214,13 +214,13 @@ fn check_worker(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<(), Wo
         if plan.skill_level(&held.level).is_none() {
             return Err(WorkerError::new("unknown_level", format!("{path}.level"), format!("unknown skill level {:?}", truncate(&held.level))));
         }
-        if seen.contains(&held.level) {
+        if seen.iter().any(|s| s == held.level.trim()) {
             return Err(WorkerError::new("duplicate_level", format!("{path}.level"), format!("level {:?} is listed twice", held.level)));
         }
         if held.obtained_on > as_of {
-            return Err(WorkerError::new("future_date", format!("{path}.obtained_on"), format!("{} is after the as-of date {as_of}", held.obtained_on)));
+            return Err(WorkerError::new("future_date", format!("{path}.obtained_on"), "the date is after the as-of date"));
         }
-        seen.push(held.level.clone());
+        seen.push(held.level.trim().to_owned());
     }
     for (i, d) in worker.diplomas.iter().enumerate() {
         school(&d.school, format!("worker.diplomas[{i}].school"))?;
@@ -324,7 +324,7 @@ fn condition(
             } else {
                 label(format!("{zh}毕业证书"), format!("a diploma of: {en}"))
             };
-            let fits = |d: &&Diploma| SchoolType::parse(&d.school).is_some_and(|s| schools.contains(&s));
+            let fits = |d: &&Diploma| SchoolType::parse(d.school.trim()).is_some_and(|s| schools.contains(&s));
             let earliest = worker
                 .diplomas
                 .iter()
@@ -441,7 +441,7 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
         let lookup = |id: &str| obtained.iter().find(|(l, _, _)| l == id).map(|(_, d, p)| (*d, *p));
         let mut routes: Vec<RouteProgress> = routes_to(&level.id).into_iter().map(|r| route(plan, r, worker, as_of, &lookup)).collect();
         // A worker applies holding the levels already held: never before they were obtained.
-        let floor = held.last().map(|h| h.obtained_on);
+        let floor = held.iter().map(|h| h.obtained_on).max();
         for r in &mut routes {
             r.earliest_date = r.earliest_date.map(|d| floor.map_or(d, |f| d.max(f)));
         }

@@ -92,7 +92,7 @@ impl Plan {
         self.indicator_index
             .get(id)
             .map(|&i| &self.data.indicators[i])
-            .ok_or_else(|| QueryError::UnknownIndicator(id.to_owned()))
+            .ok_or_else(|| QueryError::UnknownIndicator(crate::error::shown(id)))
     }
 
     /// The indicators that are direct parts (「其中」) of `id`, in plan order.
@@ -111,7 +111,7 @@ impl Plan {
             Some(ClauseRef::Measure(n)) => self.measure_by_number(n),
             _ => None,
         }
-        .ok_or_else(|| QueryError::UnknownClause(id.to_owned()))
+        .ok_or_else(|| QueryError::UnknownClause(crate::error::shown(id)))
     }
 
     pub(crate) fn measure_by_number(&self, number: u32) -> Option<&Measure> {
@@ -127,7 +127,7 @@ impl Plan {
     pub fn clause(&self, id: &str) -> Result<Clause, QueryError> {
         ClauseRef::parse(id)
             .and_then(|r| r.resolve(self))
-            .ok_or_else(|| QueryError::UnknownClause(id.to_owned()))
+            .ok_or_else(|| QueryError::UnknownClause(crate::error::shown(id)))
     }
 
     pub fn departments(&self) -> &[Department] {
@@ -141,7 +141,7 @@ impl Plan {
             .departments
             .iter()
             .find(|d| d.id == name || d.short_zh == name || d.full_zh == name || d.aliases.iter().any(|a| a == name))
-            .ok_or_else(|| QueryError::UnknownDepartment(name.to_owned()))
+            .ok_or_else(|| QueryError::UnknownDepartment(crate::error::shown(name)))
     }
 
     /// The measures that name `department` as responsible (lead or listed), in plan order.
@@ -183,7 +183,7 @@ impl Plan {
             .regions
             .iter()
             .find(|r| r.id == key || r.code.as_deref() == Some(key))
-            .ok_or_else(|| QueryError::UnknownRegion(key.to_owned()))
+            .ok_or_else(|| QueryError::UnknownRegion(crate::error::shown(key)))
     }
 }
 
@@ -200,7 +200,7 @@ impl Plan {
 
     /// A level by id, or the query error.
     pub fn level(&self, id: &str) -> Result<&SkillLevel, QueryError> {
-        self.skill_level(id).ok_or_else(|| QueryError::UnknownLevel(id.to_owned()))
+        self.skill_level(id).ok_or_else(|| QueryError::UnknownLevel(crate::error::shown(id)))
     }
 
     /// The requirement set of an occupation (code or name), or `default`.
@@ -239,7 +239,7 @@ impl Plan {
     /// Both directions of the crosswalk for a title: the levels that lead to it, and the levels
     /// it leads to.
     pub fn crosswalk_for_title(&self, title: &str) -> Result<Vec<&CrosswalkEntry>, QueryError> {
-        let t = self.title(title).ok_or_else(|| QueryError::UnknownTitle(title.to_owned()))?;
+        let t = self.title(title).ok_or_else(|| QueryError::UnknownTitle(crate::error::shown(title)))?;
         Ok(self.data.crosswalk.iter().filter(|x| x.title == t.id).collect())
     }
 

@@ -348,7 +348,7 @@ fn check_options(plan: &Plan, options: &ProgressOptions) -> Result<(), OptionsEr
     for (i, m) in options.milestones.iter().enumerate() {
         let indicator = plan
             .indicator(&m.indicator)
-            .map_err(|_| err(format!("milestones[{i}].indicator"), format!("unknown indicator {:?}", m.indicator)))?;
+            .map_err(|_| err(format!("milestones[{i}].indicator"), format!("unknown indicator {:?}", crate::error::shown(&m.indicator))))?;
         if m.date < t.start || m.date > t.end {
             return Err(err(format!("milestones[{i}].date"), format!("{} is outside the plan period", m.date)));
         }
@@ -367,10 +367,10 @@ fn check_options(plan: &Plan, options: &ProgressOptions) -> Result<(), OptionsEr
     let mut seen = std::collections::BTreeSet::new();
     for (i, r) in options.regional_targets.iter().enumerate() {
         plan.indicator(&r.indicator)
-            .map_err(|_| err(format!("regional_targets[{i}].indicator"), format!("unknown indicator {:?}", r.indicator)))?;
+            .map_err(|_| err(format!("regional_targets[{i}].indicator"), format!("unknown indicator {:?}", crate::error::shown(&r.indicator))))?;
         let region = plan
             .region(&r.region)
-            .map_err(|_| err(format!("regional_targets[{i}].region"), format!("unknown region {:?}", r.region)))?;
+            .map_err(|_| err(format!("regional_targets[{i}].region"), format!("unknown region {:?}", crate::error::shown(&r.region))))?;
         if r.target.is_sign_negative() || r.target > crate::MAX_VALUE {
             return Err(err(format!("regional_targets[{i}].target"), "a target must lie between 0 and 10^15".to_owned()));
         }
@@ -421,7 +421,10 @@ fn covering_regions<'a>(plan: &Plan, obs: &'a Observations, indicator: &str) -> 
         .copied()
         .filter(|region| {
             let mut at = plan.region(region).ok().and_then(|r| r.parent.clone());
-            while let Some(parent) = at {
+            // Validation refuses cycles; the bound keeps a hand-built plan from looping.
+            let mut hops = plan.regions().len();
+            while let Some(parent) = at.filter(|_| hops > 0) {
+                hops -= 1;
                 if with_series.contains(&parent.as_str()) {
                     return false;
                 }
@@ -506,7 +509,8 @@ fn indicator_progress(
         _ if as_of < t.start => Status::NotStarted,
         None => Status::NoData,
         Some(_) if as_of >= t.end => Status::Missed,
-        Some(_) if !is_at_least(indicator.comparator) => Status::OnTrack,
+        // A cumulative count above a cap (≤, <, or = overshot) never comes back under it.
+        Some(a) if !is_at_least(indicator.comparator) && a >= target => Status::Missed,
         Some(_) => match performance {
             Some(p) if p >= options.thresholds.on_track => Status::OnTrack,
             Some(p) if p >= options.thresholds.behind => Status::Behind,
@@ -780,7 +784,7 @@ fn growth_rates(t: &Timeline, observed: &[Point], target: Decimal) -> Result<Gro
     }
     let years_required = Decimal::from(days_left) / DAYS_PER_YEAR;
     let cagr = |to: Decimal, years: Decimal| -> Option<Decimal> {
-        (to / base.value).checked_powd(Decimal::ONE / years).map(|f| round(f - Decimal::ONE))
+        to.checked_div(base.value)?.checked_powd(Decimal::ONE.checked_div(years)?).map(|f| round(f - Decimal::ONE))
     };
     match (cagr(latest.value, years_observed), cagr(target, years_required)) {
         (Some(actual), Some(required)) => Ok(Growth { base, latest, actual, required }),
@@ -805,7 +809,12 @@ pub fn report(plan: &Plan, observations: &Observations, options: &ProgressOption
     for indicator in plan.indicators() {
         for rt in options.regional_targets.iter().filter(|r| r.indicator == indicator.id) {
             let region = plan.region(&rt.region).map(|r| r.id.clone()).unwrap_or_else(|_| rt.region.clone());
-            let series = Series::region(observations, &indicator.id, &region);
+            // The whole area's own observations are stored as the whole area's, not the root region's.
+            let series = if plan.root_region().is_some_and(|r| r.id == region) {
+                Series::whole(plan, observations, &indicator.id)
+            } else {
+                Series::region(observations, &indicator.id, &region)
+            };
             regions.push(indicator_progress(&t, indicator, Some(&region), rt.target, &series, options));
         }
     }
@@ -873,8 +882,8 @@ fn rollup_warnings(plan: &Plan, obs: &Observations, indicator: &str, date: Naive
     if regions.is_empty() {
         return;
     }
-    let sum: Decimal = rollup(obs, indicator, &regions).last().map(|p| p.value).unwrap_or_default();
-    let sum = value_as_of(&rollup(obs, indicator, &regions), date).map(|p| p.value).unwrap_or(sum);
+    // No regional figure yet by that date: nothing to compare.
+    let Some(sum) = value_as_of(&rollup(obs, indicator, &regions), date).map(|p| p.value) else { return };
     if sum > reported.value {
         warnings.push(Warning {
             code: "regions_exceed_province",
@@ -941,7 +950,7 @@ pub fn decompose(plan: &Plan, indicator: &str, weights: &[(String, Decimal)]) ->
     }
     let mut regions = Vec::with_capacity(weights.len());
     for (i, (region, weight)) in weights.iter().enumerate() {
-        let r = plan.region(region).map_err(|_| err(format!("weights[{i}].region"), format!("unknown region {region:?}")))?;
+        let r = plan.region(region).map_err(|_| err(format!("weights[{i}].region"), format!("unknown region {:?}", crate::error::shown(region))))?;
         if regions.contains(&r.id) {
             return Err(err(format!("weights[{i}].region"), format!("region {:?} is listed twice", r.id)));
         }
@@ -968,6 +977,9 @@ pub fn decompose(plan: &Plan, indicator: &str, weights: &[(String, Decimal)]) ->
     }
     let assigned: Decimal = shares.iter().map(|s| s.1).sum();
     let mut left = (units_total - assigned).to_i64_saturating();
+    if left < 0 || left > shares.len() as i64 {
+        return Err(err("weights".to_owned(), "the target cannot be split exactly with these weights".to_owned()));
+    }
     let mut order: Vec<usize> = (0..shares.len()).collect();
     order.sort_by(|&a, &b| shares[b].2.cmp(&shares[a].2).then(a.cmp(&b)));
     for &i in order.iter().cycle().take(shares.len() * 2) {

@@ -173,6 +173,16 @@ fn check_regions(c: &mut Checker, plan: &PlanData, regions: &HashSet<&str>) {
         if let Some(parent) = &r.parent {
             c.reference(regions, parent, format!("regions[{i}].parent"), "region");
         }
+        // Walk up the parents: coming back to this region means a loop.
+        let mut at = r.parent.as_deref();
+        for _ in 0..plan.regions.len() {
+            let Some(parent) = at else { break };
+            if parent == r.id {
+                c.push(Reason::CyclicParent, &format!("regions[{i}].parent"), format!("region {:?} is its own ancestor", r.id));
+                break;
+            }
+            at = plan.regions.iter().find(|x| x.id == parent).and_then(|x| x.parent.as_deref());
+        }
     }
 }
 

@@ -61,3 +61,57 @@ fn final_report_and_csv() {
     assert_eq!(csv.lines().count(), 7);
     assert!(csv.contains("subsidized-training,开展补贴性职业技能培训,"));
 }
+
+fn minimal_with(replace: &str, by: &str) -> Plan {
+    let text = include_str!("../../tests/conformance/plans/good/minimal.toml").replace(replace, by);
+    Plan::from_str(&text).unwrap()
+}
+
+fn inputs(rows: &[(&str, &str, &str)]) -> Vec<skillplan::observations::ObservationInput> {
+    rows.iter()
+        .map(|(indicator, date, value)| skillplan::observations::ObservationInput {
+            indicator: indicator.to_string(),
+            date: date.to_string(),
+            value: value.to_string(),
+            ..Default::default()
+        })
+        .collect()
+}
+
+#[test]
+fn growth_from_a_tiny_base_does_not_overflow() {
+    let plan = minimal_with("", "");
+    let obs = Observations::new(&plan, &inputs(&[("trained", "2026-06-30", "0.0000000000000000000000000001"), ("trained", "2027-06-30", "10")])).unwrap();
+    let row = skillplan::progress::indicator(&plan, &obs, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
+    let cagr = row.projections.iter().find(|p| p.method == "unsd_cagr").unwrap();
+    assert!(!cagr.applicable);
+}
+
+#[test]
+fn a_cap_that_is_exceeded_is_missed() {
+    let plan = minimal_with("comparator = \">=\"\ntarget = \"100000\"", "comparator = \"<=\"\ntarget = \"100000\"");
+    let obs = Observations::new(&plan, &inputs(&[("trained", "2027-06-30", "120000")])).unwrap();
+    let row = skillplan::progress::indicator(&plan, &obs, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
+    assert_eq!(row.status, Status::Missed);
+    let under = Observations::new(&plan, &inputs(&[("trained", "2027-06-30", "90000")])).unwrap();
+    let row = skillplan::progress::indicator(&plan, &under, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
+    assert_eq!(row.status, Status::Met);
+}
+
+#[test]
+fn no_rollup_warning_before_the_regions_report() {
+    let plan = minimal_with("", "");
+    let mut rows = inputs(&[("trained", "2026-12-31", "20000"), ("trained", "2027-12-31", "41000")]);
+    rows.push(skillplan::observations::ObservationInput {
+        indicator: "trained".into(),
+        region: Some("city-a".into()),
+        date: "2027-12-31".into(),
+        value: "41000".into(),
+        kind: None,
+    });
+    let obs = Observations::new(&plan, &rows).unwrap();
+    let early = report(&plan, &obs, &ProgressOptions::new(d("2027-06-30"))).unwrap();
+    assert!(early.warnings.is_empty(), "{:?}", early.warnings);
+    let late = report(&plan, &obs, &ProgressOptions::new(d("2027-12-31"))).unwrap();
+    assert!(late.warnings.is_empty(), "{:?}", late.warnings);
+}

@@ -15,7 +15,7 @@ __all__ = [
     "Period", "Plan", "Region", "Responsibility", "default_plan", "json_schema", "load_plan", "loads_plan",
     "IndicatorProgress", "PartsCheck", "ProgressWarning", "Projection", "RegionalTarget", "Report", "read_observations",
     "ConditionProgress", "CrosswalkEntry", "EducationEquivalence", "HeldLevelView", "Pathway", "RouteProgress",
-    "SkillLevel", "Step", "Unlock",
+    "SkillLevel", "Step", "Title", "Unlock",
 ]
 
 _Unit = Literal["person_times", "count"]
@@ -254,11 +254,24 @@ class Plan:
     def crosswalk_for_level(self, level: str) -> list[CrosswalkEntry]: ...
     def crosswalk_for_title(self, title: str) -> list[CrosswalkEntry]: ...
     def education_equivalences(self) -> list[EducationEquivalence]: ...
-    def pathway(self, worker: Mapping[str, Any], as_of: datetime.date) -> Pathway:
+    def titles(self) -> list[Title]: ...
+    def pathway(self, worker: Mapping[str, Any], as_of: _DateLike) -> Pathway:
         """A worker's pathway as of `as_of`: levels held, every level above with its routes,
         the earliest date to apply, and what each level unlocks."""
 
 _LevelKind = Literal["enterprise_internal", "certificate", "appointed_post"]
+
+@final
+class Title:
+    """A professional title (职称)."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> Label: ...
+    @property
+    def grade(self) -> Literal["junior", "intermediate", "deputy_senior", "senior"]: ...
+    @property
+    def series(self) -> str: ...
 
 @final
 class SkillLevel:
