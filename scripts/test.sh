@@ -23,6 +23,8 @@ python3 tests/conformance/oracle/progress_oracle.py --check
 
 step "Rust: core, CLI and the bindings' Rust code (conformance corpus included)"
 cargo test --workspace --exclude skillplan-python
+# The mobile library builds the core without `fast-load`: the same corpus must pass that way too.
+cargo test -p skillplan --no-default-features --test conformance --test plan_data
 cargo run -q -p skillplan --example plan_queries >/dev/null
 
 step "Mobile: regenerate Kotlin and Swift, check they are current"

@@ -5,6 +5,9 @@ use std::hint::black_box;
 
 fn load(c: &mut Criterion) {
     c.bench_function("load_and_validate_embedded_plan", |b| {
+        b.iter(|| skillplan::Plan::from_json(black_box(skillplan::JILIN_2022_2025_JSON)).map(|p| p.indicators().len()))
+    });
+    c.bench_function("load_and_validate_plan_from_toml", |b| {
         b.iter(|| skillplan::Plan::from_str(black_box(skillplan::JILIN_2022_2025_TOML)).map(|p| p.indicators().len()))
     });
     c.bench_function("fingerprint_of_a_fresh_plan", |b| {

@@ -28,7 +28,7 @@ pub use clause::{Clause, ClauseKind};
 pub use error::{Error, ErrorCode, Issue, ObservationError, ObservationReason, OptionsError, PlanError, QueryError, Reason};
 pub use load::MAX_PLAN_BYTES;
 pub use model::*;
-pub use plan::{JILIN_2022_2025_TOML, Plan};
+pub use plan::{JILIN_2022_2025_JSON, JILIN_2022_2025_TOML, Plan};
 
 /// The largest target or observed value skillplan computes with (10^15): far above any count of
 /// people or training bases, and low enough that no exact sum or product overflows.

@@ -45,16 +45,41 @@ pub fn parse_str(text: &str) -> Result<PlanData, PlanError> {
     if text.lines().all(|line| line.trim().is_empty() || line.trim_start().starts_with('#')) {
         return Err(PlanError::Empty);
     }
+    // Tracking the path costs time on every value; with `fast-load` it is only done to report
+    // an error.
+    if cfg!(feature = "fast-load") {
+        let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
+        if let Ok(data) = PlanData::deserialize(deserializer) {
+            return Ok(data);
+        }
+    }
     let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
-    match PlanData::deserialize(deserializer) {
+    serde_path_to_error::deserialize::<_, PlanData>(deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        PlanError::Invalid { issues: vec![data_issue(path, e.into_inner().message())] }
+    })
+}
+
+/// Parses a plan in its canonical JSON form (what `Plan::to_canonical_json` writes).
+pub fn parse_json(text: &str) -> Result<PlanData, PlanError> {
+    if text.len() > MAX_PLAN_BYTES {
+        return Err(PlanError::TooLarge { size: text.len() as u64, limit: MAX_PLAN_BYTES as u64 });
+    }
+    if text.trim().is_empty() {
+        return Err(PlanError::Empty);
+    }
+    match serde_json::from_str::<PlanData>(text) {
         Ok(data) => Ok(data),
-        // Tracking the path costs time on every value, so it is only done to report an error.
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            Err(PlanError::Syntax { line: e.line(), column: e.column(), message: e.to_string() })
+        }
         Err(_) => {
-            let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
-            match serde_path_to_error::deserialize::<_, PlanData>(deserializer) {
+            let mut deserializer = serde_json::Deserializer::from_str(text);
+            match serde_path_to_error::deserialize::<_, PlanData>(&mut deserializer) {
                 Err(e) => {
                     let path = e.path().to_string();
-                    Err(PlanError::Invalid { issues: vec![data_issue(path, e.into_inner().message())] })
+                    let message = e.into_inner().to_string();
+                    Err(PlanError::Invalid { issues: vec![data_issue(path, &message)] })
                 }
                 Ok(data) => Ok(data),
             }

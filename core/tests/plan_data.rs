@@ -108,6 +108,29 @@ fn the_published_schema_is_generated_from_the_types() {
 }
 
 #[test]
+fn the_embedded_json_is_the_canonical_form_of_the_toml() {
+    let from_toml = Plan::from_str(skillplan::JILIN_2022_2025_TOML).unwrap();
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/jilin-2022-2025.json");
+    if std::env::var_os("SKILLPLAN_BLESS").is_some() {
+        std::fs::write(path, from_toml.to_canonical_json() + "\n").unwrap();
+    }
+    let embedded = Plan::from_json(skillplan::JILIN_2022_2025_JSON).unwrap();
+    assert!(
+        embedded.fingerprint() == from_toml.fingerprint(),
+        "plans/jilin-2022-2025.json is stale: run `SKILLPLAN_BLESS=1 cargo test -p skillplan --test plan_data`"
+    );
+}
+
+#[test]
+fn json_errors_are_typed() {
+    let err = Plan::from_json("{\"format\": 1, \"id\": 5}").unwrap_err();
+    assert_eq!(err.code().as_str(), "PLAN_INVALID");
+    assert_eq!(err.path(), "id");
+    assert_eq!(Plan::from_json("{").unwrap_err().code().as_str(), "PLAN_SYNTAX");
+    assert_eq!(Plan::from_json(" ").unwrap_err().code().as_str(), "PLAN_EMPTY");
+}
+
+#[test]
 fn the_canonical_json_reloads_to_the_same_plan() {
     let plan = Plan::jilin_2022_2025().unwrap();
     let data: skillplan::PlanData = serde_json::from_str(&plan.to_canonical_json()).unwrap();
