@@ -625,6 +625,15 @@ fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) -> Projection
     }
 }
 
+/// The latest observation both ESCAP indices start from, or why they do not apply.
+fn escap_latest(method: &'static str, observed: &[Point], target: Decimal) -> Result<Point, Projection> {
+    match observed.last() {
+        None => Err(Projection::not_applicable(method, "no observations by the as-of date")),
+        Some(_) if target.is_zero() => Err(Projection::not_applicable(method, "a zero target needs no progress")),
+        Some(latest) => Ok(*latest),
+    }
+}
+
 /// UN ESCAP current status index, for a count that starts at 0 with the period (I_0 = 0): the
 /// progress made so far relative to the progress needed by the end of the period,
 /// CS = (I_now − I_0) ÷ (I_target − I_0), set to 1 once the target is met and not clamped below.
@@ -633,12 +642,10 @@ fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) -> Projection
 /// (data.unescap.org, "Progress assessment methodology").
 fn escap_current_status(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
     const METHOD: &str = "escap_current_status";
-    let Some(latest) = observed.last() else {
-        return Projection::not_applicable(METHOD, "no observations by the as-of date");
+    let latest = match escap_latest(METHOD, observed, target) {
+        Ok(latest) => latest,
+        Err(not_applicable) => return not_applicable,
     };
-    if target.is_zero() {
-        return Projection::not_applicable(METHOD, "a zero target needs no progress");
-    }
     let index = ratio(latest.value, target).map(|i| i.min(Decimal::ONE));
     Projection {
         applicable: true,
@@ -664,12 +671,10 @@ fn escap_current_status(t: &Timeline, observed: &[Point], target: Decimal) -> Pr
 /// a public implementation of the method; ESCAP's own text was not available (UNCONFIRMED).
 fn escap_anticipated_progress(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
     const METHOD: &str = "escap_anticipated_progress";
-    let Some(latest) = observed.last() else {
-        return Projection::not_applicable(METHOD, "no observations by the as-of date");
+    let latest = match escap_latest(METHOD, observed, target) {
+        Ok(latest) => latest,
+        Err(not_applicable) => return not_applicable,
     };
-    if target.is_zero() {
-        return Projection::not_applicable(METHOD, "a zero target needs no progress");
-    }
     let n = Decimal::from(t.days);
     let projected = if t.day(latest.date) >= t.days {
         latest.value
