@@ -2,6 +2,7 @@
 
 mod chart;
 mod pathway;
+mod records;
 mod report;
 mod table;
 
@@ -50,8 +51,14 @@ enum Command {
     /// Progress of every indicator as of a date, from an observations file (CSV or JSON).
     Report {
         /// Observations: CSV with the columns indicator, region, date, value, kind, or JSON.
+        #[arg(long, required_unless_present = "records", conflicts_with = "records")]
+        observations: Option<PathBuf>,
+        /// Training or base records (CSV or JSON Lines) to count by the plan's rules instead;
+        /// give the option once per file.
         #[arg(long)]
-        observations: PathBuf,
+        records: Vec<PathBuf>,
+        #[command(flatten)]
+        count: records::CountArgs,
         /// The as-of date (YYYY-MM-DD); default today.
         #[arg(long)]
         as_of: Option<String>,
@@ -70,6 +77,36 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
+    },
+    /// Count training and base records (CSV or JSON Lines) by the plan's counting rules.
+    Count {
+        /// The record files; training and base files may be mixed.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        count: records::CountArgs,
+        /// A plan file (TOML) to use instead of the embedded Jilin plan.
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "zh")]
+        lang: Lang,
+        /// table: counts by indicator; json: the whole tally; csv: counts by indicator, region, month.
+        #[arg(long, value_enum, default_value = "table")]
+        format: ReportFormat,
+    },
+    /// Write deterministic synthetic records (same seed, same rows) for demos and benchmarks.
+    SampleRecords {
+        #[arg(long, default_value_t = 1000)]
+        rows: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value = "training")]
+        kind: records::SampleKind,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: records::SampleFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -155,10 +192,19 @@ fn main() -> ExitCode {
         Command::Crosswalk { level, title, args } => load(&args)
             .and_then(|plan| pathway::crosswalk(&plan, level.as_deref(), title.as_deref(), args.format, args.lang))
             .map(|()| ExitCode::SUCCESS),
-        Command::Report { observations, as_of, targets, chart, plan, lang, format } => {
-            let files = report::Files { observations, targets, chart };
+        Command::Report { observations, records, count, as_of, targets, chart, plan, lang, format } => {
+            let input = match observations {
+                Some(path) => report::Input::Observations(path),
+                None => report::Input::Records(records, count),
+            };
+            let files = report::Files { input, targets, chart };
             run_report(files, as_of, plan, lang, format)
         }
+        Command::Count { files, count, plan, lang, format } => load(&PlanArgs { plan, lang, format: Format::Table })
+            .and_then(|plan| records::run_count(&plan, &files, &count, format, lang))
+            .map(|()| ExitCode::SUCCESS),
+        Command::SampleRecords { rows, seed, kind, format, out } =>
+            records::run_sample(rows, seed, kind, format, out.as_deref()).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -38,15 +38,26 @@ fn csv_reader(path: &Path) -> Result<csv::Reader<std::fs::File>, csv::Error> {
     csv::ReaderBuilder::new().trim(csv::Trim::All).from_path(path)
 }
 
+/// What a report is computed from.
+pub enum Input {
+    /// An observations file.
+    Observations(PathBuf),
+    /// Record files, counted by the plan's rules.
+    Records(Vec<PathBuf>, crate::records::CountArgs),
+}
+
 /// The files a report reads and writes.
 pub struct Files {
-    pub observations: PathBuf,
+    pub input: Input,
     pub targets: Option<PathBuf>,
     pub chart: Option<PathBuf>,
 }
 
 pub fn run(plan: &Plan, args: Files, as_of: NaiveDate, format: ReportFormat, lang: Lang) -> Result<(), Error> {
-    let inputs = observations::read_file(&args.observations)?;
+    let inputs = match &args.input {
+        Input::Observations(path) => observations::read_file(path)?,
+        Input::Records(files, count) => crate::records::count_files(plan, files, count)?.observations(plan)?,
+    };
     let obs = Observations::new(plan, &inputs)?;
     let mut options = ProgressOptions::new(as_of);
     if let Some(path) = &args.targets {

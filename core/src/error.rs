@@ -32,6 +32,10 @@ pub enum ErrorCode {
     InvalidWorker,
     UnknownLevel,
     UnknownTitle,
+    InvalidRecord,
+    TooManyInvalidRecords,
+    InvalidRecordSource,
+    InvalidTally,
     Internal,
 }
 
@@ -53,6 +57,10 @@ impl ErrorCode {
             ErrorCode::InvalidWorker => "INVALID_WORKER",
             ErrorCode::UnknownLevel => "UNKNOWN_LEVEL",
             ErrorCode::UnknownTitle => "UNKNOWN_TITLE",
+            ErrorCode::InvalidRecord => "INVALID_RECORD",
+            ErrorCode::TooManyInvalidRecords => "TOO_MANY_INVALID_RECORDS",
+            ErrorCode::InvalidRecordSource => "INVALID_RECORD_SOURCE",
+            ErrorCode::InvalidTally => "INVALID_TALLY",
             ErrorCode::Internal => "INTERNAL",
         }
     }
@@ -97,6 +105,8 @@ pub enum Reason {
     NumberMismatch,
     /// A target above the largest value the library computes with (10^15).
     OutOfRange,
+    /// A counting rule that cannot be compiled (a test the field does not take, …).
+    InvalidRule,
 }
 
 impl Reason {
@@ -119,6 +129,7 @@ impl Reason {
             Reason::InvalidRegionCode => "invalid_region_code",
             Reason::NumberMismatch => "number_mismatch",
             Reason::OutOfRange => "out_of_range",
+            Reason::InvalidRule => "invalid_rule",
         }
     }
 }
@@ -265,6 +276,23 @@ pub enum Error {
     Options(#[from] OptionsError),
     #[error(transparent)]
     Worker(#[from] crate::pathway::WorkerError),
+    #[error(transparent)]
+    Records(#[from] RecordsError),
+}
+
+/// Training or base records that cannot be counted: a bad row in strict mode
+/// (`INVALID_RECORD`), too many bad rows (`TOO_MANY_INVALID_RECORDS`), a file or stream that
+/// cannot be read as records (`INVALID_RECORD_SOURCE`), or a partial tally that does not fit
+/// (`INVALID_TALLY`). Messages name fields and rows, never a value from a record.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{path}: {message}")]
+pub struct RecordsError {
+    pub code: ErrorCode,
+    /// Stable detail, e.g. `unknown_region` or `missing_column`.
+    pub reason: &'static str,
+    /// `rows[12].region` (rows count from 1, the header excluded), a column name, or a field.
+    pub path: String,
+    pub message: String,
 }
 
 impl Error {
@@ -275,6 +303,7 @@ impl Error {
             Error::Observation(_) => ErrorCode::InvalidObservation,
             Error::Options(_) => ErrorCode::InvalidOptions,
             Error::Worker(_) => ErrorCode::InvalidWorker,
+            Error::Records(e) => e.code,
         }
     }
 
@@ -286,6 +315,7 @@ impl Error {
             Error::Observation(e) => e.path.clone(),
             Error::Options(e) => e.path.clone(),
             Error::Worker(e) => e.path.clone(),
+            Error::Records(e) => e.path.clone(),
         }
     }
 
@@ -295,6 +325,7 @@ impl Error {
             Error::Plan(PlanError::Invalid { issues }) => issues.first().map(|i| i.reason.as_str()),
             Error::Observation(e) => Some(e.reason.as_str()),
             Error::Worker(e) => Some(e.reason),
+            Error::Records(e) => Some(e.reason),
             _ => None,
         }
     }

@@ -29,6 +29,8 @@ pub struct Plan {
     fingerprint: OnceLock<String>,
     indicator_index: HashMap<String, usize>,
     measure_index: HashMap<u32, usize>,
+    /// The indicators' counting rules, compiled once.
+    counting: crate::rules::CountingRules,
 }
 
 impl Plan {
@@ -64,13 +66,29 @@ impl Plan {
 
     /// Validates an already-built data model.
     pub fn from_data(data: PlanData) -> Result<Plan, Error> {
-        let issues = validate::check(&data);
+        let mut issues = validate::check(&data);
+        let counting = match crate::rules::compile(&data) {
+            Ok(rules) => rules,
+            Err(more) => {
+                issues.extend(more);
+                Default::default()
+            }
+        };
         if !issues.is_empty() {
             return Err(PlanError::Invalid { issues }.into());
         }
         let indicator_index = data.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         let measure_index = data.measures.iter().enumerate().map(|(i, m)| (m.number, i)).collect();
-        Ok(Plan { data, fingerprint: OnceLock::new(), indicator_index, measure_index })
+        Ok(Plan { data, fingerprint: OnceLock::new(), indicator_index, measure_index, counting })
+    }
+
+    pub(crate) fn counting_rules(&self) -> &crate::rules::CountingRules {
+        &self.counting
+    }
+
+    /// The record vocabularies counting rules use, if the plan has them.
+    pub fn record_vocabulary(&self) -> Option<&crate::model::RecordVocabulary> {
+        self.data.records.as_ref()
     }
 
     /// The whole data model.

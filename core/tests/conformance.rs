@@ -77,6 +77,46 @@ fn arg<'a>(args: &'a Value, key: &str) -> &'a str {
     args[key].as_str().unwrap_or_else(|| panic!("argument {key}"))
 }
 
+fn count_options(args: &Value) -> skillplan::CountOptions {
+    skillplan::CountOptions {
+        strict: args["strict"].as_bool().unwrap_or(false),
+        max_rejected: args["max_rejected"].as_u64().unwrap_or(1000),
+        source: None,
+    }
+}
+
+/// The tally's summary in the corpus's shape: cells and indicators as maps.
+fn tally_value(plan: &Plan, tally: &skillplan::Tally) -> Value {
+    let mut v = to_value(tally.summary(plan));
+    let cells: serde_json::Map<String, Value> = v["cells"].as_array().unwrap().iter()
+        .map(|c| (format!("{}/{}/{}", c["indicator"].as_str().unwrap(), c["region"].as_str().unwrap(), c["month"].as_str().unwrap()), c["count"].clone()))
+        .collect();
+    let indicators: serde_json::Map<String, Value> = v["indicators"].as_array().unwrap().iter()
+        .map(|i| (i["indicator"].as_str().unwrap().to_owned(), i.clone()))
+        .collect();
+    v["cells"] = Value::Object(cells);
+    v["indicators"] = Value::Object(indicators);
+    v
+}
+
+fn count(plan: &Plan, name: &str, args: &Value) -> Result<Value, Error> {
+    let mut tally = skillplan::Tally::new(plan);
+    let options = count_options(args);
+    match name {
+        "count_records" => tally.add_values(plan, args["records"].as_array().unwrap(), &options)?,
+        "count_file" => tally.add_path(plan, &corpus_dir().join(arg(args, "file")), &options, None)?,
+        _ => {
+            for file in args["files"].as_array().unwrap() {
+                let mut part = skillplan::Tally::new(plan);
+                part.add_path(plan, &corpus_dir().join(file.as_str().unwrap()), &options, None)?;
+                // Through JSON, as partial tallies travel between processes.
+                tally.merge(&skillplan::Tally::from_json(plan, &part.to_json())?)?;
+            }
+        }
+    }
+    Ok(tally_value(plan, &tally))
+}
+
 /// Maps a corpus call to the public Rust API.
 fn call(name: &str, args: &Value) -> Result<Value, Error> {
     match name {
@@ -123,6 +163,7 @@ fn call(name: &str, args: &Value) -> Result<Value, Error> {
                     let worker = pathway::parse_worker_json(&args["worker"].to_string())?;
                     to_value(pathway::pathway(&plan, &worker, date(arg(args, "as_of")))?)
                 }
+                "count_records" | "count_file" | "count_files_merged" => count(&plan, name, args)?,
                 "decompose" => {
                     let weights: Vec<(String, Decimal)> = args["weights"]
                         .as_array()
@@ -236,4 +277,9 @@ fn progress() {
 #[test]
 fn pathway_and_crosswalk() {
     run_suite("pathway.json");
+}
+
+#[test]
+fn records() {
+    run_suite("records.json");
 }

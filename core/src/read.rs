@@ -1,0 +1,254 @@
+//! Record readers: CSV and JSON Lines streamed row by row (memory bounded by one row, never the
+//! file), and JSON objects handed over by hosts. Each turns a row into [`Raw`] text fields for
+//! the one [`RecordParser`].
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::plan::Plan;
+use crate::records::{COLUMNS, Column, Raw, RecordParser, RecordReason, Refusal};
+use crate::tally::{CountOptions, Tally, source_error};
+
+/// Reports progress every this many rows.
+const PROGRESS_EVERY: u64 = 1 << 16;
+
+/// Progress of a long read: bytes read so far.
+pub type Progress<'a> = &'a mut dyn FnMut(u64);
+
+/// The formats a record file can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordFormat {
+    Csv,
+    JsonLines,
+}
+
+impl RecordFormat {
+    /// From a file name: `.jsonl`, `.ndjson` and `.json` are JSON Lines; `.csv` is CSV; anything
+    /// else is decided by the first byte of the file.
+    pub fn from_path(path: &Path) -> Option<RecordFormat> {
+        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("csv") => Some(RecordFormat::Csv),
+            Some("jsonl" | "ndjson" | "json") => Some(RecordFormat::JsonLines),
+            _ => None,
+        }
+    }
+}
+
+impl Tally {
+    /// Counts the records of a CSV or JSON Lines file (see [`RecordFormat::from_path`]).
+    /// `progress` hears the bytes read about every 65,536 rows.
+    pub fn add_path(&mut self, plan: &Plan, path: &Path, options: &CountOptions, progress: Option<Progress<'_>>) -> Result<(), Error> {
+        self.check_plan(plan)?;
+        let file = File::open(path).map_err(|e| source_error("io", "path", format!("cannot open the records file: {}", e.kind())))?;
+        let mut reader = BufReader::with_capacity(1 << 16, file);
+        let format = match RecordFormat::from_path(path) {
+            Some(f) => f,
+            None => {
+                let head = reader.fill_buf().map_err(|e| source_error("io", "path", format!("cannot read the records file: {}", e.kind())))?;
+                let first = head.iter().find(|b| !b.is_ascii_whitespace());
+                if first == Some(&b'{') { RecordFormat::JsonLines } else { RecordFormat::Csv }
+            }
+        };
+        let mut options = options.clone();
+        if options.source.is_none() {
+            options.source = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        }
+        match format {
+            RecordFormat::Csv => self.add_csv(plan, reader, &options, progress),
+            RecordFormat::JsonLines => self.add_json_lines(plan, reader, &options, progress),
+        }
+    }
+
+    /// Counts CSV records read from `reader`, streamed: a header row names the columns
+    /// (`record_id, person_key, …` for trainings, `base_id, base_kind, …` for bases; other
+    /// columns are listed in `ignored_columns` and not read).
+    pub fn add_csv(&mut self, plan: &Plan, reader: impl Read, options: &CountOptions, mut progress: Option<Progress<'_>>) -> Result<(), Error> {
+        self.check_plan(plan)?;
+        let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).buffer_capacity(1 << 16).from_reader(reader);
+        let mut record = csv::ByteRecord::new();
+        let header_read = csv.read_byte_record(&mut record).map_err(|e| csv_source_error(&e))?;
+        if !header_read {
+            return Err(source_error("empty", "header", "the CSV has no header row".into()));
+        }
+        let columns = self.header(&record)?;
+        let parser = RecordParser::new(plan);
+        let mut rejected = 0;
+        let mut row = 0u64;
+        loop {
+            match csv.read_byte_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => return Err(csv_source_error(&e)),
+            }
+            row += 1;
+            if record.len() != columns.len() {
+                self.reject(row, RecordReason::Syntax.at("row"), options, &mut rejected)?;
+                continue;
+            }
+            let mut raw = Raw::default();
+            let mut bad = None;
+            for (field, column) in record.iter().zip(&columns) {
+                let Some(column) = column else { continue };
+                match std::str::from_utf8(field) {
+                    Ok(text) => raw.set(*column, text),
+                    Err(_) => {
+                        bad = Some(RecordReason::NotUtf8.at(column.name()));
+                        break;
+                    }
+                }
+            }
+            let result = match bad {
+                Some(refusal) => Err(refusal),
+                None => parser.facts(&raw),
+            };
+            match result {
+                Ok(facts) => self.add_facts(plan, &facts),
+                Err(refusal) => self.reject(row, refusal, options, &mut rejected)?,
+            }
+            if row % PROGRESS_EVERY == 0 && let Some(p) = progress.as_mut() {
+                p(csv.position().byte());
+            }
+        }
+        if let Some(p) = progress.as_mut() {
+            p(csv.position().byte());
+        }
+        Ok(())
+    }
+
+    /// Maps header names to columns; refuses duplicates and files without the required columns.
+    fn header(&mut self, record: &csv::ByteRecord) -> Result<Vec<Option<Column>>, Error> {
+        let mut columns = Vec::with_capacity(record.len());
+        for (i, name) in record.iter().enumerate() {
+            let name = std::str::from_utf8(name).map_err(|_| source_error("not_utf8", "header", format!("header field {} is not UTF-8", i + 1)))?;
+            let column = Column::from_name(name);
+            if let Some(c) = column && columns.contains(&Some(c)) {
+                return Err(source_error("duplicate_column", c.name(), format!("the column {} appears twice", c.name())));
+            }
+            if column.is_none() {
+                self.note_ignored(name.trim());
+            }
+            columns.push(column);
+        }
+        let has = |c: Column| columns.contains(&Some(c));
+        let required: &[Column] = if has(Column::RecordId) {
+            &[Column::PersonKey, Column::Region, Column::TrainingType, Column::Subsidised, Column::StartDate]
+        } else if has(Column::BaseId) {
+            &[Column::BaseKind, Column::Region, Column::DesignatedDate]
+        } else {
+            &[Column::RecordId]
+        };
+        if let Some(missing) = required.iter().find(|c| !has(**c)) {
+            return Err(source_error("missing_column", missing.name(),
+                format!("the header has no {} column (training files need record_id, person_key, region, training_type, subsidised, start_date; base files base_id, base_kind, region, designated_date)", missing.name())));
+        }
+        Ok(columns)
+    }
+
+    /// Counts JSON Lines records (one JSON object per line; blank lines are skipped). Rows are
+    /// numbered by line.
+    pub fn add_json_lines(&mut self, plan: &Plan, mut reader: impl BufRead, options: &CountOptions, mut progress: Option<Progress<'_>>) -> Result<(), Error> {
+        self.check_plan(plan)?;
+        let parser = RecordParser::new(plan);
+        let mut scratch = ValueScratch::default();
+        let mut line = Vec::new();
+        let mut rejected = 0;
+        let mut row = 0u64;
+        let mut bytes = 0u64;
+        loop {
+            line.clear();
+            let n = reader.read_until(b'\n', &mut line)
+                .map_err(|e| source_error("io", "path", format!("cannot read the records: {}", e.kind())))?;
+            if n == 0 {
+                break;
+            }
+            bytes += n as u64;
+            row += 1;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let result = match serde_json::from_slice::<Value>(&line) {
+                Ok(value @ Value::Object(_)) => scratch.raw(&value, self).and_then(|raw| parser.facts(&raw)),
+                Ok(_) => Err(RecordReason::Syntax.at("line")),
+                Err(e) if e.is_data() || e.is_syntax() || e.is_eof() => Err(if std::str::from_utf8(&line).is_err() {
+                    RecordReason::NotUtf8.at("line")
+                } else {
+                    RecordReason::Syntax.at("line")
+                }),
+                Err(_) => Err(RecordReason::Syntax.at("line")),
+            };
+            match result {
+                Ok(facts) => self.add_facts(plan, &facts),
+                Err(refusal) => self.reject(row, refusal, options, &mut rejected)?,
+            }
+            if row % PROGRESS_EVERY == 0 && let Some(p) = progress.as_mut() {
+                p(bytes);
+            }
+        }
+        if let Some(p) = progress.as_mut() {
+            p(bytes);
+        }
+        Ok(())
+    }
+}
+
+fn csv_source_error(e: &csv::Error) -> Error {
+    let row = e.position().map(|p| p.record()).unwrap_or(0);
+    match e.kind() {
+        csv::ErrorKind::Io(io) => source_error("io", "path", format!("cannot read the records: {}", io.kind())),
+        _ => source_error("syntax", &format!("rows[{row}]"), "the CSV cannot be read".into()),
+    }
+}
+
+/// Owned text of one JSON object's fields, reused from row to row.
+#[derive(Default)]
+pub(crate) struct ValueScratch {
+    texts: [String; 16],
+    given: [bool; 16],
+}
+
+impl ValueScratch {
+    /// The text fields of a JSON object. Strings are taken as they are; integers and booleans as
+    /// their text; `groups` may be a list of strings; floats and nested values are refused.
+    pub fn raw<'s>(&'s mut self, value: &Value, tally: &mut Tally) -> Result<Raw<'s>, Refusal> {
+        let Value::Object(map) = value else { return Err(RecordReason::WrongType.at("record")) };
+        self.given = [false; 16];
+        for (key, v) in map {
+            let Some(column) = Column::from_name(key) else {
+                tally.note_ignored(key);
+                continue;
+            };
+            let slot = column as usize;
+            let text = &mut self.texts[slot];
+            text.clear();
+            let name = column.name();
+            match v {
+                Value::Null => continue,
+                Value::String(s) => text.push_str(s),
+                Value::Bool(b) => text.push_str(if *b { "true" } else { "false" }),
+                Value::Number(n) if n.is_i64() || n.is_u64() => text.push_str(&n.to_string()),
+                Value::Array(items) if column == Column::Groups => {
+                    for (i, item) in items.iter().enumerate() {
+                        let Value::String(s) = item else { return Err(RecordReason::WrongType.at(name)) };
+                        if i > 0 {
+                            text.push(';');
+                        }
+                        text.push_str(s);
+                    }
+                }
+                _ => return Err(RecordReason::WrongType.at(name)),
+            }
+            self.given[slot] = true;
+        }
+        let mut raw = Raw::default();
+        for (i, c) in COLUMNS.iter().enumerate() {
+            if self.given[i] {
+                raw.set(*c, &self.texts[i]);
+            }
+        }
+        Ok(raw)
+    }
+}

@@ -1,0 +1,499 @@
+//! Training and base records: the fields a record has, and how one row of text fields (from
+//! CSV, a JSON object, an Arrow row or a host's record) becomes the compact facts that counting
+//! rules test. Every reader goes through [`RecordParser`], so a value means the same thing
+//! whichever way it arrived, and every refusal has the same field and reason.
+//!
+//! Nothing here keeps or repeats a record's values: a rejection names the field and the rule it
+//! broke, never the text found there (it may be a person key or an ID number typed in the wrong
+//! column).
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::id_number;
+use crate::model::RecordSubject;
+use crate::plan::Plan;
+use crate::rules::Vocabularies;
+
+/// No date given.
+pub(crate) const NO_DATE: i32 = i32::MIN;
+/// No term given.
+pub(crate) const NO_TERM: u8 = u8::MAX;
+/// Identifiers and person keys are at most this many bytes.
+pub const MAX_KEY_BYTES: usize = 128;
+
+/// Where a record's dates are kept in [`Facts::dates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum DateSlot {
+    Start = 0,
+    End = 1,
+    Completion = 2,
+    Certificate = 3,
+    Designated = 4,
+}
+
+/// One record reduced to what counting rules test: ids of terms, a bit mask of groups, level
+/// ordinals and dates as day numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Facts {
+    pub subject: RecordSubject,
+    /// Index of the region in the plan's regions.
+    pub region: u16,
+    pub training_type: u8,
+    pub subsidised: bool,
+    pub groups: u64,
+    pub certificate_kind: u8,
+    /// Ordinal of the certificate's skill level; 0 when none.
+    pub certificate_level: u8,
+    pub base_kind: u8,
+    /// Days from the common era (`NaiveDate::num_days_from_ce`), or `NO_DATE`.
+    pub dates: [i32; 5],
+}
+
+/// The columns of the record format, in the order a sample file writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    RecordId,
+    PersonKey,
+    Region,
+    TrainingType,
+    Subsidised,
+    Groups,
+    StartDate,
+    EndDate,
+    CompletionDate,
+    CertificateKind,
+    CertificateLevel,
+    CertificateDate,
+    BaseId,
+    BaseKind,
+    DesignatedDate,
+    BaseName,
+}
+
+/// Every column, in order.
+pub const COLUMNS: [Column; 16] = [
+    Column::RecordId, Column::PersonKey, Column::Region, Column::TrainingType, Column::Subsidised, Column::Groups,
+    Column::StartDate, Column::EndDate, Column::CompletionDate, Column::CertificateKind, Column::CertificateLevel,
+    Column::CertificateDate, Column::BaseId, Column::BaseKind, Column::DesignatedDate, Column::BaseName,
+];
+
+/// The columns of a training-record file, in the order sample files write them.
+pub const TRAINING_COLUMNS: [Column; 12] = [
+    Column::RecordId, Column::PersonKey, Column::Region, Column::TrainingType, Column::Subsidised, Column::Groups,
+    Column::StartDate, Column::EndDate, Column::CompletionDate, Column::CertificateKind, Column::CertificateLevel,
+    Column::CertificateDate,
+];
+
+/// The columns of a base-record file.
+pub const BASE_COLUMNS: [Column; 5] = [Column::BaseId, Column::BaseKind, Column::Region, Column::DesignatedDate, Column::BaseName];
+
+impl Column {
+    pub fn name(self) -> &'static str {
+        match self {
+            Column::RecordId => "record_id",
+            Column::PersonKey => "person_key",
+            Column::Region => "region",
+            Column::TrainingType => "training_type",
+            Column::Subsidised => "subsidised",
+            Column::Groups => "groups",
+            Column::StartDate => "start_date",
+            Column::EndDate => "end_date",
+            Column::CompletionDate => "completion_date",
+            Column::CertificateKind => "certificate_kind",
+            Column::CertificateLevel => "certificate_level",
+            Column::CertificateDate => "certificate_date",
+            Column::BaseId => "base_id",
+            Column::BaseKind => "base_kind",
+            Column::DesignatedDate => "designated_date",
+            Column::BaseName => "base_name",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Column> {
+        let name = name.trim().trim_start_matches('\u{feff}');
+        COLUMNS.iter().copied().find(|c| c.name() == name)
+    }
+}
+
+/// Why a record was refused: stable codes shown with each rejection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordReason {
+    MissingField,
+    /// Longer than 128 bytes (ids and keys) or than a field can be.
+    TooLong,
+    InvalidDate,
+    /// A date before 1950 or after 2100: almost always a typing or conversion error.
+    DateOutOfRange,
+    /// An end, completion or certificate date before the start date.
+    DateOrder,
+    UnknownRegion,
+    UnknownTrainingType,
+    UnknownGroup,
+    UnknownCertificateKind,
+    UnknownLevel,
+    UnknownBaseKind,
+    /// `subsidised` is not true/false, 1/0, yes/no or 是/否.
+    InvalidFlag,
+    /// The person key has the shape of a 身份证号: records must carry a hashed key instead.
+    PersonKeyIsIdNumber,
+    /// A value of the wrong type (a number where a date is expected, a float, …).
+    WrongType,
+    /// Text that is not valid UTF-8.
+    NotUtf8,
+    /// A line that is not a JSON object, or a CSV row with a different number of fields.
+    Syntax,
+}
+
+impl RecordReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecordReason::MissingField => "missing_field",
+            RecordReason::TooLong => "too_long",
+            RecordReason::InvalidDate => "invalid_date",
+            RecordReason::DateOutOfRange => "date_out_of_range",
+            RecordReason::DateOrder => "date_order",
+            RecordReason::UnknownRegion => "unknown_region",
+            RecordReason::UnknownTrainingType => "unknown_training_type",
+            RecordReason::UnknownGroup => "unknown_group",
+            RecordReason::UnknownCertificateKind => "unknown_certificate_kind",
+            RecordReason::UnknownLevel => "unknown_level",
+            RecordReason::UnknownBaseKind => "unknown_base_kind",
+            RecordReason::InvalidFlag => "invalid_flag",
+            RecordReason::PersonKeyIsIdNumber => "person_key_is_id_number",
+            RecordReason::WrongType => "wrong_type",
+            RecordReason::NotUtf8 => "not_utf8",
+            RecordReason::Syntax => "syntax",
+        }
+    }
+
+    /// A message naming what was expected; never the value found.
+    pub fn message(self, field: &str) -> String {
+        match self {
+            RecordReason::MissingField => format!("{field} is required"),
+            RecordReason::TooLong => format!("{field} is longer than {MAX_KEY_BYTES} bytes"),
+            RecordReason::InvalidDate => format!("{field} is not an ISO date (YYYY-MM-DD)"),
+            RecordReason::DateOutOfRange => format!("{field} is before 1950 or after 2100"),
+            RecordReason::DateOrder => format!("{field} is before start_date"),
+            RecordReason::UnknownRegion => "region is neither a region id, a name nor a GB/T 2260 code of the plan's area".into(),
+            RecordReason::UnknownTrainingType => "training_type is not in the plan's records.training_types".into(),
+            RecordReason::UnknownGroup => "a group is not in the plan's records.groups".into(),
+            RecordReason::UnknownCertificateKind => "certificate_kind is not in the plan's records.certificate_kinds".into(),
+            RecordReason::UnknownLevel => "certificate_level is not a skill level id, name or national level 1–5".into(),
+            RecordReason::UnknownBaseKind => "base_kind is not in the plan's records.base_kinds".into(),
+            RecordReason::InvalidFlag => format!("{field} must be true or false (1/0, yes/no, 是/否)"),
+            RecordReason::PersonKeyIsIdNumber =>
+                "person_key has the shape of a 身份证号; give a hashed key (for example SHA-256 of the ID with a secret salt)".into(),
+            RecordReason::WrongType => format!("{field} has the wrong type"),
+            RecordReason::NotUtf8 => format!("{field} is not valid UTF-8"),
+            RecordReason::Syntax => match field {
+                "line" => "the line is not a JSON object".into(),
+                _ => "the row does not have the header's number of fields".into(),
+            },
+        }
+    }
+}
+
+/// A refused record: the field at fault and why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Refusal {
+    pub field: &'static str,
+    pub reason: RecordReason,
+}
+
+fn refuse<T>(column: Column, reason: RecordReason) -> Result<T, Refusal> {
+    Err(Refusal { field: column.name(), reason })
+}
+
+/// A record as a typed host (Kotlin, Swift) hands it over: every field as text, `groups` as a
+/// list. Absent and empty fields are the same.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordInput {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub training_type: Option<String>,
+    /// `true`/`false`, `1`/`0`, `yes`/`no` or `是`/`否`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subsidised: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completion_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_level: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub designated_date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_name: Option<String>,
+}
+
+/// One row's fields as borrowed text, indexed by [`Column`] position; `None` when absent.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Raw<'a> {
+    pub fields: [Option<&'a str>; 16],
+}
+
+impl<'a> Raw<'a> {
+    pub fn set(&mut self, column: Column, value: &'a str) {
+        self.fields[column as usize] = Some(value);
+    }
+
+    fn get(&self, column: Column) -> Option<&'a str> {
+        self.fields[column as usize].map(str::trim).filter(|s| !s.is_empty())
+    }
+
+    /// The fields of a typed record; `joined` holds the groups joined with `;`.
+    pub fn from_input(input: &'a RecordInput, joined: &'a mut String) -> Raw<'a> {
+        *joined = input.groups.join(";");
+        let mut raw = Raw::default();
+        let pairs: [(Column, &'a Option<String>); 15] = [
+            (Column::RecordId, &input.record_id), (Column::PersonKey, &input.person_key), (Column::Region, &input.region),
+            (Column::TrainingType, &input.training_type), (Column::Subsidised, &input.subsidised),
+            (Column::StartDate, &input.start_date), (Column::EndDate, &input.end_date),
+            (Column::CompletionDate, &input.completion_date), (Column::CertificateKind, &input.certificate_kind),
+            (Column::CertificateLevel, &input.certificate_level), (Column::CertificateDate, &input.certificate_date),
+            (Column::BaseId, &input.base_id), (Column::BaseKind, &input.base_kind),
+            (Column::DesignatedDate, &input.designated_date), (Column::BaseName, &input.base_name),
+        ];
+        for (c, v) in pairs {
+            if let Some(v) = v {
+                raw.set(c, v);
+            }
+        }
+        raw.set(Column::Groups, joined.as_str());
+        raw
+    }
+}
+
+/// Turns rows of text into [`Facts`] for one plan: region codes and names, vocabulary terms and
+/// skill levels resolved through lookups built once.
+pub(crate) struct RecordParser<'p> {
+    vocab: &'p Vocabularies,
+    region_codes: HashMap<u32, u16>,
+    region_names: HashMap<String, u16>,
+    levels: HashMap<String, u8>,
+}
+
+impl<'p> RecordParser<'p> {
+    pub fn new(plan: &'p Plan) -> RecordParser<'p> {
+        let mut region_codes = HashMap::new();
+        let mut region_names = HashMap::new();
+        for (i, r) in plan.regions().iter().enumerate() {
+            let i = i as u16;
+            if let Some(code) = r.code.as_deref().and_then(|c| c.parse::<u32>().ok()) {
+                region_codes.insert(code, i);
+            }
+            for name in [&r.id, &r.name.zh, &r.name.en.to_lowercase()] {
+                region_names.entry(name.clone()).or_insert(i);
+            }
+        }
+        let mut levels = HashMap::new();
+        for l in plan.skill_levels() {
+            let o = l.ordinal.min(255) as u8;
+            // Names such as 三级/高级工 are also read by either half.
+            let halves = l.name.zh.split('/').chain(l.name.en.split(" / ")).map(|h| h.trim().to_lowercase());
+            for name in [l.id.clone(), l.name.zh.clone(), l.name.en.to_lowercase()].into_iter().chain(halves) {
+                levels.entry(name).or_insert(o);
+            }
+            if let Some(n) = l.national_level {
+                levels.entry(n.to_string()).or_insert(o);
+                let numeral = ["", "一", "二", "三", "四", "五"].get(n as usize).copied().unwrap_or("");
+                levels.entry(format!("{numeral}级")).or_insert(o);
+                levels.entry(format!("{n}级")).or_insert(o);
+            }
+        }
+        RecordParser { vocab: &plan.counting_rules().vocabularies, region_codes, region_names, levels }
+    }
+
+    /// Which kind of record a row is: a base when it has a base id (or a base kind and no record
+    /// id), else a training.
+    pub fn subject(raw: &Raw<'_>) -> RecordSubject {
+        let base = raw.get(Column::BaseId).is_some() || (raw.get(Column::RecordId).is_none() && raw.get(Column::BaseKind).is_some());
+        if base { RecordSubject::Base } else { RecordSubject::Training }
+    }
+
+    pub fn facts(&self, raw: &Raw<'_>) -> Result<Facts, Refusal> {
+        let mut f = Facts {
+            subject: RecordParser::subject(raw),
+            region: 0,
+            training_type: NO_TERM,
+            subsidised: false,
+            groups: 0,
+            certificate_kind: NO_TERM,
+            certificate_level: 0,
+            base_kind: NO_TERM,
+            dates: [NO_DATE; 5],
+        };
+        if f.subject == RecordSubject::Base {
+            key(raw, Column::BaseId)?;
+            f.base_kind = self.term(raw, Column::BaseKind, &self.vocab.base_kinds, RecordReason::UnknownBaseKind)?;
+            f.region = self.region(raw)?;
+            f.dates[DateSlot::Designated as usize] = required_date(raw, Column::DesignatedDate)?;
+            if let Some(n) = raw.get(Column::BaseName) && n.len() > 4 * MAX_KEY_BYTES {
+                return refuse(Column::BaseName, RecordReason::TooLong);
+            }
+            return Ok(f);
+        }
+        key(raw, Column::RecordId)?;
+        let person = key(raw, Column::PersonKey)?;
+        if id_number::looks_like_id_number(person) {
+            return refuse(Column::PersonKey, RecordReason::PersonKeyIsIdNumber);
+        }
+        f.region = self.region(raw)?;
+        f.training_type = self.term(raw, Column::TrainingType, &self.vocab.training_types, RecordReason::UnknownTrainingType)?;
+        f.subsidised = match raw.get(Column::Subsidised) {
+            None => return refuse(Column::Subsidised, RecordReason::MissingField),
+            Some(text) => parse_flag(text).ok_or(Refusal { field: "subsidised", reason: RecordReason::InvalidFlag })?,
+        };
+        if let Some(groups) = raw.get(Column::Groups) {
+            for g in groups.split([';', '|', '、', ',', '，']).map(str::trim).filter(|g| !g.is_empty()) {
+                let i = self.vocab.groups.find(g).ok_or(Refusal { field: "groups", reason: RecordReason::UnknownGroup })?;
+                f.groups |= 1u64 << i;
+            }
+        }
+        let start = required_date(raw, Column::StartDate)?;
+        f.dates[DateSlot::Start as usize] = start;
+        for (column, slot) in [(Column::EndDate, DateSlot::End), (Column::CompletionDate, DateSlot::Completion)] {
+            f.dates[slot as usize] = optional_date(raw, column, start)?;
+        }
+        if let Some(kind) = raw.get(Column::CertificateKind) {
+            f.certificate_kind = self.vocab.certificate_kinds.find(kind)
+                .ok_or(Refusal { field: "certificate_kind", reason: RecordReason::UnknownCertificateKind })?;
+            if raw.get(Column::CertificateDate).is_none() {
+                return refuse(Column::CertificateDate, RecordReason::MissingField);
+            }
+            f.dates[DateSlot::Certificate as usize] = optional_date(raw, Column::CertificateDate, start)?;
+            if let Some(level) = raw.get(Column::CertificateLevel) {
+                f.certificate_level = self.level(level).ok_or(Refusal { field: "certificate_level", reason: RecordReason::UnknownLevel })?;
+            }
+        } else if raw.get(Column::CertificateDate).is_some() || raw.get(Column::CertificateLevel).is_some() {
+            // A level or date with no kind: the certificate is half-recorded, not absent.
+            return refuse(Column::CertificateKind, RecordReason::MissingField);
+        }
+        Ok(f)
+    }
+
+    fn term(&self, raw: &Raw<'_>, column: Column, vocab: &crate::rules::Vocabulary, unknown: RecordReason) -> Result<u8, Refusal> {
+        match raw.get(column) {
+            None => refuse(column, RecordReason::MissingField),
+            Some(text) => vocab.find(text).ok_or(Refusal { field: column.name(), reason: unknown }),
+        }
+    }
+
+    fn level(&self, text: &str) -> Option<u8> {
+        self.levels.get(text).or_else(|| self.levels.get(&text.to_lowercase())).copied()
+    }
+
+    /// A region id, name, or six-digit code; a county code counts toward the region whose code
+    /// shares its first four digits (its prefecture).
+    fn region(&self, raw: &Raw<'_>) -> Result<u16, Refusal> {
+        let Some(text) = raw.get(Column::Region) else { return refuse(Column::Region, RecordReason::MissingField) };
+        if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
+            let code: u32 = text.parse().unwrap_or(0);
+            if let Some(&i) = self.region_codes.get(&code).or_else(|| self.region_codes.get(&(code / 100 * 100))) {
+                return Ok(i);
+            }
+            return refuse(Column::Region, RecordReason::UnknownRegion);
+        }
+        self.region_names.get(text).or_else(|| self.region_names.get(&text.to_lowercase())).copied()
+            .ok_or(Refusal { field: "region", reason: RecordReason::UnknownRegion })
+    }
+}
+
+fn key<'a>(raw: &Raw<'a>, column: Column) -> Result<&'a str, Refusal> {
+    match raw.get(column) {
+        None => refuse(column, RecordReason::MissingField),
+        Some(k) if k.len() > MAX_KEY_BYTES => refuse(column, RecordReason::TooLong),
+        Some(k) => Ok(k),
+    }
+}
+
+pub(crate) fn parse_flag(text: &str) -> Option<bool> {
+    match text.trim() {
+        "1" | "true" | "TRUE" | "True" | "yes" | "YES" | "Yes" | "y" | "Y" | "是" => Some(true),
+        "0" | "false" | "FALSE" | "False" | "no" | "NO" | "No" | "n" | "N" | "否" => Some(false),
+        _ => None,
+    }
+}
+
+fn required_date(raw: &Raw<'_>, column: Column) -> Result<i32, Refusal> {
+    match raw.get(column) {
+        None => refuse(column, RecordReason::MissingField),
+        Some(text) => day_number(text).map_err(|reason| Refusal { field: column.name(), reason }),
+    }
+}
+
+fn optional_date(raw: &Raw<'_>, column: Column, start: i32) -> Result<i32, Refusal> {
+    match raw.get(column) {
+        None => Ok(NO_DATE),
+        Some(text) => {
+            let d = day_number(text).map_err(|reason| Refusal { field: column.name(), reason })?;
+            if d < start { refuse(column, RecordReason::DateOrder) } else { Ok(d) }
+        }
+    }
+}
+
+/// The first day records may carry (1950-01-01) and the last (2100-12-31), as day numbers.
+pub(crate) const FIRST_DAY: i32 = 711_858;
+pub(crate) const LAST_DAY: i32 = 767_009;
+
+/// An ISO date (`2023-05-31`, optionally followed by a time, which is ignored) as a day number.
+pub(crate) fn day_number(text: &str) -> Result<i32, RecordReason> {
+    let b = text.as_bytes();
+    let date_part = match b.len() {
+        10 => b,
+        n if n > 10 && (b[10] == b'T' || b[10] == b' ') => &b[..10],
+        _ => return Err(RecordReason::InvalidDate),
+    };
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        date_part[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+    };
+    if date_part[4] != b'-' || date_part[7] != b'-' {
+        return Err(RecordReason::InvalidDate);
+    }
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else { return Err(RecordReason::InvalidDate) };
+    let date = NaiveDate::from_ymd_opt(y as i32, m, d).ok_or(RecordReason::InvalidDate)?;
+    checked_day(date)
+}
+
+/// A date as a day number, refused outside 1950–2100.
+pub(crate) fn checked_day(date: NaiveDate) -> Result<i32, RecordReason> {
+    let n = date.num_days_from_ce();
+    if (FIRST_DAY..=LAST_DAY).contains(&n) { Ok(n) } else { Err(RecordReason::DateOutOfRange) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_bounds_are_the_documented_dates() {
+        assert_eq!(NaiveDate::from_ymd_opt(1950, 1, 1).unwrap().num_days_from_ce(), FIRST_DAY);
+        assert_eq!(NaiveDate::from_ymd_opt(2100, 12, 31).unwrap().num_days_from_ce(), LAST_DAY);
+        assert_eq!(day_number("2024-02-29T08:00:00"), Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap().num_days_from_ce()));
+        assert_eq!(day_number("2023-02-29"), Err(RecordReason::InvalidDate));
+        assert_eq!(day_number("1949-12-31"), Err(RecordReason::DateOutOfRange));
+        assert_eq!(day_number("2023/02/01"), Err(RecordReason::InvalidDate));
+    }
+}

@@ -1,0 +1,547 @@
+//! Tallies: counts of records by indicator × region × month under the plan's counting rules,
+//! with what was read, counted and rejected. A tally is a partial aggregate: tallies of separate
+//! partitions merge into the tally of the whole, and serialise to JSON to travel between
+//! processes. Its observations feed the progress report.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorCode, RecordsError};
+use crate::model::RecordSubject;
+use crate::observations::{ObservationInput, last_day_of_month};
+use crate::plan::Plan;
+use crate::records::{Facts, NO_DATE, Raw, RecordParser, RecordReason, Refusal};
+
+/// The serialised format's name and version.
+pub const TALLY_FORMAT: &str = "skillplan-tally/1";
+/// A tally keeps at most this many rejections in detail; the count of rejected rows is exact.
+pub const MAX_KEPT_REJECTIONS: usize = 1000;
+
+/// How records are counted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CountOptions {
+    /// Fail on the first invalid record (`INVALID_RECORD`) instead of skipping it.
+    pub strict: bool,
+    /// Skip at most this many invalid records in one call; one more fails the call with
+    /// `TOO_MANY_INVALID_RECORDS`. Default 1000.
+    pub max_rejected: u64,
+    /// A name for the input (a file name, a partition) shown with its rejections.
+    pub source: Option<String>,
+}
+
+impl Default for CountOptions {
+    fn default() -> Self {
+        CountOptions { strict: false, max_rejected: 1000, source: None }
+    }
+}
+
+/// A record that was refused and skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rejection {
+    /// The input it came from, when one was named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Its row in that input, from 1 (a CSV header is not a row).
+    pub row: u64,
+    pub field: String,
+    /// A stable reason such as `unknown_region`.
+    pub code: String,
+    pub message: String,
+}
+
+/// Per-indicator figures: how many records met the rule, and why some of those were not
+/// placed in a month of the plan period.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndicatorTally {
+    pub indicator: String,
+    /// Records that met the rule.
+    pub matched: u64,
+    /// Of those, records counted in a month of the plan period.
+    pub counted: u64,
+    /// Met the rule but lack the date the rule counts by (e.g. not yet completed).
+    pub undated: u64,
+    pub before_period: u64,
+    pub after_period: u64,
+}
+
+/// One non-zero cell of a tally.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TallyCell {
+    pub indicator: String,
+    /// The region the records name (not rolled up).
+    pub region: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    pub count: u64,
+}
+
+/// Counts of records by indicator × region × month for one plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tally {
+    plan_fingerprint: String,
+    indicators: Vec<String>,
+    regions: Vec<String>,
+    /// Index of each region's parent region, for subtree sums.
+    region_parent: Vec<Option<usize>>,
+    first_month: (i32, u32),
+    months: usize,
+    period: (i32, i32),
+    /// `[indicator][region][month]`, flattened.
+    cells: Vec<u64>,
+    per_indicator: Vec<IndicatorTally>,
+    pub rows_read: u64,
+    pub rows_counted: u64,
+    pub rows_rejected: u64,
+    rejections: Vec<Rejection>,
+    ignored_columns: Vec<String>,
+}
+
+/// Everything a tally says, in one serialisable value: what hosts show and the conformance
+/// corpus checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TallySummary {
+    pub plan: String,
+    pub rows_read: u64,
+    pub rows_counted: u64,
+    pub rows_rejected: u64,
+    /// Counted records per indicator (that has a rule), whole area and period.
+    pub totals: std::collections::BTreeMap<String, u64>,
+    /// Per region (including the regions inside it) with any records, per indicator.
+    pub region_totals: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+    pub indicators: Vec<IndicatorTally>,
+    pub rejections: Vec<Rejection>,
+    pub ignored_columns: Vec<String>,
+    pub cells: Vec<TallyCell>,
+}
+
+/// The serialised form: only non-zero cells.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TallyJson {
+    format: String,
+    plan: String,
+    rows_read: u64,
+    rows_counted: u64,
+    rows_rejected: u64,
+    indicators: Vec<IndicatorTally>,
+    cells: Vec<TallyCell>,
+    #[serde(default)]
+    rejections: Vec<Rejection>,
+    #[serde(default)]
+    ignored_columns: Vec<String>,
+}
+
+fn month_index(first: (i32, u32), date: NaiveDate) -> usize {
+    ((date.year() - first.0) * 12 + date.month() as i32 - first.1 as i32) as usize
+}
+
+impl Tally {
+    /// An empty tally for `plan`.
+    pub fn new(plan: &Plan) -> Tally {
+        let period = &plan.metadata().period;
+        let first_month = (period.start.year(), period.start.month());
+        let months = month_index(first_month, period.end) + 1;
+        let regions: Vec<String> = plan.regions().iter().map(|r| r.id.clone()).collect();
+        let region_parent = plan.regions().iter()
+            .map(|r| r.parent.as_deref().and_then(|p| regions.iter().position(|x| x == p)))
+            .collect();
+        let indicators: Vec<String> = plan.indicators().iter().map(|i| i.id.clone()).collect();
+        Tally {
+            plan_fingerprint: plan.fingerprint().to_owned(),
+            cells: vec![0; indicators.len() * regions.len().max(1) * months],
+            per_indicator: indicators.iter().map(|id| IndicatorTally { indicator: id.clone(), ..Default::default() }).collect(),
+            indicators,
+            regions,
+            region_parent,
+            first_month,
+            months,
+            period: (period.start.num_days_from_ce(), period.end.num_days_from_ce()),
+            rows_read: 0,
+            rows_counted: 0,
+            rows_rejected: 0,
+            rejections: Vec::new(),
+            ignored_columns: Vec::new(),
+        }
+    }
+
+    /// The fingerprint of the plan whose rules made this tally.
+    pub fn plan_fingerprint(&self) -> &str {
+        &self.plan_fingerprint
+    }
+
+    pub(crate) fn check_plan(&self, plan: &Plan) -> Result<(), Error> {
+        if plan.fingerprint() != self.plan_fingerprint {
+            return Err(tally_error("other_plan", "plan", "this tally was made under another plan (its fingerprint differs)".into()));
+        }
+        Ok(())
+    }
+
+    /// Records that were refused, up to [`MAX_KEPT_REJECTIONS`]; `rows_rejected` is the count.
+    pub fn rejections(&self) -> &[Rejection] {
+        &self.rejections
+    }
+
+    /// Columns or keys that inputs had and the record format does not, so were not read.
+    pub fn ignored_columns(&self) -> &[String] {
+        &self.ignored_columns
+    }
+
+    pub(crate) fn note_ignored(&mut self, name: &str) {
+        let name = crate::error::shown(name);
+        if let Err(at) = self.ignored_columns.binary_search(&name) && self.ignored_columns.len() < 100 {
+            // Kept sorted, so the list does not depend on the order hosts give keys in.
+            self.ignored_columns.insert(at, name);
+        }
+    }
+
+    /// Per-indicator figures, in the plan's order.
+    pub fn indicators(&self) -> &[IndicatorTally] {
+        &self.per_indicator
+    }
+
+    fn cell_index(&self, indicator: usize, region: usize, month: usize) -> usize {
+        (indicator * self.regions.len() + region) * self.months + month
+    }
+
+    /// Counts one record's facts under every rule.
+    #[inline]
+    pub(crate) fn add_facts(&mut self, plan: &Plan, facts: &Facts) {
+        self.rows_read += 1;
+        let mut counted = false;
+        for (i, rule) in plan.counting_rules().rules.iter().enumerate() {
+            let Some(rule) = rule else { continue };
+            if !rule.counts(facts) {
+                continue;
+            }
+            let stats = &mut self.per_indicator[i];
+            stats.matched += 1;
+            let day = facts.dates[rule.date as usize];
+            if day == NO_DATE {
+                stats.undated += 1;
+            } else if day < self.period.0 {
+                stats.before_period += 1;
+            } else if day > self.period.1 {
+                stats.after_period += 1;
+            } else {
+                stats.counted += 1;
+                counted = true;
+                let date = NaiveDate::from_num_days_from_ce_opt(day).unwrap_or_default();
+                let at = self.cell_index(i, facts.region as usize, month_index(self.first_month, date));
+                self.cells[at] += 1;
+            }
+        }
+        if counted {
+            self.rows_counted += 1;
+        }
+    }
+
+    /// Records a refused row: kept in detail, or an error in strict mode or past the limit.
+    pub(crate) fn reject(&mut self, row: u64, refusal: Refusal, options: &CountOptions, rejected_here: &mut u64) -> Result<(), Error> {
+        self.rows_read += 1;
+        self.rows_rejected += 1;
+        *rejected_here += 1;
+        let path = format!("rows[{row}].{}", refusal.field);
+        let message = refusal.reason.message(refusal.field);
+        if options.strict {
+            return Err(RecordsError { code: ErrorCode::InvalidRecord, reason: refusal.reason.as_str(), path, message }.into());
+        }
+        if *rejected_here > options.max_rejected {
+            return Err(RecordsError {
+                code: ErrorCode::TooManyInvalidRecords,
+                reason: refusal.reason.as_str(),
+                path,
+                message: format!("more than {} invalid records; the last: {message}", options.max_rejected),
+            }.into());
+        }
+        if self.rejections.len() < MAX_KEPT_REJECTIONS {
+            self.rejections.push(Rejection {
+                source: options.source.clone(),
+                row,
+                field: refusal.field.to_owned(),
+                code: refusal.reason.as_str().to_owned(),
+                message,
+            });
+        }
+        Ok(())
+    }
+
+    /// Adds records a host built itself (Kotlin, Swift), numbered from 1.
+    pub fn add_inputs(&mut self, plan: &Plan, records: &[crate::records::RecordInput], options: &CountOptions) -> Result<(), Error> {
+        self.check_plan(plan)?;
+        let parser = RecordParser::new(plan);
+        let mut rejected = 0;
+        let mut joined = String::new();
+        for (i, r) in records.iter().enumerate() {
+            let raw = Raw::from_input(r, &mut joined);
+            match parser.facts(&raw) {
+                Ok(f) => self.add_facts(plan, &f),
+                Err(refusal) => self.reject(i as u64 + 1, refusal, options, &mut rejected)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds records given as JSON objects (from Node, Python dicts or JSON text), numbered from 1.
+    pub fn add_values(&mut self, plan: &Plan, records: &[serde_json::Value], options: &CountOptions) -> Result<(), Error> {
+        self.check_plan(plan)?;
+        let parser = RecordParser::new(plan);
+        let mut rejected = 0;
+        let mut scratch = crate::read::ValueScratch::default();
+        for (i, value) in records.iter().enumerate() {
+            match scratch.raw(value, self) {
+                Ok(raw) => match parser.facts(&raw) {
+                    Ok(f) => self.add_facts(plan, &f),
+                    Err(refusal) => self.reject(i as u64 + 1, refusal, options, &mut rejected)?,
+                },
+                Err(refusal) => self.reject(i as u64 + 1, refusal, options, &mut rejected)?,
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds records given as JSON text: an array of objects (hosts without a JSON value type of
+    /// their own use this).
+    pub fn add_json_text(&mut self, plan: &Plan, text: &str, options: &CountOptions) -> Result<(), Error> {
+        let values: Vec<serde_json::Value> = serde_json::from_str(text)
+            .map_err(|_| source_error("syntax", "records", "the records are not a JSON array".into()))?;
+        self.add_values(plan, &values, options)
+    }
+
+    /// Adds another tally of the same plan: counts and figures add up; rejections are kept up to
+    /// [`MAX_KEPT_REJECTIONS`].
+    pub fn merge(&mut self, other: &Tally) -> Result<(), Error> {
+        if other.plan_fingerprint != self.plan_fingerprint || other.cells.len() != self.cells.len() {
+            return Err(tally_error("other_plan", "plan", "the tallies were made under different plans".into()));
+        }
+        for (a, b) in self.cells.iter_mut().zip(&other.cells) {
+            *a += b;
+        }
+        for (a, b) in self.per_indicator.iter_mut().zip(&other.per_indicator) {
+            a.matched += b.matched;
+            a.counted += b.counted;
+            a.undated += b.undated;
+            a.before_period += b.before_period;
+            a.after_period += b.after_period;
+        }
+        self.rows_read += other.rows_read;
+        self.rows_counted += other.rows_counted;
+        self.rows_rejected += other.rows_rejected;
+        let room = MAX_KEPT_REJECTIONS.saturating_sub(self.rejections.len());
+        self.rejections.extend(other.rejections.iter().take(room).cloned());
+        for c in &other.ignored_columns {
+            self.note_ignored(c);
+        }
+        Ok(())
+    }
+
+    fn month_label(&self, m: usize) -> String {
+        let total = self.first_month.1 as usize - 1 + m;
+        format!("{:04}-{:02}", self.first_month.0 + (total / 12) as i32, total % 12 + 1)
+    }
+
+    fn parse_month(&self, text: &str) -> Option<usize> {
+        let (y, m) = text.split_once('-')?;
+        let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+        if !(1..=12).contains(&m) || text.len() != 7 {
+            return None;
+        }
+        let index = (y - self.first_month.0) * 12 + m as i32 - self.first_month.1 as i32;
+        (0..self.months as i32).contains(&index).then_some(index as usize)
+    }
+
+    /// The non-zero cells, by indicator, region and month.
+    pub fn cells(&self) -> Vec<TallyCell> {
+        let mut out = Vec::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            for (r, region) in self.regions.iter().enumerate() {
+                for m in 0..self.months {
+                    let count = self.cells[self.cell_index(i, r, m)];
+                    if count > 0 {
+                        out.push(TallyCell { indicator: ind.clone(), region: region.clone(), month: self.month_label(m), count });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The count of one indicator over the whole plan area and period.
+    pub fn total(&self, indicator: &str) -> Option<u64> {
+        let i = self.indicators.iter().position(|x| x == indicator)?;
+        let start = self.cell_index(i, 0, 0);
+        Some(self.cells[start..start + self.regions.len() * self.months].iter().sum())
+    }
+
+    /// The count of one indicator in a region and the regions inside it.
+    pub fn region_total(&self, indicator: &str, region: &str) -> Option<u64> {
+        let i = self.indicators.iter().position(|x| x == indicator)?;
+        let r = self.regions.iter().position(|x| x == region)?;
+        Some((0..self.regions.len()).filter(|&x| self.is_within(x, r))
+            .map(|x| (0..self.months).map(|m| self.cells[self.cell_index(i, x, m)]).sum::<u64>()).sum())
+    }
+
+    /// True when region `x` is `ancestor` or lies inside it.
+    fn is_within(&self, x: usize, ancestor: usize) -> bool {
+        let mut at = Some(x);
+        for _ in 0..=self.regions.len() {
+            match at {
+                Some(a) if a == ancestor => return true,
+                Some(a) => at = self.region_parent[a],
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Monthly observations for the progress report: for every counted indicator, the whole
+    /// area and each region that has records (with the regions inside it), every month from the
+    /// plan's start to the last month any record was counted in, zeros included.
+    pub fn observations(&self, plan: &Plan) -> Result<Vec<ObservationInput>, Error> {
+        self.check_plan(plan)?;
+        let n_regions = self.regions.len();
+        let last_month = (0..self.months).rev().find(|&m| {
+            (0..self.indicators.len()).any(|i| (0..n_regions).any(|r| self.cells[self.cell_index(i, r, m)] > 0))
+        });
+        let Some(last_month) = last_month else { return Ok(Vec::new()) };
+        let root = plan.root_region().and_then(|root| self.regions.iter().position(|r| *r == root.id));
+        let with_records: Vec<usize> = (0..n_regions)
+            .filter(|&r| (0..self.indicators.len()).any(|i| (0..self.months).any(|m| self.cells[self.cell_index(i, r, m)] > 0)))
+            .collect();
+        // A region reports when it or a region inside it has records.
+        let reporting: Vec<usize> = (0..n_regions)
+            .filter(|&r| Some(r) != root && with_records.iter().any(|&x| self.is_within(x, r)))
+            .collect();
+        let mut out = Vec::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            if plan.counting_rules().rules[i].is_none() {
+                continue;
+            }
+            let mut series = |region: Option<usize>| {
+                for m in 0..=last_month {
+                    let value: u64 = (0..n_regions)
+                        .filter(|&x| region.is_none_or(|r| self.is_within(x, r)))
+                        .map(|x| self.cells[self.cell_index(i, x, m)])
+                        .sum();
+                    let total = self.first_month.1 as usize - 1 + m;
+                    let end = last_day_of_month(self.first_month.0 + (total / 12) as i32, (total % 12 + 1) as u32).unwrap_or_default();
+                    out.push(ObservationInput {
+                        indicator: ind.clone(),
+                        region: region.map(|r| self.regions[r].clone()),
+                        date: end.format("%Y-%m-%d").to_string(),
+                        value: value.to_string(),
+                        kind: Some("month".into()),
+                    });
+                }
+            };
+            series(None);
+            for &r in &reporting {
+                series(Some(r));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The progress report of the counted records.
+    pub fn report(&self, plan: &Plan, options: &crate::progress::ProgressOptions) -> Result<crate::progress::Report, Error> {
+        let observations = crate::observations::Observations::new(plan, &self.observations(plan)?)?;
+        crate::progress::report(plan, &observations, options)
+    }
+
+    /// Everything the tally says, for display and checks.
+    pub fn summary(&self, plan: &Plan) -> TallySummary {
+        let counted: Vec<usize> = (0..self.indicators.len())
+            .filter(|&i| plan.counting_rules().rules.get(i).is_some_and(Option::is_some)).collect();
+        let totals = counted.iter().map(|&i| (self.indicators[i].clone(), self.total(&self.indicators[i]).unwrap_or(0))).collect();
+        let mut region_totals = std::collections::BTreeMap::new();
+        for region in &self.regions {
+            let row: std::collections::BTreeMap<String, u64> = counted.iter()
+                .map(|&i| (self.indicators[i].clone(), self.region_total(&self.indicators[i], region).unwrap_or(0))).collect();
+            if row.values().any(|&n| n > 0) {
+                region_totals.insert(region.clone(), row);
+            }
+        }
+        TallySummary {
+            plan: self.plan_fingerprint.clone(),
+            rows_read: self.rows_read,
+            rows_counted: self.rows_counted,
+            rows_rejected: self.rows_rejected,
+            totals,
+            region_totals,
+            indicators: counted.iter().map(|&i| self.per_indicator[i].clone()).collect(),
+            rejections: self.rejections.clone(),
+            ignored_columns: self.ignored_columns.clone(),
+            cells: self.cells(),
+        }
+    }
+
+    /// The tally as JSON, for another process to merge.
+    pub fn to_json(&self) -> String {
+        let json = TallyJson {
+            format: TALLY_FORMAT.to_owned(),
+            plan: self.plan_fingerprint.clone(),
+            rows_read: self.rows_read,
+            rows_counted: self.rows_counted,
+            rows_rejected: self.rows_rejected,
+            indicators: self.per_indicator.clone(),
+            cells: self.cells(),
+            rejections: self.rejections.clone(),
+            ignored_columns: self.ignored_columns.clone(),
+        };
+        serde_json::to_string(&json).unwrap_or_default()
+    }
+
+    /// Reads a tally written by [`Tally::to_json`] under the same plan.
+    pub fn from_json(plan: &Plan, text: &str) -> Result<Tally, Error> {
+        let json: TallyJson = serde_json::from_str(text)
+            .map_err(|e| tally_error("syntax", "", format!("not a tally: {}", crate::error::shown(&e.to_string()))))?;
+        if json.format != TALLY_FORMAT {
+            return Err(tally_error("unsupported_format", "format", format!("this library reads {TALLY_FORMAT}")));
+        }
+        let mut tally = Tally::new(plan);
+        if json.plan != tally.plan_fingerprint {
+            return Err(tally_error("other_plan", "plan", "this tally was made under another plan (its fingerprint differs)".into()));
+        }
+        for (j, c) in json.cells.iter().enumerate() {
+            let i = tally.indicators.iter().position(|x| *x == c.indicator);
+            let r = tally.regions.iter().position(|x| *x == c.region);
+            let m = tally.parse_month(&c.month);
+            let (Some(i), Some(r), Some(m)) = (i, r, m) else {
+                return Err(tally_error("unknown_cell", &format!("cells[{j}]"), "no such indicator, region or month in the plan".into()));
+            };
+            let at = tally.cell_index(i, r, m);
+            tally.cells[at] += c.count;
+        }
+        if json.indicators.len() != tally.per_indicator.len()
+            || json.indicators.iter().zip(&tally.per_indicator).any(|(a, b)| a.indicator != b.indicator)
+        {
+            return Err(tally_error("unknown_cell", "indicators", "the indicators differ from the plan's".into()));
+        }
+        tally.per_indicator = json.indicators;
+        tally.rows_read = json.rows_read;
+        tally.rows_counted = json.rows_counted;
+        tally.rows_rejected = json.rows_rejected;
+        tally.rejections = json.rejections;
+        tally.rejections.truncate(MAX_KEPT_REJECTIONS);
+        tally.ignored_columns = json.ignored_columns;
+        Ok(tally)
+    }
+
+    /// Whether a subject's records are counted by any rule of the plan.
+    pub fn counts_subject(plan: &Plan, subject: RecordSubject) -> bool {
+        plan.counting_rules().rules.iter().flatten().any(|r| r.subject == subject)
+    }
+}
+
+pub(crate) fn tally_error(reason: &'static str, path: &str, message: String) -> Error {
+    RecordsError { code: ErrorCode::InvalidTally, reason, path: path.to_owned(), message }.into()
+}
+
+pub(crate) fn source_error(reason: &'static str, path: &str, message: String) -> Error {
+    RecordsError { code: ErrorCode::InvalidRecordSource, reason, path: path.to_owned(), message }.into()
+}
+
+impl RecordReason {
+    pub(crate) fn at(self, field: &'static str) -> Refusal {
+        Refusal { field, reason: self }
+    }
+}
