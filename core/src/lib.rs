@@ -12,6 +12,11 @@
 //! # Ok::<(), skillplan::Error>(())
 //! ```
 
+#[cfg(feature = "arrow")]
+mod arrow_input;
+/// The Arrow crate skillplan reads batches with, for callers that build batches themselves.
+#[cfg(feature = "arrow")]
+pub use arrow_array;
 mod clause;
 pub mod date_text;
 pub mod decimal_text;

@@ -133,18 +133,7 @@ impl Tally {
             }
             columns.push(column);
         }
-        let has = |c: Column| columns.contains(&Some(c));
-        let required: &[Column] = if has(Column::RecordId) {
-            &[Column::PersonKey, Column::Region, Column::TrainingType, Column::Subsidised, Column::StartDate]
-        } else if has(Column::BaseId) {
-            &[Column::BaseKind, Column::Region, Column::DesignatedDate]
-        } else {
-            &[Column::RecordId]
-        };
-        if let Some(missing) = required.iter().find(|c| !has(**c)) {
-            return Err(source_error("missing_column", missing.name(),
-                format!("the header has no {} column (training files need record_id, person_key, region, training_type, subsidised, start_date; base files base_id, base_kind, region, designated_date)", missing.name())));
-        }
+        check_required(&columns)?;
         Ok(columns)
     }
 
@@ -193,6 +182,23 @@ impl Tally {
         }
         Ok(())
     }
+}
+
+/// Refuses a header (CSV) or schema (Arrow) without the columns its kind of record needs.
+pub(crate) fn check_required(columns: &[Option<Column>]) -> Result<(), Error> {
+    let has = |c: Column| columns.contains(&Some(c));
+    let required: &[Column] = if has(Column::RecordId) {
+        &[Column::PersonKey, Column::Region, Column::TrainingType, Column::Subsidised, Column::StartDate]
+    } else if has(Column::BaseId) {
+        &[Column::BaseKind, Column::Region, Column::DesignatedDate]
+    } else {
+        &[Column::RecordId]
+    };
+    if let Some(missing) = required.iter().find(|c| !has(**c)) {
+        return Err(source_error("missing_column", missing.name(),
+            format!("there is no {} column (training records need record_id, person_key, region, training_type, subsidised, start_date; bases base_id, base_kind, region, designated_date)", missing.name())));
+    }
+    Ok(())
 }
 
 fn csv_source_error(e: &csv::Error) -> Error {

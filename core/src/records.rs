@@ -249,14 +249,36 @@ pub struct RecordInput {
 }
 
 /// One row's fields as borrowed text, indexed by [`Column`] position; `None` when absent.
-#[derive(Debug, Clone, Copy, Default)]
+/// Columnar inputs may give dates as day numbers and flags as booleans instead of text.
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Raw<'a> {
     pub fields: [Option<&'a str>; 16],
+    days: [i32; 16],
+    flags: [Option<bool>; 16],
+}
+
+impl Default for Raw<'_> {
+    fn default() -> Self {
+        Raw { fields: [None; 16], days: [NO_DATE; 16], flags: [None; 16] }
+    }
 }
 
 impl<'a> Raw<'a> {
     pub fn set(&mut self, column: Column, value: &'a str) {
         self.fields[column as usize] = Some(value);
+    }
+
+    /// A date given as a day number (`NaiveDate::num_days_from_ce`), unchecked.
+    pub fn set_day(&mut self, column: Column, day: i32) {
+        self.days[column as usize] = day;
+    }
+
+    pub fn set_flag(&mut self, column: Column, flag: bool) {
+        self.flags[column as usize] = Some(flag);
+    }
+
+    fn present(&self, column: Column) -> bool {
+        self.get(column).is_some() || self.days[column as usize] != NO_DATE
     }
 
     fn get(&self, column: Column) -> Option<&'a str> {
@@ -363,6 +385,7 @@ impl<'p> RecordParser<'p> {
         f.region = self.region(raw)?;
         f.training_type = self.term(raw, Column::TrainingType, &self.vocab.training_types, RecordReason::UnknownTrainingType)?;
         f.subsidised = match raw.get(Column::Subsidised) {
+            None if raw.flags[Column::Subsidised as usize].is_some() => raw.flags[Column::Subsidised as usize].unwrap_or(false),
             None => return refuse(Column::Subsidised, RecordReason::MissingField),
             Some(text) => parse_flag(text).ok_or(Refusal { field: "subsidised", reason: RecordReason::InvalidFlag })?,
         };
@@ -380,14 +403,14 @@ impl<'p> RecordParser<'p> {
         if let Some(kind) = raw.get(Column::CertificateKind) {
             f.certificate_kind = self.vocab.certificate_kinds.find(kind)
                 .ok_or(Refusal { field: "certificate_kind", reason: RecordReason::UnknownCertificateKind })?;
-            if raw.get(Column::CertificateDate).is_none() {
+            if !raw.present(Column::CertificateDate) {
                 return refuse(Column::CertificateDate, RecordReason::MissingField);
             }
             f.dates[DateSlot::Certificate as usize] = optional_date(raw, Column::CertificateDate, start)?;
             if let Some(level) = raw.get(Column::CertificateLevel) {
                 f.certificate_level = self.level(level).ok_or(Refusal { field: "certificate_level", reason: RecordReason::UnknownLevel })?;
             }
-        } else if raw.get(Column::CertificateDate).is_some() || raw.get(Column::CertificateLevel).is_some() {
+        } else if raw.present(Column::CertificateDate) || raw.get(Column::CertificateLevel).is_some() {
             // A level or date with no kind: the certificate is half-recorded, not absent.
             return refuse(Column::CertificateKind, RecordReason::MissingField);
         }
@@ -437,7 +460,18 @@ pub(crate) fn parse_flag(text: &str) -> Option<bool> {
     }
 }
 
+/// A day number given by a columnar input, checked to lie in 1950–2100.
+fn given_day(raw: &Raw<'_>, column: Column) -> Option<Result<i32, Refusal>> {
+    let day = raw.days[column as usize];
+    (day != NO_DATE).then(|| {
+        if (FIRST_DAY..=LAST_DAY).contains(&day) { Ok(day) } else { refuse(column, RecordReason::DateOutOfRange) }
+    })
+}
+
 fn required_date(raw: &Raw<'_>, column: Column) -> Result<i32, Refusal> {
+    if let Some(day) = given_day(raw, column) {
+        return day;
+    }
     match raw.get(column) {
         None => refuse(column, RecordReason::MissingField),
         Some(text) => day_number(text).map_err(|reason| Refusal { field: column.name(), reason }),
@@ -445,6 +479,10 @@ fn required_date(raw: &Raw<'_>, column: Column) -> Result<i32, Refusal> {
 }
 
 fn optional_date(raw: &Raw<'_>, column: Column, start: i32) -> Result<i32, Refusal> {
+    if let Some(day) = given_day(raw, column) {
+        let d = day?;
+        return if d < start { refuse(column, RecordReason::DateOrder) } else { Ok(d) };
+    }
     match raw.get(column) {
         None => Ok(NO_DATE),
         Some(text) => {

@@ -164,6 +164,26 @@ impl Tally {
         }
     }
 
+    /// An empty tally of the same plan (for counting a part apart).
+    pub(crate) fn new_like(&self) -> Tally {
+        Tally {
+            plan_fingerprint: self.plan_fingerprint.clone(),
+            indicators: self.indicators.clone(),
+            regions: self.regions.clone(),
+            region_parent: self.region_parent.clone(),
+            first_month: self.first_month,
+            months: self.months,
+            period: self.period,
+            cells: vec![0; self.cells.len()],
+            per_indicator: self.per_indicator.iter().map(|t| IndicatorTally { indicator: t.indicator.clone(), ..Default::default() }).collect(),
+            rows_read: 0,
+            rows_counted: 0,
+            rows_rejected: 0,
+            rejections: Vec::new(),
+            ignored_columns: Vec::new(),
+        }
+    }
+
     /// The fingerprint of the plan whose rules made this tally.
     pub fn plan_fingerprint(&self) -> &str {
         &self.plan_fingerprint

@@ -1,0 +1,341 @@
+//! Arrow input (feature `arrow`): record batches counted column by column, without turning
+//! dates and flags into text. Columns are matched by name as in CSV; strings may be plain,
+//! large, view or dictionary-encoded; dates Date32, Date64 or timestamps; flags booleans or
+//! integers; `groups` a list of strings or one separated string. Large batches are split across
+//! the machine's cores and the partial tallies merged, so the answer is the single-threaded one.
+
+use std::fmt::Write as _;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date64Type, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type};
+use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
+use arrow_schema::{ArrowError, DataType, TimeUnit};
+
+use crate::error::Error;
+use crate::plan::Plan;
+use crate::records::{Column, Raw, RecordParser, RecordReason, Refusal};
+use crate::tally::{CountOptions, Tally, source_error};
+
+/// Days from the common era to 1970-01-01.
+const UNIX_EPOCH_DAY: i64 = 719_163;
+/// Batches with fewer rows are counted on one thread.
+const PARALLEL_FROM_ROWS: usize = 1 << 15;
+
+/// A string column of any Arrow string layout.
+enum Text<'a> {
+    Utf8(&'a arrow_array::StringArray),
+    LargeUtf8(&'a arrow_array::LargeStringArray),
+    View(&'a arrow_array::StringViewArray),
+    /// Dictionary keys (as indices) into a string column.
+    Dictionary(Vec<usize>, Box<Text<'a>>, &'a dyn Array),
+}
+
+impl<'a> Text<'a> {
+    fn new(array: &'a dyn Array) -> Option<Text<'a>> {
+        Some(match array.data_type() {
+            DataType::Utf8 => Text::Utf8(array.as_string::<i32>()),
+            DataType::LargeUtf8 => Text::LargeUtf8(array.as_string::<i64>()),
+            DataType::Utf8View => Text::View(array.as_string_view()),
+            DataType::Dictionary(_, _) => {
+                let dict = array.as_any_dictionary_opt()?;
+                let values = Text::new(dict.values().as_ref())?;
+                Text::Dictionary(dict.normalized_keys(), Box::new(values), array)
+            }
+            _ => return None,
+        })
+    }
+
+    fn value(&self, row: usize) -> Option<&'a str> {
+        match self {
+            Text::Utf8(a) => (!a.is_null(row)).then(|| a.value(row)),
+            Text::LargeUtf8(a) => (!a.is_null(row)).then(|| a.value(row)),
+            Text::View(a) => (!a.is_null(row)).then(|| a.value(row)),
+            Text::Dictionary(keys, values, array) => {
+                if array.is_null(row) { None } else { values.value(keys[row]) }
+            }
+        }
+    }
+}
+
+/// How one column is read.
+enum Reader<'a> {
+    Text(Text<'a>),
+    /// Day numbers from the common era; `None` for nulls.
+    Days(Vec<Option<i64>>),
+    Flags(&'a BooleanArray),
+    Integers(Vec<Option<i64>>),
+    /// A list of strings per row (offsets into `values`).
+    List { offsets: Vec<usize>, values: Text<'a>, array: &'a dyn Array },
+    /// A type records never have (floats, binary, …): any non-null value is refused.
+    Wrong(&'a dyn Array),
+}
+
+fn days_per(unit: &TimeUnit) -> i64 {
+    match unit {
+        TimeUnit::Second => 86_400,
+        TimeUnit::Millisecond => 86_400_000,
+        TimeUnit::Microsecond => 86_400_000_000,
+        TimeUnit::Nanosecond => 86_400_000_000_000,
+    }
+}
+
+/// The UTC offset in seconds of a timestamp column's time zone: fixed offsets, UTC, and the
+/// zones of China (no daylight saving since 1991). Other zones are refused, not guessed.
+fn zone_offset(zone: &str) -> Option<i64> {
+    match zone {
+        "UTC" | "Z" | "Etc/UTC" | "+00:00" => Some(0),
+        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Harbin" | "PRC" | "Asia/Hong_Kong" | "Asia/Macau" => Some(8 * 3600),
+        _ => {
+            let (sign, rest) = match zone.as_bytes().first()? {
+                b'+' => (1, &zone[1..]),
+                b'-' => (-1, &zone[1..]),
+                _ => return None,
+            };
+            let (h, m) = rest.split_once(':').unwrap_or((rest.get(..2)?, rest.get(2..).unwrap_or("0")));
+            Some(sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60))
+        }
+    }
+}
+
+fn integers(array: &dyn Array) -> Option<Vec<Option<i64>>> {
+    macro_rules! collect {
+        ($t:ty) => {
+            array.as_primitive::<$t>().iter().map(|v| v.and_then(|x| i64::try_from(x).ok())).collect()
+        };
+    }
+    Some(match array.data_type() {
+        DataType::Int8 => collect!(Int8Type),
+        DataType::Int16 => collect!(Int16Type),
+        DataType::Int32 => collect!(Int32Type),
+        DataType::Int64 => collect!(Int64Type),
+        DataType::UInt8 => collect!(UInt8Type),
+        DataType::UInt16 => collect!(UInt16Type),
+        DataType::UInt32 => collect!(UInt32Type),
+        DataType::UInt64 => collect!(UInt64Type),
+        _ => return None,
+    })
+}
+
+fn reader(array: &ArrayRef, column: Column) -> Result<Reader<'_>, Error> {
+    let unsupported = || source_error("unsupported_type", column.name(),
+        format!("the {} column has the Arrow type {}, which records do not use", column.name(), array.data_type()));
+    let is_date = matches!(column, Column::StartDate | Column::EndDate | Column::CompletionDate | Column::CertificateDate | Column::DesignatedDate);
+    if let Some(text) = Text::new(array.as_ref()) {
+        return Ok(Reader::Text(text));
+    }
+    Ok(match array.data_type() {
+        DataType::Date32 if is_date => Reader::Days(array.as_primitive::<arrow_array::types::Date32Type>().iter()
+            .map(|d| d.map(|d| i64::from(d) + UNIX_EPOCH_DAY)).collect()),
+        DataType::Date64 if is_date => Reader::Days(array.as_primitive::<Date64Type>().iter()
+            .map(|d| d.map(|ms| ms.div_euclid(86_400_000) + UNIX_EPOCH_DAY)).collect()),
+        DataType::Timestamp(unit, zone) if is_date => {
+            let offset = match zone {
+                None => 0,
+                Some(z) => zone_offset(z).ok_or_else(|| source_error("unsupported_type", column.name(),
+                    format!("the {} column's time zone is not one skillplan reads (UTC, a fixed offset or China's)", column.name())))?,
+            };
+            let per_day = days_per(unit);
+            let per_second = per_day / 86_400;
+            let raw: Vec<Option<i64>> = match unit {
+                TimeUnit::Second => array.as_primitive::<TimestampSecondType>().iter().collect(),
+                TimeUnit::Millisecond => array.as_primitive::<TimestampMillisecondType>().iter().collect(),
+                TimeUnit::Microsecond => array.as_primitive::<TimestampMicrosecondType>().iter().collect(),
+                TimeUnit::Nanosecond => array.as_primitive::<TimestampNanosecondType>().iter().collect(),
+            };
+            Reader::Days(raw.into_iter().map(|t| t.map(|t| (t + offset * per_second).div_euclid(per_day) + UNIX_EPOCH_DAY)).collect())
+        }
+        DataType::Boolean => Reader::Flags(array.as_boolean()),
+        DataType::List(_) | DataType::LargeList(_) if column == Column::Groups => {
+            let (offsets, values): (Vec<usize>, &dyn Array) = match array.data_type() {
+                DataType::List(_) => {
+                    let l = array.as_list::<i32>();
+                    (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
+                }
+                _ => {
+                    let l = array.as_list::<i64>();
+                    (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
+                }
+            };
+            let values = Text::new(values).ok_or_else(unsupported)?;
+            Reader::List { offsets, values, array: array.as_ref() }
+        }
+        DataType::Null => Reader::Integers(vec![None; array.len()]),
+        DataType::Float16 | DataType::Float32 | DataType::Float64 | DataType::Decimal128(_, _) | DataType::Decimal256(_, _) =>
+            Reader::Wrong(array.as_ref()),
+        _ => match integers(array.as_ref()) {
+            Some(values) if !is_date => Reader::Integers(values),
+            Some(_) => Reader::Wrong(array.as_ref()),
+            None => return Err(unsupported()),
+        },
+    })
+}
+
+/// Per-row text that a column does not hold as text (integers, joined lists).
+struct Scratch {
+    texts: Vec<String>,
+}
+
+/// Counts rows `range` of the columns into `tally`; refusals (up to `cap`) are returned with
+/// their row numbers for the caller to apply in order.
+fn count_rows(
+    plan: &Plan,
+    readers: &[(Column, Reader<'_>)],
+    range: std::ops::Range<usize>,
+    first_row: u64,
+    cap: usize,
+    tally: &mut Tally,
+) -> (Vec<(u64, Refusal)>, u64) {
+    let parser = RecordParser::new(plan);
+    let mut scratch = Scratch { texts: vec![String::new(); readers.len()] };
+    let mut refusals = Vec::new();
+    let mut refused = 0u64;
+    for row in range {
+        let number = first_row + row as u64 + 1;
+        let mut wrong = None;
+        // First pass: text that must be written somewhere.
+        for (k, (column, r)) in readers.iter().enumerate() {
+            let text = &mut scratch.texts[k];
+            text.clear();
+            match r {
+                Reader::Integers(values) if *column != Column::Subsidised => {
+                    if let Some(v) = values[row] {
+                        let _ = write!(text, "{v}");
+                    }
+                }
+                Reader::List { offsets, values, array } if !array.is_null(row) => {
+                    for i in offsets[row]..offsets[row + 1] {
+                        match values.value(i) {
+                            Some(v) => {
+                                if !text.is_empty() {
+                                    text.push(';');
+                                }
+                                text.push_str(v);
+                            }
+                            None => wrong = Some(column.name()),
+                        }
+                    }
+                }
+                Reader::Wrong(array) if !array.is_null(row) => wrong = Some(column.name()),
+                _ => {}
+            }
+        }
+        let result = match wrong {
+            Some(field) => Err(Refusal { field, reason: RecordReason::WrongType }),
+            None => {
+                let mut raw = Raw::default();
+                for (k, (column, r)) in readers.iter().enumerate() {
+                    match r {
+                        Reader::Text(t) => {
+                            if let Some(v) = t.value(row) {
+                                raw.set(*column, v);
+                            }
+                        }
+                        Reader::Days(days) => {
+                            if let Some(d) = days[row] {
+                                raw.set_day(*column, i32::try_from(d).unwrap_or(i32::MAX));
+                            }
+                        }
+                        Reader::Flags(b) => {
+                            if !b.is_null(row) {
+                                raw.set_flag(*column, b.value(row));
+                            }
+                        }
+                        Reader::Integers(values) if *column == Column::Subsidised => match values[row] {
+                            Some(0) => raw.set_flag(*column, false),
+                            Some(1) => raw.set_flag(*column, true),
+                            Some(_) => raw.set(*column, "?"),
+                            None => {}
+                        },
+                        _ => {
+                            if !scratch.texts[k].is_empty() {
+                                raw.set(*column, &scratch.texts[k]);
+                            }
+                        }
+                    }
+                }
+                parser.facts(&raw)
+            }
+        };
+        match result {
+            Ok(facts) => tally.add_facts(plan, &facts),
+            Err(refusal) => {
+                refused += 1;
+                if refusals.len() < cap {
+                    refusals.push((number, refusal));
+                }
+            }
+        }
+    }
+    (refusals, refused)
+}
+
+impl Tally {
+    /// Counts one Arrow record batch; `first_row` is the number of rows before it in its
+    /// stream, so rows are numbered from 1 across batches.
+    pub fn add_arrow_batch(&mut self, plan: &Plan, batch: &RecordBatch, options: &CountOptions, first_row: u64) -> Result<(), Error> {
+        let mut rejected = 0;
+        self.add_batch(plan, batch, options, first_row, &mut rejected)
+    }
+
+    fn add_batch(&mut self, plan: &Plan, batch: &RecordBatch, options: &CountOptions, first_row: u64, rejected: &mut u64) -> Result<(), Error> {
+        self.check_plan(plan)?;
+        let schema = batch.schema();
+        let mut columns = Vec::new();
+        let mut readers = Vec::new();
+        for (field, array) in schema.fields().iter().zip(batch.columns()) {
+            let column = Column::from_name(field.name());
+            if let Some(c) = column && columns.contains(&Some(c)) {
+                return Err(source_error("duplicate_column", c.name(), format!("the column {} appears twice", c.name())));
+            }
+            columns.push(column);
+            match column {
+                Some(c) => readers.push((c, reader(array, c)?)),
+                None => self.note_ignored(field.name()),
+            }
+        }
+        crate::read::check_required(&columns)?;
+        let rows = batch.num_rows();
+        let cap = if options.strict { 1 } else { usize::try_from(options.max_rejected.saturating_add(1)).unwrap_or(usize::MAX) };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+        let parts = if rows >= PARALLEL_FROM_ROWS { threads } else { 1 };
+        let chunk = rows.div_ceil(parts.max(1)).max(1);
+        let ranges: Vec<std::ops::Range<usize>> = (0..rows).step_by(chunk).map(|s| s..(s + chunk).min(rows)).collect();
+        let results: Vec<(Tally, Vec<(u64, Refusal)>)> = if ranges.len() <= 1 {
+            let mut part = Tally::new_like(self);
+            let (refusals, _) = count_rows(plan, &readers, 0..rows, first_row, cap, &mut part);
+            vec![(part, refusals)]
+        } else {
+            let readers = &readers;
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = ranges.iter().cloned().map(|range| {
+                    let mut part = Tally::new_like(self);
+                    scope.spawn(move || {
+                        let (refusals, _) = count_rows(plan, readers, range, first_row, cap, &mut part);
+                        (part, refusals)
+                    })
+                }).collect();
+                handles.into_iter().map(|h| h.join()).collect::<Result<Vec<_>, _>>()
+            }).map_err(|_| source_error("internal", "", "a counting thread failed".into()))?
+        };
+        for (part, refusals) in results {
+            self.merge(&part)?;
+            for (row, refusal) in refusals {
+                self.reject(row, refusal, options, rejected)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Counts every batch of an Arrow stream (for example one imported through the Arrow C
+    /// stream interface).
+    pub fn add_arrow_stream(&mut self, plan: &Plan, batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>, options: &CountOptions) -> Result<(), Error> {
+        let mut rejected = 0;
+        let mut first_row = 0u64;
+        for batch in batches {
+            let batch = batch.map_err(|e| source_error("stream", "", format!("the Arrow stream failed: {}", crate::error::shown(&e.to_string()))))?;
+            self.add_batch(plan, &batch, options, first_row, &mut rejected)?;
+            first_row += batch.num_rows() as u64;
+        }
+        Ok(())
+    }
+}
