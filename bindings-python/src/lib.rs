@@ -3,6 +3,7 @@
 
 mod pathway;
 mod progress;
+mod records;
 
 use std::path::PathBuf;
 
@@ -29,6 +30,10 @@ fn build_exception(py: Python<'_>, e: &core::Error) -> PyResult<PyErr> {
         | core::ErrorCode::UnknownRegion => "NotFoundError",
         core::ErrorCode::UnknownLevel | core::ErrorCode::UnknownTitle => "NotFoundError",
         core::ErrorCode::InvalidObservation | core::ErrorCode::InvalidOptions | core::ErrorCode::InvalidWorker => "InvalidInputError",
+        core::ErrorCode::InvalidRecord
+        | core::ErrorCode::TooManyInvalidRecords
+        | core::ErrorCode::InvalidRecordSource
+        | core::ErrorCode::InvalidTally => "InvalidInputError",
         core::ErrorCode::Internal => "SkillplanError",
         _ => "PlanError",
     };
@@ -368,8 +373,9 @@ impl From<&core::Region> for Region {
 
 /// A loaded, validated plan. Immutable; safe to share between threads.
 #[pyclass(frozen, module = "skillplan")]
-struct Plan {
-    inner: core::Plan,
+pub(crate) struct Plan {
+    // Shared with the tallies counted under it.
+    pub(crate) inner: std::sync::Arc<core::Plan>,
 }
 
 fn convert_all<'a, S: 'a, T: From<&'a S>>(items: impl IntoIterator<Item = &'a S>) -> Vec<T> {
@@ -538,6 +544,23 @@ impl Plan {
         progress::decompose(&self.inner, indicator, progress::weights(weights)?)
     }
 
+    /// Counts training and base records by the plan's counting rules: a CSV or JSON Lines file
+    /// (path), anything with the Arrow PyCapsule interface (pyarrow, polars and pandas
+    /// DataFrames), or a list of dicts. Invalid records are skipped and listed (up to
+    /// `max_rejected`, else `TOO_MANY_INVALID_RECORDS`); `strict=True` fails on the first.
+    #[pyo3(signature = (source, *, strict=false, max_rejected=1000, source_name=None))]
+    fn count_records(
+        &self,
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        strict: bool,
+        max_rejected: u64,
+        source_name: Option<String>,
+    ) -> PyResult<records::Tally> {
+        let options = core::CountOptions { strict, max_rejected, source: source_name };
+        records::count(py, &self.inner, source, &options)
+    }
+
     fn __repr__(&self) -> String {
         format!("Plan(id={:?}, fingerprint={:?})", self.inner.id(), &self.inner.fingerprint()[..12])
     }
@@ -546,13 +569,13 @@ impl Plan {
 /// The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号).
 #[pyfunction]
 fn default_plan(py: Python<'_>) -> PyResult<Plan> {
-    py.detach(core::Plan::jilin_2022_2025).map(|inner| Plan { inner }).map_err(to_py_err)
+    py.detach(core::Plan::jilin_2022_2025).map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
 }
 
 /// Loads and validates a plan file (TOML).
 #[pyfunction]
 fn load_plan(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
-    py.detach(|| core::Plan::from_path(&path)).map(|inner| Plan { inner }).map_err(to_py_err)
+    py.detach(|| core::Plan::from_path(&path)).map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
 }
 
 /// Loads and validates a plan from TOML text (str) or bytes (which must be UTF-8).
@@ -565,7 +588,7 @@ fn loads_plan(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Plan> {
     } else {
         return Err(pyo3::exceptions::PyTypeError::new_err("loads_plan takes str or bytes"));
     };
-    result.map(|inner| Plan { inner }).map_err(to_py_err)
+    result.map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
 }
 
 /// The JSON Schema of the plan data format.
@@ -582,6 +605,7 @@ fn _skillplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(progress::read_observations, m)?)?;
     progress::register(m)?;
+    records::register(m)?;
     pathway::register(m)?;
     m.add_class::<Plan>()?;
     m.add_class::<Metadata>()?;

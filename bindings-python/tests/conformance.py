@@ -48,7 +48,36 @@ def _plan_str(args: dict[str, Any]) -> skillplan.Plan:
     return skillplan.loads_plan((CORPUS / args["file"]).read_text(encoding="utf-8"))
 
 
+def tally_view(tally: skillplan.Tally) -> dict[str, Any]:
+    """The tally's summary in the corpus's shape: cells and indicators as maps."""
+    view: dict[str, Any] = tally.summary()
+    view["cells"] = {f"{c['indicator']}/{c['region']}/{c['month']}": c["count"] for c in view["cells"]}
+    view["indicators"] = {i["indicator"]: i for i in view["indicators"]}
+    return view
+
+
+def _count_options(a: dict[str, Any]) -> dict[str, Any]:
+    return {"strict": a.get("strict", False), "max_rejected": a.get("max_rejected", 1000)}
+
+
+def _count_merged(a: dict[str, Any]) -> dict[str, Any]:
+    plan = _plan(a)
+    whole: skillplan.Tally | None = None
+    for file in a["files"]:
+        # Through JSON, as partial tallies travel between processes.
+        part = skillplan.Tally.from_json(plan, plan.count_records(CORPUS / file, **_count_options(a)).to_json())
+        if whole is None:
+            whole = part
+        else:
+            whole.merge(part)
+    assert whole is not None
+    return tally_view(whole)
+
+
 CALLS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "count_records": lambda a: tally_view(_plan(a).count_records(a["records"], **_count_options(a))),
+    "count_file": lambda a: tally_view(_plan(a).count_records(CORPUS / a["file"], **_count_options(a))),
+    "count_files_merged": _count_merged,
     "load_plan": lambda a: skillplan.load_plan(CORPUS / a["file"]),
     "load_plan_str": _plan_str,
     "plan": _plan,
@@ -117,6 +146,11 @@ def check(actual: Any, expect: Any, at: str, failures: list[str]) -> None:
                 text = getattr(actual, key[: -len("_contains")])
                 if want not in text:
                     failures.append(f"{here}: {text!r} does not contain {want!r}")
+            elif isinstance(actual, dict):
+                if key not in actual:
+                    failures.append(f"{here}: missing")
+                else:
+                    check(actual[key], want, here, failures)
             else:
                 check(getattr(actual, key), want, here, failures)
     elif isinstance(expect, list) and isinstance(actual, list):

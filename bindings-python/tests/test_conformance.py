@@ -8,7 +8,7 @@ import pytest
 
 from conformance import load_cases, run_case
 
-SUITES = ["plan-queries.json", "bad-plans.json", "progress.json", "pathway.json"]
+SUITES = ["plan-queries.json", "bad-plans.json", "progress.json", "pathway.json", "records.json"]
 CASES = [(suite, case) for suite in SUITES for case in load_cases(suite)]
 
 
@@ -23,3 +23,5 @@ def test_corpus_is_large_enough() -> None:
     assert len(load_cases("bad-plans.json")) >= 15
     assert len(load_cases("progress.json")) >= 40
     assert len(load_cases("pathway.json")) >= 40
+    assert len(load_cases("records.json")) >= 60
+    assert sum(c["name"].startswith("bad record:") for c in load_cases("records.json")) >= 20

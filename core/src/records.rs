@@ -269,10 +269,12 @@ impl<'a> Raw<'a> {
     }
 
     /// A date given as a day number (`NaiveDate::num_days_from_ce`), unchecked.
+    #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
     pub fn set_day(&mut self, column: Column, day: i32) {
         self.days[column as usize] = day;
     }
 
+    #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
     pub fn set_flag(&mut self, column: Column, flag: bool) {
         self.flags[column as usize] = Some(flag);
     }

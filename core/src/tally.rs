@@ -165,6 +165,7 @@ impl Tally {
     }
 
     /// An empty tally of the same plan (for counting a part apart).
+    #[cfg_attr(not(feature = "arrow"), allow(dead_code))]
     pub(crate) fn new_like(&self) -> Tally {
         Tally {
             plan_fingerprint: self.plan_fingerprint.clone(),

@@ -16,6 +16,13 @@ Progress of the targets from observations (a pandas or polars DataFrame, or dict
     >>> report = plan.progress(skillplan.read_observations("observations.csv"), datetime.date(2025, 12, 31))
     >>> report.to_pandas()  # one row per indicator, exact Decimal columns
 
+Counting real-name training records by the plan's rules (a file, a pyarrow table, a polars or
+pandas DataFrame, or dicts), then the progress of the counts::
+
+    >>> tally = plan.count_records("records.csv")
+    >>> tally.totals()["subsidized-training"]
+    >>> plan.progress(tally.observations(), datetime.date(2025, 12, 31))
+
 """
 
 from __future__ import annotations
@@ -50,6 +57,7 @@ from ._skillplan import (
     RegionalTarget,
     Report,
     Responsibility,
+    Tally,
     default_plan,
     json_schema,
     load_plan,
@@ -92,6 +100,7 @@ __all__ = [
     "Report",
     "Responsibility",
     "SkillplanError",
+    "Tally",
     "default_plan",
     "json_schema",
     "load_plan",
