@@ -18,12 +18,17 @@ export type SkillplanErrorCode =
   | 'INVALID_WORKER'
   | 'UNKNOWN_LEVEL'
   | 'UNKNOWN_TITLE'
+  | 'INVALID_RECORD'
+  | 'TOO_MANY_INVALID_RECORDS'
+  | 'INVALID_RECORD_SOURCE'
+  | 'INVALID_TALLY'
   | 'INTERNAL'
 
 /**
  * Every error skillplan throws (or rejects a Promise with) is an `Error` with these fields:
  * `code` is stable, `path` points at the offending input (`indicators[2].parent`, or the
- * argument name of a query), `reason` refines PLAN_INVALID and INVALID_OBSERVATION (`cyclic_parent`, `negative_value`, …) and `issues`
+ * argument name of a query, `rows[12].region` for a record), `reason` refines PLAN_INVALID, INVALID_OBSERVATION
+ * and the record errors (`cyclic_parent`, `negative_value`, `unknown_region`, `missing_column`, …) and `issues`
  * lists every problem found in an invalid plan.
  */
 export interface SkillplanError extends Error {
@@ -59,3 +64,74 @@ export interface WorkerInput {
   preparatory_technician_on?: string | null
 }
 
+
+/**
+ * A training record (record_id, person_key …) or a training base (base_id, base_kind …).
+ * Values are strings; `subsidised` may be a boolean, `region` a GB/T 2260 code as a number and
+ * `groups` an array or a `;`-separated string. Floats are refused. The person key must be a
+ * hashed key, never a 身份证号.
+ */
+export interface RecordInput {
+  record_id?: string | null
+  person_key?: string | null
+  /** Region id, name or GB/T 2260 code (a county code counts toward its prefecture). */
+  region?: string | number | null
+  training_type?: string | null
+  subsidised?: boolean | string | null
+  groups?: Array<string> | string | null
+  start_date?: string | null
+  end_date?: string | null
+  completion_date?: string | null
+  certificate_kind?: string | null
+  certificate_level?: string | null
+  certificate_date?: string | null
+  base_id?: string | null
+  base_kind?: string | null
+  designated_date?: string | null
+  base_name?: string | null
+  [other: string]: unknown
+}
+
+/** A record that was refused and skipped. */
+export interface Rejection {
+  source?: string
+  /** From 1; a CSV header is not a row. */
+  row: number
+  field: string
+  /** Stable reason, e.g. unknown_region. */
+  code: string
+  message: string
+}
+
+/** One non-zero cell of a tally. */
+export interface TallyCell {
+  indicator: string
+  region: string
+  /** YYYY-MM */
+  month: string
+  count: number
+}
+
+/** Per-indicator figures of a tally. */
+export interface IndicatorTally {
+  indicator: string
+  matched: number
+  counted: number
+  undated: number
+  before_period: number
+  after_period: number
+}
+
+/** Everything a tally says. */
+export interface TallySummary {
+  plan: string
+  rows_read: number
+  rows_counted: number
+  rows_rejected: number
+  totals: Record<string, number>
+  region_totals: Record<string, Record<string, number>>
+  indicators: Array<IndicatorTally>
+  rejections: Array<Rejection>
+  ignored_columns: Array<string>
+  cells: Array<TallyCell>
+}

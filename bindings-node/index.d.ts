@@ -18,12 +18,17 @@ export type SkillplanErrorCode =
   | 'INVALID_WORKER'
   | 'UNKNOWN_LEVEL'
   | 'UNKNOWN_TITLE'
+  | 'INVALID_RECORD'
+  | 'TOO_MANY_INVALID_RECORDS'
+  | 'INVALID_RECORD_SOURCE'
+  | 'INVALID_TALLY'
   | 'INTERNAL'
 
 /**
  * Every error skillplan throws (or rejects a Promise with) is an `Error` with these fields:
  * `code` is stable, `path` points at the offending input (`indicators[2].parent`, or the
- * argument name of a query), `reason` refines PLAN_INVALID and INVALID_OBSERVATION (`cyclic_parent`, `negative_value`, …) and `issues`
+ * argument name of a query, `rows[12].region` for a record), `reason` refines PLAN_INVALID, INVALID_OBSERVATION
+ * and the record errors (`cyclic_parent`, `negative_value`, `unknown_region`, `missing_column`, …) and `issues`
  * lists every problem found in an invalid plan.
  */
 export interface SkillplanError extends Error {
@@ -59,6 +64,77 @@ export interface WorkerInput {
   preparatory_technician_on?: string | null
 }
 
+
+/**
+ * A training record (record_id, person_key …) or a training base (base_id, base_kind …).
+ * Values are strings; `subsidised` may be a boolean, `region` a GB/T 2260 code as a number and
+ * `groups` an array or a `;`-separated string. Floats are refused. The person key must be a
+ * hashed key, never a 身份证号.
+ */
+export interface RecordInput {
+  record_id?: string | null
+  person_key?: string | null
+  /** Region id, name or GB/T 2260 code (a county code counts toward its prefecture). */
+  region?: string | number | null
+  training_type?: string | null
+  subsidised?: boolean | string | null
+  groups?: Array<string> | string | null
+  start_date?: string | null
+  end_date?: string | null
+  completion_date?: string | null
+  certificate_kind?: string | null
+  certificate_level?: string | null
+  certificate_date?: string | null
+  base_id?: string | null
+  base_kind?: string | null
+  designated_date?: string | null
+  base_name?: string | null
+  [other: string]: unknown
+}
+
+/** A record that was refused and skipped. */
+export interface Rejection {
+  source?: string
+  /** From 1; a CSV header is not a row. */
+  row: number
+  field: string
+  /** Stable reason, e.g. unknown_region. */
+  code: string
+  message: string
+}
+
+/** One non-zero cell of a tally. */
+export interface TallyCell {
+  indicator: string
+  region: string
+  /** YYYY-MM */
+  month: string
+  count: number
+}
+
+/** Per-indicator figures of a tally. */
+export interface IndicatorTally {
+  indicator: string
+  matched: number
+  counted: number
+  undated: number
+  before_period: number
+  after_period: number
+}
+
+/** Everything a tally says. */
+export interface TallySummary {
+  plan: string
+  rows_read: number
+  rows_counted: number
+  rows_rejected: number
+  totals: Record<string, number>
+  region_totals: Record<string, Record<string, number>>
+  indicators: Array<IndicatorTally>
+  rejections: Array<Rejection>
+  ignored_columns: Array<string>
+  cells: Array<TallyCell>
+}
 
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
@@ -129,8 +205,51 @@ export declare class Plan {
    * routes, the earliest date to apply and what each level unlocks.
    */
   pathway(worker: WorkerInput, asOf: string): Pathway
+  /**
+   * Counts training and base records (plain objects, as `RecordInput`) by the plan's counting
+   * rules. Invalid records are skipped and listed, up to `maxRejected` (default 1000);
+   * `strict` fails on the first with `INVALID_RECORD`.
+   */
+  countRecords(records: Array<RecordInput>, options?: CountOptions | null): Tally
+  /** Like `countRecords`, counted off the event loop. */
+  countRecordsAsync(records: Array<RecordInput>, options?: CountOptions | null): Promise<Tally>
+  /** Counts a CSV or JSON Lines file of records, streamed, off the event loop. */
+  countRecordsFile(path: string, options?: CountOptions | null): Promise<Tally>
   /** Splits an indicator's target over regions by weights so the parts add up exactly. */
   decompose(indicator: string, weights: Array<{ region: string; weight: string | number }>): Array<RegionalTarget>
+}
+
+/**
+ * Counts of records by indicator × region × month under one plan's rules, with what was read,
+ * counted and rejected. Tallies of parts merge into the tally of the whole.
+ */
+export declare class Tally {
+  /** Rows read, valid or not. */
+  get rowsRead(): number
+  /** Rows that counted toward at least one indicator. */
+  get rowsCounted(): number
+  /** Rows refused as invalid (and skipped). */
+  get rowsRejected(): number
+  /** Columns or keys the inputs had that the record format does not. */
+  get ignoredColumns(): Array<string>
+  /** The refused records (up to 1000). */
+  get rejections(): Array<Rejection>
+  /** Counted records per indicator, whole area and period. */
+  totals(): Record<string, number>
+  /** Counted records of one indicator in a region (id or code) and the regions inside it. */
+  regionTotal(indicator: string, region: string): number
+  /** Everything the tally says, as plain objects. */
+  summary(): TallySummary
+  /** The non-zero counts. */
+  cells(): Array<TallyCell>
+  /** Monthly observations for `plan.progress`. */
+  observations(): Array<ObservationInput>
+  /** Adds another tally of the same plan into this one. */
+  merge(other: Tally): void
+  /** The tally as JSON text, to merge in another process (`Tally.fromJson`). */
+  toJsonText(): string
+  /** Reads a tally written by `toJsonText` under the same plan. */
+  static fromJson(plan: Plan, text: string): Tally
 }
 
 /** A clause of the plan with its text. */
@@ -167,6 +286,16 @@ export interface ConditionProgress {
   progress: string
   missing?: Label
   projected: boolean
+}
+
+/** How records are counted. */
+export interface CountOptions {
+  /** Fail on the first invalid record (`INVALID_RECORD`) instead of skipping it. */
+  strict?: boolean
+  /** Skip at most this many invalid records; one more fails with `TOO_MANY_INVALID_RECORDS`. */
+  maxRejected?: number
+  /** A name for the input, shown with its rejections. */
+  sourceName?: string
 }
 
 /** One 双贯通 route between a skill level and a professional title. */

@@ -836,6 +836,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
 module.exports.Plan = nativeBinding.Plan
+module.exports.Tally = nativeBinding.Tally
 module.exports.defaultPlan = nativeBinding.defaultPlan
 module.exports.jsonSchema = nativeBinding.jsonSchema
 module.exports.loadPlan = nativeBinding.loadPlan

@@ -4,6 +4,7 @@
 
 mod pathway;
 mod progress;
+mod records;
 
 use napi::bindgen_prelude::*;
 use napi::{Env, JsValue, Status, Task};
@@ -288,7 +289,8 @@ fn convert_all<'a, S: 'a, T: From<&'a S>>(items: impl IntoIterator<Item = &'a S>
 /// A loaded, validated plan. Immutable.
 #[napi]
 pub struct Plan {
-    inner: core::Plan,
+    // Shared with the tallies counted under it.
+    pub(crate) inner: std::sync::Arc<core::Plan>,
 }
 
 #[napi]
@@ -466,6 +468,26 @@ impl Plan {
         pathway::pathway(&env, &self.inner, worker, &as_of)
     }
 
+    /// Counts training and base records (plain objects, as `RecordInput`) by the plan's counting
+    /// rules. Invalid records are skipped and listed, up to `maxRejected` (default 1000);
+    /// `strict` fails on the first with `INVALID_RECORD`.
+    #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null")]
+    pub fn count_records(&self, env: Env, records: Vec<serde_json::Value>, options: Option<records::CountOptions>) -> Result<records::Tally> {
+        records::count_values(&self.inner, records, options).map_err(|e| throw(&env, e))
+    }
+
+    /// Like `countRecords`, counted off the event loop.
+    #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
+    pub fn count_records_async(&self, records: Vec<serde_json::Value>, options: Option<records::CountOptions>) -> AsyncTask<records::CountTask> {
+        AsyncTask::new(records::CountTask::values(&self.inner, records, options))
+    }
+
+    /// Counts a CSV or JSON Lines file of records, streamed, off the event loop.
+    #[napi(ts_args_type = "path: string, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
+    pub fn count_records_file(&self, path: String, options: Option<records::CountOptions>) -> AsyncTask<records::CountTask> {
+        AsyncTask::new(records::CountTask::file(&self.inner, path, options))
+    }
+
     /// Splits an indicator's target over regions by weights so the parts add up exactly.
     #[napi(ts_args_type = "indicator: string, weights: Array<{ region: string; weight: string | number }>")]
     pub fn decompose(&self, env: Env, indicator: String, weights: Vec<Object>) -> Result<Vec<progress::RegionalTarget>> {
@@ -476,13 +498,13 @@ impl Plan {
 /// The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号).
 #[napi]
 pub fn default_plan(env: Env) -> Result<Plan> {
-    core::Plan::jilin_2022_2025().map(|inner| Plan { inner }).map_err(|e| throw(&env, e))
+    core::Plan::jilin_2022_2025().map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
 }
 
 /// Loads and validates a plan file (TOML).
 #[napi]
 pub fn load_plan(env: Env, path: String) -> Result<Plan> {
-    core::Plan::from_path(&path).map(|inner| Plan { inner }).map_err(|e| throw(&env, e))
+    core::Plan::from_path(&path).map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
 }
 
 /// Loads and validates a plan from TOML text, or from a Buffer (which must be UTF-8).
@@ -492,7 +514,7 @@ pub fn load_plan_str(env: Env, text: Either<String, Buffer>) -> Result<Plan> {
         Either::A(s) => core::Plan::from_str(&s),
         Either::B(b) => core::Plan::from_bytes(&b),
     };
-    result.map(|inner| Plan { inner }).map_err(|e| throw(&env, e))
+    result.map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
 }
 
 /// Reads and validates a plan file on the libuv thread pool.
@@ -509,7 +531,7 @@ impl Task for LoadPlanTask {
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Plan> {
-        output.map(|inner| Plan { inner }).map_err(|e| throw(&env, e))
+        output.map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
     }
 }
 

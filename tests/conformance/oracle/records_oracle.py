@@ -268,7 +268,7 @@ BAD = [
     rejected("certificate issued before the training started", training(certificate_kind="skill_level_certificate", certificate_date="2023-01-01"), "certificate_date", "date_order"),
     rejected("base kind unknown", base(base_kind="gym"), "base_kind", "unknown_base_kind"),
     rejected("base without a designated date", base(designated_date=None), "designated_date", "missing_field"),
-    rejected("a float where a flag is expected", training(subsidised=1.0), "subsidised", "wrong_type"),
+    rejected("a float where a flag is expected", training(subsidised=0.5), "subsidised", "wrong_type"),
     rejected("a float where a date is expected", training(start_date=2023.5), "start_date", "wrong_type"),
     rejected("a list where a region is expected", training(region=["220100"]), "region", "wrong_type"),
     rejected("a number among the groups", training(groups=["migrant_worker", 3]), "groups", "wrong_type"),

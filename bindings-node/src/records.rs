@@ -1,0 +1,166 @@
+//! Records and tallies for Node: arrays of plain objects or a file path go to the core's
+//! counting (off the event loop when asked); the tally comes back as a class whose views are
+//! plain objects.
+
+use std::sync::Arc;
+
+use napi::bindgen_prelude::*;
+use napi::{Env, Task};
+use napi_derive::napi;
+use skillplan as core;
+
+use crate::throw;
+
+/// How records are counted.
+#[napi(object)]
+#[derive(Default)]
+pub struct CountOptions {
+    /// Fail on the first invalid record (`INVALID_RECORD`) instead of skipping it.
+    pub strict: Option<bool>,
+    /// Skip at most this many invalid records; one more fails with `TOO_MANY_INVALID_RECORDS`.
+    pub max_rejected: Option<f64>,
+    /// A name for the input, shown with its rejections.
+    pub source_name: Option<String>,
+}
+
+fn core_options(options: Option<CountOptions>) -> std::result::Result<core::CountOptions, core::Error> {
+    let o = options.unwrap_or_default();
+    let max_rejected = match o.max_rejected {
+        None => 1000,
+        Some(m) if m >= 0.0 && m.fract() == 0.0 && m <= 9_007_199_254_740_991.0 => m as u64,
+        Some(_) => return Err(core::OptionsError { path: "maxRejected".into(), message: "must be a whole number ≥ 0".into() }.into()),
+    };
+    Ok(core::CountOptions { strict: o.strict.unwrap_or(false), max_rejected, source: o.source_name })
+}
+
+pub fn count_values(plan: &Arc<core::Plan>, records: Vec<serde_json::Value>, options: Option<CountOptions>) -> std::result::Result<Tally, core::Error> {
+    let options = core_options(options)?;
+    let mut tally = core::Tally::new(plan);
+    tally.add_values(plan, &records, &options)?;
+    Ok(Tally { plan: plan.clone(), inner: tally })
+}
+
+enum Source {
+    Values(Vec<serde_json::Value>),
+    File(String),
+}
+
+/// Counts records on the libuv thread pool; JavaScript values were converted on the main thread.
+pub struct CountTask {
+    plan: Arc<core::Plan>,
+    source: Source,
+    options: std::result::Result<core::CountOptions, core::Error>,
+}
+
+impl CountTask {
+    pub fn values(plan: &Arc<core::Plan>, records: Vec<serde_json::Value>, options: Option<CountOptions>) -> CountTask {
+        CountTask { plan: plan.clone(), source: Source::Values(records), options: core_options(options) }
+    }
+    pub fn file(plan: &Arc<core::Plan>, path: String, options: Option<CountOptions>) -> CountTask {
+        CountTask { plan: plan.clone(), source: Source::File(path), options: core_options(options) }
+    }
+}
+
+impl Task for CountTask {
+    type Output = std::result::Result<core::Tally, core::Error>;
+    type JsValue = Tally;
+
+    fn compute(&mut self) -> Result<Self::Output> {
+        let plan = &self.plan;
+        Ok(self.options.clone().and_then(|options| {
+            let mut tally = core::Tally::new(plan);
+            match &self.source {
+                Source::Values(values) => tally.add_values(plan, values, &options)?,
+                Source::File(path) => tally.add_path(plan, std::path::Path::new(path), &options, None)?,
+            }
+            Ok(tally)
+        }))
+    }
+
+    fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Tally> {
+        output.map(|inner| Tally { plan: self.plan.clone(), inner }).map_err(|e| throw(&env, e))
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
+}
+
+/// Counts of records by indicator × region × month under one plan's rules, with what was read,
+/// counted and rejected. Tallies of parts merge into the tally of the whole.
+#[napi]
+pub struct Tally {
+    plan: Arc<core::Plan>,
+    inner: core::Tally,
+}
+
+#[napi]
+impl Tally {
+    /// Rows read, valid or not.
+    #[napi(getter)]
+    pub fn rows_read(&self) -> i64 {
+        self.inner.rows_read as i64
+    }
+    /// Rows that counted toward at least one indicator.
+    #[napi(getter)]
+    pub fn rows_counted(&self) -> i64 {
+        self.inner.rows_counted as i64
+    }
+    /// Rows refused as invalid (and skipped).
+    #[napi(getter)]
+    pub fn rows_rejected(&self) -> i64 {
+        self.inner.rows_rejected as i64
+    }
+    /// Columns or keys the inputs had that the record format does not.
+    #[napi(getter)]
+    pub fn ignored_columns(&self) -> Vec<String> {
+        self.inner.ignored_columns().to_vec()
+    }
+    /// The refused records (up to 1000).
+    #[napi(getter, ts_return_type = "Array<Rejection>")]
+    pub fn rejections(&self) -> serde_json::Value {
+        json(&self.inner.rejections())
+    }
+    /// Counted records per indicator, whole area and period.
+    #[napi(ts_return_type = "Record<string, number>")]
+    pub fn totals(&self) -> serde_json::Value {
+        json(&self.inner.summary(&self.plan).totals)
+    }
+    /// Counted records of one indicator in a region (id or code) and the regions inside it.
+    #[napi]
+    pub fn region_total(&self, env: Env, indicator: String, region: String) -> Result<i64> {
+        let region = self.plan.region(&region).map_err(|e| throw(&env, e.into()))?.id.clone();
+        self.plan.indicator(&indicator).map_err(|e| throw(&env, e.into()))?;
+        Ok(self.inner.region_total(&indicator, &region).unwrap_or(0) as i64)
+    }
+    /// Everything the tally says, as plain objects.
+    #[napi(ts_return_type = "TallySummary")]
+    pub fn summary(&self) -> serde_json::Value {
+        json(&self.inner.summary(&self.plan))
+    }
+    /// The non-zero counts.
+    #[napi(ts_return_type = "Array<TallyCell>")]
+    pub fn cells(&self) -> serde_json::Value {
+        json(&self.inner.cells())
+    }
+    /// Monthly observations for `plan.progress`.
+    #[napi(ts_return_type = "Array<ObservationInput>")]
+    pub fn observations(&self, env: Env) -> Result<serde_json::Value> {
+        self.inner.observations(&self.plan).map(|o| json(&o)).map_err(|e| throw(&env, e))
+    }
+    /// Adds another tally of the same plan into this one.
+    #[napi]
+    pub fn merge(&mut self, env: Env, other: &Tally) -> Result<()> {
+        self.inner.merge(&other.inner).map_err(|e| throw(&env, e))
+    }
+    /// The tally as JSON text, to merge in another process (`Tally.fromJson`).
+    #[napi]
+    pub fn to_json_text(&self) -> String {
+        self.inner.to_json()
+    }
+    /// Reads a tally written by `toJsonText` under the same plan.
+    #[napi(factory)]
+    pub fn from_json(env: Env, plan: &crate::Plan, text: String) -> Result<Tally> {
+        core::Tally::from_json(&plan.inner, &text).map(|inner| Tally { plan: plan.inner.clone(), inner }).map_err(|e| throw(&env, e))
+    }
+}
