@@ -4,6 +4,7 @@
 
 mod pathway;
 mod progress;
+mod records;
 
 use std::sync::Arc;
 
@@ -43,7 +44,8 @@ pub enum SkillplanError {
     /// A query named something the plan does not have (codes UNKNOWN_*).
     #[error("{code} at {path}: {detail}")]
     NotFound { code: String, path: String, detail: String },
-    /// Input that cannot be used: observations, options or a worker (codes INVALID_*).
+    /// Input that cannot be used: observations, options, a worker or records (codes INVALID_*,
+    /// TOO_MANY_INVALID_RECORDS).
     #[error("{code} at {path}: {detail}")]
     InvalidInput { code: String, path: String, reason: Option<String>, detail: String },
 }
@@ -62,7 +64,7 @@ impl From<core::Error> for SkillplanError {
                 detail,
             },
             core::Error::Query(_) => SkillplanError::NotFound { code, path, detail },
-            core::Error::Observation(_) | core::Error::Options(_) | core::Error::Worker(_) => {
+            core::Error::Observation(_) | core::Error::Options(_) | core::Error::Worker(_) | core::Error::Records(_) => {
                 SkillplanError::InvalidInput { code, path, reason: e.reason().map(str::to_owned), detail }
             }
         }

@@ -65,7 +65,7 @@ fn to_inputs(observations: &[Observation]) -> Vec<ObservationInput> {
         .collect()
 }
 
-fn from_inputs(inputs: Vec<ObservationInput>) -> Result<Vec<Observation>, SkillplanError> {
+pub(crate) fn from_inputs(inputs: Vec<ObservationInput>) -> Result<Vec<Observation>, SkillplanError> {
     inputs
         .iter()
         .enumerate()

@@ -481,6 +481,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
+    typealias FfiType = UInt64
+    typealias SwiftType = UInt64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterInt64: FfiConverterPrimitive {
     typealias FfiType = Int64
     typealias SwiftType = Int64
@@ -710,6 +726,26 @@ public protocol PlanProtocol: AnyObject, Sendable {
      * The report as CSV: one row per indicator (and region), projections as columns.
      */
     func progressCsv(observations: [Observation], options: ProgressOptions) throws  -> String
+    
+    /**
+     * Counts typed records by the plan's counting rules.
+     */
+    func countRecords(records: [RecordInput], options: CountOptions) throws  -> Tally
+    
+    /**
+     * Counts a CSV or JSON Lines file of records, streamed. Blocking: call it off the main thread.
+     */
+    func countRecordsFile(path: String, options: CountOptions) throws  -> Tally
+    
+    /**
+     * Counts records given as JSON text (an array of objects).
+     */
+    func countRecordsJson(text: String, options: CountOptions) throws  -> Tally
+    
+    /**
+     * Reads a tally written by `Tally.toJson` under this plan.
+     */
+    func tallyFromJson(text: String) throws  -> Tally
     
 }
 /**
@@ -1099,6 +1135,61 @@ open func progressCsv(observations: [Observation], options: ProgressOptions)thro
 })
 }
     
+    /**
+     * Counts typed records by the plan's counting rules.
+     */
+open func countRecords(records: [RecordInput], options: CountOptions)throws  -> Tally  {
+    return try  FfiConverterTypeTally_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_count_records(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeRecordInput.lower(records),
+        FfiConverterTypeCountOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Counts a CSV or JSON Lines file of records, streamed. Blocking: call it off the main thread.
+     */
+open func countRecordsFile(path: String, options: CountOptions)throws  -> Tally  {
+    return try  FfiConverterTypeTally_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_count_records_file(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(path),
+        FfiConverterTypeCountOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Counts records given as JSON text (an array of objects).
+     */
+open func countRecordsJson(text: String, options: CountOptions)throws  -> Tally  {
+    return try  FfiConverterTypeTally_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_count_records_json(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(text),
+        FfiConverterTypeCountOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Reads a tally written by `Tally.toJson` under this plan.
+     */
+open func tallyFromJson(text: String)throws  -> Tally  {
+    return try  FfiConverterTypeTally_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_tally_from_json(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+    
 
     
 }
@@ -1142,6 +1233,341 @@ public func FfiConverterTypePlan_lift(_ handle: UInt64) throws -> Plan {
 #endif
 public func FfiConverterTypePlan_lower(_ value: Plan) -> UInt64 {
     return FfiConverterTypePlan.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Counts of records by indicator × region × month under one plan's rules. Thread-safe.
+ */
+public protocol TallyProtocol: AnyObject, Sendable {
+    
+    /**
+     * The non-zero counts.
+     */
+    func cells()  -> [TallyCell]
+    
+    /**
+     * Columns or keys the inputs had that the record format does not.
+     */
+    func ignoredColumns()  -> [String]
+    
+    /**
+     * Per-indicator figures, for indicators with a counting rule.
+     */
+    func indicators()  -> [IndicatorTally]
+    
+    /**
+     * Adds another tally of the same plan into this one.
+     */
+    func merge(other: Tally) throws 
+    
+    /**
+     * Monthly observations for `Plan.progress`.
+     */
+    func observations() throws  -> [Observation]
+    
+    /**
+     * Counted records of one indicator in a region (id or code) and the regions inside it.
+     */
+    func regionTotal(indicator: String, region: String) throws  -> UInt64
+    
+    /**
+     * The refused records (up to 1000).
+     */
+    func rejections()  -> [Rejection]
+    
+    /**
+     * Rows that counted toward at least one indicator.
+     */
+    func rowsCounted()  -> UInt64
+    
+    /**
+     * Rows read, valid or not.
+     */
+    func rowsRead()  -> UInt64
+    
+    /**
+     * Rows refused as invalid (and skipped).
+     */
+    func rowsRejected()  -> UInt64
+    
+    /**
+     * Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
+     */
+    func summaryJson()  -> String
+    
+    /**
+     * The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
+     */
+    func toJson()  -> String
+    
+    /**
+     * Counted records per indicator, whole area and period.
+     */
+    func totals()  -> [String: UInt64]
+    
+}
+/**
+ * Counts of records by indicator × region × month under one plan's rules. Thread-safe.
+ */
+open class Tally: TallyProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_skillplan_mobile_fn_clone_tally(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_skillplan_mobile_fn_free_tally(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * The non-zero counts.
+     */
+open func cells() -> [TallyCell]  {
+    return try!  FfiConverterSequenceTypeTallyCell.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_cells(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Columns or keys the inputs had that the record format does not.
+     */
+open func ignoredColumns() -> [String]  {
+    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_ignored_columns(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Per-indicator figures, for indicators with a counting rule.
+     */
+open func indicators() -> [IndicatorTally]  {
+    return try!  FfiConverterSequenceTypeIndicatorTally.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_indicators(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Adds another tally of the same plan into this one.
+     */
+open func merge(other: Tally)throws   {try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_merge(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeTally_lower(other),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Monthly observations for `Plan.progress`.
+     */
+open func observations()throws  -> [Observation]  {
+    return try  FfiConverterSequenceTypeObservation.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_observations(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Counted records of one indicator in a region (id or code) and the regions inside it.
+     */
+open func regionTotal(indicator: String, region: String)throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_region_total(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(indicator),
+        FfiConverterString.lower(region),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The refused records (up to 1000).
+     */
+open func rejections() -> [Rejection]  {
+    return try!  FfiConverterSequenceTypeRejection.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_rejections(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Rows that counted toward at least one indicator.
+     */
+open func rowsCounted() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_rows_counted(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Rows read, valid or not.
+     */
+open func rowsRead() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_rows_read(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Rows refused as invalid (and skipped).
+     */
+open func rowsRejected() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_rows_rejected(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
+     */
+open func summaryJson() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_summary_json(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
+     */
+open func toJson() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_to_json(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Counted records per indicator, whole area and period.
+     */
+open func totals() -> [String: UInt64]  {
+    return try!  FfiConverterDictionaryStringUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_tally_totals(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTally: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Tally
+
+    public static func lift(_ handle: UInt64) throws -> Tally {
+        return Tally(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Tally) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Tally {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Tally, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTally_lift(_ handle: UInt64) throws -> Tally {
+    return try FfiConverterTypeTally.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTally_lower(_ value: Tally) -> UInt64 {
+    return FfiConverterTypeTally.lower(value)
 }
 
 
@@ -1426,6 +1852,85 @@ public func FfiConverterTypeConditionProgress_lift(_ buf: RustBuffer) throws -> 
 #endif
 public func FfiConverterTypeConditionProgress_lower(_ value: ConditionProgress) -> RustBuffer {
     return FfiConverterTypeConditionProgress.lower(value)
+}
+
+
+/**
+ * How records are counted.
+ */
+public struct CountOptions: Equatable, Hashable {
+    /**
+     * Fail on the first invalid record (INVALID_RECORD) instead of skipping it.
+     */
+    public var strict: Bool
+    /**
+     * Skip at most this many invalid records; one more fails with TOO_MANY_INVALID_RECORDS.
+     */
+    public var maxRejected: UInt64
+    /**
+     * A name for the input, shown with its rejections.
+     */
+    public var sourceName: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Fail on the first invalid record (INVALID_RECORD) instead of skipping it.
+         */strict: Bool = false, 
+        /**
+         * Skip at most this many invalid records; one more fails with TOO_MANY_INVALID_RECORDS.
+         */maxRejected: UInt64 = UInt64(1000), 
+        /**
+         * A name for the input, shown with its rejections.
+         */sourceName: String? = nil) {
+        self.strict = strict
+        self.maxRejected = maxRejected
+        self.sourceName = sourceName
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CountOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCountOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CountOptions {
+        return
+            try CountOptions(
+                strict: FfiConverterBool.read(from: &buf), 
+                maxRejected: FfiConverterUInt64.read(from: &buf), 
+                sourceName: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CountOptions, into buf: inout [UInt8]) {
+        FfiConverterBool.write(value.strict, into: &buf)
+        FfiConverterUInt64.write(value.maxRejected, into: &buf)
+        FfiConverterOptionString.write(value.sourceName, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCountOptions_lift(_ buf: RustBuffer) throws -> CountOptions {
+    return try FfiConverterTypeCountOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCountOptions_lower(_ value: CountOptions) -> RustBuffer {
+    return FfiConverterTypeCountOptions.lower(value)
 }
 
 
@@ -2082,6 +2587,79 @@ public func FfiConverterTypeIndicatorProgress_lift(_ buf: RustBuffer) throws -> 
 #endif
 public func FfiConverterTypeIndicatorProgress_lower(_ value: IndicatorProgress) -> RustBuffer {
     return FfiConverterTypeIndicatorProgress.lower(value)
+}
+
+
+/**
+ * Per-indicator figures of a tally.
+ */
+public struct IndicatorTally: Equatable, Hashable {
+    public var indicator: String
+    public var matched: UInt64
+    public var counted: UInt64
+    public var undated: UInt64
+    public var beforePeriod: UInt64
+    public var afterPeriod: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(indicator: String, matched: UInt64, counted: UInt64, undated: UInt64, beforePeriod: UInt64, afterPeriod: UInt64) {
+        self.indicator = indicator
+        self.matched = matched
+        self.counted = counted
+        self.undated = undated
+        self.beforePeriod = beforePeriod
+        self.afterPeriod = afterPeriod
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension IndicatorTally: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIndicatorTally: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IndicatorTally {
+        return
+            try IndicatorTally(
+                indicator: FfiConverterString.read(from: &buf), 
+                matched: FfiConverterUInt64.read(from: &buf), 
+                counted: FfiConverterUInt64.read(from: &buf), 
+                undated: FfiConverterUInt64.read(from: &buf), 
+                beforePeriod: FfiConverterUInt64.read(from: &buf), 
+                afterPeriod: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IndicatorTally, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.indicator, into: &buf)
+        FfiConverterUInt64.write(value.matched, into: &buf)
+        FfiConverterUInt64.write(value.counted, into: &buf)
+        FfiConverterUInt64.write(value.undated, into: &buf)
+        FfiConverterUInt64.write(value.beforePeriod, into: &buf)
+        FfiConverterUInt64.write(value.afterPeriod, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorTally_lift(_ buf: RustBuffer) throws -> IndicatorTally {
+    return try FfiConverterTypeIndicatorTally.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIndicatorTally_lower(_ value: IndicatorTally) -> RustBuffer {
+    return FfiConverterTypeIndicatorTally.lower(value)
 }
 
 
@@ -2972,6 +3550,127 @@ public func FfiConverterTypeProjection_lower(_ value: Projection) -> RustBuffer 
 
 
 /**
+ * A training record (recordId, personKey …) or a training base (baseId, baseKind …), every
+ * field as text. `subsidised` is true/false (1/0, yes/no, 是/否); the person key must be a
+ * hashed key, never a 身份证号.
+ */
+public struct RecordInput: Equatable, Hashable {
+    public var recordId: String?
+    public var personKey: String?
+    /**
+     * Region id, name or GB/T 2260 code (a county code counts toward its prefecture).
+     */
+    public var region: String?
+    public var trainingType: String?
+    public var subsidised: String?
+    public var groups: [String]
+    public var startDate: String?
+    public var endDate: String?
+    public var completionDate: String?
+    public var certificateKind: String?
+    public var certificateLevel: String?
+    public var certificateDate: String?
+    public var baseId: String?
+    public var baseKind: String?
+    public var designatedDate: String?
+    public var baseName: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(recordId: String? = nil, personKey: String? = nil, 
+        /**
+         * Region id, name or GB/T 2260 code (a county code counts toward its prefecture).
+         */region: String? = nil, trainingType: String? = nil, subsidised: String? = nil, groups: [String] = [], startDate: String? = nil, endDate: String? = nil, completionDate: String? = nil, certificateKind: String? = nil, certificateLevel: String? = nil, certificateDate: String? = nil, baseId: String? = nil, baseKind: String? = nil, designatedDate: String? = nil, baseName: String? = nil) {
+        self.recordId = recordId
+        self.personKey = personKey
+        self.region = region
+        self.trainingType = trainingType
+        self.subsidised = subsidised
+        self.groups = groups
+        self.startDate = startDate
+        self.endDate = endDate
+        self.completionDate = completionDate
+        self.certificateKind = certificateKind
+        self.certificateLevel = certificateLevel
+        self.certificateDate = certificateDate
+        self.baseId = baseId
+        self.baseKind = baseKind
+        self.designatedDate = designatedDate
+        self.baseName = baseName
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RecordInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRecordInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RecordInput {
+        return
+            try RecordInput(
+                recordId: FfiConverterOptionString.read(from: &buf), 
+                personKey: FfiConverterOptionString.read(from: &buf), 
+                region: FfiConverterOptionString.read(from: &buf), 
+                trainingType: FfiConverterOptionString.read(from: &buf), 
+                subsidised: FfiConverterOptionString.read(from: &buf), 
+                groups: FfiConverterSequenceString.read(from: &buf), 
+                startDate: FfiConverterOptionString.read(from: &buf), 
+                endDate: FfiConverterOptionString.read(from: &buf), 
+                completionDate: FfiConverterOptionString.read(from: &buf), 
+                certificateKind: FfiConverterOptionString.read(from: &buf), 
+                certificateLevel: FfiConverterOptionString.read(from: &buf), 
+                certificateDate: FfiConverterOptionString.read(from: &buf), 
+                baseId: FfiConverterOptionString.read(from: &buf), 
+                baseKind: FfiConverterOptionString.read(from: &buf), 
+                designatedDate: FfiConverterOptionString.read(from: &buf), 
+                baseName: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RecordInput, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.recordId, into: &buf)
+        FfiConverterOptionString.write(value.personKey, into: &buf)
+        FfiConverterOptionString.write(value.region, into: &buf)
+        FfiConverterOptionString.write(value.trainingType, into: &buf)
+        FfiConverterOptionString.write(value.subsidised, into: &buf)
+        FfiConverterSequenceString.write(value.groups, into: &buf)
+        FfiConverterOptionString.write(value.startDate, into: &buf)
+        FfiConverterOptionString.write(value.endDate, into: &buf)
+        FfiConverterOptionString.write(value.completionDate, into: &buf)
+        FfiConverterOptionString.write(value.certificateKind, into: &buf)
+        FfiConverterOptionString.write(value.certificateLevel, into: &buf)
+        FfiConverterOptionString.write(value.certificateDate, into: &buf)
+        FfiConverterOptionString.write(value.baseId, into: &buf)
+        FfiConverterOptionString.write(value.baseKind, into: &buf)
+        FfiConverterOptionString.write(value.designatedDate, into: &buf)
+        FfiConverterOptionString.write(value.baseName, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecordInput_lift(_ buf: RustBuffer) throws -> RecordInput {
+    return try FfiConverterTypeRecordInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecordInput_lower(_ value: RecordInput) -> RustBuffer {
+    return FfiConverterTypeRecordInput.lower(value)
+}
+
+
+/**
  * A region or administrative unit.
  */
 public struct Region: Equatable, Hashable {
@@ -3165,6 +3864,87 @@ public func FfiConverterTypeRegionalTarget_lift(_ buf: RustBuffer) throws -> Reg
 #endif
 public func FfiConverterTypeRegionalTarget_lower(_ value: RegionalTarget) -> RustBuffer {
     return FfiConverterTypeRegionalTarget.lower(value)
+}
+
+
+/**
+ * A record that was refused and skipped.
+ */
+public struct Rejection: Equatable, Hashable {
+    public var source: String?
+    /**
+     * From 1; a CSV header is not a row.
+     */
+    public var row: UInt64
+    public var field: String
+    /**
+     * Stable reason, e.g. unknown_region.
+     */
+    public var code: String
+    public var message: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(source: String?, 
+        /**
+         * From 1; a CSV header is not a row.
+         */row: UInt64, field: String, 
+        /**
+         * Stable reason, e.g. unknown_region.
+         */code: String, message: String) {
+        self.source = source
+        self.row = row
+        self.field = field
+        self.code = code
+        self.message = message
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Rejection: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRejection: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Rejection {
+        return
+            try Rejection(
+                source: FfiConverterOptionString.read(from: &buf), 
+                row: FfiConverterUInt64.read(from: &buf), 
+                field: FfiConverterString.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
+                message: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Rejection, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.source, into: &buf)
+        FfiConverterUInt64.write(value.row, into: &buf)
+        FfiConverterString.write(value.field, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.message, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRejection_lift(_ buf: RustBuffer) throws -> Rejection {
+    return try FfiConverterTypeRejection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRejection_lower(_ value: Rejection) -> RustBuffer {
+    return FfiConverterTypeRejection.lower(value)
 }
 
 
@@ -3580,6 +4360,77 @@ public func FfiConverterTypeStep_lift(_ buf: RustBuffer) throws -> Step {
 #endif
 public func FfiConverterTypeStep_lower(_ value: Step) -> RustBuffer {
     return FfiConverterTypeStep.lower(value)
+}
+
+
+/**
+ * One non-zero cell: records of an indicator in a region (as the records name it) in a month.
+ */
+public struct TallyCell: Equatable, Hashable {
+    public var indicator: String
+    public var region: String
+    /**
+     * YYYY-MM
+     */
+    public var month: String
+    public var count: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(indicator: String, region: String, 
+        /**
+         * YYYY-MM
+         */month: String, count: UInt64) {
+        self.indicator = indicator
+        self.region = region
+        self.month = month
+        self.count = count
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TallyCell: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTallyCell: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TallyCell {
+        return
+            try TallyCell(
+                indicator: FfiConverterString.read(from: &buf), 
+                region: FfiConverterString.read(from: &buf), 
+                month: FfiConverterString.read(from: &buf), 
+                count: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TallyCell, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.indicator, into: &buf)
+        FfiConverterString.write(value.region, into: &buf)
+        FfiConverterString.write(value.month, into: &buf)
+        FfiConverterUInt64.write(value.count, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTallyCell_lift(_ buf: RustBuffer) throws -> TallyCell {
+    return try FfiConverterTypeTallyCell.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTallyCell_lower(_ value: TallyCell) -> RustBuffer {
+    return FfiConverterTypeTallyCell.lower(value)
 }
 
 
@@ -4582,7 +5433,8 @@ enum SkillplanError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
     case NotFound(code: String, path: String, detail: String
     )
     /**
-     * Input that cannot be used: observations, options or a worker (codes INVALID_*).
+     * Input that cannot be used: observations, options, a worker or records (codes INVALID_*,
+     * TOO_MANY_INVALID_RECORDS).
      */
     case InvalidInput(code: String, path: String, reason: String?, detail: String
     )
@@ -5338,6 +6190,31 @@ fileprivate struct FfiConverterSequenceTypeIndicatorProgress: FfiConverterRustBu
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeIndicatorTally: FfiConverterRustBuffer {
+    typealias SwiftType = [IndicatorTally]
+
+    public static func write(_ value: [IndicatorTally], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIndicatorTally.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IndicatorTally] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IndicatorTally]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIndicatorTally.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeIssue: FfiConverterRustBuffer {
     typealias SwiftType = [Issue]
 
@@ -5538,6 +6415,31 @@ fileprivate struct FfiConverterSequenceTypeProjection: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeRecordInput: FfiConverterRustBuffer {
+    typealias SwiftType = [RecordInput]
+
+    public static func write(_ value: [RecordInput], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRecordInput.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [RecordInput] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [RecordInput]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRecordInput.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeRegion: FfiConverterRustBuffer {
     typealias SwiftType = [Region]
 
@@ -5605,6 +6507,31 @@ fileprivate struct FfiConverterSequenceTypeRegionalTarget: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeRegionalTarget.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeRejection: FfiConverterRustBuffer {
+    typealias SwiftType = [Rejection]
+
+    public static func write(_ value: [Rejection], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeRejection.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Rejection] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Rejection]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeRejection.read(from: &buf))
         }
         return seq
     }
@@ -5688,6 +6615,31 @@ fileprivate struct FfiConverterSequenceTypeStep: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeTallyCell: FfiConverterRustBuffer {
+    typealias SwiftType = [TallyCell]
+
+    public static func write(_ value: [TallyCell], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTallyCell.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TallyCell] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TallyCell]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTallyCell.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeTitle: FfiConverterRustBuffer {
     typealias SwiftType = [Title]
 
@@ -5732,6 +6684,32 @@ fileprivate struct FfiConverterSequenceTypeUnlock: FfiConverterRustBuffer {
             seq.append(try FfiConverterTypeUnlock.read(from: &buf))
         }
         return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
+    public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterUInt64.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: UInt64] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: UInt64]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterUInt64.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
     }
 }
 
@@ -6006,6 +6984,57 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_progress_csv() != 22266) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_count_records() != 65022) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_count_records_file() != 11387) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_count_records_json() != 2432) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() != 50641) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_cells() != 16951) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_ignored_columns() != 9743) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_indicators() != 24760) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_merge() != 27090) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_observations() != 27625) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_region_total() != 25406) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_rejections() != 41014) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_rows_counted() != 13937) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_rows_read() != 15568) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_rows_rejected() != 29509) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_summary_json() != 19838) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_to_json() != 27479) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_tally_totals() != 63364) {
         return InitializationResult.apiChecksumMismatch
     }
 

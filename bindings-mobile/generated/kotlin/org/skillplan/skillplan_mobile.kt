@@ -745,6 +745,40 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_progress_csv(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_count_records(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_count_records_file(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_count_records_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_tally_from_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_cells(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_ignored_columns(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_indicators(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_merge(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_observations(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_region_total(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_rejections(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_rows_counted(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_rows_read(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_rows_rejected(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_summary_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_to_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_tally_totals(
+    ): Int
     external fun ffi_skillplan_mobile_uniffi_contract_version(
     ): Int
 
@@ -822,6 +856,44 @@ internal object UniffiLib {
     external fun uniffi_skillplan_mobile_fn_method_plan_progress(`ptr`: Long,`observations`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_progress_csv(`ptr`: Long,`observations`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_count_records(`ptr`: Long,`records`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_method_plan_count_records_file(`ptr`: Long,`path`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_method_plan_count_records_json(`ptr`: Long,`text`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_method_plan_tally_from_json(`ptr`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_clone_tally(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_free_tally(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_skillplan_mobile_fn_method_tally_cells(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_tally_ignored_columns(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_tally_indicators(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_tally_merge(`ptr`: Long,`other`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_skillplan_mobile_fn_method_tally_observations(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_tally_region_total(`ptr`: Long,`indicator`: RustBuffer.ByValue,`region`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_method_tally_rejections(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_tally_rows_counted(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_method_tally_rows_read(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_method_tally_rows_rejected(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_method_tally_summary_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_tally_to_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_tally_totals(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_default_plan(uniffi_out_err: UniffiRustCallStatus, 
     ): Long
@@ -1058,6 +1130,57 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_progress_csv() and 0xFFFF) != 22266) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_count_records() and 0xFFFF) != 65022) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_count_records_file() and 0xFFFF) != 11387) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_count_records_json() and 0xFFFF) != 2432) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() and 0xFFFF) != 50641) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_cells() and 0xFFFF) != 16951) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_ignored_columns() and 0xFFFF) != 9743) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_indicators() and 0xFFFF) != 24760) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_merge() and 0xFFFF) != 27090) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_observations() and 0xFFFF) != 27625) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_region_total() and 0xFFFF) != 25406) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rejections() and 0xFFFF) != 41014) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_counted() and 0xFFFF) != 13937) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_read() and 0xFFFF) != 15568) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_rejected() and 0xFFFF) != 29509) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_summary_json() and 0xFFFF) != 19838) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_to_json() and 0xFFFF) != 27479) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_totals() and 0xFFFF) != 63364) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
 }
 
 /**
@@ -1235,6 +1358,29 @@ public object FfiConverterUInt: FfiConverter<UInt, Int> {
 
     override fun write(value: UInt, buf: ByteBuffer) {
         buf.putInt(value.toInt())
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterULong: FfiConverter<ULong, Long> {
+    override fun lift(value: Long): ULong {
+        return value.toULong()
+    }
+
+    override fun read(buf: ByteBuffer): ULong {
+        return lift(buf.getLong())
+    }
+
+    override fun lower(value: ULong): Long {
+        return value.toLong()
+    }
+
+    override fun allocationSize(value: ULong) = 8UL
+
+    override fun write(value: ULong, buf: ByteBuffer) {
+        buf.putLong(value.toLong())
     }
 }
 
@@ -1581,6 +1727,26 @@ public interface PlanInterface {
      * The report as CSV: one row per indicator (and region), projections as columns.
      */
     fun `progressCsv`(`observations`: List<Observation>, `options`: ProgressOptions): kotlin.String
+    
+    /**
+     * Counts typed records by the plan's counting rules.
+     */
+    fun `countRecords`(`records`: List<RecordInput>, `options`: CountOptions): Tally
+    
+    /**
+     * Counts a CSV or JSON Lines file of records, streamed. Blocking: call it off the main thread.
+     */
+    fun `countRecordsFile`(`path`: kotlin.String, `options`: CountOptions): Tally
+    
+    /**
+     * Counts records given as JSON text (an array of objects).
+     */
+    fun `countRecordsJson`(`text`: kotlin.String, `options`: CountOptions): Tally
+    
+    /**
+     * Reads a tally written by `Tally.toJson` under this plan.
+     */
+    fun `tallyFromJson`(`text`: kotlin.String): Tally
     
     companion object
 }
@@ -2143,6 +2309,81 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
 
     
+    /**
+     * Counts typed records by the plan's counting rules.
+     */
+    @Throws(SkillplanException::class)override fun `countRecords`(`records`: List<RecordInput>, `options`: CountOptions): Tally {
+            return FfiConverterTypeTally.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_count_records(
+        it,
+        
+        FfiConverterSequenceTypeRecordInput.lower(`records`),
+        FfiConverterTypeCountOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Counts a CSV or JSON Lines file of records, streamed. Blocking: call it off the main thread.
+     */
+    @Throws(SkillplanException::class)override fun `countRecordsFile`(`path`: kotlin.String, `options`: CountOptions): Tally {
+            return FfiConverterTypeTally.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_count_records_file(
+        it,
+        
+        FfiConverterString.lower(`path`),
+        FfiConverterTypeCountOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Counts records given as JSON text (an array of objects).
+     */
+    @Throws(SkillplanException::class)override fun `countRecordsJson`(`text`: kotlin.String, `options`: CountOptions): Tally {
+            return FfiConverterTypeTally.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_count_records_json(
+        it,
+        
+        FfiConverterString.lower(`text`),
+        FfiConverterTypeCountOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Reads a tally written by `Tally.toJson` under this plan.
+     */
+    @Throws(SkillplanException::class)override fun `tallyFromJson`(`text`: kotlin.String): Tally {
+            return FfiConverterTypeTally.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_tally_from_json(
+        it,
+        
+        FfiConverterString.lower(`text`),_status)
+}
+    }
+    )
+    }
+    
+
+    
 
     
 
@@ -2176,6 +2417,530 @@ public object FfiConverterTypePlan: FfiConverter<Plan, Long> {
     override fun allocationSize(value: Plan) = 8UL
 
     override fun write(value: Plan, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * Counts of records by indicator × region × month under one plan's rules. Thread-safe.
+ */
+public interface TallyInterface {
+    
+    /**
+     * The non-zero counts.
+     */
+    fun `cells`(): List<TallyCell>
+    
+    /**
+     * Columns or keys the inputs had that the record format does not.
+     */
+    fun `ignoredColumns`(): List<kotlin.String>
+    
+    /**
+     * Per-indicator figures, for indicators with a counting rule.
+     */
+    fun `indicators`(): List<IndicatorTally>
+    
+    /**
+     * Adds another tally of the same plan into this one.
+     */
+    fun `merge`(`other`: Tally)
+    
+    /**
+     * Monthly observations for `Plan.progress`.
+     */
+    fun `observations`(): List<Observation>
+    
+    /**
+     * Counted records of one indicator in a region (id or code) and the regions inside it.
+     */
+    fun `regionTotal`(`indicator`: kotlin.String, `region`: kotlin.String): kotlin.ULong
+    
+    /**
+     * The refused records (up to 1000).
+     */
+    fun `rejections`(): List<Rejection>
+    
+    /**
+     * Rows that counted toward at least one indicator.
+     */
+    fun `rowsCounted`(): kotlin.ULong
+    
+    /**
+     * Rows read, valid or not.
+     */
+    fun `rowsRead`(): kotlin.ULong
+    
+    /**
+     * Rows refused as invalid (and skipped).
+     */
+    fun `rowsRejected`(): kotlin.ULong
+    
+    /**
+     * Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
+     */
+    fun `summaryJson`(): kotlin.String
+    
+    /**
+     * The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
+     */
+    fun `toJson`(): kotlin.String
+    
+    /**
+     * Counted records per indicator, whole area and period.
+     */
+    fun `totals`(): Map<kotlin.String, kotlin.ULong>
+    
+    companion object
+}
+
+/**
+ * Counts of records by indicator × region × month under one plan's rules. Thread-safe.
+ */
+open class Tally: Disposable, AutoCloseable, TallyInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_skillplan_mobile_fn_free_tally(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_skillplan_mobile_fn_clone_tally(handle, status)
+        }
+    }
+
+    
+    /**
+     * The non-zero counts.
+     */override fun `cells`(): List<TallyCell> {
+            return FfiConverterSequenceTypeTallyCell.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_cells(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Columns or keys the inputs had that the record format does not.
+     */override fun `ignoredColumns`(): List<kotlin.String> {
+            return FfiConverterSequenceString.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_ignored_columns(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Per-indicator figures, for indicators with a counting rule.
+     */override fun `indicators`(): List<IndicatorTally> {
+            return FfiConverterSequenceTypeIndicatorTally.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_indicators(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Adds another tally of the same plan into this one.
+     */
+    @Throws(SkillplanException::class)override fun `merge`(`other`: Tally)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_merge(
+        it,
+        
+        FfiConverterTypeTally.lower(`other`),_status)
+}
+    }
+    
+    
+
+    
+    /**
+     * Monthly observations for `Plan.progress`.
+     */
+    @Throws(SkillplanException::class)override fun `observations`(): List<Observation> {
+            return FfiConverterSequenceTypeObservation.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_observations(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Counted records of one indicator in a region (id or code) and the regions inside it.
+     */
+    @Throws(SkillplanException::class)override fun `regionTotal`(`indicator`: kotlin.String, `region`: kotlin.String): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_region_total(
+        it,
+        
+        FfiConverterString.lower(`indicator`),
+        FfiConverterString.lower(`region`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The refused records (up to 1000).
+     */override fun `rejections`(): List<Rejection> {
+            return FfiConverterSequenceTypeRejection.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_rejections(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Rows that counted toward at least one indicator.
+     */override fun `rowsCounted`(): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_rows_counted(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Rows read, valid or not.
+     */override fun `rowsRead`(): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_rows_read(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Rows refused as invalid (and skipped).
+     */override fun `rowsRejected`(): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_rows_rejected(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
+     */override fun `summaryJson`(): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_summary_json(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
+     */override fun `toJson`(): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_to_json(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Counted records per indicator, whole area and period.
+     */override fun `totals`(): Map<kotlin.String, kotlin.ULong> {
+            return FfiConverterMapStringULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_tally_totals(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTally: FfiConverter<Tally, Long> {
+    override fun lower(value: Tally): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): Tally {
+        return Tally(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): Tally {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: Tally) = 8UL
+
+    override fun write(value: Tally, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -2404,6 +3169,61 @@ public object FfiConverterTypeConditionProgress: FfiConverterRustBuffer<Conditio
             FfiConverterTypeExactDecimal.write(value.`progress`, buf)
             FfiConverterOptionalTypeLabel.write(value.`missing`, buf)
             FfiConverterBoolean.write(value.`projected`, buf)
+    }
+}
+
+
+
+/**
+ * How records are counted.
+ */
+data class CountOptions (
+    /**
+     * Fail on the first invalid record (INVALID_RECORD) instead of skipping it.
+     */
+    var `strict`: kotlin.Boolean = false 
+    , 
+    /**
+     * Skip at most this many invalid records; one more fails with TOO_MANY_INVALID_RECORDS.
+     */
+    var `maxRejected`: kotlin.ULong = 1000uL 
+    , 
+    /**
+     * A name for the input, shown with its rejections.
+     */
+    var `sourceName`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCountOptions: FfiConverterRustBuffer<CountOptions> {
+    override fun read(buf: ByteBuffer): CountOptions {
+        return CountOptions(
+            FfiConverterBoolean.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CountOptions) = (
+            FfiConverterBoolean.allocationSize(value.`strict`) +
+            FfiConverterULong.allocationSize(value.`maxRejected`) +
+            FfiConverterOptionalString.allocationSize(value.`sourceName`)
+    )
+
+    override fun write(value: CountOptions, buf: ByteBuffer) {
+            FfiConverterBoolean.write(value.`strict`, buf)
+            FfiConverterULong.write(value.`maxRejected`, buf)
+            FfiConverterOptionalString.write(value.`sourceName`, buf)
     }
 }
 
@@ -2973,6 +3793,67 @@ public object FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer<Indicato
             FfiConverterOptionalTypeExactDecimal.write(value.`requiredPerYear`, buf)
             FfiConverterOptionalTypeExactDecimal.write(value.`achievedPerMonth`, buf)
             FfiConverterSequenceTypeProjection.write(value.`projections`, buf)
+    }
+}
+
+
+
+/**
+ * Per-indicator figures of a tally.
+ */
+data class IndicatorTally (
+    var `indicator`: kotlin.String
+    , 
+    var `matched`: kotlin.ULong
+    , 
+    var `counted`: kotlin.ULong
+    , 
+    var `undated`: kotlin.ULong
+    , 
+    var `beforePeriod`: kotlin.ULong
+    , 
+    var `afterPeriod`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeIndicatorTally: FfiConverterRustBuffer<IndicatorTally> {
+    override fun read(buf: ByteBuffer): IndicatorTally {
+        return IndicatorTally(
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: IndicatorTally) = (
+            FfiConverterString.allocationSize(value.`indicator`) +
+            FfiConverterULong.allocationSize(value.`matched`) +
+            FfiConverterULong.allocationSize(value.`counted`) +
+            FfiConverterULong.allocationSize(value.`undated`) +
+            FfiConverterULong.allocationSize(value.`beforePeriod`) +
+            FfiConverterULong.allocationSize(value.`afterPeriod`)
+    )
+
+    override fun write(value: IndicatorTally, buf: ByteBuffer) {
+            FfiConverterString.write(value.`indicator`, buf)
+            FfiConverterULong.write(value.`matched`, buf)
+            FfiConverterULong.write(value.`counted`, buf)
+            FfiConverterULong.write(value.`undated`, buf)
+            FfiConverterULong.write(value.`beforePeriod`, buf)
+            FfiConverterULong.write(value.`afterPeriod`, buf)
     }
 }
 
@@ -3710,6 +4591,122 @@ public object FfiConverterTypeProjection: FfiConverterRustBuffer<Projection> {
 
 
 /**
+ * A training record (recordId, personKey …) or a training base (baseId, baseKind …), every
+ * field as text. `subsidised` is true/false (1/0, yes/no, 是/否); the person key must be a
+ * hashed key, never a 身份证号.
+ */
+data class RecordInput (
+    var `recordId`: kotlin.String? = null 
+    , 
+    var `personKey`: kotlin.String? = null 
+    , 
+    /**
+     * Region id, name or GB/T 2260 code (a county code counts toward its prefecture).
+     */
+    var `region`: kotlin.String? = null 
+    , 
+    var `trainingType`: kotlin.String? = null 
+    , 
+    var `subsidised`: kotlin.String? = null 
+    , 
+    var `groups`: List<kotlin.String> = listOf() 
+    , 
+    var `startDate`: kotlin.String? = null 
+    , 
+    var `endDate`: kotlin.String? = null 
+    , 
+    var `completionDate`: kotlin.String? = null 
+    , 
+    var `certificateKind`: kotlin.String? = null 
+    , 
+    var `certificateLevel`: kotlin.String? = null 
+    , 
+    var `certificateDate`: kotlin.String? = null 
+    , 
+    var `baseId`: kotlin.String? = null 
+    , 
+    var `baseKind`: kotlin.String? = null 
+    , 
+    var `designatedDate`: kotlin.String? = null 
+    , 
+    var `baseName`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRecordInput: FfiConverterRustBuffer<RecordInput> {
+    override fun read(buf: ByteBuffer): RecordInput {
+        return RecordInput(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RecordInput) = (
+            FfiConverterOptionalString.allocationSize(value.`recordId`) +
+            FfiConverterOptionalString.allocationSize(value.`personKey`) +
+            FfiConverterOptionalString.allocationSize(value.`region`) +
+            FfiConverterOptionalString.allocationSize(value.`trainingType`) +
+            FfiConverterOptionalString.allocationSize(value.`subsidised`) +
+            FfiConverterSequenceString.allocationSize(value.`groups`) +
+            FfiConverterOptionalString.allocationSize(value.`startDate`) +
+            FfiConverterOptionalString.allocationSize(value.`endDate`) +
+            FfiConverterOptionalString.allocationSize(value.`completionDate`) +
+            FfiConverterOptionalString.allocationSize(value.`certificateKind`) +
+            FfiConverterOptionalString.allocationSize(value.`certificateLevel`) +
+            FfiConverterOptionalString.allocationSize(value.`certificateDate`) +
+            FfiConverterOptionalString.allocationSize(value.`baseId`) +
+            FfiConverterOptionalString.allocationSize(value.`baseKind`) +
+            FfiConverterOptionalString.allocationSize(value.`designatedDate`) +
+            FfiConverterOptionalString.allocationSize(value.`baseName`)
+    )
+
+    override fun write(value: RecordInput, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`recordId`, buf)
+            FfiConverterOptionalString.write(value.`personKey`, buf)
+            FfiConverterOptionalString.write(value.`region`, buf)
+            FfiConverterOptionalString.write(value.`trainingType`, buf)
+            FfiConverterOptionalString.write(value.`subsidised`, buf)
+            FfiConverterSequenceString.write(value.`groups`, buf)
+            FfiConverterOptionalString.write(value.`startDate`, buf)
+            FfiConverterOptionalString.write(value.`endDate`, buf)
+            FfiConverterOptionalString.write(value.`completionDate`, buf)
+            FfiConverterOptionalString.write(value.`certificateKind`, buf)
+            FfiConverterOptionalString.write(value.`certificateLevel`, buf)
+            FfiConverterOptionalString.write(value.`certificateDate`, buf)
+            FfiConverterOptionalString.write(value.`baseId`, buf)
+            FfiConverterOptionalString.write(value.`baseKind`, buf)
+            FfiConverterOptionalString.write(value.`designatedDate`, buf)
+            FfiConverterOptionalString.write(value.`baseName`, buf)
+    }
+}
+
+
+
+/**
  * A region or administrative unit.
  */
 data class Region (
@@ -3855,6 +4852,68 @@ public object FfiConverterTypeRegionalTarget: FfiConverterRustBuffer<RegionalTar
             FfiConverterString.write(value.`indicator`, buf)
             FfiConverterString.write(value.`region`, buf)
             FfiConverterTypeExactDecimal.write(value.`target`, buf)
+    }
+}
+
+
+
+/**
+ * A record that was refused and skipped.
+ */
+data class Rejection (
+    var `source`: kotlin.String?
+    , 
+    /**
+     * From 1; a CSV header is not a row.
+     */
+    var `row`: kotlin.ULong
+    , 
+    var `field`: kotlin.String
+    , 
+    /**
+     * Stable reason, e.g. unknown_region.
+     */
+    var `code`: kotlin.String
+    , 
+    var `message`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRejection: FfiConverterRustBuffer<Rejection> {
+    override fun read(buf: ByteBuffer): Rejection {
+        return Rejection(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Rejection) = (
+            FfiConverterOptionalString.allocationSize(value.`source`) +
+            FfiConverterULong.allocationSize(value.`row`) +
+            FfiConverterString.allocationSize(value.`field`) +
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`message`)
+    )
+
+    override fun write(value: Rejection, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`source`, buf)
+            FfiConverterULong.write(value.`row`, buf)
+            FfiConverterString.write(value.`field`, buf)
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterString.write(value.`message`, buf)
     }
 }
 
@@ -4218,6 +5277,60 @@ public object FfiConverterTypeStep: FfiConverterRustBuffer<Step> {
             FfiConverterSequenceTypeRouteProgress.write(value.`routes`, buf)
             FfiConverterSequenceTypeUnlock.write(value.`unlocks`, buf)
             FfiConverterOptionalString.write(value.`note`, buf)
+    }
+}
+
+
+
+/**
+ * One non-zero cell: records of an indicator in a region (as the records name it) in a month.
+ */
+data class TallyCell (
+    var `indicator`: kotlin.String
+    , 
+    var `region`: kotlin.String
+    , 
+    /**
+     * YYYY-MM
+     */
+    var `month`: kotlin.String
+    , 
+    var `count`: kotlin.ULong
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTallyCell: FfiConverterRustBuffer<TallyCell> {
+    override fun read(buf: ByteBuffer): TallyCell {
+        return TallyCell(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterULong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TallyCell) = (
+            FfiConverterString.allocationSize(value.`indicator`) +
+            FfiConverterString.allocationSize(value.`region`) +
+            FfiConverterString.allocationSize(value.`month`) +
+            FfiConverterULong.allocationSize(value.`count`)
+    )
+
+    override fun write(value: TallyCell, buf: ByteBuffer) {
+            FfiConverterString.write(value.`indicator`, buf)
+            FfiConverterString.write(value.`region`, buf)
+            FfiConverterString.write(value.`month`, buf)
+            FfiConverterULong.write(value.`count`, buf)
     }
 }
 
@@ -4818,7 +5931,8 @@ sealed class SkillplanException: kotlin.Exception() {
     }
     
     /**
-     * Input that cannot be used: observations, options or a worker (codes INVALID_*).
+     * Input that cannot be used: observations, options, a worker or records (codes INVALID_*,
+     * TOO_MANY_INVALID_RECORDS).
      */
     class InvalidInput(
         
@@ -5581,6 +6695,34 @@ public object FfiConverterSequenceTypeIndicatorProgress: FfiConverterRustBuffer<
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeIndicatorTally: FfiConverterRustBuffer<List<IndicatorTally>> {
+    override fun read(buf: ByteBuffer): List<IndicatorTally> {
+        val len = buf.getInt()
+        return List<IndicatorTally>(len) {
+            FfiConverterTypeIndicatorTally.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<IndicatorTally>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeIndicatorTally.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<IndicatorTally>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeIndicatorTally.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeIssue: FfiConverterRustBuffer<List<Issue>> {
     override fun read(buf: ByteBuffer): List<Issue> {
         val len = buf.getInt()
@@ -5805,6 +6947,34 @@ public object FfiConverterSequenceTypeProjection: FfiConverterRustBuffer<List<Pr
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeRecordInput: FfiConverterRustBuffer<List<RecordInput>> {
+    override fun read(buf: ByteBuffer): List<RecordInput> {
+        val len = buf.getInt()
+        return List<RecordInput>(len) {
+            FfiConverterTypeRecordInput.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<RecordInput>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRecordInput.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<RecordInput>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRecordInput.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeRegion: FfiConverterRustBuffer<List<Region>> {
     override fun read(buf: ByteBuffer): List<Region> {
         val len = buf.getInt()
@@ -5879,6 +7049,34 @@ public object FfiConverterSequenceTypeRegionalTarget: FfiConverterRustBuffer<Lis
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeRegionalTarget.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeRejection: FfiConverterRustBuffer<List<Rejection>> {
+    override fun read(buf: ByteBuffer): List<Rejection> {
+        val len = buf.getInt()
+        return List<Rejection>(len) {
+            FfiConverterTypeRejection.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Rejection>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeRejection.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Rejection>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeRejection.write(it, buf)
         }
     }
 }
@@ -5973,6 +7171,34 @@ public object FfiConverterSequenceTypeStep: FfiConverterRustBuffer<List<Step>> {
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeTallyCell: FfiConverterRustBuffer<List<TallyCell>> {
+    override fun read(buf: ByteBuffer): List<TallyCell> {
+        val len = buf.getInt()
+        return List<TallyCell>(len) {
+            FfiConverterTypeTallyCell.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TallyCell>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTallyCell.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TallyCell>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTallyCell.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeTitle: FfiConverterRustBuffer<List<Title>> {
     override fun read(buf: ByteBuffer): List<Title> {
         val len = buf.getInt()
@@ -6019,6 +7245,45 @@ public object FfiConverterSequenceTypeUnlock: FfiConverterRustBuffer<List<Unlock
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeUnlock.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterMapStringULong: FfiConverterRustBuffer<Map<kotlin.String, kotlin.ULong>> {
+    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.ULong> {
+        val len = buf.getInt()
+        return buildMap<kotlin.String, kotlin.ULong>(len) {
+            repeat(len) {
+                val k = FfiConverterString.read(buf)
+                val v = FfiConverterULong.read(buf)
+                this[k] = v
+            }
+        }
+    }
+
+    override fun allocationSize(value: Map<kotlin.String, kotlin.ULong>): ULong {
+        val spaceForMapSize = 4UL
+        val spaceForChildren = value.map { (k, v) ->
+            FfiConverterString.allocationSize(k) +
+            FfiConverterULong.allocationSize(v)
+        }.sum()
+        return spaceForMapSize + spaceForChildren
+    }
+
+    override fun write(value: Map<kotlin.String, kotlin.ULong>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        // The parens on `(k, v)` here ensure we're calling the right method,
+        // which is important for compatibility with older android devices.
+        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
+        value.forEach { (k, v) ->
+            FfiConverterString.write(k, buf)
+            FfiConverterULong.write(v, buf)
         }
     }
 }

@@ -85,7 +85,86 @@ object Conformance {
         return ProgressOptions(LocalDate.parse(a.getString("as_of")), milestones, targets, thresholds)
     }
 
+    private val recordKeys = setOf(
+        "record_id", "person_key", "region", "training_type", "subsidised", "groups", "start_date", "end_date",
+        "completion_date", "certificate_kind", "certificate_level", "certificate_date", "base_id", "base_kind",
+        "designated_date", "base_name",
+    )
+
+    /** A corpus record as a Kotlin app builds it (numbers and flags as text), or null when only
+     *  JSON text can carry it (floats, nested values, keys the format does not have). */
+    private fun typedRecord(item: Any?): RecordInput? {
+        val o = item as? JSONObject ?: return null
+        if (!o.keySet().all { it in recordKeys }) return null
+        val text = mutableMapOf<String, String?>()
+        var groups = emptyList<String>()
+        for (key in o.keySet()) {
+            when (val v = o.get(key)) {
+                JSONObject.NULL -> text[key] = null
+                is String -> if (key == "groups") groups = listOf(v) else text[key] = v
+                is Boolean, is Int, is Long -> text[key] = v.toString()
+                is JSONArray -> if (key == "groups" && (0 until v.length()).all { v.get(it) is String }) {
+                    groups = (0 until v.length()).map { v.getString(it) }
+                } else return null
+                else -> return null
+            }
+        }
+        return RecordInput(
+            recordId = text["record_id"], personKey = text["person_key"], region = text["region"],
+            trainingType = text["training_type"], subsidised = text["subsidised"], groups = groups,
+            startDate = text["start_date"], endDate = text["end_date"], completionDate = text["completion_date"],
+            certificateKind = text["certificate_kind"], certificateLevel = text["certificate_level"],
+            certificateDate = text["certificate_date"], baseId = text["base_id"], baseKind = text["base_kind"],
+            designatedDate = text["designated_date"], baseName = text["base_name"],
+        )
+    }
+
+    private fun countOptions(a: JSONObject) = CountOptions(
+        strict = a.optBoolean("strict", false), maxRejected = a.optLong("max_rejected", 1000).toULong(), sourceName = null,
+    )
+
+    private fun countRecords(a: JSONObject): Tally {
+        val items = a.getJSONArray("records")
+        val typed = (0 until items.length()).map { typedRecord(items.get(it)) }
+        return if (typed.all { it != null }) plan(a).countRecords(typed.map { it!! }, countOptions(a))
+        else plan(a).countRecordsJson(items.toString(), countOptions(a))
+    }
+
+    /** The tally in the corpus's shape, built from the typed API: cells and indicators as maps. */
+    private fun tallyView(plan: Plan, t: Tally): Map<String, Any?> {
+        val totals = t.totals()
+        val regionTotals = plan.regions().associate { r -> r.id to totals.keys.associateWith { t.regionTotal(it, r.id) } }
+            .filterValues { row -> row.values.any { it > 0u } }
+        return mapOf(
+            "rows_read" to t.rowsRead(),
+            "rows_counted" to t.rowsCounted(),
+            "rows_rejected" to t.rowsRejected(),
+            "totals" to totals,
+            "region_totals" to regionTotals,
+            "indicators" to t.indicators().associateBy { it.indicator },
+            "rejections" to t.rejections(),
+            "ignored_columns" to t.ignoredColumns(),
+            "cells" to t.cells().associate { "${it.indicator}/${it.region}/${it.month}" to it.count },
+        )
+    }
+
+    private fun countMerged(a: JSONObject): Map<String, Any?> {
+        val p = plan(a)
+        val files = a.getJSONArray("files")
+        var whole: Tally? = null
+        for (i in 0 until files.length()) {
+            val part = p.countRecordsFile(File(corpus, files.getString(i)).path, countOptions(a))
+            // Through JSON, as partial tallies travel between processes.
+            val copy = p.tallyFromJson(part.toJson())
+            if (whole == null) whole = copy else whole.merge(copy)
+        }
+        return tallyView(p, whole!!)
+    }
+
     private fun call(name: String, a: JSONObject): Any? = when (name) {
+        "count_records" -> tallyView(plan(a), countRecords(a))
+        "count_file" -> plan(a).let { p -> tallyView(p, p.countRecordsFile(File(corpus, a.getString("file")).path, countOptions(a))) }
+        "count_files_merged" -> countMerged(a)
         "load_plan" -> loadPlan(File(corpus, a.getString("file")).path)
         "load_plan_str" -> loadPlanStr(
             if (a.has("text_repeat")) a.getJSONObject("text_repeat").let { it.getString("unit").repeat(it.getInt("times")) }
@@ -146,6 +225,7 @@ object Conformance {
         is Comparator -> comparators[value]
         is Enum<*> -> value.name.lowercase()
         is UInt -> value.toLong()
+        is ULong -> value.toLong()
         is Int -> value.toLong()
         is Long -> value
         else -> value
@@ -174,6 +254,10 @@ object Conformance {
                         if (found != null) check(found, want, here, failures) else failures += "$here: no element $key"
                     }
                 }
+            }
+        } else if (expect is JSONObject && actual is Map<*, *>) {
+            for (key in expect.keySet()) {
+                if (!actual.containsKey(key)) failures += "$at.$key: missing" else check(actual[key], expect.get(key), "$at.$key", failures)
             }
         } else if (expect is JSONObject) {
             if (actual == null) { failures += "$at: expected $expect, got null"; return }

@@ -23,4 +23,7 @@ class ConformanceTest {
 
     @TestFactory
     fun pathway() = suite("pathway.json")
+
+    @TestFactory
+    fun records() = suite("records.json")
 }

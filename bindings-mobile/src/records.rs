@@ -1,0 +1,241 @@
+//! Records and tallies for Kotlin and Swift: typed records (every field text) or a file path in,
+//! a tally object out. JSON text is the route for values a typed record cannot hold.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use skillplan as core;
+
+use crate::progress::Observation;
+use crate::{Plan, SkillplanError};
+
+/// A training record (recordId, personKey …) or a training base (baseId, baseKind …), every
+/// field as text. `subsidised` is true/false (1/0, yes/no, 是/否); the person key must be a
+/// hashed key, never a 身份证号.
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct RecordInput {
+    #[uniffi(default = None)]
+    pub record_id: Option<String>,
+    #[uniffi(default = None)]
+    pub person_key: Option<String>,
+    /// Region id, name or GB/T 2260 code (a county code counts toward its prefecture).
+    #[uniffi(default = None)]
+    pub region: Option<String>,
+    #[uniffi(default = None)]
+    pub training_type: Option<String>,
+    #[uniffi(default = None)]
+    pub subsidised: Option<String>,
+    #[uniffi(default = [])]
+    pub groups: Vec<String>,
+    #[uniffi(default = None)]
+    pub start_date: Option<String>,
+    #[uniffi(default = None)]
+    pub end_date: Option<String>,
+    #[uniffi(default = None)]
+    pub completion_date: Option<String>,
+    #[uniffi(default = None)]
+    pub certificate_kind: Option<String>,
+    #[uniffi(default = None)]
+    pub certificate_level: Option<String>,
+    #[uniffi(default = None)]
+    pub certificate_date: Option<String>,
+    #[uniffi(default = None)]
+    pub base_id: Option<String>,
+    #[uniffi(default = None)]
+    pub base_kind: Option<String>,
+    #[uniffi(default = None)]
+    pub designated_date: Option<String>,
+    #[uniffi(default = None)]
+    pub base_name: Option<String>,
+}
+
+impl From<RecordInput> for core::RecordInput {
+    fn from(r: RecordInput) -> Self {
+        core::RecordInput {
+            record_id: r.record_id,
+            person_key: r.person_key,
+            region: r.region,
+            training_type: r.training_type,
+            subsidised: r.subsidised,
+            groups: r.groups,
+            start_date: r.start_date,
+            end_date: r.end_date,
+            completion_date: r.completion_date,
+            certificate_kind: r.certificate_kind,
+            certificate_level: r.certificate_level,
+            certificate_date: r.certificate_date,
+            base_id: r.base_id,
+            base_kind: r.base_kind,
+            designated_date: r.designated_date,
+            base_name: r.base_name,
+        }
+    }
+}
+
+/// How records are counted.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct CountOptions {
+    /// Fail on the first invalid record (INVALID_RECORD) instead of skipping it.
+    #[uniffi(default = false)]
+    pub strict: bool,
+    /// Skip at most this many invalid records; one more fails with TOO_MANY_INVALID_RECORDS.
+    #[uniffi(default = 1000)]
+    pub max_rejected: u64,
+    /// A name for the input, shown with its rejections.
+    #[uniffi(default = None)]
+    pub source_name: Option<String>,
+}
+
+impl From<CountOptions> for core::CountOptions {
+    fn from(o: CountOptions) -> Self {
+        core::CountOptions { strict: o.strict, max_rejected: o.max_rejected, source: o.source_name }
+    }
+}
+
+/// A record that was refused and skipped.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct Rejection {
+    pub source: Option<String>,
+    /// From 1; a CSV header is not a row.
+    pub row: u64,
+    pub field: String,
+    /// Stable reason, e.g. unknown_region.
+    pub code: String,
+    pub message: String,
+}
+
+/// Per-indicator figures of a tally.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct IndicatorTally {
+    pub indicator: String,
+    pub matched: u64,
+    pub counted: u64,
+    pub undated: u64,
+    pub before_period: u64,
+    pub after_period: u64,
+}
+
+/// One non-zero cell: records of an indicator in a region (as the records name it) in a month.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct TallyCell {
+    pub indicator: String,
+    pub region: String,
+    /// YYYY-MM
+    pub month: String,
+    pub count: u64,
+}
+
+/// Counts of records by indicator × region × month under one plan's rules. Thread-safe.
+#[derive(uniffi::Object)]
+pub struct Tally {
+    plan: Arc<Plan>,
+    inner: Mutex<core::Tally>,
+}
+
+impl Tally {
+    fn with<T>(&self, f: impl FnOnce(&core::Tally) -> T) -> T {
+        let guard = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&guard)
+    }
+}
+
+#[uniffi::export]
+impl Tally {
+    /// Rows read, valid or not.
+    pub fn rows_read(&self) -> u64 {
+        self.with(|t| t.rows_read)
+    }
+    /// Rows that counted toward at least one indicator.
+    pub fn rows_counted(&self) -> u64 {
+        self.with(|t| t.rows_counted)
+    }
+    /// Rows refused as invalid (and skipped).
+    pub fn rows_rejected(&self) -> u64 {
+        self.with(|t| t.rows_rejected)
+    }
+    /// Counted records per indicator, whole area and period.
+    pub fn totals(&self) -> HashMap<String, u64> {
+        self.with(|t| t.summary(&self.plan.inner).totals.into_iter().collect())
+    }
+    /// Counted records of one indicator in a region (id or code) and the regions inside it.
+    pub fn region_total(&self, indicator: String, region: String) -> Result<u64, SkillplanError> {
+        let region = self.plan.inner.region(&region)?.id.clone();
+        self.plan.inner.indicator(&indicator)?;
+        Ok(self.with(|t| t.region_total(&indicator, &region).unwrap_or(0)))
+    }
+    /// Per-indicator figures, for indicators with a counting rule.
+    pub fn indicators(&self) -> Vec<IndicatorTally> {
+        self.with(|t| t.summary(&self.plan.inner).indicators.into_iter().map(|i| IndicatorTally {
+            indicator: i.indicator, matched: i.matched, counted: i.counted, undated: i.undated,
+            before_period: i.before_period, after_period: i.after_period,
+        }).collect())
+    }
+    /// The refused records (up to 1000).
+    pub fn rejections(&self) -> Vec<Rejection> {
+        self.with(|t| t.rejections().iter().map(|r| Rejection {
+            source: r.source.clone(), row: r.row, field: r.field.clone(), code: r.code.clone(), message: r.message.clone(),
+        }).collect())
+    }
+    /// Columns or keys the inputs had that the record format does not.
+    pub fn ignored_columns(&self) -> Vec<String> {
+        self.with(|t| t.ignored_columns().to_vec())
+    }
+    /// The non-zero counts.
+    pub fn cells(&self) -> Vec<TallyCell> {
+        self.with(|t| t.cells().into_iter().map(|c| TallyCell { indicator: c.indicator, region: c.region, month: c.month, count: c.count }).collect())
+    }
+    /// Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
+    pub fn summary_json(&self) -> String {
+        self.with(|t| serde_json::to_string(&t.summary(&self.plan.inner)).unwrap_or_default())
+    }
+    /// Monthly observations for `Plan.progress`.
+    pub fn observations(&self) -> Result<Vec<Observation>, SkillplanError> {
+        let inputs = self.with(|t| t.observations(&self.plan.inner))?;
+        crate::progress::from_inputs(inputs)
+    }
+    /// Adds another tally of the same plan into this one.
+    pub fn merge(&self, other: Arc<Tally>) -> Result<(), SkillplanError> {
+        let theirs = other.with(Clone::clone);
+        let mut guard = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        Ok(guard.merge(&theirs)?)
+    }
+    /// The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
+    pub fn to_json(&self) -> String {
+        self.with(core::Tally::to_json)
+    }
+}
+
+fn tally(plan: &Arc<Plan>, inner: core::Tally) -> Arc<Tally> {
+    Arc::new(Tally { plan: plan.clone(), inner: Mutex::new(inner) })
+}
+
+#[uniffi::export]
+impl Plan {
+    /// Counts typed records by the plan's counting rules.
+    pub fn count_records(self: Arc<Self>, records: Vec<RecordInput>, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
+        let inputs: Vec<core::RecordInput> = records.into_iter().map(Into::into).collect();
+        let mut t = core::Tally::new(&self.inner);
+        t.add_inputs(&self.inner, &inputs, &options.into())?;
+        Ok(tally(&self, t))
+    }
+
+    /// Counts records given as JSON text (an array of objects).
+    pub fn count_records_json(self: Arc<Self>, text: String, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
+        let mut t = core::Tally::new(&self.inner);
+        t.add_json_text(&self.inner, &text, &options.into())?;
+        Ok(tally(&self, t))
+    }
+
+    /// Counts a CSV or JSON Lines file of records, streamed. Blocking: call it off the main thread.
+    pub fn count_records_file(self: Arc<Self>, path: String, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
+        let mut t = core::Tally::new(&self.inner);
+        t.add_path(&self.inner, std::path::Path::new(&path), &options.into(), None)?;
+        Ok(tally(&self, t))
+    }
+
+    /// Reads a tally written by `Tally.toJson` under this plan.
+    pub fn tally_from_json(self: Arc<Self>, text: String) -> Result<Arc<Tally>, SkillplanError> {
+        let t = core::Tally::from_json(&self.inner, &text)?;
+        Ok(tally(&self, t))
+    }
+}
