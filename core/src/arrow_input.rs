@@ -45,6 +45,7 @@ impl<'a> Text<'a> {
         })
     }
 
+    #[inline]
     fn value(&self, row: usize) -> Option<&'a str> {
         match self {
             Text::Utf8(a) => (!a.is_null(row)).then(|| a.value(row)),
@@ -60,6 +61,8 @@ impl<'a> Text<'a> {
 /// How one column is read.
 enum Reader<'a> {
     Text(Text<'a>),
+    /// Date32 values (days since 1970-01-01), read row by row.
+    Date32(&'a arrow_array::Date32Array),
     /// Day numbers from the common era; `None` for nulls.
     Days(Vec<Option<i64>>),
     Flags(&'a BooleanArray),
@@ -124,8 +127,7 @@ fn reader(array: &ArrayRef, column: Column) -> Result<Reader<'_>, Error> {
         return Ok(Reader::Text(text));
     }
     Ok(match array.data_type() {
-        DataType::Date32 if is_date => Reader::Days(array.as_primitive::<arrow_array::types::Date32Type>().iter()
-            .map(|d| d.map(|d| i64::from(d) + UNIX_EPOCH_DAY)).collect()),
+        DataType::Date32 if is_date => Reader::Date32(array.as_primitive::<arrow_array::types::Date32Type>()),
         DataType::Date64 if is_date => Reader::Days(array.as_primitive::<Date64Type>().iter()
             .map(|d| d.map(|ms| ms.div_euclid(86_400_000) + UNIX_EPOCH_DAY)).collect()),
         DataType::Timestamp(unit, zone) if is_date => {
@@ -189,11 +191,16 @@ fn count_rows(
     let mut scratch = Scratch { texts: vec![String::new(); readers.len()] };
     let mut refusals = Vec::new();
     let mut refused = 0u64;
+    // Readers whose values must first be written as text (integers, lists) or checked.
+    let written: Vec<usize> = readers.iter().enumerate()
+        .filter(|(_, (c, r))| matches!(r, Reader::List { .. } | Reader::Wrong(_)) || matches!(r, Reader::Integers(_) if *c != Column::Subsidised))
+        .map(|(k, _)| k).collect();
     for row in range {
         let number = first_row + row as u64 + 1;
         let mut wrong = None;
         // First pass: text that must be written somewhere.
-        for (k, (column, r)) in readers.iter().enumerate() {
+        for &k in &written {
+            let (column, r) = &readers[k];
             let text = &mut scratch.texts[k];
             text.clear();
             match r {
@@ -228,6 +235,12 @@ fn count_rows(
                         Reader::Text(t) => {
                             if let Some(v) = t.value(row) {
                                 raw.set(*column, v);
+                            }
+                        }
+                        Reader::Date32(days) => {
+                            if !days.is_null(row) {
+                                let day = i64::from(days.value(row)) + UNIX_EPOCH_DAY;
+                                raw.set_day(*column, i32::try_from(day).unwrap_or(i32::MAX));
                             }
                         }
                         Reader::Days(days) => {
@@ -269,55 +282,95 @@ fn count_rows(
     (refusals, refused)
 }
 
+/// Batches are counted in groups of about this many rows, split across threads.
+const GROUP_ROWS: usize = 1 << 17;
+
+/// Readers of one batch's record columns, after checking its schema.
+fn batch_readers<'b>(tally: &mut Tally, batch: &'b RecordBatch) -> Result<Vec<(Column, Reader<'b>)>, Error> {
+    let schema = batch.schema();
+    let mut columns = Vec::new();
+    let mut readers = Vec::new();
+    for (field, array) in schema.fields().iter().zip(batch.columns()) {
+        let column = Column::from_name(field.name());
+        if let Some(c) = column && columns.contains(&Some(c)) {
+            return Err(source_error("duplicate_column", c.name(), format!("the column {} appears twice", c.name())));
+        }
+        columns.push(column);
+        match column {
+            Some(c) => readers.push((c, reader(array, c)?)),
+            None => tally.note_ignored(field.name()),
+        }
+    }
+    crate::read::check_required(&columns)?;
+    Ok(readers)
+}
+
 impl Tally {
     /// Counts one Arrow record batch; `first_row` is the number of rows before it in its
     /// stream, so rows are numbered from 1 across batches.
     pub fn add_arrow_batch(&mut self, plan: &Plan, batch: &RecordBatch, options: &CountOptions, first_row: u64) -> Result<(), Error> {
         let mut rejected = 0;
-        self.add_batch(plan, batch, options, first_row, &mut rejected)
+        self.add_group(plan, &[(first_row, batch.clone())], options, &mut rejected)
     }
 
-    fn add_batch(&mut self, plan: &Plan, batch: &RecordBatch, options: &CountOptions, first_row: u64, rejected: &mut u64) -> Result<(), Error> {
+    /// Counts a group of batches (each with the number of rows before it), split across the
+    /// machine's cores; the parts are merged and their refusals applied in row order, so the
+    /// result is the one-thread result.
+    fn add_group(&mut self, plan: &Plan, group: &[(u64, RecordBatch)], options: &CountOptions, rejected: &mut u64) -> Result<(), Error> {
         self.check_plan(plan)?;
-        let schema = batch.schema();
-        let mut columns = Vec::new();
-        let mut readers = Vec::new();
-        for (field, array) in schema.fields().iter().zip(batch.columns()) {
-            let column = Column::from_name(field.name());
-            if let Some(c) = column && columns.contains(&Some(c)) {
-                return Err(source_error("duplicate_column", c.name(), format!("the column {} appears twice", c.name())));
-            }
-            columns.push(column);
-            match column {
-                Some(c) => readers.push((c, reader(array, c)?)),
-                None => self.note_ignored(field.name()),
+        // Pieces of at most PARALLEL_FROM_ROWS rows (slices share the batch's buffers).
+        let mut pieces: Vec<(u64, RecordBatch)> = Vec::new();
+        for (first, batch) in group {
+            let mut offset = 0;
+            while offset < batch.num_rows() || (offset == 0 && batch.num_rows() == 0) {
+                let len = (batch.num_rows() - offset).min(PARALLEL_FROM_ROWS);
+                pieces.push((first + offset as u64, batch.slice(offset, len)));
+                offset += len.max(1);
             }
         }
-        crate::read::check_required(&columns)?;
-        let rows = batch.num_rows();
+        // Check every schema here, so a bad one fails before any thread starts.
+        for (_, piece) in &pieces {
+            batch_readers(self, piece)?;
+        }
         let cap = if options.strict { 1 } else { usize::try_from(options.max_rejected.saturating_add(1)).unwrap_or(usize::MAX) };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-        let parts = if rows >= PARALLEL_FROM_ROWS { threads } else { 1 };
-        let chunk = rows.div_ceil(parts.max(1)).max(1);
-        let ranges: Vec<std::ops::Range<usize>> = (0..rows).step_by(chunk).map(|s| s..(s + chunk).min(rows)).collect();
-        let results: Vec<(Tally, Vec<(u64, Refusal)>)> = if ranges.len() <= 1 {
-            let mut part = Tally::new_like(self);
-            let (refusals, _) = count_rows(plan, &readers, 0..rows, first_row, cap, &mut part);
-            vec![(part, refusals)]
-        } else {
-            let readers = &readers;
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = ranges.iter().cloned().map(|range| {
-                    let mut part = Tally::new_like(self);
-                    scope.spawn(move || {
-                        let (refusals, _) = count_rows(plan, readers, range, first_row, cap, &mut part);
-                        (part, refusals)
-                    })
-                }).collect();
-                handles.into_iter().map(|h| h.join()).collect::<Result<Vec<_>, _>>()
-            }).map_err(|_| source_error("internal", "", "a counting thread failed".into()))?
+        let total: usize = pieces.iter().map(|(_, b)| b.num_rows()).sum();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+        let threads = if total >= PARALLEL_FROM_ROWS { threads.min(pieces.len()) } else { 1 };
+        // Contiguous runs of pieces with about the same number of rows each.
+        let mut runs: Vec<&[(u64, RecordBatch)]> = Vec::new();
+        let per_thread = total.div_ceil(threads.max(1)).max(1);
+        let (mut start, mut rows) = (0, 0);
+        for (i, (_, b)) in pieces.iter().enumerate() {
+            rows += b.num_rows();
+            if rows >= per_thread || i + 1 == pieces.len() {
+                runs.push(&pieces[start..=i]);
+                start = i + 1;
+                rows = 0;
+            }
+        }
+        let count_run = |run: &[(u64, RecordBatch)], mut part: Tally| -> Result<(Tally, Vec<(u64, Refusal)>), Error> {
+            let mut refusals = Vec::new();
+            for (first, batch) in run {
+                let readers = batch_readers(&mut part, batch)?;
+                let (mut found, _) = count_rows(plan, &readers, 0..batch.num_rows(), *first, cap.saturating_sub(refusals.len()), &mut part);
+                refusals.append(&mut found);
+            }
+            Ok((part, refusals))
         };
-        for (part, refusals) in results {
+        let results: Vec<Result<(Tally, Vec<(u64, Refusal)>), Error>> = if runs.len() <= 1 {
+            runs.iter().map(|run| count_run(run, self.new_like())).collect()
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = runs.iter().map(|run| {
+                    let part = self.new_like();
+                    let count_run = &count_run;
+                    scope.spawn(move || count_run(run, part))
+                }).collect();
+                handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(source_error("internal", "", "a counting thread failed".into())))).collect()
+            })
+        };
+        for result in results {
+            let (part, refusals) = result?;
             self.merge(&part)?;
             for (row, refusal) in refusals {
                 self.reject(row, refusal, options, rejected)?;
@@ -327,14 +380,26 @@ impl Tally {
     }
 
     /// Counts every batch of an Arrow stream (for example one imported through the Arrow C
-    /// stream interface).
+    /// stream interface), a group of batches at a time.
     pub fn add_arrow_stream(&mut self, plan: &Plan, batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>, options: &CountOptions) -> Result<(), Error> {
         let mut rejected = 0;
         let mut first_row = 0u64;
+        let mut group: Vec<(u64, RecordBatch)> = Vec::new();
+        let mut group_rows = 0;
         for batch in batches {
             let batch = batch.map_err(|e| source_error("stream", "", format!("the Arrow stream failed: {}", crate::error::shown(&e.to_string()))))?;
-            self.add_batch(plan, &batch, options, first_row, &mut rejected)?;
-            first_row += batch.num_rows() as u64;
+            let rows = batch.num_rows();
+            group.push((first_row, batch));
+            first_row += rows as u64;
+            group_rows += rows;
+            if group_rows >= GROUP_ROWS {
+                self.add_group(plan, &group, options, &mut rejected)?;
+                group.clear();
+                group_rows = 0;
+            }
+        }
+        if !group.is_empty() {
+            self.add_group(plan, &group, options, &mut rejected)?;
         }
         Ok(())
     }

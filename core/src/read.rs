@@ -69,41 +69,42 @@ impl Tally {
     pub fn add_csv(&mut self, plan: &Plan, reader: impl Read, options: &CountOptions, mut progress: Option<Progress<'_>>) -> Result<(), Error> {
         self.check_plan(plan)?;
         let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).buffer_capacity(1 << 16).from_reader(reader);
-        let mut record = csv::ByteRecord::new();
-        let header_read = csv.read_byte_record(&mut record).map_err(|e| csv_source_error(&e))?;
+        let mut header = csv::ByteRecord::new();
+        let header_read = csv.read_byte_record(&mut header).map_err(|e| csv_source_error(&e))?;
         if !header_read {
             return Err(source_error("empty", "header", "the CSV has no header row".into()));
         }
-        let columns = self.header(&record)?;
+        let columns = self.header(&header)?;
         let parser = RecordParser::new(plan);
         let mut rejected = 0;
         let mut row = 0u64;
+        // A StringRecord checks a row's UTF-8 in one pass, not field by field.
+        let mut record = csv::StringRecord::new();
         loop {
-            match csv.read_byte_record(&mut record) {
+            let refusal = match csv.read_record(&mut record) {
                 Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => return Err(csv_source_error(&e)),
-            }
-            row += 1;
-            if record.len() != columns.len() {
-                self.reject(row, RecordReason::Syntax.at("row"), options, &mut rejected)?;
-                continue;
-            }
-            let mut raw = Raw::default();
-            let mut bad = None;
-            for (field, column) in record.iter().zip(&columns) {
-                let Some(column) = column else { continue };
-                match std::str::from_utf8(field) {
-                    Ok(text) => raw.set(*column, text),
-                    Err(_) => {
-                        bad = Some(RecordReason::NotUtf8.at(column.name()));
-                        break;
+                Ok(true) => None,
+                Err(e) => match e.kind() {
+                    csv::ErrorKind::Utf8 { err, .. } => {
+                        let field = columns.get(err.field()).copied().flatten().map_or("row", Column::name);
+                        Some(RecordReason::NotUtf8.at(field))
                     }
+                    _ => return Err(csv_source_error(&e)),
+                },
+            };
+            row += 1;
+            let result = match refusal {
+                Some(r) => Err(r),
+                None if record.len() != columns.len() => Err(RecordReason::Syntax.at("row")),
+                None => {
+                    let mut raw = Raw::default();
+                    for (field, column) in record.iter().zip(&columns) {
+                        if let Some(column) = column {
+                            raw.set(*column, field);
+                        }
+                    }
+                    parser.facts(&raw)
                 }
-            }
-            let result = match bad {
-                Some(refusal) => Err(refusal),
-                None => parser.facts(&raw),
             };
             match result {
                 Ok(facts) => self.add_facts(plan, &facts),

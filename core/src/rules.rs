@@ -17,7 +17,7 @@ pub const MAX_TERMS: usize = 64;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
     pub ids: Vec<String>,
-    spellings: HashMap<String, u8>,
+    spellings: crate::fast_hash::ShortMap<u8>,
 }
 
 impl Vocabulary {
@@ -27,21 +27,22 @@ impl Vocabulary {
             let i = i as u8;
             v.ids.push(t.id.clone());
             for s in std::iter::once(&t.id).chain([&t.name.zh, &t.name.en]).chain(&t.aliases) {
-                v.spellings.entry(s.trim().to_owned()).or_insert(i);
-                v.spellings.entry(s.trim().to_lowercase()).or_insert(i);
+                v.spellings.insert_first(s.trim(), i);
+                v.spellings.insert_first(&s.trim().to_lowercase(), i);
             }
         }
         v
     }
 
     /// The index of a term, by any of its spellings.
+    #[inline]
     pub fn find(&self, text: &str) -> Option<u8> {
-        let text = text.trim();
-        if let Some(&i) = self.spellings.get(text) {
+        let text = crate::records::trim(text);
+        if let Some(i) = self.spellings.get(text) {
             return Some(i);
         }
         if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.spellings.get(&text.to_lowercase()).copied();
+            return self.spellings.get(&text.to_lowercase());
         }
         None
     }
@@ -61,7 +62,7 @@ pub(crate) struct Vocabularies {
 }
 
 /// A compiled condition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Test {
     All(Vec<Test>),
     Any(Vec<Test>),
@@ -77,7 +78,7 @@ pub(crate) enum Test {
     Present(PresentField, bool),
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum PresentField {
     Date(DateSlot),
     CertificateKind,
@@ -86,9 +87,10 @@ pub(crate) enum PresentField {
 }
 
 impl Test {
+    #[inline]
     pub fn holds(&self, f: &Facts) -> bool {
         match self {
-            Test::All(ts) => ts.iter().all(|t| t.holds(f)),
+            Test::All(ts) => ts.iter().all(|t| t.holds_leaf_or(f)),
             Test::Any(ts) => ts.iter().any(|t| t.holds(f)),
             Test::Not(t) => !t.holds(f),
             Test::TrainingTypeIn(mask) => in_mask(f.training_type, *mask),
@@ -111,6 +113,22 @@ impl Test {
     }
 }
 
+impl Test {
+    /// Leaves are tested here without a further call; only nested groups recurse.
+    #[inline]
+    fn holds_leaf_or(&self, f: &Facts) -> bool {
+        match self {
+            Test::Subsidised(v) => f.subsidised == *v,
+            Test::TrainingTypeIn(mask) => in_mask(f.training_type, *mask),
+            Test::GroupsAny(mask) => f.groups & mask != 0,
+            Test::CertificateKindIn(mask) => in_mask(f.certificate_kind, *mask),
+            Test::LevelAtLeast(o) => f.certificate_level != 0 && f.certificate_level >= *o,
+            other => other.holds(f),
+        }
+    }
+}
+
+#[inline]
 fn in_mask(term: u8, mask: u64) -> bool {
     term < 64 && mask & (1u64 << term) != 0
 }
@@ -121,11 +139,21 @@ pub(crate) struct CompiledRule {
     pub subject: RecordSubject,
     pub date: DateSlot,
     pub test: Option<Test>,
+    /// When the test is a leaf or an `all` of leaves: the bits of those leaves in
+    /// [`CountingRules::leaves`], so the rule holds when all of them are set.
+    pub leaf_mask: Option<u64>,
 }
 
 impl CompiledRule {
-    pub fn counts(&self, f: &Facts) -> bool {
-        f.subject == self.subject && self.test.as_ref().is_none_or(|t| t.holds(f))
+    /// Whether the rule counts the record, given the bits of the shared leaves it met.
+    #[inline]
+    pub fn counts(&self, f: &Facts, leaf_bits: u64) -> bool {
+        f.subject == self.subject
+            && match (self.leaf_mask, &self.test) {
+                (Some(mask), _) => leaf_bits & mask == mask,
+                (None, None) => true,
+                (None, Some(t)) => t.holds(f),
+            }
     }
 }
 
@@ -135,6 +163,51 @@ impl CompiledRule {
 pub(crate) struct CountingRules {
     pub vocabularies: Vocabularies,
     pub rules: Vec<Option<CompiledRule>>,
+    /// The distinct leaf tests of rules that are a leaf or an `all` of leaves, tested once per
+    /// record and shared by the rules (subsidised = true appears in three of Jilin's rules).
+    pub leaves: Vec<Test>,
+}
+
+impl CountingRules {
+    /// The bits of the leaves a record meets.
+    #[inline]
+    pub fn leaf_bits(&self, f: &Facts) -> u64 {
+        self.leaves.iter().enumerate().fold(0, |bits, (i, t)| if t.holds(f) { bits | 1 << i } else { bits })
+    }
+}
+
+fn is_leaf(t: &Test) -> bool {
+    !matches!(t, Test::All(_) | Test::Any(_) | Test::Not(_))
+}
+
+/// Gives each rule whose test is a leaf or an `all` of leaves a mask of shared leaves.
+fn share_leaves(rules: &mut [Option<CompiledRule>]) -> Vec<Test> {
+    let mut leaves: Vec<Test> = Vec::new();
+    for rule in rules.iter_mut().flatten() {
+        let parts: Vec<&Test> = match &rule.test {
+            Some(Test::All(ts)) if ts.iter().all(is_leaf) => ts.iter().collect(),
+            Some(t) if is_leaf(t) => vec![t],
+            _ => continue,
+        };
+        let mut mask = 0u64;
+        for part in parts {
+            let i = match leaves.iter().position(|l| l == part) {
+                Some(i) => i,
+                None if leaves.len() < 64 => {
+                    leaves.push(part.clone());
+                    leaves.len() - 1
+                }
+                None => {
+                    mask = u64::MAX;
+                    break;
+                }
+            };
+            mask |= 1 << i;
+        }
+        // More than 64 distinct leaves: this rule keeps its tree.
+        rule.leaf_mask = (mask != u64::MAX).then_some(mask);
+    }
+    leaves
 }
 
 /// Compiles every counting rule of `plan`, collecting every problem.
@@ -170,7 +243,11 @@ pub(crate) fn compile(plan: &PlanData) -> Result<CountingRules, Vec<Issue>> {
         let mut c = Compiler { vocab: &vocabularies, levels: &levels, subject: rule.subject, issues: &mut issues };
         rules.push(c.rule(rule, &path));
     }
-    if issues.is_empty() { Ok(CountingRules { vocabularies, rules }) } else { Err(issues) }
+    if !issues.is_empty() {
+        return Err(issues);
+    }
+    let leaves = share_leaves(&mut rules);
+    Ok(CountingRules { vocabularies, rules, leaves })
 }
 
 fn check_terms(issues: &mut Vec<Issue>, name: &str, terms: &[Term]) {
@@ -217,7 +294,7 @@ impl Compiler<'_> {
             self.push(Reason::MissingField, &format!("{path}.source"), "say where the rule comes from".into());
         }
         let test = rule.when.as_ref().map(|w| self.condition(w, &format!("{path}.when"), 0));
-        Some(CompiledRule { subject: rule.subject, date: date?, test: match test { Some(t) => Some(t?), None => None } })
+        Some(CompiledRule { subject: rule.subject, date: date?, test: match test { Some(t) => Some(t?), None => None }, leaf_mask: None })
     }
 
     fn push(&mut self, reason: Reason, path: &str, message: String) {

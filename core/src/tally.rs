@@ -86,6 +86,9 @@ pub struct Tally {
     first_month: (i32, u32),
     months: usize,
     period: (i32, i32),
+    /// The month index of each day of the period (day − period start), so placing a record in
+    /// its month is one lookup.
+    month_of_day: std::sync::Arc<Vec<u16>>,
     /// `[indicator][region][month]`, flattened.
     cells: Vec<u64>,
     per_indicator: Vec<IndicatorTally>,
@@ -146,7 +149,10 @@ impl Tally {
             .map(|r| r.parent.as_deref().and_then(|p| regions.iter().position(|x| x == p)))
             .collect();
         let indicators: Vec<String> = plan.indicators().iter().map(|i| i.id.clone()).collect();
+        let month_of_day = period.start.iter_days().take_while(|d| *d <= period.end)
+            .map(|d| month_index(first_month, d) as u16).collect();
         Tally {
+            month_of_day: std::sync::Arc::new(month_of_day),
             plan_fingerprint: plan.fingerprint().to_owned(),
             cells: vec![0; indicators.len() * regions.len().max(1) * months],
             per_indicator: indicators.iter().map(|id| IndicatorTally { indicator: id.clone(), ..Default::default() }).collect(),
@@ -175,6 +181,7 @@ impl Tally {
             first_month: self.first_month,
             months: self.months,
             period: self.period,
+            month_of_day: self.month_of_day.clone(),
             cells: vec![0; self.cells.len()],
             per_indicator: self.per_indicator.iter().map(|t| IndicatorTally { indicator: t.indicator.clone(), ..Default::default() }).collect(),
             rows_read: 0,
@@ -229,9 +236,11 @@ impl Tally {
     pub(crate) fn add_facts(&mut self, plan: &Plan, facts: &Facts) {
         self.rows_read += 1;
         let mut counted = false;
-        for (i, rule) in plan.counting_rules().rules.iter().enumerate() {
+        let rules = plan.counting_rules();
+        let leaf_bits = rules.leaf_bits(facts);
+        for (i, rule) in rules.rules.iter().enumerate() {
             let Some(rule) = rule else { continue };
-            if !rule.counts(facts) {
+            if !rule.counts(facts, leaf_bits) {
                 continue;
             }
             let stats = &mut self.per_indicator[i];
@@ -246,8 +255,8 @@ impl Tally {
             } else {
                 stats.counted += 1;
                 counted = true;
-                let date = NaiveDate::from_num_days_from_ce_opt(day).unwrap_or_default();
-                let at = self.cell_index(i, facts.region as usize, month_index(self.first_month, date));
+                let month = self.month_of_day[(day - self.period.0) as usize] as usize;
+                let at = self.cell_index(i, facts.region as usize, month);
                 self.cells[at] += 1;
             }
         }

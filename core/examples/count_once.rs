@@ -1,0 +1,49 @@
+//! Counts 100,000 sample records once by one path (`csv` or `typed`), for instruction counts
+//! under `valgrind --tool=callgrind`: repeatable on a shared machine, unlike timings.
+
+fn main() {
+    let path = std::env::args().nth(1).unwrap_or_else(|| "typed".into());
+    let plan = skillplan::Plan::jilin_2022_2025().expect("embedded plan");
+    let rows = 100_000;
+    let mut tally = skillplan::Tally::new(&plan);
+    let options = skillplan::CountOptions::default();
+    #[cfg(feature = "arrow")]
+    if path == "arrow" {
+        use std::sync::Arc;
+        use skillplan::arrow_array::{ArrayRef, BooleanArray, Date32Array, RecordBatch, StringArray};
+        let rows: Vec<_> = (0..rows).map(|i| skillplan::sample::training(1, i)).collect();
+        let text = |f: &dyn Fn(&skillplan::sample::SampleTraining) -> Option<String>| -> ArrayRef {
+            Arc::new(StringArray::from(rows.iter().map(f).collect::<Vec<_>>()))
+        };
+        let day = |d: chrono::NaiveDate| (d - chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()).num_days() as i32;
+        let dates = |f: &dyn Fn(&skillplan::sample::SampleTraining) -> Option<chrono::NaiveDate>| -> ArrayRef {
+            Arc::new(Date32Array::from(rows.iter().map(|r| f(r).map(day)).collect::<Vec<_>>()))
+        };
+        let batch = RecordBatch::try_from_iter([
+            ("record_id", text(&|r| Some(r.record_id.clone()))),
+            ("person_key", text(&|r| Some(r.person_key.clone()))),
+            ("region", text(&|r| Some(r.region.to_owned()))),
+            ("training_type", text(&|r| Some(r.training_type.to_owned()))),
+            ("subsidised", Arc::new(BooleanArray::from(rows.iter().map(|r| r.subsidised).collect::<Vec<_>>())) as ArrayRef),
+            ("groups", text(&|r| Some(r.groups.join(";")))),
+            ("start_date", dates(&|r| Some(r.start_date))),
+            ("end_date", dates(&|r| Some(r.end_date))),
+            ("completion_date", dates(&|r| r.completion_date)),
+            ("certificate_kind", text(&|r| r.certificate.map(|c| c.0.to_owned()))),
+            ("certificate_level", text(&|r| r.certificate.and_then(|c| c.1.map(str::to_owned)))),
+            ("certificate_date", dates(&|r| r.certificate.map(|c| c.2))),
+        ]).expect("batch");
+        tally.add_arrow_batch(&plan, &batch, &options, 0).expect("valid records");
+        println!("{}", tally.rows_counted);
+        return;
+    }
+    if path == "csv" {
+        let mut csv = Vec::new();
+        skillplan::sample::write_training_csv(&mut csv, rows, 1, |_| {}).expect("in memory");
+        tally.add_csv(&plan, csv.as_slice(), &options, None).expect("valid records");
+    } else {
+        let inputs: Vec<_> = (0..rows).map(|i| skillplan::sample::training(1, i).to_input()).collect();
+        tally.add_inputs(&plan, &inputs, &options).expect("valid records");
+    }
+    println!("{}", tally.rows_counted);
+}
