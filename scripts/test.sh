@@ -20,11 +20,15 @@ assert_unchanged() {
 
 step "Conformance corpus: the progress cases are what the independent oracle computes"
 python3 tests/conformance/oracle/progress_oracle.py --check
+step "Conformance corpus: the records cases are the hand-worked cases and what the independent oracle counts"
+python3 tests/conformance/oracle/records_oracle.py --check
 
 step "Rust: core, CLI and the bindings' Rust code (conformance corpus included)"
 cargo test --workspace --exclude skillplan-python
 # The mobile library builds the core without `fast-load`: the same corpus must pass that way too.
 cargo test -p skillplan --no-default-features --test conformance --test plan_data
+# Arrow input (used by the Python binding): batches count like text records.
+cargo test -p skillplan --features arrow --test arrow_input
 cargo run -q -p skillplan --example plan_queries >/dev/null
 
 step "Mobile: regenerate Kotlin and Swift, check they are current"

@@ -20,3 +20,12 @@ test('progress example', () => {
   assert.match(out, /subsidized-training: 905000 of 840000 \(met\)/)
   assert.match(out, /enterprise-apprenticeship: 36500 of 40000 \(missed\)/)
 })
+
+test('count-records example', () => {
+  const out = run('count-records.js')
+  assert.match(out, /read 2040, counted 1385, rejected 0/)
+  assert.match(out, /training-bases: 32/)
+  assert.match(out, /apprenticeships: 1 rejected: row 2 person_key person_key_is_id_number/)
+  assert.doesNotMatch(out, /11010519491231002X/)
+  assert.match(out, /subsidized-training: 1237 of 840000 \(missed\)/)
+})

@@ -26,3 +26,12 @@ def test_progress_report_example() -> None:
     assert "2 indicator(s) behind or missed: enterprise-apprenticeship, new-high-skill-certificates" in out
     final = run("progress_report.py", "2026-01-01")
     assert "behind or missed: enterprise-apprenticeship, new-high-skill-certificates" in final
+
+
+def test_count_records_example() -> None:
+    out = run("count_records.py")
+    assert "read 2040, counted 1385, rejected 0" in out
+    assert "subsidized-training: 1237" in out
+    assert "training-bases: 32" in out
+    assert "rejected: [(1, 'region', 'unknown_region')]" in out
+    assert "subsidized-training: 1237 of 840000 (missed)" in out

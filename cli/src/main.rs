@@ -180,8 +180,11 @@ enum PlanCommand {
         #[command(flatten)]
         args: PlanArgs,
     },
-    /// Print the JSON Schema of the plan data format.
-    Schema,
+    /// Print the JSON Schema of the plan data format (or, with --records, of training and base records).
+    Schema {
+        #[arg(long)]
+        records: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -360,7 +363,7 @@ fn run(command: PlanCommand) -> Result<ExitCode, Error> {
                 }
             }
         }
-        PlanCommand::Schema => print!("{}", skillplan::json_schema()),
+        PlanCommand::Schema { records } => print!("{}", if records { skillplan::records::json_schema() } else { skillplan::json_schema() }),
     }
     Ok(ExitCode::SUCCESS)
 }

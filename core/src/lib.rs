@@ -32,6 +32,7 @@ pub mod progress;
 mod read;
 pub mod records;
 mod rules;
+#[cfg(feature = "sample")]
 pub mod sample;
 mod tally;
 mod validate;

@@ -53,11 +53,18 @@ pub fn parse_str(text: &str) -> Result<PlanData, PlanError> {
             return Ok(data);
         }
     }
-    let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
-    serde_path_to_error::deserialize::<_, PlanData>(deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        PlanError::Invalid { issues: vec![data_issue(path, e.into_inner().message())] }
-    })
+    let to_issue = |path: String, message: &str| PlanError::Invalid { issues: vec![data_issue(path, message)] };
+    if cfg!(feature = "fast-load") {
+        let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
+        return serde_path_to_error::deserialize::<_, PlanData>(deserializer)
+            .map_err(|e| to_issue(e.path().to_string(), e.into_inner().message()));
+    }
+    // Without fast-load (the mobile library), the text is parsed into a TOML table first and the
+    // model read from that: the path-tracking deserialiser of every model type is then built for
+    // one deserialiser type instead of toml's several, which keeps the library under 3 MB.
+    let table: toml::Table = text.parse().map_err(|e| syntax_error(text, &e))?;
+    serde_path_to_error::deserialize::<_, PlanData>(toml::Value::Table(table))
+        .map_err(|e| to_issue(e.path().to_string(), &e.into_inner().to_string()))
 }
 
 /// Parses a plan in its canonical JSON form (what `Plan::to_canonical_json` writes).

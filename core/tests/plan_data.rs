@@ -97,6 +97,19 @@ fn the_fingerprint_ignores_layout_but_not_content() {
 }
 
 #[test]
+fn the_published_records_schema_is_generated_from_the_types() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/records.schema.json");
+    let generated = skillplan::records::json_schema();
+    if std::env::var_os("SKILLPLAN_BLESS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let published = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(published == generated, "plans/records.schema.json is stale: run `SKILLPLAN_BLESS=1 cargo test -p skillplan --test plan_data`");
+    let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
+    assert!(generated.contains("person_key") && generated.contains("designated_date"), "{schema}");
+}
+
+#[test]
 fn the_published_schema_is_generated_from_the_types() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/plan.schema.json");
     let generated = json_schema();

@@ -1,3 +1,4 @@
+#![cfg(feature = "sample")]
 //! Properties of counting: partitions merge into the whole, every input path counts alike, and
 //! no person key or ID number ever reaches a message.
 

@@ -8,6 +8,7 @@ import java.time.LocalDate
 import org.skillplan.examples.PathwayViewModel
 import org.skillplan.examples.planOverviewLines
 import org.skillplan.examples.progressLines
+import org.skillplan.examples.recordSummaryLines
 
 /** Runs examples/kotlin so the example in the README keeps working. */
 class ExamplesTest {
@@ -36,5 +37,24 @@ class ExamplesTest {
         assertEquals("四级/中级工", screen.nextTitle)
         assertEquals(88, screen.nextProgressPercent)
         assertEquals(listOf("技能提升补贴（四级/中级工，上限1500元）"), screen.unlocks)
+    }
+
+    @Test
+    fun recordSummaryExample() {
+        val records = listOf(
+            RecordInput(recordId = "t1", personKey = "9f86d081", region = "220281", trainingType = "就业技能培训", subsidised = "是",
+                groups = listOf("农民工"), startDate = "2024-04-01", completionDate = "2024-04-20"),
+            RecordInput(recordId = "t2", personKey = "60303ae2", region = "长白山管委会", trainingType = "skill_upgrading", subsidised = "false",
+                startDate = "2024-05-01", completionDate = "2024-05-10", certificateKind = "职业技能等级证书", certificateLevel = "三级",
+                certificateDate = "2024-06-15"),
+            RecordInput(recordId = "t3", personKey = "fd61a03a", region = "220100", trainingType = "juggling", subsidised = "true",
+                startDate = "2024-05-01"),
+        )
+        val lines = recordSummaryLines(defaultPlan(), records)
+        assertEquals("已读 3 条，计入 2 条，退回 1 条", lines[0])
+        assertTrue(lines.contains("开展补贴性职业技能培训：1"))
+        assertTrue(lines.contains("其中：农民工参加职业技能培训：1"))
+        assertTrue(lines.contains("其中：新增取得高级工及以上职业资格证书或职业技能等级证书：1"))
+        assertEquals("第3行 training_type：unknown_training_type", lines.last())
     }
 }
