@@ -5,8 +5,8 @@
   itself (./scripts/test.sh) is not rerun.
 - ```python blocks run with this interpreter (the venv that has skillplan installed).
 - ```js blocks run with node, with `require('skillplan')` resolving to bindings-node.
-- ```kotlin and ```rust blocks must appear verbatim in examples/kotlin or examples/rust, which
-  the Kotlin and Rust suites compile and run.
+- ```kotlin, ```rust and ```pyspark blocks must appear verbatim in examples/kotlin, examples/rust
+  or examples/spark-national-rollup, which the Kotlin, Rust and Spark steps compile and run.
 
 Prints `N passed, M failed` and exits non-zero on any failure.
 """
@@ -73,6 +73,7 @@ RUNNERS = {
     "js": run_js,
     "kotlin": in_examples("kotlin", ".kt"),
     "rust": in_examples("rust", ".rs"),
+    "pyspark": in_examples("spark-national-rollup", ".py"),
 }
 
 

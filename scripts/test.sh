@@ -57,6 +57,10 @@ cargo build -q -p skillplan-mobile
 (cd bindings-mobile/kotlin && mvn -B -q test -Dnative.dir="$ROOT/target/debug")
 grep -h -o 'tests="[0-9]*" errors="[0-9]*" skipped="[0-9]*" failures="[0-9]*"' bindings-mobile/kotlin/target/surefire-reports/TEST-*.xml
 
+step "Spark: the national roll-up example in local mode (PySpark from PyPI, Java as installed) equals one process"
+.venv/bin/python -m pip install -q --disable-pip-version-check -r examples/spark-national-rollup/requirements.txt
+.venv/bin/python -m pytest -q -p no:cacheprovider examples/spark-national-rollup/test_rollup.py
+
 step "README examples, run as written"
 .venv/bin/python scripts/readme_examples.py
 
