@@ -282,6 +282,9 @@ fn count_rows(
     (refusals, refused)
 }
 
+/// A part of a group counted on one thread: its tally and its refusals, with their rows.
+type CountedRun = Result<(Tally, Vec<(u64, Refusal)>), Error>;
+
 /// Batches are counted in groups of about this many rows, split across threads.
 const GROUP_ROWS: usize = 1 << 17;
 
@@ -348,7 +351,7 @@ impl Tally {
                 rows = 0;
             }
         }
-        let count_run = |run: &[(u64, RecordBatch)], mut part: Tally| -> Result<(Tally, Vec<(u64, Refusal)>), Error> {
+        let count_run = |run: &[(u64, RecordBatch)], mut part: Tally| -> CountedRun {
             let mut refusals = Vec::new();
             for (first, batch) in run {
                 let readers = batch_readers(&mut part, batch)?;
@@ -357,7 +360,7 @@ impl Tally {
             }
             Ok((part, refusals))
         };
-        let results: Vec<Result<(Tally, Vec<(u64, Refusal)>), Error>> = if runs.len() <= 1 {
+        let results: Vec<CountedRun> = if runs.len() <= 1 {
             runs.iter().map(|run| count_run(run, self.new_like())).collect()
         } else {
             std::thread::scope(|scope| {
