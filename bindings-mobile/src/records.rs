@@ -155,13 +155,11 @@ impl Tally {
     }
     /// Counted records per indicator, whole area and period.
     pub fn totals(&self) -> HashMap<String, u64> {
-        self.with(|t| t.summary(&self.plan.inner).totals.into_iter().collect())
+        self.with(|t| t.totals(&self.plan.inner).into_iter().collect())
     }
     /// Counted records of one indicator in a region (id or code) and the regions inside it.
     pub fn region_total(&self, indicator: String, region: String) -> Result<u64, SkillplanError> {
-        let region = self.plan.inner.region(&region)?.id.clone();
-        self.plan.inner.indicator(&indicator)?;
-        Ok(self.with(|t| t.region_total(&indicator, &region).unwrap_or(0)))
+        Ok(self.with(|t| t.count_in_region(&self.plan.inner, &indicator, &region))?)
     }
     /// Per-indicator figures, for indicators with a counting rule.
     pub fn indicators(&self) -> Vec<IndicatorTally> {

@@ -124,14 +124,12 @@ impl Tally {
     /// Counted records per indicator, whole area and period.
     #[napi(ts_return_type = "Record<string, number>")]
     pub fn totals(&self) -> serde_json::Value {
-        json(&self.inner.summary(&self.plan).totals)
+        json(&self.inner.totals(&self.plan))
     }
     /// Counted records of one indicator in a region (id or code) and the regions inside it.
     #[napi]
     pub fn region_total(&self, env: Env, indicator: String, region: String) -> Result<i64> {
-        let region = self.plan.region(&region).map_err(|e| throw(&env, e.into()))?.id.clone();
-        self.plan.indicator(&indicator).map_err(|e| throw(&env, e.into()))?;
-        Ok(self.inner.region_total(&indicator, &region).unwrap_or(0) as i64)
+        self.inner.count_in_region(&self.plan, &indicator, &region).map(|n| n as i64).map_err(|e| throw(&env, e))
     }
     /// Everything the tally says, as plain objects.
     #[napi(ts_return_type = "TallySummary")]

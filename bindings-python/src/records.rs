@@ -155,13 +155,11 @@ impl Tally {
     }
     /// Counted records per indicator, for the whole area and period.
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &serde_json::to_string(&self.inner.summary(&self.plan).totals).unwrap_or_default())
+        json_to_py(py, &serde_json::to_string(&self.inner.totals(&self.plan)).unwrap_or_default())
     }
     /// Counted records of one indicator in a region and the regions inside it.
     fn region_total(&self, indicator: &str, region: &str) -> PyResult<u64> {
-        let region = self.plan.region(region).map_err(|e| to_py_err(e.into()))?.id.clone();
-        self.plan.indicator(indicator).map_err(|e| to_py_err(e.into()))?;
-        Ok(self.inner.region_total(indicator, &region).unwrap_or(0))
+        self.inner.count_in_region(&self.plan, indicator, region).map_err(to_py_err)
     }
     /// Everything the tally says, as plain dicts and lists.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -477,11 +477,27 @@ impl Tally {
         crate::progress::report(plan, &observations, options)
     }
 
+    /// Counted records per indicator that has a counting rule, whole area and period.
+    pub fn totals(&self, plan: &Plan) -> std::collections::BTreeMap<String, u64> {
+        (0..self.indicators.len())
+            .filter(|&i| plan.counting_rules().rules.get(i).is_some_and(Option::is_some))
+            .map(|i| (self.indicators[i].clone(), self.total(&self.indicators[i]).unwrap_or(0)))
+            .collect()
+    }
+
+    /// Counted records of an indicator in a region (id, name or code, as the plan's queries take
+    /// it) and the regions inside it; unknown indicators and regions are typed errors.
+    pub fn count_in_region(&self, plan: &Plan, indicator: &str, region: &str) -> Result<u64, Error> {
+        plan.indicator(indicator)?;
+        let region = &plan.region(region)?.id;
+        Ok(self.region_total(indicator, region).unwrap_or(0))
+    }
+
     /// Everything the tally says, for display and checks.
     pub fn summary(&self, plan: &Plan) -> TallySummary {
         let counted: Vec<usize> = (0..self.indicators.len())
             .filter(|&i| plan.counting_rules().rules.get(i).is_some_and(Option::is_some)).collect();
-        let totals = counted.iter().map(|&i| (self.indicators[i].clone(), self.total(&self.indicators[i]).unwrap_or(0))).collect();
+        let totals = self.totals(plan);
         let mut region_totals = std::collections::BTreeMap::new();
         for region in &self.regions {
             let row: std::collections::BTreeMap<String, u64> = counted.iter()
