@@ -195,6 +195,13 @@ fn count_rows(
     let written: Vec<usize> = readers.iter().enumerate()
         .filter(|(_, (c, r))| matches!(r, Reader::List { .. } | Reader::Wrong(_)) || matches!(r, Reader::Integers(_) if *c != Column::Subsidised))
         .map(|(k, _)| k).collect();
+    // The common layouts in lists of their own, so the row loop does not dispatch on them.
+    let texts: Vec<(Column, &Text<'_>)> =
+        readers.iter().filter_map(|(c, r)| if let Reader::Text(t) = r { Some((*c, t)) } else { None }).collect();
+    let date32s: Vec<(Column, &arrow_array::Date32Array)> =
+        readers.iter().filter_map(|(c, r)| if let Reader::Date32(d) = r { Some((*c, *d)) } else { None }).collect();
+    let others: Vec<usize> = readers.iter().enumerate()
+        .filter(|(_, (_, r))| !matches!(r, Reader::Text(_) | Reader::Date32(_))).map(|(k, _)| k).collect();
     for row in range {
         let number = first_row + row as u64 + 1;
         let mut wrong = None;
@@ -230,19 +237,20 @@ fn count_rows(
             Some(field) => Err(Refusal { field, reason: RecordReason::WrongType }),
             None => {
                 let mut raw = Raw::default();
-                for (k, (column, r)) in readers.iter().enumerate() {
+                for (column, t) in &texts {
+                    if let Some(v) = t.value(row) {
+                        raw.set(*column, v);
+                    }
+                }
+                for (column, days) in &date32s {
+                    if !days.is_null(row) {
+                        let day = i64::from(days.value(row)) + UNIX_EPOCH_DAY;
+                        raw.set_day(*column, i32::try_from(day).unwrap_or(i32::MAX));
+                    }
+                }
+                for &k in &others {
+                    let (column, r) = &readers[k];
                     match r {
-                        Reader::Text(t) => {
-                            if let Some(v) = t.value(row) {
-                                raw.set(*column, v);
-                            }
-                        }
-                        Reader::Date32(days) => {
-                            if !days.is_null(row) {
-                                let day = i64::from(days.value(row)) + UNIX_EPOCH_DAY;
-                                raw.set_day(*column, i32::try_from(day).unwrap_or(i32::MAX));
-                            }
-                        }
                         Reader::Days(days) => {
                             if let Some(d) = days[row] {
                                 raw.set_day(*column, i32::try_from(d).unwrap_or(i32::MAX));

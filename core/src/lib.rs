@@ -21,7 +21,7 @@ mod clause;
 pub mod date_text;
 pub mod decimal_text;
 mod error;
-mod fast_hash;
+mod short_map;
 pub mod id_number;
 mod load;
 pub mod model;

@@ -17,7 +17,7 @@ pub const MAX_TERMS: usize = 64;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
     pub ids: Vec<String>,
-    spellings: crate::fast_hash::ShortMap<u8>,
+    spellings: crate::short_map::ShortMap<u8>,
 }
 
 impl Vocabulary {
@@ -172,7 +172,7 @@ impl CountingRules {
     /// The bits of the leaves a record meets.
     #[inline]
     pub fn leaf_bits(&self, f: &Facts) -> u64 {
-        self.leaves.iter().enumerate().fold(0, |bits, (i, t)| if t.holds(f) { bits | 1 << i } else { bits })
+        self.leaves.iter().enumerate().fold(0, |bits, (i, t)| if t.holds_leaf_or(f) { bits | 1 << i } else { bits })
     }
 }
 
