@@ -170,6 +170,11 @@ impl RecordReason {
         }
     }
 
+    /// This reason for `field`.
+    pub(crate) fn at(self, field: &'static str) -> Refusal {
+        Refusal { field, reason: self }
+    }
+
     /// A message naming what was expected; never the value found.
     pub fn message(self, field: &str) -> String {
         match self {

@@ -7,10 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorCode, RecordsError};
-use crate::model::RecordSubject;
 use crate::observations::{ObservationInput, last_day_of_month};
 use crate::plan::Plan;
-use crate::records::{Facts, NO_DATE, Raw, RecordParser, RecordReason, Refusal};
+use crate::records::{Facts, NO_DATE, Raw, RecordParser, Refusal};
 
 /// The serialised format's name and version.
 pub const TALLY_FORMAT: &str = "skillplan-tally/1";
@@ -571,11 +570,6 @@ impl Tally {
         tally.ignored_columns = json.ignored_columns;
         Ok(tally)
     }
-
-    /// Whether a subject's records are counted by any rule of the plan.
-    pub fn counts_subject(plan: &Plan, subject: RecordSubject) -> bool {
-        plan.counting_rules().rules.iter().flatten().any(|r| r.subject == subject)
-    }
 }
 
 pub(crate) fn tally_error(reason: &'static str, path: &str, message: String) -> Error {
@@ -584,10 +578,4 @@ pub(crate) fn tally_error(reason: &'static str, path: &str, message: String) -> 
 
 pub(crate) fn source_error(reason: &'static str, path: &str, message: String) -> Error {
     RecordsError { code: ErrorCode::InvalidRecordSource, reason, path: path.to_owned(), message }.into()
-}
-
-impl RecordReason {
-    pub(crate) fn at(self, field: &'static str) -> Refusal {
-        Refusal { field, reason: self }
-    }
 }
