@@ -1,6 +1,7 @@
 //! The `skillplan` command: show, validate and query a training action plan.
 
 mod chart;
+mod eligibility;
 mod pathway;
 mod records;
 mod report;
@@ -31,6 +32,21 @@ enum Command {
         /// The worker as JSON: occupation, work_started_on, levels, diplomas, … (see the README).
         #[arg(long)]
         worker: PathBuf,
+        /// The as-of date (YYYY-MM-DD); default today.
+        #[arg(long)]
+        as_of: Option<String>,
+        #[command(flatten)]
+        args: PlanArgs,
+    },
+    /// Which target groups a person is in and which subsidies of （二十五） they can get for a
+    /// training offer, with reasons and what is missing.
+    Eligibility {
+        /// The person profile as JSON (see the README); `-` reads standard input.
+        #[arg(long)]
+        profile: PathBuf,
+        /// The training offer as JSON; absent means nothing is known of the offer.
+        #[arg(long)]
+        offer: Option<PathBuf>,
         /// The as-of date (YYYY-MM-DD); default today.
         #[arg(long)]
         as_of: Option<String>,
@@ -192,6 +208,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Plan { command } => run(command),
         Command::Pathway { worker, as_of, args } => run_pathway(&worker, as_of, &args),
+        Command::Eligibility { profile, offer, as_of, args } => load(&args)
+            .and_then(|plan| eligibility::run(&plan, &profile, offer.as_deref(), parse_as_of(as_of)?, args.format, args.lang))
+            .map(|()| ExitCode::SUCCESS),
         Command::Crosswalk { level, title, args } => load(&args)
             .and_then(|plan| pathway::crosswalk(&plan, level.as_deref(), title.as_deref(), args.format, args.lang))
             .map(|()| ExitCode::SUCCESS),

@@ -36,6 +36,8 @@ pub enum ErrorCode {
     TooManyInvalidRecords,
     InvalidRecordSource,
     InvalidTally,
+    InvalidProfile,
+    InvalidOffer,
     Internal,
 }
 
@@ -61,6 +63,8 @@ impl ErrorCode {
             ErrorCode::TooManyInvalidRecords => "TOO_MANY_INVALID_RECORDS",
             ErrorCode::InvalidRecordSource => "INVALID_RECORD_SOURCE",
             ErrorCode::InvalidTally => "INVALID_TALLY",
+            ErrorCode::InvalidProfile => "INVALID_PROFILE",
+            ErrorCode::InvalidOffer => "INVALID_OFFER",
             ErrorCode::Internal => "INTERNAL",
         }
     }
@@ -278,6 +282,8 @@ pub enum Error {
     Worker(#[from] crate::pathway::WorkerError),
     #[error(transparent)]
     Records(#[from] RecordsError),
+    #[error(transparent)]
+    Profile(#[from] crate::eligibility::ProfileError),
 }
 
 /// Training or base records that cannot be counted: a bad row in strict mode
@@ -304,6 +310,7 @@ impl Error {
             Error::Options(_) => ErrorCode::InvalidOptions,
             Error::Worker(_) => ErrorCode::InvalidWorker,
             Error::Records(e) => e.code,
+            Error::Profile(e) => e.code,
         }
     }
 
@@ -316,6 +323,7 @@ impl Error {
             Error::Options(e) => e.path.clone(),
             Error::Worker(e) => e.path.clone(),
             Error::Records(e) => e.path.clone(),
+            Error::Profile(e) => e.path.clone(),
         }
     }
 
@@ -326,6 +334,7 @@ impl Error {
             Error::Observation(e) => Some(e.reason.as_str()),
             Error::Worker(e) => Some(e.reason),
             Error::Records(e) => Some(e.reason),
+            Error::Profile(e) => Some(e.reason),
             _ => None,
         }
     }

@@ -20,6 +20,7 @@ pub use arrow_array;
 mod clause;
 pub mod date_text;
 pub mod decimal_text;
+pub mod eligibility;
 mod error;
 mod short_map;
 pub mod id_number;

@@ -74,6 +74,10 @@ pub struct PlanData {
     // Absent sections stay out of the canonical form (see above).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub records: Option<RecordVocabulary>,
+    /// Statuses, target groups and subsidy rules for eligibility checks (（二十五）).
+    // Absent sections stay out of the canonical form (see above).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eligibility: Option<crate::eligibility::data::EligibilityData>,
 }
 
 /// A text in Chinese (as the plan writes it) and English.

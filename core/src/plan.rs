@@ -31,6 +31,8 @@ pub struct Plan {
     measure_index: HashMap<u32, usize>,
     /// The indicators' counting rules, compiled once.
     counting: crate::rules::CountingRules,
+    /// The eligibility rules, compiled once.
+    eligibility: crate::eligibility::EligibilityRules,
 }
 
 impl Plan {
@@ -74,16 +76,32 @@ impl Plan {
                 Default::default()
             }
         };
+        let eligibility = match crate::eligibility::compile(&data) {
+            Ok(rules) => rules,
+            Err(more) => {
+                issues.extend(more);
+                Default::default()
+            }
+        };
         if !issues.is_empty() {
             return Err(PlanError::Invalid { issues }.into());
         }
         let indicator_index = data.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
         let measure_index = data.measures.iter().enumerate().map(|(i, m)| (m.number, i)).collect();
-        Ok(Plan { data, fingerprint: OnceLock::new(), indicator_index, measure_index, counting })
+        Ok(Plan { data, fingerprint: OnceLock::new(), indicator_index, measure_index, counting, eligibility })
     }
 
     pub(crate) fn counting_rules(&self) -> &crate::rules::CountingRules {
         &self.counting
+    }
+
+    pub(crate) fn eligibility_rules(&self) -> &crate::eligibility::EligibilityRules {
+        &self.eligibility
+    }
+
+    /// The eligibility section (statuses, groups, subsidy rules), if the plan has one.
+    pub fn eligibility(&self) -> Option<&crate::eligibility::data::EligibilityData> {
+        self.data.eligibility.as_ref()
     }
 
     /// The record vocabularies counting rules use, if the plan has them.

@@ -1,0 +1,619 @@
+//! The eligibility decision: which of the plan's target groups a person is in, and for each
+//! subsidy of （二十五） whether they qualify under the rule version in force, evaluated in
+//! three-valued logic. A fact that is absent makes a condition "unknown", never "no", so adding
+//! a fact can settle an undetermined answer but never unsettle an eligible one.
+//!
+//! [`decide`] gives a compact [`Decision`] (codes and numbers, no text); [`Decision::view`]
+//! turns it into what a host shows, with explanations in Chinese and English.
+
+use chrono::{Datelike, Months, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::error::Error;
+use crate::plan::Plan;
+
+use super::compile::{Cond, Subsidy, Version};
+use super::data::{DateBasis, Param, SubsidyKind};
+use super::profile::{check_as_of, Employment, Offer, Profile, ReceivedSubsidy, SchoolKind, TechnicalClass};
+
+/// Yes, no, or unknown for want of a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl Tri {
+    fn and(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::No, _) | (_, Tri::No) => Tri::No,
+            (Tri::Yes, Tri::Yes) => Tri::Yes,
+            _ => Tri::Unknown,
+        }
+    }
+
+    fn or(self, other: Tri) -> Tri {
+        match (self, other) {
+            (Tri::Yes, _) | (_, Tri::Yes) => Tri::Yes,
+            (Tri::No, Tri::No) => Tri::No,
+            _ => Tri::Unknown,
+        }
+    }
+
+    fn not(self) -> Tri {
+        match self {
+            Tri::Yes => Tri::No,
+            Tri::No => Tri::Yes,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+}
+
+/// The facts a rule may need, by path. A [`FieldSet`] holds some of them.
+pub const FIELDS: [&str; 23] = [
+    "profile.statuses",
+    "profile.employment",
+    "profile.sex",
+    "profile.hukou",
+    "profile.birth_date",
+    "profile.graduation_date",
+    "profile.school_type",
+    "profile.technical_school_class",
+    "profile.unemployment_insurance_months",
+    "profile.receiving_unemployment_benefit",
+    "profile.subsidies_received",
+    "profile.subsidies_received[].occupation",
+    "profile.subsidies_received[].level",
+    "profile.subsidies_received[].shortage_occupation",
+    "offer.training_type",
+    "offer.target_level",
+    "offer.certificate_kind",
+    "offer.occupation",
+    "offer.shortage_occupation",
+    "offer.hours",
+    "offer.provider_listed",
+    "offer.start_date",
+    "offer.certificate_date",
+];
+
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum F {
+    Statuses,
+    Employment,
+    Sex,
+    Hukou,
+    BirthDate,
+    GraduationDate,
+    SchoolType,
+    TechnicalClass,
+    InsuranceMonths,
+    ReceivingBenefit,
+    Received,
+    ReceivedOccupation,
+    ReceivedLevel,
+    ReceivedShortage,
+    TrainingType,
+    TargetLevel,
+    CertificateKind,
+    Occupation,
+    Shortage,
+    Hours,
+    ProviderListed,
+    StartDate,
+    CertificateDate,
+}
+
+/// A set of [`FIELDS`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldSet(u32);
+
+impl FieldSet {
+    fn one(f: F) -> FieldSet {
+        FieldSet(1 << f as u8)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The field paths, in [`FIELDS`] order.
+    pub fn names(self) -> impl Iterator<Item = &'static str> {
+        FIELDS.iter().enumerate().filter(move |(i, _)| self.0 & (1 << i) != 0).map(|(_, n)| *n)
+    }
+}
+
+impl std::ops::BitOr for FieldSet {
+    type Output = FieldSet;
+    fn bitor(self, o: FieldSet) -> FieldSet {
+        FieldSet(self.0 | o.0)
+    }
+}
+
+/// A three-valued answer and, when unknown, the facts it lacks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Answer {
+    pub(crate) tri: Tri,
+    lacking: FieldSet,
+}
+
+impl Answer {
+    const YES: Answer = Answer { tri: Tri::Yes, lacking: FieldSet(0) };
+    const NO: Answer = Answer { tri: Tri::No, lacking: FieldSet(0) };
+
+    fn of(b: bool) -> Answer {
+        if b { Answer::YES } else { Answer::NO }
+    }
+
+    fn unknown(f: F) -> Answer {
+        Answer { tri: Tri::Unknown, lacking: FieldSet::one(f) }
+    }
+
+    fn known<T>(value: Option<T>, f: F, test: impl FnOnce(T) -> bool) -> Answer {
+        match value {
+            Some(v) => Answer::of(test(v)),
+            None => Answer::unknown(f),
+        }
+    }
+
+    fn combine(self, other: Answer, tri: Tri) -> Answer {
+        // Only an unknown answer lacks anything; its lacking facts are those of its unknown parts.
+        let lacking = if tri == Tri::Unknown {
+            let pick = |a: Answer| if a.tri == Tri::Unknown { a.lacking } else { FieldSet(0) };
+            pick(self) | pick(other)
+        } else {
+            FieldSet(0)
+        };
+        Answer { tri, lacking }
+    }
+
+    fn and(self, o: Answer) -> Answer {
+        self.combine(o, self.tri.and(o.tri))
+    }
+
+    fn or(self, o: Answer) -> Answer {
+        self.combine(o, self.tri.or(o.tri))
+    }
+
+    fn not(self) -> Answer {
+        Answer { tri: self.tri.not(), lacking: self.lacking }
+    }
+}
+
+/// Age in whole years on `on`.
+pub(crate) fn age_on(birth: NaiveDate, on: NaiveDate) -> i32 {
+    let mut age = on.year() - birth.year();
+    if (on.month(), on.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+fn bit<T: PartialEq + Copy>(all: &[T], value: T) -> u32 {
+    all.iter().position(|x| *x == value).unwrap_or(0) as u32
+}
+
+pub(crate) fn eval(c: &Cond, p: &Profile, as_of: NaiveDate) -> Answer {
+    match c {
+        Cond::All(items) => items.iter().fold(Answer::YES, |acc, x| acc.and(eval(x, p, as_of))),
+        Cond::Any(items) => items.iter().fold(Answer::NO, |acc, x| acc.or(eval(x, p, as_of))),
+        Cond::Status(mask) => Answer::known(p.statuses, F::Statuses, |s| s & mask != 0),
+        Cond::Employment(mask) => Answer::known(p.employment, F::Employment, |e| mask & (1 << bit(Employment::ALL, e)) != 0),
+        Cond::Sex(sex) => Answer::known(p.sex, F::Sex, |s| s == *sex),
+        Cond::Hukou(h) => Answer::known(p.hukou, F::Hukou, |x| x == *h),
+        Cond::Graduated { schools, classes } => {
+            let year = Answer::known(p.graduation_date, F::GraduationDate, |d| d.year() == as_of.year());
+            let school = match p.school_type {
+                None => Answer::unknown(F::SchoolType),
+                Some(SchoolKind::TechnicalSchool) if classes.is_some() => {
+                    let classes = classes.unwrap_or(0);
+                    Answer::known(p.technical_school_class, F::TechnicalClass, |c| classes & (1 << bit(TechnicalClass::ALL, c)) != 0)
+                }
+                Some(s) => Answer::of(schools & (1 << bit(SchoolKind::ALL, s)) != 0),
+            };
+            year.and(school)
+        }
+        Cond::Age(range) => Answer::known(p.birth_date, F::BirthDate, |b| {
+            let age = age_on(b, as_of);
+            age >= range.min as i32 && age <= range.max as i32
+        }),
+    }
+}
+
+/// What a rule checks. Codes are stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    RuleInForce,
+    Category,
+    TrainingType,
+    CertificateKind,
+    ListedProvider,
+    TimesTotal,
+    PerYear,
+    InsuredStatus,
+    InsuranceMonths,
+    Level,
+    Hours,
+    ApplicationWindow,
+    OncePerOccupationLevel,
+    NoLowerAfterHigher,
+    ExclusiveWithTrainingSubsidy,
+    FirstTimeOccupation,
+    NotWithUnemploymentBenefit,
+}
+
+impl CheckKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckKind::RuleInForce => "rule_in_force",
+            CheckKind::Category => "category",
+            CheckKind::TrainingType => "training_type",
+            CheckKind::CertificateKind => "certificate_kind",
+            CheckKind::ListedProvider => "listed_provider",
+            CheckKind::TimesTotal => "times_total",
+            CheckKind::PerYear => "per_year",
+            CheckKind::InsuredStatus => "insured_status",
+            CheckKind::InsuranceMonths => "insurance_months",
+            CheckKind::Level => "level",
+            CheckKind::Hours => "hours",
+            CheckKind::ApplicationWindow => "application_window",
+            CheckKind::OncePerOccupationLevel => "once_per_occupation_level",
+            CheckKind::NoLowerAfterHigher => "no_lower_after_higher",
+            CheckKind::ExclusiveWithTrainingSubsidy => "exclusive_with_training_subsidy",
+            CheckKind::FirstTimeOccupation => "first_time_occupation",
+            CheckKind::NotWithUnemploymentBenefit => "not_with_unemployment_benefit",
+        }
+    }
+}
+
+/// One condition of a subsidy, evaluated: what was checked, the answer, the facts it lacks,
+/// and the figures it compared (`have` months against `need`, a count against a limit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckResult {
+    pub check: CheckKind,
+    pub outcome: Tri,
+    pub lacking: FieldSet,
+    pub have: Option<u32>,
+    pub need: Option<u32>,
+    pub date: Option<NaiveDate>,
+}
+
+/// The answer for one subsidy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Eligible,
+    NotEligible,
+    Undetermined,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Eligible => "eligible",
+            Status::NotEligible => "not_eligible",
+            Status::Undetermined => "undetermined",
+        }
+    }
+}
+
+/// A subsidy's decision, compact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SubsidyOutcome {
+    pub kind: SubsidyKind,
+    /// Index of the rule version applied, when the date chose one.
+    pub version: Option<usize>,
+    pub status: Status,
+    /// Defined where the version has amounts and the level is known; absent when not eligible.
+    pub amount: Option<Decimal>,
+    pub checks: Vec<CheckResult>,
+}
+
+/// The whole decision, compact: group answers by group index, then one outcome per subsidy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub as_of: NaiveDate,
+    pub groups: Vec<(Tri, FieldSet)>,
+    pub subsidies: Vec<SubsidyOutcome>,
+}
+
+/// Evaluates a subsidy's conditions for one person and offer.
+struct Checker<'a> {
+    plan: &'a Plan,
+    profile: &'a Profile,
+    offer: &'a Offer,
+    as_of: NaiveDate,
+    groups: &'a [(Tri, FieldSet)],
+    checks: Vec<CheckResult>,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, check: CheckKind, a: Answer) -> Tri {
+        self.push_with(check, a, None, None, None)
+    }
+
+    fn push_with(&mut self, check: CheckKind, a: Answer, have: Option<u32>, need: Option<u32>, date: Option<NaiveDate>) -> Tri {
+        self.checks.push(CheckResult { check, outcome: a.tri, lacking: a.lacking, have, need, date });
+        a.tri
+    }
+
+    fn category(&self, v: &Version) -> Answer {
+        v.categories.iter().fold(Answer::NO, |acc, &g| {
+            let (tri, lacking) = self.groups[g];
+            acc.or(Answer { tri, lacking })
+        })
+    }
+
+    fn in_mask(&self, value: Option<usize>, mask: u64, f: F) -> Answer {
+        Answer::known(value, f, |i| mask & (1 << i) != 0)
+    }
+
+    fn received(&self) -> Option<&[ReceivedSubsidy]> {
+        self.profile.subsidies_received.as_deref()
+    }
+
+    fn count_received(&self, kind: SubsidyKind, same_year: bool) -> Option<u32> {
+        self.received().map(|r| r.iter().filter(|s| s.kind == kind && (!same_year || s.date.year() == self.as_of.year())).count() as u32)
+    }
+
+    /// Whether a received subsidy was for the offer's occupation.
+    fn same_occupation(&self, s: &ReceivedSubsidy) -> Answer {
+        match (&s.occupation, &self.offer.occupation) {
+            (Some(a), Some(b)) => Answer::of(a == b),
+            (None, _) => Answer::unknown(F::ReceivedOccupation),
+            (_, None) => Answer::unknown(F::Occupation),
+        }
+    }
+
+    /// Compares a received subsidy's level with the offer's: `test(received ordinal, offer ordinal)`.
+    fn level_compare(&self, s: &ReceivedSubsidy, test: impl Fn(u32, u32) -> bool) -> Answer {
+        let levels = self.plan.skill_levels();
+        match (s.level, self.offer.target_level) {
+            (Some(a), Some(b)) => Answer::of(test(levels[a].ordinal, levels[b].ordinal)),
+            (None, _) => Answer::unknown(F::ReceivedLevel),
+            (_, None) => Answer::unknown(F::TargetLevel),
+        }
+    }
+
+    /// No received subsidy of `kind` satisfies `matches`.
+    fn none_received(&self, kind: SubsidyKind, matches: impl Fn(&ReceivedSubsidy) -> Answer) -> Answer {
+        match self.received() {
+            None => Answer::unknown(F::Received),
+            Some(r) => r.iter().filter(|s| s.kind == kind).fold(Answer::YES, |acc, s| acc.and(matches(s).not())),
+        }
+    }
+
+    fn times_total(&mut self, kind: SubsidyKind, max: &Option<Param<u32>>) {
+        if let Some(max) = max {
+            let have = self.count_received(kind, false);
+            let a = Answer::known(have, F::Received, |n| n < max.value);
+            self.push_with(CheckKind::TimesTotal, a, have, Some(max.value), None);
+        }
+    }
+
+    fn certificate_kind(&mut self, v: &Version) {
+        let a = self.in_mask(self.offer.certificate_kind, v.certificate_kinds, F::CertificateKind);
+        self.push(CheckKind::CertificateKind, a);
+    }
+
+    /// The amount row for the offer's level: `Ok(None)` when the level is known but has no amount.
+    fn amount_row(&self, v: &Version) -> Result<Option<(Decimal, Option<u32>)>, Answer> {
+        match self.offer.target_level {
+            None => Err(Answer::unknown(F::TargetLevel)),
+            Some(level) => Ok(v.amounts.iter().find(|(l, _, _)| *l == level).map(|(_, a, h)| (*a, *h))),
+        }
+    }
+
+    fn training_subsidy(&mut self, v: &Version) -> Option<Decimal> {
+        let p = &v.data.params;
+        let cat = self.category(v);
+        let employee = if v.employee_training_types != 0 {
+            Answer::known(self.profile.employment, F::Employment, |e| e == Employment::Employed)
+        } else {
+            Answer::NO
+        };
+        self.push(CheckKind::Category, cat.or(employee));
+        let as_member = cat.and(self.in_mask(self.offer.training_type, v.training_types, F::TrainingType));
+        let as_employee = employee.and(self.in_mask(self.offer.training_type, v.employee_training_types, F::TrainingType));
+        self.push(CheckKind::TrainingType, as_member.or(as_employee));
+        self.certificate_kind(v);
+        if p.require_listed_provider.as_ref().is_some_and(|x| x.value) {
+            let a = Answer::known(self.offer.provider_listed, F::ProviderListed, |b| b);
+            self.push(CheckKind::ListedProvider, a);
+        }
+        self.times_total(SubsidyKind::TrainingSubsidy, &p.max_times_total);
+        if p.amounts.is_none() {
+            return None;
+        }
+        match self.amount_row(v) {
+            Err(a) => {
+                self.push(CheckKind::Hours, a);
+                None
+            }
+            Ok(None) => None,
+            Ok(Some((amount, min_hours))) => {
+                if let Some(min) = min_hours {
+                    let a = Answer::known(self.offer.hours, F::Hours, |h| h >= min);
+                    self.push_with(CheckKind::Hours, a, self.offer.hours, Some(min), None);
+                }
+                Some(amount)
+            }
+        }
+    }
+
+    fn skill_upgrade(&mut self, v: &Version, certificate_date: NaiveDate) -> Option<Decimal> {
+        let p = &v.data.params;
+        let employed = Answer::known(self.profile.employment, F::Employment, |e| e == Employment::Employed);
+        let recipient = if p.include_benefit_recipients.as_ref().is_some_and(|x| x.value) {
+            Answer::known(self.profile.receiving_unemployment_benefit, F::ReceivingBenefit, |b| b)
+        } else {
+            Answer::NO
+        };
+        self.push(CheckKind::InsuredStatus, employed.or(recipient));
+        let need = p.min_insurance_months.as_ref().map_or(0, |m| m.value);
+        let have = self.profile.unemployment_insurance_months;
+        self.push_with(CheckKind::InsuranceMonths, Answer::known(have, F::InsuranceMonths, |m| m >= need), have, Some(need), None);
+        self.certificate_kind(v);
+        let amount = match self.amount_row(v) {
+            Err(a) => {
+                self.push(CheckKind::Level, a);
+                None
+            }
+            Ok(row) => {
+                self.push(CheckKind::Level, Answer::of(row.is_some()));
+                row.map(|(a, _)| a)
+            }
+        };
+        let months = p.apply_within_months.as_ref().map_or(12, |m| m.value);
+        let deadline = certificate_date.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX);
+        self.push_with(CheckKind::ApplicationWindow, Answer::of(self.as_of <= deadline), None, Some(months), Some(deadline));
+        if p.once_per_occupation_level.as_ref().is_some_and(|x| x.value) {
+            let a = self.none_received(SubsidyKind::SkillUpgradeSubsidy, |s| self.level_compare(s, |a, b| a == b).and(self.same_occupation(s)));
+            self.push(CheckKind::OncePerOccupationLevel, a);
+        }
+        if p.no_lower_after_higher.as_ref().is_some_and(|x| x.value) {
+            let a = self.none_received(SubsidyKind::SkillUpgradeSubsidy, |s| self.level_compare(s, |a, b| a > b));
+            self.push(CheckKind::NoLowerAfterHigher, a);
+        }
+        if p.exclusive_with_training_subsidy.as_ref().is_some_and(|x| x.value) {
+            let a = self.none_received(SubsidyKind::TrainingSubsidy, |s| self.level_compare(s, |a, b| a == b).and(self.same_occupation(s)));
+            self.push(CheckKind::ExclusiveWithTrainingSubsidy, a);
+        }
+        if let Some(per_year) = &p.per_year {
+            let extra = p.per_year_extra_shortage.as_ref().map_or(0, |x| x.value);
+            self.per_year_slots(per_year.value, extra);
+        }
+        amount
+    }
+
+    /// The yearly limit: `general` times for any certificate, and `extra` more for 急需紧缺
+    /// occupations only. Unknown flags are tried both ways; the answer is known when both agree.
+    fn per_year_slots(&mut self, general: u32, extra: u32) {
+        let Some(received) = self.received() else {
+            self.push_with(CheckKind::PerYear, Answer::unknown(F::Received), None, Some(general + extra), None);
+            return;
+        };
+        let this_year: Vec<Option<bool>> = received
+            .iter()
+            .filter(|s| s.kind == SubsidyKind::SkillUpgradeSubsidy && s.date.year() == self.as_of.year())
+            .map(|s| s.shortage_occupation)
+            .collect();
+        let fits = |assume_shortage: bool, offer_shortage: bool| {
+            let total = this_year.len() as u32;
+            let ordinary = this_year.iter().filter(|s| !s.unwrap_or(assume_shortage)).count() as u32;
+            let ordinary = ordinary + u32::from(!offer_shortage);
+            total < general + extra && ordinary <= general
+        };
+        let unknown_received = this_year.iter().any(Option::is_none) && extra > 0;
+        let offers: &[bool] = match self.offer.shortage_occupation {
+            Some(b) => if b { &[true] } else { &[false] },
+            None if extra > 0 => &[true, false],
+            None => &[false],
+        };
+        let assumptions: &[bool] = if unknown_received { &[true, false] } else { &[false] };
+        let outcomes: Vec<bool> = offers.iter().flat_map(|&o| assumptions.iter().map(move |&a| fits(a, o))).collect();
+        let answer = if outcomes.iter().all(|&x| x) {
+            Answer::YES
+        } else if outcomes.iter().all(|&x| !x) {
+            Answer::NO
+        } else {
+            let mut lacking = FieldSet(0);
+            if offers.len() > 1 {
+                lacking = lacking | FieldSet::one(F::Shortage);
+            }
+            if assumptions.len() > 1 {
+                lacking = lacking | FieldSet::one(F::ReceivedShortage);
+            }
+            Answer { tri: Tri::Unknown, lacking }
+        };
+        let allowed = if self.offer.shortage_occupation == Some(true) { general + extra } else { general };
+        self.push_with(CheckKind::PerYear, answer, Some(this_year.len() as u32), Some(allowed), None);
+    }
+
+    fn evaluation_subsidy(&mut self, v: &Version) {
+        let p = &v.data.params;
+        let cat = self.category(v);
+        self.push(CheckKind::Category, cat);
+        self.certificate_kind(v);
+        if p.first_time_per_occupation.as_ref().is_some_and(|x| x.value) {
+            let a = self.none_received(SubsidyKind::EvaluationSubsidy, |s| self.same_occupation(s));
+            self.push(CheckKind::FirstTimeOccupation, a);
+        }
+        self.times_total(SubsidyKind::EvaluationSubsidy, &p.max_times_total);
+    }
+
+    fn living_allowance(&mut self, v: &Version) {
+        let p = &v.data.params;
+        let cat = self.category(v);
+        self.push(CheckKind::Category, cat);
+        let a = self.in_mask(self.offer.training_type, v.training_types, F::TrainingType);
+        self.push(CheckKind::TrainingType, a);
+        if let Some(per_year) = &p.per_year {
+            let have = self.count_received(SubsidyKind::LivingAllowance, true);
+            let a = Answer::known(have, F::Received, |n| n < per_year.value);
+            self.push_with(CheckKind::PerYear, a, have, Some(per_year.value), None);
+        }
+        if p.not_with_unemployment_benefit.as_ref().is_some_and(|x| x.value) {
+            let a = Answer::known(self.profile.receiving_unemployment_benefit, F::ReceivingBenefit, |b| !b);
+            self.push(CheckKind::NotWithUnemploymentBenefit, a);
+        }
+    }
+
+    fn subsidy(&mut self, s: &Subsidy) -> SubsidyOutcome {
+        self.checks = Vec::with_capacity(10);
+        let (date, field) = match s.rule.date_basis {
+            DateBasis::TrainingStart => (self.offer.start_date, F::StartDate),
+            DateBasis::CertificateDate => (self.offer.certificate_date, F::CertificateDate),
+        };
+        let version = date.and_then(|d| s.versions.iter().position(|v| v.covers(d)));
+        let in_force = match (date, version) {
+            (None, _) => Answer::unknown(field),
+            (Some(_), v) => Answer::of(v.is_some()),
+        };
+        self.push_with(CheckKind::RuleInForce, in_force, None, None, date);
+        let mut amount = None;
+        if let (Some(index), Some(date)) = (version, date) {
+            let v = &s.versions[index];
+            amount = match s.rule.id {
+                SubsidyKind::TrainingSubsidy => self.training_subsidy(v),
+                SubsidyKind::SkillUpgradeSubsidy => self.skill_upgrade(v, date),
+                SubsidyKind::EvaluationSubsidy => {
+                    self.evaluation_subsidy(v);
+                    None
+                }
+                SubsidyKind::LivingAllowance => {
+                    self.living_allowance(v);
+                    None
+                }
+            };
+        }
+        let overall = self.checks.iter().fold(Tri::Yes, |acc, c| acc.and(c.outcome));
+        let status = match overall {
+            Tri::Yes => Status::Eligible,
+            Tri::No => Status::NotEligible,
+            Tri::Unknown => Status::Undetermined,
+        };
+        if status == Status::NotEligible {
+            amount = None;
+        }
+        SubsidyOutcome { kind: s.rule.id, version, status, amount, checks: std::mem::take(&mut self.checks) }
+    }
+}
+
+/// Decides, as of a date, which target groups a person is in and which subsidies they can get
+/// for an offer. Refuses a profile whose held certificates or received subsidies are dated
+/// after `as_of`.
+pub fn decide(plan: &Plan, profile: &Profile, offer: &Offer, as_of: NaiveDate) -> Result<Decision, Error> {
+    check_as_of(profile, as_of)?;
+    let rules = plan.eligibility_rules();
+    let groups: Vec<(Tri, FieldSet)> = rules.groups.iter().map(|c| {
+        let a = eval(c, profile, as_of);
+        (a.tri, a.lacking)
+    }).collect();
+    let mut checker = Checker { plan, profile, offer, as_of, groups: &groups, checks: Vec::new() };
+    let subsidies = rules.subsidies.iter().map(|s| checker.subsidy(s)).collect();
+    Ok(Decision { as_of, groups, subsidies })
+}

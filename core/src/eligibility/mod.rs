@@ -1,0 +1,52 @@
+//! Eligibility (（三）（四）（十）（十二）（二十五）): a person profile and a training offer, as of
+//! a date, give the plan's target groups the person is in and, for each of the four subsidies,
+//! eligible / not eligible / undetermined with the amount, the reasons, the clauses and sources,
+//! and what would make it "eligible". The rules are plan data (`[eligibility]` in the plan
+//! file); the formulas that read them are here.
+//!
+//! ```
+//! let plan = skillplan::Plan::jilin_2022_2025()?;
+//! let profile = serde_json::json!({"employment": "employed", "unemployment_insurance_months": 7,
+//!     "subsidies_received": []});
+//! let offer = serde_json::json!({"target_level": "intermediate", "certificate_kind": "skill_level_certificate",
+//!     "occupation": "电工", "certificate_date": "2025-03-01", "shortage_occupation": false});
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
+//! let decision = skillplan::eligibility::check_values(&plan, &profile, &offer, as_of)?;
+//! let upgrade = decision.subsidies.iter().find(|s| s.id == "skill_upgrade_subsidy").unwrap();
+//! assert_eq!(upgrade.status.as_str(), "not_eligible");
+//! assert_eq!(upgrade.to_qualify[0].explanation.en, "12 months of unemployment insurance; you have 7");
+//! # Ok::<(), skillplan::Error>(())
+//! ```
+
+mod compile;
+pub mod data;
+mod decide;
+pub mod profile;
+mod view;
+
+pub(crate) use compile::{compile, EligibilityRules};
+pub use decide::{decide, CheckKind, CheckResult, Decision, FieldSet, Status, SubsidyOutcome, Tri, FIELDS};
+pub use profile::{
+    offer_from_value, parse_offer_json, parse_profile_json, profile_from_value, Education, Employment, HeldCertificate, Hukou, Offer,
+    Profile, ProfileError, ReceivedSubsidy, SchoolKind, Sex, TechnicalClass, PROFILE_FORMAT,
+};
+pub use view::{CheckView, DecisionView, GroupView, Requirement, SubsidyView, Unconfirmed, VersionView};
+
+use chrono::NaiveDate;
+
+use crate::error::Error;
+use crate::plan::Plan;
+
+/// Decides for a profile and an offer given as JSON values, and explains the decision.
+pub fn check_values(plan: &Plan, profile: &serde_json::Value, offer: &serde_json::Value, as_of: NaiveDate) -> Result<DecisionView, Error> {
+    let profile = profile_from_value(plan, profile)?;
+    let offer = offer_from_value(plan, offer)?;
+    Ok(decide(plan, &profile, &offer, as_of)?.view(plan, &profile, &offer))
+}
+
+/// Decides for a profile and an offer given as JSON texts, and explains the decision.
+pub fn check_json(plan: &Plan, profile: &str, offer: &str, as_of: NaiveDate) -> Result<DecisionView, Error> {
+    let profile = parse_profile_json(plan, profile)?;
+    let offer = parse_offer_json(plan, offer)?;
+    Ok(decide(plan, &profile, &offer, as_of)?.view(plan, &profile, &offer))
+}
