@@ -50,3 +50,20 @@ pub fn check_json(plan: &Plan, profile: &str, offer: &str, as_of: NaiveDate) -> 
     let offer = parse_offer_json(plan, offer)?;
     Ok(decide(plan, &profile, &offer, as_of)?.view(plan, &profile, &offer))
 }
+
+/// Decides for many profiles and one offer, in order; each decision equals the single call's.
+/// The first bad profile stops the batch, its index in the path (`profiles[3].sex`).
+pub fn check_batch(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<Vec<DecisionView>, Error> {
+    profiles
+        .iter()
+        .enumerate()
+        .map(|(i, value)| {
+            let profile = profile_from_value(plan, value).map_err(|e| e.in_batch(i))?;
+            let decision = decide(plan, &profile, offer, as_of).map_err(|e| match e {
+                Error::Profile(p) => Error::Profile(p.in_batch(i)),
+                other => other,
+            })?;
+            Ok(decision.view(plan, &profile, offer))
+        })
+        .collect()
+}

@@ -42,6 +42,14 @@ impl ProfileError {
         ProfileError { code, reason, path: path.into(), message: message.into() }
     }
 
+    /// The same error for the `index`-th profile of a batch: `profile.sex` → `profiles[3].sex`.
+    pub fn in_batch(mut self, index: usize) -> Self {
+        if let Some(rest) = self.path.strip_prefix("profile") {
+            self.path = format!("profiles[{index}]{rest}");
+        }
+        self
+    }
+
     /// The error for a profile (`profile.*`) or offer (`offer.*`) path.
     pub(crate) fn at(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
         let path = path.into();

@@ -1,0 +1,29 @@
+//! One eligibility check: the compact decision on a parsed profile and offer (the goal of
+//! issue 5 is ≤1 µs), the decision with its explanations, and the whole call from JSON values.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+use skillplan::eligibility;
+
+fn bench(c: &mut Criterion) {
+    let plan = skillplan::Plan::jilin_2022_2025().unwrap();
+    let profile = serde_json::json!({"birth_date": "1990-05-01", "sex": "female", "hukou": "rural", "employment": "employed",
+        "school_type": "secondary_school", "graduation_date": "2008-07-01", "statuses": ["rural_transfer_labour"],
+        "unemployment_insurance_months": 18, "receiving_unemployment_benefit": false,
+        "subsidies_received": [{"kind": "skill_upgrade_subsidy", "date": "2024-03-01", "level": "junior", "occupation": "焊工", "shortage_occupation": false}]});
+    let offer = serde_json::json!({"training_type": "employment_skills", "target_level": "intermediate", "certificate_kind": "skill_level_certificate",
+        "occupation": "电工", "shortage_occupation": true, "hours": 120, "provider_listed": true, "start_date": "2025-01-10", "certificate_date": "2025-03-01"});
+    let as_of = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
+    let p = eligibility::profile_from_value(&plan, &profile).unwrap();
+    let o = eligibility::offer_from_value(&plan, &offer).unwrap();
+    c.bench_function("eligibility_decide", |b| b.iter(|| eligibility::decide(&plan, black_box(&p), black_box(&o), as_of).unwrap()));
+    let d = eligibility::decide(&plan, &p, &o, as_of).unwrap();
+    c.bench_function("eligibility_explain", |b| b.iter(|| black_box(&d).view(&plan, &p, &o)));
+    c.bench_function("eligibility_from_json_values", |b| {
+        b.iter(|| eligibility::check_values(&plan, black_box(&profile), black_box(&offer), as_of).unwrap())
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
