@@ -22,6 +22,8 @@ export type SkillplanErrorCode =
   | 'TOO_MANY_INVALID_RECORDS'
   | 'INVALID_RECORD_SOURCE'
   | 'INVALID_TALLY'
+  | 'INVALID_PROFILE'
+  | 'INVALID_OFFER'
   | 'INTERNAL'
 
 /**
@@ -134,4 +136,111 @@ export interface TallySummary {
   rejections: Array<Rejection>
   ignored_columns: Array<string>
   cells: Array<TallyCell>
+}
+
+/**
+ * What is known of a person (format `skillplan-profile/1`). Every field is optional: a rule
+ * that needs an absent fact answers `undetermined` and names it. An absent `statuses` means
+ * "unknown"; `[]` means "none of them". Dates are ISO strings; numbers are whole (floats are
+ * refused). `id_number` is checked (GB 11643) and used for birth date and sex, never echoed.
+ */
+export interface ProfileInput {
+  format?: 'skillplan-profile/1'
+  birth_date?: string | null
+  sex?: 'female' | 'male' | null
+  hukou?: 'urban' | 'rural' | null
+  /** A region id, name or GB/T 2260 code of the plan. */
+  region?: string | null
+  education?: 'primary_or_below' | 'junior_high' | 'senior_high' | 'secondary_vocational' | 'technical_school' | 'junior_college' | 'bachelor' | 'postgraduate' | null
+  school_type?: 'university' | 'vocational_college' | 'technical_school' | 'special_education' | 'secondary_school' | null
+  technical_school_class?: 'senior_worker' | 'preparatory_technician' | 'technician' | 'other' | null
+  graduation_date?: string | null
+  employment?: 'employed' | 'registered_unemployed' | 'self_employed' | 'preparing_business' | 'student' | 'not_continuing_after_junior_high' | 'not_continuing_after_senior_high' | null
+  /** Status ids or Chinese names of the plan: rural_transfer_labour (农民工), veteran, disabled, … */
+  statuses?: Array<string> | null
+  unemployment_insurance_months?: number | null
+  receiving_unemployment_benefit?: boolean | null
+  certificates?: Array<{ kind: string; level?: string | null; occupation?: string | null; date: string }> | null
+  subsidies_received?: Array<{
+    kind: SubsidyId
+    date: string
+    level?: string | null
+    occupation?: string | null
+    shortage_occupation?: boolean | null
+  }> | null
+  id_number?: string | null
+}
+
+/** A training offer and the certificate it leads to; every field optional. */
+export interface OfferInput {
+  /** employment_skills, skill_upgrading, entrepreneurship, apprenticeship, safety_skills, labour_preparation, other (or the Chinese name). */
+  training_type?: string | null
+  /** A skill level id: junior, intermediate, senior, technician, … */
+  target_level?: string | null
+  /** vocational_qualification, skill_level_certificate, special_ability, training_certificate. */
+  certificate_kind?: string | null
+  occupation?: string | null
+  /** On the 急需紧缺职业（工种） list. */
+  shortage_occupation?: boolean | null
+  hours?: number | null
+  /** The provider is on the published list (（五）「两目录」). */
+  provider_listed?: boolean | null
+  start_date?: string | null
+  end_date?: string | null
+  /** When the certificate was (or is expected to be) obtained; chooses the 技能提升补贴 and 评价补贴 rule version. */
+  certificate_date?: string | null
+}
+
+export type SubsidyId = 'training_subsidy' | 'skill_upgrade_subsidy' | 'evaluation_subsidy' | 'living_allowance'
+export type EligibilityStatus = 'eligible' | 'not_eligible' | 'undetermined'
+export type CheckOutcome = 'yes' | 'no' | 'unknown'
+
+export interface EligibilityCheck {
+  /** rule_in_force, category, training_type, certificate_kind, listed_provider, times_total, per_year, insured_status, insurance_months, level, hours, application_window, … */
+  check: string
+  outcome: CheckOutcome
+  explanation: Label
+}
+
+/** A change (`kind: 'change'`) or a fact to give (`kind: 'fact'`, with its `field` path) that would make the subsidy eligible. */
+export interface EligibilityRequirement {
+  check: string
+  kind: 'change' | 'fact'
+  field?: string
+  explanation: Label
+}
+
+export interface SubsidyDecision {
+  id: SubsidyId
+  name: Label
+  status: EligibilityStatus
+  /** Yuan, exact decimal string, where the rules define an amount. */
+  amount: string | null
+  fund: Label
+  /** Plan clauses, e.g. （二十五）. */
+  clauses: Array<string>
+  /** The rule version applied, with its source. */
+  version: { id: string; from: string; to: string | null; source: string } | null
+  checks: Array<EligibilityCheck>
+  toQualify: Array<EligibilityRequirement>
+  /** Paths of the facts the answer lacks, e.g. profile.unemployment_insurance_months. */
+  missingFacts: Array<string>
+  /** Values the answer rests on that are documented defaults, not confirmed facts. */
+  unconfirmed: Array<{ parameter: string; note: string }>
+}
+
+export interface TargetGroupDecision {
+  id: string
+  name: Label
+  /** The plan clause naming the group, e.g. （三）. */
+  clause: string
+  status: 'member' | 'undetermined'
+  reasons: Array<Label>
+  missingFacts: Array<string>
+}
+
+export interface EligibilityDecision {
+  asOf: string
+  targetGroups: Array<TargetGroupDecision>
+  subsidies: Array<SubsidyDecision>
 }

@@ -22,6 +22,8 @@ step "Conformance corpus: the progress cases are what the independent oracle com
 python3 tests/conformance/oracle/progress_oracle.py --check
 step "Conformance corpus: the records cases are the hand-worked cases and what the independent oracle counts"
 python3 tests/conformance/oracle/records_oracle.py --check
+step "Conformance corpus: the eligibility cases are what their hand-worked script writes"
+python3 tests/conformance/oracle/eligibility_cases.py --check
 
 step "Rust: core, CLI and the bindings' Rust code (conformance corpus included)"
 cargo test --workspace --exclude skillplan-python
@@ -51,6 +53,7 @@ step "Node: npm packages, napi build, node --test (conformance corpus included)"
 assert_unchanged bindings-node/index.js bindings-node/index.d.ts
 (cd bindings-node && node --test test/)
 node examples/node/plan-queries.js >/dev/null
+node --test examples/node-eligibility-server/test/
 
 step "Kotlin: Maven (kotlin-maven-plugin, JNA, JUnit) over the generated bindings (conformance corpus included)"
 cargo build -q -p skillplan-mobile

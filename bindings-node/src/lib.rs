@@ -2,6 +2,7 @@
 //! dates as strings) and core errors to `Error`s with `code`, `path`, `reason` and `issues`.
 //! No logic lives here.
 
+mod eligibility;
 mod pathway;
 mod progress;
 mod records;
@@ -486,6 +487,23 @@ impl Plan {
     #[napi(ts_args_type = "path: string, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
     pub fn count_records_file(&self, path: String, options: Option<records::CountOptions>) -> AsyncTask<records::CountTask> {
         AsyncTask::new(records::CountTask::file(&self.inner, path, options))
+    }
+
+    /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
+    /// not_eligible / undetermined with the amount, the checks, what would make it eligible and
+    /// the values that are unconfirmed defaults. `profile` and `offer` are plain objects (or JSON
+    /// text); `asOf` an ISO date. Throws INVALID_PROFILE / INVALID_OFFER with the field's path.
+    #[napi(ts_args_type = "profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "EligibilityDecision")]
+    pub fn check_eligibility(&self, env: Env, profile: serde_json::Value, offer: Option<serde_json::Value>, as_of: String) -> Result<serde_json::Value> {
+        eligibility::check(&env, &self.inner, profile, offer, &as_of)
+    }
+
+    /// `checkEligibility` for many profiles and one offer, computed off the event loop. The
+    /// decisions come in order, each equal to the single call's; the first bad profile rejects
+    /// the Promise with its index in the path (`profiles[3].sex`).
+    #[napi(ts_args_type = "profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "Promise<Array<EligibilityDecision>>")]
+    pub fn check_eligibility_batch(&self, profiles: Vec<serde_json::Value>, offer: Option<serde_json::Value>, as_of: String) -> AsyncTask<eligibility::BatchTask> {
+        AsyncTask::new(eligibility::BatchTask::new(&self.inner, profiles, offer, as_of))
     }
 
     /// Splits an indicator's target over regions by weights so the parts add up exactly.

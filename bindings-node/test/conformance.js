@@ -4,6 +4,7 @@
 'use strict'
 
 const fs = require('node:fs')
+const assert = require('node:assert/strict')
 const path = require('node:path')
 const skillplan = require('..')
 
@@ -78,10 +79,17 @@ const CALLS = {
   crosswalk_for_title: (a) => plan(a).crosswalkForTitle(a.title),
   education_equivalences: (a) => plan(a).educationEquivalences(),
   pathway: (a) => plan(a).pathway(a.worker, a.as_of),
+  eligibility: (a) => plan(a).checkEligibility(a.profile_text ?? a.profile, a.offer ?? null, a.as_of),
+  eligibility_batch: async (a) => {
+    const p = plan(a)
+    const decisions = await p.checkEligibilityBatch(a.profiles, a.offer ?? null, a.as_of)
+    a.profiles.forEach((profile, i) => assert.deepStrictEqual(decisions[i], p.checkEligibility(profile, a.offer ?? null, a.as_of)))
+    return decisions
+  },
   decompose: (a) => plan(a).decompose(a.indicator, a.weights.map(([region, weight]) => ({ region, weight }))),
 }
 
-const SELECTORS = ['id', 'method', 'indicator', 'code', 'level']
+const SELECTORS = ['id', 'method', 'indicator', 'code', 'level', 'check']
 
 function check(actual, expect, at, failures) {
   if (actual === undefined) actual = null
@@ -132,7 +140,12 @@ async function runCase(c) {
       issue_count: err.issues.length,
       issue_paths: err.issues.map((i) => i.path),
     }
+    if (c.expect_error.message_excludes !== undefined) {
+      for (const shown of [err.message, err.path, err.stack ?? '', String(err)])
+        if (shown.includes(c.expect_error.message_excludes)) failures.push('error: the message repeats the input it must not')
+    }
     for (const [key, want] of Object.entries(c.expect_error)) {
+      if (key === 'message_excludes') continue
       if (JSON.stringify(actual[key]) !== JSON.stringify(want))
         failures.push(`error.${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(actual[key])}`)
     }

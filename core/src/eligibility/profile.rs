@@ -50,6 +50,11 @@ impl ProfileError {
         self
     }
 
+    /// The error for JSON text of a profile or offer (`what`) that does not parse.
+    pub fn at_syntax(what: &str, line: usize, column: usize) -> Self {
+        ProfileError::at("syntax", what, format!("not valid JSON (line {line}, column {column})"))
+    }
+
     /// The error for a profile (`profile.*`) or offer (`offer.*`) path.
     pub(crate) fn at(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
         let path = path.into();
@@ -395,7 +400,7 @@ pub fn parse_offer_json(plan: &Plan, text: &str) -> Result<Offer, ProfileError> 
 }
 
 fn parse_json(text: &str, what: &str) -> Result<Value, ProfileError> {
-    serde_json::from_str(text).map_err(|e| ProfileError::at("syntax", what, format!("not valid JSON (line {}, column {})", e.line(), e.column())))
+    serde_json::from_str(text).map_err(|e| ProfileError::at_syntax(what, e.line(), e.column()))
 }
 
 /// Reads a profile from a JSON object: every field optional, dates ISO, statuses and

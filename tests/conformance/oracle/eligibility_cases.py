@@ -346,7 +346,7 @@ bad("an ID number given as a number", {"id_number": 220102199005010020}, {}, A, 
 bad("a region the plan does not have", {"region": "北京市"}, {}, A, "INVALID_PROFILE", "profile.region", "unknown_value")
 bad("another profile format", {"format": "skillplan-profile/2"}, {}, A, "INVALID_PROFILE", "profile.format", "unsupported_format")
 bad("profile text that is not JSON", "{\"sex\": ", {}, A, "INVALID_PROFILE", "profile", "syntax")
-bad("an offer must be an object", {}, "course", A, "INVALID_OFFER", "offer", "wrong_type")
+bad("an offer must be an object", {}, ["course"], A, "INVALID_OFFER", "offer", "wrong_type")
 bad("offer hours are whole", {}, {"hours": 1.5}, A, "INVALID_OFFER", "offer.hours", "wrong_type")
 bad("an unknown training type", {}, {"training_type": "yoga"}, A, "INVALID_OFFER", "offer.training_type", "unknown_value")
 bad("an unknown target level", {}, {"target_level": "grandmaster"}, A, "INVALID_OFFER", "offer.target_level", "unknown_value")
