@@ -1,6 +1,7 @@
 //! Python binding of skillplan: converts core types to Python classes (`Decimal`, `date`, `str`)
 //! and core errors to the exceptions of `skillplan.errors`. No logic lives here.
 
+mod eligibility;
 mod pathway;
 mod progress;
 mod records;
@@ -30,6 +31,7 @@ fn build_exception(py: Python<'_>, e: &core::Error) -> PyResult<PyErr> {
         | core::ErrorCode::UnknownRegion => "NotFoundError",
         core::ErrorCode::UnknownLevel | core::ErrorCode::UnknownTitle => "NotFoundError",
         core::ErrorCode::InvalidObservation | core::ErrorCode::InvalidOptions | core::ErrorCode::InvalidWorker => "InvalidInputError",
+        core::ErrorCode::InvalidProfile | core::ErrorCode::InvalidOffer => "InvalidInputError",
         core::ErrorCode::InvalidRecord
         | core::ErrorCode::TooManyInvalidRecords
         | core::ErrorCode::InvalidRecordSource
@@ -79,6 +81,10 @@ pub(crate) struct Label {
 
 #[pymethods]
 impl Label {
+    #[new]
+    fn new(zh: String, en: String) -> Self {
+        Label { zh, en }
+    }
     fn __repr__(&self) -> String {
         format!("Label(zh={:?}, en={:?})", self.zh, self.en)
     }
@@ -538,6 +544,35 @@ impl Plan {
         pathway::pathway(py, &self.inner, worker, as_of)
     }
 
+    /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
+    /// not_eligible / undetermined with the amount, the checks, what would make it eligible and
+    /// the values that are unconfirmed defaults. `profile` and `offer` are dicts (dates as
+    /// `datetime.date` or ISO text) or JSON text; raises InvalidInputError (INVALID_PROFILE,
+    /// INVALID_OFFER) with the path of the field.
+    #[pyo3(signature = (profile, offer=None, *, as_of))]
+    fn check_eligibility<'py>(&self, py: Python<'py>, profile: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        eligibility::check(py, &self.inner, profile, offer, as_of)
+    }
+
+    /// `check_eligibility` for a list of profiles and one offer: the decisions in order, each
+    /// the single call's; the first bad profile raises with its index (`profiles[3].sex`).
+    #[pyo3(signature = (profiles, offer=None, *, as_of))]
+    fn check_eligibility_batch<'py>(&self, py: Python<'py>, profiles: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+        eligibility::check_batch(py, &self.inner, profiles, offer, as_of)
+    }
+
+    /// A roster's answers for one offer: one row per person (in order) with `target_groups`
+    /// and, per subsidy, `<id>` (status), `<id>_amount` (Decimal) and `<id>_missing`. The
+    /// roster is a pyarrow table, a polars or pandas DataFrame whose columns are profile fields,
+    /// or a list of dicts; decided on all cores without the GIL. `output`: pandas, polars, arrow.
+    #[pyo3(signature = (roster, offer=None, *, as_of, output="pandas"))]
+    fn eligibility_frame<'py>(&self, py: Python<'py>, roster: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>, output: &str) -> PyResult<Bound<'py, PyAny>> {
+        if !matches!(output, "pandas" | "polars" | "arrow") {
+            return Err(to_py_err(core::OptionsError { path: "output".into(), message: "output must be pandas, polars or arrow".into() }.into()));
+        }
+        eligibility::frame(py, &self.inner, roster, offer, as_of, output)
+    }
+
     /// Splits an indicator's target over regions by weights ({region: weight} or pairs) so the
     /// parts add up exactly to the target (largest remainder).
     fn decompose(&self, indicator: &str, weights: &Bound<'_, PyAny>) -> PyResult<Vec<progress::RegionalTargetResult>> {
@@ -607,6 +642,7 @@ fn _skillplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     progress::register(m)?;
     records::register(m)?;
     pathway::register(m)?;
+    eligibility::register(m)?;
     m.add_class::<Plan>()?;
     m.add_class::<Metadata>()?;
     m.add_class::<Period>()?;

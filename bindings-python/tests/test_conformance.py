@@ -8,7 +8,7 @@ import pytest
 
 from conformance import load_cases, run_case
 
-SUITES = ["plan-queries.json", "bad-plans.json", "progress.json", "pathway.json", "records.json"]
+SUITES = ["plan-queries.json", "bad-plans.json", "progress.json", "pathway.json", "records.json", "eligibility.json"]
 CASES = [(suite, case) for suite in SUITES for case in load_cases(suite)]
 
 
@@ -25,3 +25,6 @@ def test_corpus_is_large_enough() -> None:
     assert len(load_cases("pathway.json")) >= 40
     assert len(load_cases("records.json")) >= 60
     assert sum(c["name"].startswith("bad record:") for c in load_cases("records.json")) >= 20
+    eligibility = load_cases("eligibility.json")
+    assert sum("expect" in c for c in eligibility) >= 60
+    assert sum("expect_error" in c for c in eligibility) >= 30

@@ -35,3 +35,12 @@ def test_count_records_example() -> None:
     assert "training-bases: 32" in out
     assert "rejected: [(1, 'region', 'unknown_region')]" in out
     assert "subsidized-training: 1237 of 840000 (missed)" in out
+
+
+def test_eligibility_example() -> None:
+    out = run("eligibility.py")
+    assert "target groups: rural_revitalisation （三）, enterprise_employees （十）" in out
+    assert "training_subsidy: eligible 1500 元 (181-six-categories)" in out
+    assert "to qualify: 12 months of unemployment insurance; you have 7" in out
+    assert "refused: INVALID_PROFILE at profile.id_number (invalid_id_number)" in out
+    assert "11010519491231" not in out

@@ -17,12 +17,12 @@ use crate::records::{Column, Raw, RecordParser, RecordReason, Refusal};
 use crate::tally::{CountOptions, Tally, source_error};
 
 /// Days from the common era to 1970-01-01.
-const UNIX_EPOCH_DAY: i64 = 719_163;
+pub(crate) const UNIX_EPOCH_DAY: i64 = 719_163;
 /// Batches with fewer rows are counted on one thread.
 const PARALLEL_FROM_ROWS: usize = 1 << 15;
 
 /// A string column of any Arrow string layout.
-enum Text<'a> {
+pub(crate) enum Text<'a> {
     Utf8(&'a arrow_array::StringArray),
     LargeUtf8(&'a arrow_array::LargeStringArray),
     View(&'a arrow_array::StringViewArray),
@@ -31,7 +31,7 @@ enum Text<'a> {
 }
 
 impl<'a> Text<'a> {
-    fn new(array: &'a dyn Array) -> Option<Text<'a>> {
+    pub(crate) fn new(array: &'a dyn Array) -> Option<Text<'a>> {
         Some(match array.data_type() {
             DataType::Utf8 => Text::Utf8(array.as_string::<i32>()),
             DataType::LargeUtf8 => Text::LargeUtf8(array.as_string::<i64>()),
@@ -46,7 +46,7 @@ impl<'a> Text<'a> {
     }
 
     #[inline]
-    fn value(&self, row: usize) -> Option<&'a str> {
+    pub(crate) fn value(&self, row: usize) -> Option<&'a str> {
         match self {
             Text::Utf8(a) => (!a.is_null(row)).then(|| a.value(row)),
             Text::LargeUtf8(a) => (!a.is_null(row)).then(|| a.value(row)),
@@ -73,7 +73,7 @@ enum Reader<'a> {
     Wrong(&'a dyn Array),
 }
 
-fn days_per(unit: &TimeUnit) -> i64 {
+pub(crate) fn days_per(unit: &TimeUnit) -> i64 {
     match unit {
         TimeUnit::Second => 86_400,
         TimeUnit::Millisecond => 86_400_000,
@@ -84,7 +84,7 @@ fn days_per(unit: &TimeUnit) -> i64 {
 
 /// The UTC offset in seconds of a timestamp column's time zone: fixed offsets, UTC, and the
 /// zones of China (no daylight saving since 1991). Other zones are refused, not guessed.
-fn zone_offset(zone: &str) -> Option<i64> {
+pub(crate) fn zone_offset(zone: &str) -> Option<i64> {
     match zone {
         "UTC" | "Z" | "Etc/UTC" | "+00:00" => Some(0),
         "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Harbin" | "PRC" | "Asia/Hong_Kong" | "Asia/Macau" => Some(8 * 3600),
@@ -100,7 +100,7 @@ fn zone_offset(zone: &str) -> Option<i64> {
     }
 }
 
-fn integers(array: &dyn Array) -> Option<Vec<Option<i64>>> {
+pub(crate) fn integers(array: &dyn Array) -> Option<Vec<Option<i64>>> {
     macro_rules! collect {
         ($t:ty) => {
             array.as_primitive::<$t>().iter().map(|v| v.and_then(|x| i64::try_from(x).ok())).collect()

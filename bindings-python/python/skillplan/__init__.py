@@ -23,6 +23,13 @@ pandas DataFrame, or dicts), then the progress of the counts::
     >>> tally.totals()["subsidized-training"]
     >>> plan.progress(tally.observations(), datetime.date(2025, 12, 31))
 
+Eligibility for the subsidies of （二十五） — one person, or a roster as a DataFrame::
+
+    >>> d = plan.check_eligibility({"employment": "employed", "unemployment_insurance_months": 7},
+    ...     {"target_level": "intermediate", "certificate_date": "2025-03-01"}, as_of="2025-04-01")
+    >>> d.subsidy("skill_upgrade_subsidy").status
+    >>> plan.eligibility_frame(roster_df, offer, as_of="2025-04-01")  # one row per person
+
 """
 
 from __future__ import annotations
@@ -64,6 +71,7 @@ from ._skillplan import (
     loads_plan,
     read_observations,
 )
+from .eligibility import EligibilityDecision, SubsidyDecision, TargetGroup
 from .errors import InvalidInputError, NotFoundError, PlanError, SkillplanError
 
 __all__ = [
@@ -71,11 +79,14 @@ __all__ = [
     "ConditionProgress",
     "CrosswalkEntry",
     "EducationEquivalence",
+    "EligibilityDecision",
     "HeldLevelView",
     "Pathway",
     "RouteProgress",
     "SkillLevel",
     "Step",
+    "SubsidyDecision",
+    "TargetGroup",
     "Title",
     "Unlock",
     "Column",

@@ -3,8 +3,10 @@
 import datetime
 import decimal
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Literal, Optional, Union, final
+
+from skillplan.eligibility import EligibilityDecision
 
 _DecimalLike = Union[str, int, decimal.Decimal]
 _DateLike = Union[str, datetime.date]
@@ -14,7 +16,7 @@ __all__ = [
     "Clause", "Column", "ColumnItem", "Department", "Indicator", "Issue", "Label", "Measure", "Metadata",
     "Period", "Plan", "Region", "Responsibility", "default_plan", "json_schema", "load_plan", "loads_plan",
     "IndicatorProgress", "PartsCheck", "ProgressWarning", "Projection", "RegionalTarget", "Report", "read_observations",
-    "ConditionProgress", "CrosswalkEntry", "EducationEquivalence", "HeldLevelView", "Pathway", "RouteProgress",
+    "ConditionProgress", "RosterAnswers", "CrosswalkEntry", "EducationEquivalence", "HeldLevelView", "Pathway", "RouteProgress",
     "SkillLevel", "Step", "Title", "Unlock", "Tally",
 ]
 
@@ -37,6 +39,7 @@ class Issue:
 @final
 class Label:
     """A text in Chinese (as the plan writes it) and English."""
+    def __new__(cls, zh: str, en: str) -> Label: ...
     @property
     def zh(self) -> str: ...
     @property
@@ -268,6 +271,32 @@ class Plan:
     def pathway(self, worker: Mapping[str, Any], as_of: _DateLike) -> Pathway:
         """A worker's pathway as of `as_of`: levels held, every level above with its routes,
         the earliest date to apply, and what each level unlocks."""
+    def check_eligibility(
+        self, profile: Union[Mapping[str, Any], str], offer: Union[Mapping[str, Any], str, None] = None, *, as_of: _DateLike
+    ) -> EligibilityDecision:
+        """Target groups and, for each subsidy of （二十五）, eligible / not_eligible /
+        undetermined with the amount, the checks, what would make it eligible and the values
+        that are unconfirmed defaults. Raises InvalidInputError (INVALID_PROFILE, INVALID_OFFER)."""
+    def check_eligibility_batch(
+        self, profiles: Sequence[Mapping[str, Any]], offer: Union[Mapping[str, Any], str, None] = None, *, as_of: _DateLike
+    ) -> list[EligibilityDecision]:
+        """`check_eligibility` for a list of profiles and one offer, in order."""
+    def eligibility_frame(
+        self,
+        roster: Any,
+        offer: Union[Mapping[str, Any], str, None] = None,
+        *,
+        as_of: _DateLike,
+        output: Literal["pandas", "polars", "arrow"] = "pandas",
+    ) -> Any:
+        """A roster's answers: one row per person with target_groups and, per subsidy, <id>,
+        <id>_amount (Decimal) and <id>_missing. The roster is a pyarrow table, a polars or
+        pandas DataFrame of profile fields, or a list of dicts."""
+
+@final
+class RosterAnswers:
+    """A roster's answers as an Arrow stream (the PyCapsule interface); read once."""
+    def __arrow_c_stream__(self, requested_schema: Optional[object] = None) -> object: ...
 
 _LevelKind = Literal["enterprise_internal", "certificate", "appointed_post"]
 

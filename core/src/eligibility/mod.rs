@@ -22,6 +22,8 @@ mod compile;
 pub mod data;
 mod decide;
 pub mod profile;
+#[cfg(feature = "arrow")]
+mod roster;
 mod view;
 
 pub(crate) use compile::{compile, EligibilityRules};
@@ -30,6 +32,8 @@ pub use profile::{
     offer_from_value, parse_offer_json, parse_profile_json, profile_from_value, Education, Employment, HeldCertificate, Hukou, Offer,
     Profile, ProfileError, ReceivedSubsidy, SchoolKind, Sex, TechnicalClass, PROFILE_FORMAT,
 };
+#[cfg(feature = "arrow")]
+pub use roster::{decide_roster, decide_roster_values};
 pub use view::{CheckView, DecisionView, GroupView, Requirement, SubsidyView, Unconfirmed, VersionView};
 
 use chrono::NaiveDate;

@@ -50,6 +50,11 @@ impl ProfileError {
         self
     }
 
+    /// The error at any path (`profile…`, `offer…`, `rows[3]…`), with the code that path implies.
+    pub fn at_path(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        ProfileError::at(reason, path, message)
+    }
+
     /// The error for JSON text of a profile or offer (`what`) that does not parse.
     pub fn at_syntax(what: &str, line: usize, column: usize) -> Self {
         ProfileError::at("syntax", what, format!("not valid JSON (line {line}, column {column})"))
@@ -87,7 +92,7 @@ macro_rules! vocabulary {
                 match text.trim() { $($id | $zh $(| $alias)* => Some($name::$variant),)+ _ => None }
             }
 
-            fn ids() -> String {
+            pub(crate) fn ids() -> String {
                 Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
             }
         }
@@ -250,7 +255,7 @@ pub struct Offer {
     pub certificate_date: Option<NaiveDate>,
 }
 
-const PROFILE_FIELDS: &[&str] = &[
+pub(crate) const PROFILE_FIELDS: &[&str] = &[
     "format", "birth_date", "sex", "hukou", "region", "education", "school_type", "technical_school_class", "graduation_date",
     "employment", "statuses", "unemployment_insurance_months", "receiving_unemployment_benefit", "certificates",
     "subsidies_received", "id_number",
@@ -317,7 +322,7 @@ impl<'a> Fields<'a> {
                 Some(v) if v <= u64::from(max) => Ok(Some(v as u32)),
                 Some(_) => Err(ProfileError::at("out_of_range", self.path(key), format!("above {max}"))),
                 None if n.is_i64() => Err(ProfileError::at("out_of_range", self.path(key), "negative")),
-                None => Err(ProfileError::at("wrong_type", self.path(key), "expected a whole number, not a fraction")),
+                None => whole_float(n.as_f64().unwrap_or(f64::NAN), max, &self.path(key)).map(Some),
             },
             Some(_) => Err(ProfileError::at("wrong_type", self.path(key), "expected a whole number")),
         }
@@ -346,20 +351,47 @@ impl<'a> Fields<'a> {
     }
 }
 
-fn parse_date(text: &str, path: &str) -> Result<NaiveDate, ProfileError> {
-    let date = crate::date_text::parse(text).map_err(|_| ProfileError::at("invalid_date", path, "expected an ISO date YYYY-MM-DD that exists"))?;
+/// A number written with a fraction part: accepted when it is whole (12.0, as pandas writes
+/// an integer column with gaps), refused otherwise.
+pub(crate) fn whole_float(x: f64, max: u32, path: &str) -> Result<u32, ProfileError> {
+    if x.fract() != 0.0 || !x.is_finite() {
+        Err(ProfileError::at("wrong_type", path, "expected a whole number, not a fraction"))
+    } else if x < 0.0 {
+        Err(ProfileError::at("out_of_range", path, "negative"))
+    } else if x > f64::from(max) {
+        Err(ProfileError::at("out_of_range", path, format!("above {max}")))
+    } else {
+        Ok(x as u32)
+    }
+}
+
+/// The plan's region id for a region id, GB/T 2260 code or Chinese name.
+pub(crate) fn region_id(plan: &Plan, text: &str, path: &str) -> Result<String, ProfileError> {
+    plan.region(text)
+        .map(|r| r.id.clone())
+        .ok()
+        .or_else(|| plan.regions().iter().find(|r| r.name.zh == text).map(|r| r.id.clone()))
+        .ok_or_else(|| ProfileError::at("unknown_value", path, "unknown region; use a region id, name or code of the plan"))
+}
+
+pub(crate) fn check_year(date: NaiveDate, path: &str) -> Result<NaiveDate, ProfileError> {
     if !(1900..=2200).contains(&date.year()) {
         return Err(ProfileError::at("out_of_range", path, "the year must lie between 1900 and 2200"));
     }
     Ok(date)
 }
 
+pub(crate) fn parse_date(text: &str, path: &str) -> Result<NaiveDate, ProfileError> {
+    let date = crate::date_text::parse(text).map_err(|_| ProfileError::at("invalid_date", path, "expected an ISO date YYYY-MM-DD that exists"))?;
+    check_year(date, path)
+}
+
 /// Finds a term of a plan vocabulary by id, Chinese name or alias.
-fn term_index(terms: &[crate::model::Term], text: &str) -> Option<usize> {
+pub(crate) fn term_index(terms: &[crate::model::Term], text: &str) -> Option<usize> {
     terms.iter().position(|t| t.id == text || t.name.zh == text || t.aliases.iter().any(|a| a == text))
 }
 
-fn term_ids(terms: &[crate::model::Term]) -> String {
+pub(crate) fn term_ids(terms: &[crate::model::Term]) -> String {
     terms.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
 }
 
@@ -417,14 +449,7 @@ pub fn profile_from_value(plan: &Plan, value: &Value) -> Result<Profile, Profile
         birth_date: f.date("birth_date")?,
         sex: f.choice("sex", Sex::parse, Sex::ids)?,
         hukou: f.choice("hukou", Hukou::parse, Hukou::ids)?,
-        region: match f.text("region")? {
-            None => None,
-            Some(t) => Some(plan.region(t).map(|r| r.id.clone()).or_else(|_| {
-                plan.regions().iter().find(|r| r.name.zh == t).map(|r| r.id.clone()).ok_or_else(|| {
-                    ProfileError::at("unknown_value", "profile.region", "unknown region; use a region id, name or code of the plan")
-                })
-            })?),
-        },
+        region: f.text("region")?.map(|t| region_id(plan, t, "profile.region")).transpose()?,
         education: f.choice("education", Education::parse, Education::ids)?,
         school_type: f.choice("school_type", SchoolKind::parse, SchoolKind::ids)?,
         technical_school_class: f.choice("technical_school_class", TechnicalClass::parse, TechnicalClass::ids)?,

@@ -1,0 +1,417 @@
+//! A roster of profiles as Arrow record batches (feature `arrow`), decided against one offer:
+//! one output row per input row, with the target groups, and per subsidy the status, the
+//! amount (Decimal128, scale 2) and the facts missing. Columns are the profile's fields by
+//! name; each cell is read as the JSON decoder reads the same field, so a row's answer is the
+//! single call's. Rows are split across the machine's cores; the first bad cell (by row) stops
+//! the roster with the path `rows[i].field` (rows from 0, as a DataFrame counts them).
+
+use std::sync::Arc;
+
+use arrow_array::builder::{Decimal128Builder, StringBuilder};
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date64Type, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType};
+use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
+use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::arrow_input::{days_per, integers, zone_offset, Text, UNIX_EPOCH_DAY};
+use crate::error::Error;
+use crate::plan::Plan;
+
+use super::decide::{decide, Decision, Status, Tri};
+use super::profile::{
+    apply_id_number, check_year, parse_date, profile_from_value, region_id, term_ids, term_index, whole_float, Education, Employment, Hukou,
+    Offer, Profile, ProfileError, SchoolKind, Sex, TechnicalClass, MAX_LIST, PROFILE_FIELDS,
+};
+
+/// Rosters with fewer rows are decided on one thread.
+const PARALLEL_FROM_ROWS: usize = 1 << 14;
+
+/// How one column's cells are read.
+enum Cells<'a> {
+    Text(Text<'a>),
+    Date32(&'a arrow_array::Date32Array),
+    /// Day numbers from the common era.
+    Days(Vec<Option<i64>>),
+    Flags(&'a BooleanArray),
+    Integers(Vec<Option<i64>>),
+    Floats(Vec<Option<f64>>),
+    List { offsets: Vec<usize>, values: Text<'a>, array: &'a dyn Array },
+    /// A type the field does not take: any value is refused.
+    Wrong(&'a dyn Array),
+    Null,
+}
+
+fn schema_error(column: &str, message: String) -> Error {
+    ProfileError::new(crate::error::ErrorCode::InvalidProfile, "unsupported_type", format!("roster.{column}"), message).into()
+}
+
+fn cells<'a>(array: &'a ArrayRef, name: &str) -> Result<Cells<'a>, Error> {
+    let is_date = matches!(name, "birth_date" | "graduation_date");
+    if let Some(text) = Text::new(array.as_ref()) {
+        return Ok(Cells::Text(text));
+    }
+    Ok(match array.data_type() {
+        DataType::Null => Cells::Null,
+        DataType::Date32 if is_date => Cells::Date32(array.as_primitive::<arrow_array::types::Date32Type>()),
+        DataType::Date64 if is_date => {
+            Cells::Days(array.as_primitive::<Date64Type>().iter().map(|d| d.map(|ms| ms.div_euclid(86_400_000) + UNIX_EPOCH_DAY)).collect())
+        }
+        DataType::Timestamp(unit, zone) if is_date => {
+            let offset = match zone {
+                None => 0,
+                Some(z) => zone_offset(z).ok_or_else(|| schema_error(name, format!("the {name} column's time zone is not UTC, a fixed offset or China's")))?,
+            };
+            let per_day = days_per(unit);
+            let raw: Vec<Option<i64>> = match unit {
+                TimeUnit::Second => array.as_primitive::<TimestampSecondType>().iter().collect(),
+                TimeUnit::Millisecond => array.as_primitive::<TimestampMillisecondType>().iter().collect(),
+                TimeUnit::Microsecond => array.as_primitive::<TimestampMicrosecondType>().iter().collect(),
+                TimeUnit::Nanosecond => array.as_primitive::<TimestampNanosecondType>().iter().collect(),
+            };
+            let per_second = per_day / 86_400;
+            Cells::Days(raw.into_iter().map(|t| t.map(|t| (t + offset * per_second).div_euclid(per_day) + UNIX_EPOCH_DAY)).collect())
+        }
+        DataType::Boolean => Cells::Flags(array.as_boolean()),
+        DataType::Float16 | DataType::Float32 | DataType::Float64 => {
+            let values: Vec<Option<f64>> = match array.data_type() {
+                DataType::Float32 => array.as_primitive::<arrow_array::types::Float32Type>().iter().map(|v| v.map(f64::from)).collect(),
+                DataType::Float64 => array.as_primitive::<arrow_array::types::Float64Type>().iter().collect(),
+                _ => return Ok(Cells::Wrong(array.as_ref())),
+            };
+            Cells::Floats(values)
+        }
+        DataType::List(_) | DataType::LargeList(_) if name == "statuses" => {
+            let (offsets, values): (Vec<usize>, &dyn Array) = match array.data_type() {
+                DataType::List(_) => {
+                    let l = array.as_list::<i32>();
+                    (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
+                }
+                _ => {
+                    let l = array.as_list::<i64>();
+                    (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
+                }
+            };
+            let values = Text::new(values).ok_or_else(|| schema_error(name, "statuses must be a list of strings".into()))?;
+            Cells::List { offsets, values, array: array.as_ref() }
+        }
+        _ => match integers(array.as_ref()) {
+            Some(values) => Cells::Integers(values),
+            None => Cells::Wrong(array.as_ref()),
+        },
+    })
+}
+
+/// One cell, as the decoder sees it.
+enum Cell<'a> {
+    Absent,
+    Text(&'a str),
+    Day(i64),
+    Flag(bool),
+    Integer(i64),
+    Float(f64),
+    List(Vec<Option<&'a str>>),
+    Wrong,
+}
+
+impl<'a> Cells<'a> {
+    fn get(&self, row: usize) -> Cell<'a> {
+        match self {
+            Cells::Text(t) => t.value(row).map_or(Cell::Absent, Cell::Text),
+            Cells::Date32(d) => if d.is_null(row) { Cell::Absent } else { Cell::Day(i64::from(d.value(row)) + UNIX_EPOCH_DAY) },
+            Cells::Days(d) => d[row].map_or(Cell::Absent, Cell::Day),
+            Cells::Flags(b) => if b.is_null(row) { Cell::Absent } else { Cell::Flag(b.value(row)) },
+            Cells::Integers(v) => v[row].map_or(Cell::Absent, Cell::Integer),
+            Cells::Floats(v) => match v[row] {
+                None => Cell::Absent,
+                Some(x) if x.is_nan() => Cell::Absent,
+                Some(x) => Cell::Float(x),
+            },
+            Cells::List { offsets, values, array } => {
+                if array.is_null(row) { Cell::Absent } else { Cell::List((offsets[row]..offsets[row + 1]).map(|i| values.value(i)).collect()) }
+            }
+            Cells::Wrong(a) => if a.is_null(row) { Cell::Absent } else { Cell::Wrong },
+            Cells::Null => Cell::Absent,
+        }
+    }
+}
+
+/// Reads one row into a profile, field by field as the JSON decoder does.
+struct RowReader<'a> {
+    plan: &'a Plan,
+    columns: Vec<(&'static str, Cells<'a>)>,
+}
+
+impl RowReader<'_> {
+    fn profile(&self, row: usize, index: usize) -> Result<Profile, ProfileError> {
+        let at = |field: &str| format!("rows[{index}].{field}");
+        let wrong = |field: &str, what: &str| ProfileError::at("wrong_type", at(field), format!("expected {what}"));
+        let mut p = Profile::default();
+        let mut id_number = None;
+        for (name, cells) in &self.columns {
+            let name = *name;
+            let cell = cells.get(row);
+            if matches!(cell, Cell::Absent) {
+                continue;
+            }
+            let text = || match cell {
+                Cell::Text(t) if t.trim().is_empty() => Err(ProfileError::at("missing_field", at(name), "empty text; leave the cell null when it is unknown")),
+                Cell::Text(t) if t.chars().count() > super::profile::MAX_TEXT => Err(ProfileError::at("too_long", at(name), "too long")),
+                Cell::Text(t) => Ok(t.trim()),
+                _ => Err(wrong(name, "a string")),
+            };
+            macro_rules! choice {
+                ($t:ty) => {
+                    <$t>::parse(text()?).ok_or_else(|| ProfileError::at("unknown_value", at(name), format!("unknown value; use one of {}", <$t>::ids())))
+                };
+            }
+            let date = || match cell {
+                Cell::Day(d) => i32::try_from(d)
+                    .ok()
+                    .and_then(NaiveDate::from_num_days_from_ce_opt)
+                    .ok_or_else(|| ProfileError::at("out_of_range", at(name), "the date is out of range"))
+                    .and_then(|d| check_year(d, &at(name))),
+                Cell::Text(_) => parse_date(text()?, &at(name)),
+                _ => Err(wrong(name, "a date")),
+            };
+            let whole = |max: u32| match cell {
+                Cell::Integer(v) if v < 0 => Err(ProfileError::at("out_of_range", at(name), "negative")),
+                Cell::Integer(v) if v > i64::from(max) => Err(ProfileError::at("out_of_range", at(name), format!("above {max}"))),
+                Cell::Integer(v) => Ok(v as u32),
+                Cell::Float(x) => whole_float(x, max, &at(name)),
+                _ => Err(wrong(name, "a whole number")),
+            };
+            let flag = || match cell {
+                Cell::Flag(b) => Ok(b),
+                _ => Err(wrong(name, "true or false")),
+            };
+            match name {
+                "birth_date" => p.birth_date = Some(date()?),
+                "graduation_date" => p.graduation_date = Some(date()?),
+                "sex" => p.sex = Some(choice!(Sex)?),
+                "hukou" => p.hukou = Some(choice!(Hukou)?),
+                "education" => p.education = Some(choice!(Education)?),
+                "school_type" => p.school_type = Some(choice!(SchoolKind)?),
+                "technical_school_class" => p.technical_school_class = Some(choice!(TechnicalClass)?),
+                "employment" => p.employment = Some(choice!(Employment)?),
+                "region" => p.region = Some(region_id(self.plan, text()?, &at(name))?),
+                "unemployment_insurance_months" => p.unemployment_insurance_months = Some(whole(1200)?),
+                "receiving_unemployment_benefit" => p.receiving_unemployment_benefit = Some(flag()?),
+                "statuses" => p.statuses = Some(self.statuses(&cell, &at(name))?),
+                "certificates" | "subsidies_received" => {
+                    let list: serde_json::Value = serde_json::from_str(text()?)
+                        .map_err(|_| ProfileError::at("syntax", at(name), "expected a JSON array"))?;
+                    let parsed = profile_from_value(self.plan, &serde_json::json!({ name: list })).map_err(|e| e.in_rows(index))?;
+                    if name == "certificates" {
+                        p.certificates = parsed.certificates;
+                    } else {
+                        p.subsidies_received = parsed.subsidies_received;
+                    }
+                }
+                "id_number" => id_number = Some(text()?),
+                _ => {}
+            }
+        }
+        if let Some(id) = id_number {
+            apply_id_number(&mut p, id).map_err(|e| e.in_rows(index))?;
+        }
+        Ok(p)
+    }
+
+    /// Statuses from a list of strings, or from one text separated by `;` or `,` (empty: none).
+    fn statuses(&self, cell: &Cell<'_>, path: &str) -> Result<u64, ProfileError> {
+        let terms = self.plan.eligibility().map(|e| e.statuses.as_slice()).unwrap_or(&[]);
+        let items: Vec<Option<&str>> = match cell {
+            Cell::List(items) => items.clone(),
+            Cell::Text(t) => t.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(Some).collect(),
+            _ => return Err(ProfileError::at("wrong_type", path, "expected a list of strings or a text separated by ;")),
+        };
+        if items.len() > MAX_LIST {
+            return Err(ProfileError::at("too_many", path, format!("more than {MAX_LIST} entries")));
+        }
+        let mut bits = 0u64;
+        for (i, item) in items.iter().enumerate() {
+            let item = item.ok_or_else(|| ProfileError::at("wrong_type", format!("{path}[{i}]"), "expected a string"))?;
+            let index = term_index(terms, item.trim())
+                .ok_or_else(|| ProfileError::at("unknown_value", format!("{path}[{i}]"), format!("unknown status; use one of {}", term_ids(terms))))?;
+            bits |= 1 << index;
+        }
+        Ok(bits)
+    }
+}
+
+impl ProfileError {
+    /// The same error for row `index` of a roster: `profile.x` → `rows[index].x`.
+    pub(crate) fn in_rows(mut self, index: usize) -> Self {
+        if let Some(rest) = self.path.strip_prefix("profile") {
+            self.path = format!("rows[{index}]{rest}");
+        }
+        self
+    }
+}
+
+/// The readers of a batch's columns; an unknown column is refused, not ignored.
+fn row_reader<'a>(plan: &'a Plan, batch: &'a RecordBatch) -> Result<RowReader<'a>, Error> {
+    let mut columns = Vec::new();
+    for (field, array) in batch.schema_ref().fields().iter().zip(batch.columns()) {
+        let name = field.name().as_str();
+        let Some(known) = PROFILE_FIELDS.iter().find(|f| **f == name && name != "format") else {
+            let shown: String = name.chars().take(40).collect();
+            return Err(ProfileError::new(crate::error::ErrorCode::InvalidProfile, "unknown_field", format!("roster.{shown}"),
+                format!("not a profile field; the fields are {}", PROFILE_FIELDS[1..].join(", "))).into());
+        };
+        columns.push((*known, cells(array, name)?));
+    }
+    Ok(RowReader { plan, columns })
+}
+
+/// One row's answer, compact.
+struct RowAnswer {
+    groups: Vec<(Tri, super::decide::FieldSet)>,
+    subsidies: Vec<(Status, Option<Decimal>, super::decide::FieldSet)>,
+}
+
+fn answer(d: Decision) -> RowAnswer {
+    RowAnswer {
+        groups: d.groups,
+        subsidies: d
+            .subsidies
+            .into_iter()
+            .map(|s| {
+                let missing = s.checks.iter().filter(|c| c.outcome == Tri::Unknown).fold(Default::default(), |acc, c| acc | c.lacking);
+                (s.status, s.amount, missing)
+            })
+            .collect(),
+    }
+}
+
+fn decide_rows(reader: &RowReader<'_>, offer: &Offer, as_of: NaiveDate, rows: std::ops::Range<usize>, first: usize) -> Result<Vec<RowAnswer>, Error> {
+    rows.map(|row| {
+        let index = first + row;
+        let profile = reader.profile(row, index)?;
+        let decision = decide(reader.plan, &profile, offer, as_of).map_err(|e| match e {
+            Error::Profile(p) => Error::Profile(p.in_rows(index)),
+            other => other,
+        })?;
+        Ok(answer(decision))
+    })
+    .collect()
+}
+
+/// Decides every row of the batches for `offer` as of `as_of`. The result has the columns
+/// `target_groups` (member group ids, comma-separated), and per subsidy `<id>` (status),
+/// `<id>_amount` (Decimal128(18, 2)) and `<id>_missing` (missing fact paths, comma-separated).
+pub fn decide_roster(
+    plan: &Plan,
+    batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>,
+    offer: &Offer,
+    as_of: NaiveDate,
+) -> Result<RecordBatch, Error> {
+    let mut answers: Vec<RowAnswer> = Vec::new();
+    for batch in batches {
+        let batch = batch.map_err(|e| schema_error("stream", format!("the Arrow stream failed: {}", e.to_string().chars().take(200).collect::<String>())))?;
+        let reader = row_reader(plan, &batch)?;
+        let rows = batch.num_rows();
+        let first = answers.len();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(rows / PARALLEL_FROM_ROWS + 1);
+        if threads <= 1 {
+            answers.extend(decide_rows(&reader, offer, as_of, 0..rows, first)?);
+        } else {
+            let chunk = rows.div_ceil(threads);
+            let parts: Vec<Result<Vec<RowAnswer>, Error>> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..threads)
+                    .map(|t| {
+                        let reader = &reader;
+                        let range = (t * chunk).min(rows)..((t + 1) * chunk).min(rows);
+                        s.spawn(move || decide_rows(reader, offer, as_of, range, first))
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(internal()))).collect()
+            });
+            // The first error by row: parts are in row order.
+            for part in parts {
+                answers.extend(part?);
+            }
+        }
+    }
+    columns(plan, &answers)
+}
+
+fn internal() -> Error {
+    ProfileError::new(crate::error::ErrorCode::Internal, "internal", "rows", "a worker thread failed").into()
+}
+
+fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {
+    let data = plan.eligibility();
+    let groups = data.map(|d| d.groups.as_slice()).unwrap_or(&[]);
+    let subsidies = data.map(|d| d.subsidies.as_slice()).unwrap_or(&[]);
+    let mut fields = vec![Field::new("target_groups", DataType::Utf8, false)];
+    let mut target = StringBuilder::new();
+    let mut line = String::new();
+    for a in answers {
+        line.clear();
+        for (i, (tri, _)) in a.groups.iter().enumerate() {
+            if *tri == Tri::Yes && groups[i].clause.is_some() {
+                if !line.is_empty() {
+                    line.push(',');
+                }
+                line.push_str(&groups[i].id);
+            }
+        }
+        target.append_value(&line);
+    }
+    let mut arrays: Vec<ArrayRef> = vec![Arc::new(target.finish())];
+    for (k, s) in subsidies.iter().enumerate() {
+        let id = s.id.as_str();
+        let mut status = StringBuilder::new();
+        let mut amount = Decimal128Builder::new();
+        let mut missing = StringBuilder::new();
+        for a in answers {
+            let (st, am, miss) = &a.subsidies[k];
+            status.append_value(st.as_str());
+            match am {
+                Some(x) => {
+                    let mut x = *x;
+                    x.rescale(2);
+                    amount.append_value(x.mantissa());
+                }
+                None => amount.append_null(),
+            }
+            line.clear();
+            for name in miss.names() {
+                if !line.is_empty() {
+                    line.push(',');
+                }
+                line.push_str(name);
+            }
+            missing.append_value(&line);
+        }
+        let amount = amount.finish().with_precision_and_scale(18, 2).map_err(|e| schema_error("amount", e.to_string()))?;
+        fields.push(Field::new(id, DataType::Utf8, false));
+        fields.push(Field::new(format!("{id}_amount"), DataType::Decimal128(18, 2), true));
+        fields.push(Field::new(format!("{id}_missing"), DataType::Utf8, false));
+        arrays.push(Arc::new(status.finish()));
+        arrays.push(Arc::new(amount));
+        arrays.push(Arc::new(missing.finish()));
+    }
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).map_err(|e| schema_error("output", e.to_string()))
+}
+
+/// [`decide_roster`] for profiles given as JSON values (a list of dicts from Python): the same
+/// columns, rows in order, the first bad profile stopping it at `rows[i].field`.
+pub fn decide_roster_values(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<RecordBatch, Error> {
+    let answers = profiles
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let profile = profile_from_value(plan, v).map_err(|e| e.in_rows(i))?;
+            let decision = decide(plan, &profile, offer, as_of).map_err(|e| match e {
+                Error::Profile(p) => Error::Profile(p.in_rows(i)),
+                other => other,
+            })?;
+            Ok(answer(decision))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    columns(plan, &answers)
+}
