@@ -2,6 +2,7 @@
 //! error type that mirror the core model. Decimals cross as exact strings (Kotlin
 //! `java.math.BigDecimal`), dates as ISO strings (Kotlin `java.time.LocalDate`). No logic here.
 
+mod eligibility;
 mod pathway;
 mod progress;
 mod records;
@@ -64,7 +65,7 @@ impl From<core::Error> for SkillplanError {
                 detail,
             },
             core::Error::Query(_) => SkillplanError::NotFound { code, path, detail },
-            core::Error::Observation(_) | core::Error::Options(_) | core::Error::Worker(_) | core::Error::Records(_) => {
+            core::Error::Observation(_) | core::Error::Options(_) | core::Error::Worker(_) | core::Error::Records(_) | core::Error::Profile(_) => {
                 SkillplanError::InvalidInput { code, path, reason: e.reason().map(str::to_owned), detail }
             }
         }

@@ -677,6 +677,30 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func toJson()  -> String
     
     /**
+     * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
+     * not eligible / undetermined with the amount, the checks, what would make it eligible and
+     * the values that are unconfirmed defaults.
+     */
+    func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate) throws  -> EligibilityDecision
+    
+    /**
+     * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
+     * first bad profile stops it with its index (`profiles[3].sex`).
+     */
+    func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate) throws  -> [EligibilityDecision]
+    
+    /**
+     * The batch call with the profiles as a JSON array text.
+     */
+    func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate) throws  -> [EligibilityDecision]
+    
+    /**
+     * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
+     * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+     */
+    func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate) throws  -> EligibilityDecision
+    
+    /**
      * The crosswalk entries of a level, both directions.
      */
     func crosswalkForLevel(level: String) throws  -> [CrosswalkEntry]
@@ -996,6 +1020,70 @@ open func toJson() -> String  {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_to_json(
             self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
+     * not eligible / undetermined with the amount, the checks, what would make it eligible and
+     * the values that are unconfirmed defaults.
+     */
+open func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate)throws  -> EligibilityDecision  {
+    return try  FfiConverterTypeEligibilityDecision_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_check_eligibility(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeProfileInput_lower(profile),
+        FfiConverterTypeOfferInput_lower(offer),
+        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
+     * first bad profile stops it with its index (`profiles[3].sex`).
+     */
+open func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate)throws  -> [EligibilityDecision]  {
+    return try  FfiConverterSequenceTypeEligibilityDecision.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeProfileInput.lower(profiles),
+        FfiConverterTypeOfferInput_lower(offer),
+        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The batch call with the profiles as a JSON array text.
+     */
+open func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate)throws  -> [EligibilityDecision]  {
+    return try  FfiConverterSequenceTypeEligibilityDecision.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(profilesJson),
+        FfiConverterString.lower(offerJson),
+        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
+     * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+     */
+open func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate)throws  -> EligibilityDecision  {
+    return try  FfiConverterTypeEligibilityDecision_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(profileJson),
+        FfiConverterString.lower(offerJson),
+        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
     )
 })
 }
@@ -2229,6 +2317,258 @@ public func FfiConverterTypeEducationEquivalence_lower(_ value: EducationEquival
 
 
 /**
+ * One condition of a subsidy rule, explained.
+ */
+public struct EligibilityCheck: Equatable, Hashable {
+    public var check: String
+    public var outcome: CheckOutcome
+    public var explanation: Label
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(check: String, outcome: CheckOutcome, explanation: Label) {
+        self.check = check
+        self.outcome = outcome
+        self.explanation = explanation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EligibilityCheck: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEligibilityCheck: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EligibilityCheck {
+        return
+            try EligibilityCheck(
+                check: FfiConverterString.read(from: &buf), 
+                outcome: FfiConverterTypeCheckOutcome.read(from: &buf), 
+                explanation: FfiConverterTypeLabel.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EligibilityCheck, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.check, into: &buf)
+        FfiConverterTypeCheckOutcome.write(value.outcome, into: &buf)
+        FfiConverterTypeLabel.write(value.explanation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityCheck_lift(_ buf: RustBuffer) throws -> EligibilityCheck {
+    return try FfiConverterTypeEligibilityCheck.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityCheck_lower(_ value: EligibilityCheck) -> RustBuffer {
+    return FfiConverterTypeEligibilityCheck.lower(value)
+}
+
+
+/**
+ * Target groups and the four subsidies, as of a date.
+ */
+public struct EligibilityDecision: Equatable, Hashable {
+    public var asOf: CalendarDate
+    public var targetGroups: [TargetGroupDecision]
+    public var subsidies: [SubsidyDecision]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(asOf: CalendarDate, targetGroups: [TargetGroupDecision], subsidies: [SubsidyDecision]) {
+        self.asOf = asOf
+        self.targetGroups = targetGroups
+        self.subsidies = subsidies
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EligibilityDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEligibilityDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EligibilityDecision {
+        return
+            try EligibilityDecision(
+                asOf: FfiConverterTypeCalendarDate.read(from: &buf), 
+                targetGroups: FfiConverterSequenceTypeTargetGroupDecision.read(from: &buf), 
+                subsidies: FfiConverterSequenceTypeSubsidyDecision.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EligibilityDecision, into buf: inout [UInt8]) {
+        FfiConverterTypeCalendarDate.write(value.asOf, into: &buf)
+        FfiConverterSequenceTypeTargetGroupDecision.write(value.targetGroups, into: &buf)
+        FfiConverterSequenceTypeSubsidyDecision.write(value.subsidies, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityDecision_lift(_ buf: RustBuffer) throws -> EligibilityDecision {
+    return try FfiConverterTypeEligibilityDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityDecision_lower(_ value: EligibilityDecision) -> RustBuffer {
+    return FfiConverterTypeEligibilityDecision.lower(value)
+}
+
+
+/**
+ * A change (`kind == "change"`) or a fact to give (`kind == "fact"`, with its field path).
+ */
+public struct EligibilityRequirement: Equatable, Hashable {
+    public var check: String
+    public var kind: String
+    public var field: String?
+    public var explanation: Label
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(check: String, kind: String, field: String?, explanation: Label) {
+        self.check = check
+        self.kind = kind
+        self.field = field
+        self.explanation = explanation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EligibilityRequirement: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEligibilityRequirement: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EligibilityRequirement {
+        return
+            try EligibilityRequirement(
+                check: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterString.read(from: &buf), 
+                field: FfiConverterOptionString.read(from: &buf), 
+                explanation: FfiConverterTypeLabel.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EligibilityRequirement, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.check, into: &buf)
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.field, into: &buf)
+        FfiConverterTypeLabel.write(value.explanation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityRequirement_lift(_ buf: RustBuffer) throws -> EligibilityRequirement {
+    return try FfiConverterTypeEligibilityRequirement.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityRequirement_lower(_ value: EligibilityRequirement) -> RustBuffer {
+    return FfiConverterTypeEligibilityRequirement.lower(value)
+}
+
+
+/**
+ * A certificate the person holds. `kind` and `level` are plan ids (skill_level_certificate, intermediate, …).
+ */
+public struct HeldCertificateInput: Equatable, Hashable {
+    public var kind: String
+    public var level: String?
+    public var occupation: String?
+    public var date: CalendarDate
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(kind: String, level: String? = nil, occupation: String? = nil, date: CalendarDate) {
+        self.kind = kind
+        self.level = level
+        self.occupation = occupation
+        self.date = date
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HeldCertificateInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHeldCertificateInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HeldCertificateInput {
+        return
+            try HeldCertificateInput(
+                kind: FfiConverterString.read(from: &buf), 
+                level: FfiConverterOptionString.read(from: &buf), 
+                occupation: FfiConverterOptionString.read(from: &buf), 
+                date: FfiConverterTypeCalendarDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HeldCertificateInput, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterOptionString.write(value.level, into: &buf)
+        FfiConverterOptionString.write(value.occupation, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.date, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHeldCertificateInput_lift(_ buf: RustBuffer) throws -> HeldCertificateInput {
+    return try FfiConverterTypeHeldCertificateInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHeldCertificateInput_lower(_ value: HeldCertificateInput) -> RustBuffer {
+    return FfiConverterTypeHeldCertificateInput.lower(value)
+}
+
+
+/**
  * A level the worker holds.
  */
 public struct HeldLevel: Equatable, Hashable {
@@ -3086,6 +3426,95 @@ public func FfiConverterTypeObservation_lower(_ value: Observation) -> RustBuffe
 
 
 /**
+ * A training offer and the certificate it leads to. Types, levels and kinds are plan ids.
+ */
+public struct OfferInput: Equatable, Hashable {
+    public var trainingType: String?
+    public var targetLevel: String?
+    public var certificateKind: String?
+    public var occupation: String?
+    public var shortageOccupation: Bool?
+    public var hours: UInt32?
+    public var providerListed: Bool?
+    public var startDate: CalendarDate?
+    public var endDate: CalendarDate?
+    public var certificateDate: CalendarDate?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(trainingType: String? = nil, targetLevel: String? = nil, certificateKind: String? = nil, occupation: String? = nil, shortageOccupation: Bool? = nil, hours: UInt32? = nil, providerListed: Bool? = nil, startDate: CalendarDate? = nil, endDate: CalendarDate? = nil, certificateDate: CalendarDate? = nil) {
+        self.trainingType = trainingType
+        self.targetLevel = targetLevel
+        self.certificateKind = certificateKind
+        self.occupation = occupation
+        self.shortageOccupation = shortageOccupation
+        self.hours = hours
+        self.providerListed = providerListed
+        self.startDate = startDate
+        self.endDate = endDate
+        self.certificateDate = certificateDate
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension OfferInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOfferInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OfferInput {
+        return
+            try OfferInput(
+                trainingType: FfiConverterOptionString.read(from: &buf), 
+                targetLevel: FfiConverterOptionString.read(from: &buf), 
+                certificateKind: FfiConverterOptionString.read(from: &buf), 
+                occupation: FfiConverterOptionString.read(from: &buf), 
+                shortageOccupation: FfiConverterOptionBool.read(from: &buf), 
+                hours: FfiConverterOptionUInt32.read(from: &buf), 
+                providerListed: FfiConverterOptionBool.read(from: &buf), 
+                startDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                endDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                certificateDate: FfiConverterOptionTypeCalendarDate.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OfferInput, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.trainingType, into: &buf)
+        FfiConverterOptionString.write(value.targetLevel, into: &buf)
+        FfiConverterOptionString.write(value.certificateKind, into: &buf)
+        FfiConverterOptionString.write(value.occupation, into: &buf)
+        FfiConverterOptionBool.write(value.shortageOccupation, into: &buf)
+        FfiConverterOptionUInt32.write(value.hours, into: &buf)
+        FfiConverterOptionBool.write(value.providerListed, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.startDate, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.endDate, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.certificateDate, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOfferInput_lift(_ buf: RustBuffer) throws -> OfferInput {
+    return try FfiConverterTypeOfferInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOfferInput_lower(_ value: OfferInput) -> RustBuffer {
+    return FfiConverterTypeOfferInput.lower(value)
+}
+
+
+/**
  * The parts (「其中」) of an indicator against their whole.
  */
 public struct PartsCheck: Equatable, Hashable {
@@ -3297,6 +3726,128 @@ public func FfiConverterTypePeriod_lift(_ buf: RustBuffer) throws -> Period {
 #endif
 public func FfiConverterTypePeriod_lower(_ value: Period) -> RustBuffer {
     return FfiConverterTypePeriod.lower(value)
+}
+
+
+/**
+ * What is known of a person (skillplan-profile/1). Every field may stay null: a rule that needs
+ * it answers undetermined and names it. `statuses == null` is unknown; an empty list is none.
+ */
+public struct ProfileInput: Equatable, Hashable {
+    public var birthDate: CalendarDate?
+    public var sex: Sex?
+    public var hukou: Hukou?
+    public var region: String?
+    public var education: Education?
+    public var schoolType: SchoolKind?
+    public var technicalSchoolClass: TechnicalClass?
+    public var graduationDate: CalendarDate?
+    public var employment: Employment?
+    /**
+     * Plan status ids or Chinese names: rural_transfer_labour (农民工), veteran, disabled, …
+     */
+    public var statuses: [String]?
+    public var unemploymentInsuranceMonths: UInt32?
+    public var receivingUnemploymentBenefit: Bool?
+    public var certificates: [HeldCertificateInput]?
+    public var subsidiesReceived: [ReceivedSubsidyInput]?
+    /**
+     * Checked (GB 11643) and used for birth date and sex; never kept or echoed.
+     */
+    public var idNumber: String?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(birthDate: CalendarDate? = nil, sex: Sex? = nil, hukou: Hukou? = nil, region: String? = nil, education: Education? = nil, schoolType: SchoolKind? = nil, technicalSchoolClass: TechnicalClass? = nil, graduationDate: CalendarDate? = nil, employment: Employment? = nil, 
+        /**
+         * Plan status ids or Chinese names: rural_transfer_labour (农民工), veteran, disabled, …
+         */statuses: [String]? = nil, unemploymentInsuranceMonths: UInt32? = nil, receivingUnemploymentBenefit: Bool? = nil, certificates: [HeldCertificateInput]? = nil, subsidiesReceived: [ReceivedSubsidyInput]? = nil, 
+        /**
+         * Checked (GB 11643) and used for birth date and sex; never kept or echoed.
+         */idNumber: String? = nil) {
+        self.birthDate = birthDate
+        self.sex = sex
+        self.hukou = hukou
+        self.region = region
+        self.education = education
+        self.schoolType = schoolType
+        self.technicalSchoolClass = technicalSchoolClass
+        self.graduationDate = graduationDate
+        self.employment = employment
+        self.statuses = statuses
+        self.unemploymentInsuranceMonths = unemploymentInsuranceMonths
+        self.receivingUnemploymentBenefit = receivingUnemploymentBenefit
+        self.certificates = certificates
+        self.subsidiesReceived = subsidiesReceived
+        self.idNumber = idNumber
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ProfileInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProfileInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProfileInput {
+        return
+            try ProfileInput(
+                birthDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                sex: FfiConverterOptionTypeSex.read(from: &buf), 
+                hukou: FfiConverterOptionTypeHukou.read(from: &buf), 
+                region: FfiConverterOptionString.read(from: &buf), 
+                education: FfiConverterOptionTypeEducation.read(from: &buf), 
+                schoolType: FfiConverterOptionTypeSchoolKind.read(from: &buf), 
+                technicalSchoolClass: FfiConverterOptionTypeTechnicalClass.read(from: &buf), 
+                graduationDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                employment: FfiConverterOptionTypeEmployment.read(from: &buf), 
+                statuses: FfiConverterOptionSequenceString.read(from: &buf), 
+                unemploymentInsuranceMonths: FfiConverterOptionUInt32.read(from: &buf), 
+                receivingUnemploymentBenefit: FfiConverterOptionBool.read(from: &buf), 
+                certificates: FfiConverterOptionSequenceTypeHeldCertificateInput.read(from: &buf), 
+                subsidiesReceived: FfiConverterOptionSequenceTypeReceivedSubsidyInput.read(from: &buf), 
+                idNumber: FfiConverterOptionString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ProfileInput, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeCalendarDate.write(value.birthDate, into: &buf)
+        FfiConverterOptionTypeSex.write(value.sex, into: &buf)
+        FfiConverterOptionTypeHukou.write(value.hukou, into: &buf)
+        FfiConverterOptionString.write(value.region, into: &buf)
+        FfiConverterOptionTypeEducation.write(value.education, into: &buf)
+        FfiConverterOptionTypeSchoolKind.write(value.schoolType, into: &buf)
+        FfiConverterOptionTypeTechnicalClass.write(value.technicalSchoolClass, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.graduationDate, into: &buf)
+        FfiConverterOptionTypeEmployment.write(value.employment, into: &buf)
+        FfiConverterOptionSequenceString.write(value.statuses, into: &buf)
+        FfiConverterOptionUInt32.write(value.unemploymentInsuranceMonths, into: &buf)
+        FfiConverterOptionBool.write(value.receivingUnemploymentBenefit, into: &buf)
+        FfiConverterOptionSequenceTypeHeldCertificateInput.write(value.certificates, into: &buf)
+        FfiConverterOptionSequenceTypeReceivedSubsidyInput.write(value.subsidiesReceived, into: &buf)
+        FfiConverterOptionString.write(value.idNumber, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfileInput_lift(_ buf: RustBuffer) throws -> ProfileInput {
+    return try FfiConverterTypeProfileInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProfileInput_lower(_ value: ProfileInput) -> RustBuffer {
+    return FfiConverterTypeProfileInput.lower(value)
 }
 
 
@@ -3546,6 +4097,75 @@ public func FfiConverterTypeProjection_lift(_ buf: RustBuffer) throws -> Project
 #endif
 public func FfiConverterTypeProjection_lower(_ value: Projection) -> RustBuffer {
     return FfiConverterTypeProjection.lower(value)
+}
+
+
+/**
+ * A subsidy the person has received.
+ */
+public struct ReceivedSubsidyInput: Equatable, Hashable {
+    public var kind: SubsidyKind
+    public var date: CalendarDate
+    public var level: String?
+    public var occupation: String?
+    public var shortageOccupation: Bool?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(kind: SubsidyKind, date: CalendarDate, level: String? = nil, occupation: String? = nil, shortageOccupation: Bool? = nil) {
+        self.kind = kind
+        self.date = date
+        self.level = level
+        self.occupation = occupation
+        self.shortageOccupation = shortageOccupation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ReceivedSubsidyInput: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReceivedSubsidyInput: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReceivedSubsidyInput {
+        return
+            try ReceivedSubsidyInput(
+                kind: FfiConverterTypeSubsidyKind.read(from: &buf), 
+                date: FfiConverterTypeCalendarDate.read(from: &buf), 
+                level: FfiConverterOptionString.read(from: &buf), 
+                occupation: FfiConverterOptionString.read(from: &buf), 
+                shortageOccupation: FfiConverterOptionBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReceivedSubsidyInput, into buf: inout [UInt8]) {
+        FfiConverterTypeSubsidyKind.write(value.kind, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.date, into: &buf)
+        FfiConverterOptionString.write(value.level, into: &buf)
+        FfiConverterOptionString.write(value.occupation, into: &buf)
+        FfiConverterOptionBool.write(value.shortageOccupation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceivedSubsidyInput_lift(_ buf: RustBuffer) throws -> ReceivedSubsidyInput {
+    return try FfiConverterTypeReceivedSubsidyInput.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceivedSubsidyInput_lower(_ value: ReceivedSubsidyInput) -> RustBuffer {
+    return FfiConverterTypeReceivedSubsidyInput.lower(value)
 }
 
 
@@ -4180,6 +4800,71 @@ public func FfiConverterTypeRouteProgress_lower(_ value: RouteProgress) -> RustB
 
 
 /**
+ * The rule version applied.
+ */
+public struct RuleVersion: Equatable, Hashable {
+    public var id: String
+    public var from: CalendarDate
+    public var to: CalendarDate?
+    public var source: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, from: CalendarDate, to: CalendarDate?, source: String) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.source = source
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension RuleVersion: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRuleVersion: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RuleVersion {
+        return
+            try RuleVersion(
+                id: FfiConverterString.read(from: &buf), 
+                from: FfiConverterTypeCalendarDate.read(from: &buf), 
+                to: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                source: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RuleVersion, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeCalendarDate.write(value.from, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.to, into: &buf)
+        FfiConverterString.write(value.source, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRuleVersion_lift(_ buf: RustBuffer) throws -> RuleVersion {
+    return try FfiConverterTypeRuleVersion.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRuleVersion_lower(_ value: RuleVersion) -> RustBuffer {
+    return FfiConverterTypeRuleVersion.lower(value)
+}
+
+
+/**
  * A rung of the skill ladder.
  */
 public struct SkillLevel: Equatable, Hashable {
@@ -4364,6 +5049,99 @@ public func FfiConverterTypeStep_lower(_ value: Step) -> RustBuffer {
 
 
 /**
+ * The answer for one subsidy of （二十五）.
+ */
+public struct SubsidyDecision: Equatable, Hashable {
+    public var id: String
+    public var name: Label
+    public var status: EligibilityStatus
+    public var amount: ExactDecimal?
+    public var fund: Label
+    public var clauses: [String]
+    public var version: RuleVersion?
+    public var checks: [EligibilityCheck]
+    public var toQualify: [EligibilityRequirement]
+    public var missingFacts: [String]
+    public var unconfirmed: [UnconfirmedValue]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, name: Label, status: EligibilityStatus, amount: ExactDecimal?, fund: Label, clauses: [String], version: RuleVersion?, checks: [EligibilityCheck], toQualify: [EligibilityRequirement], missingFacts: [String], unconfirmed: [UnconfirmedValue]) {
+        self.id = id
+        self.name = name
+        self.status = status
+        self.amount = amount
+        self.fund = fund
+        self.clauses = clauses
+        self.version = version
+        self.checks = checks
+        self.toQualify = toQualify
+        self.missingFacts = missingFacts
+        self.unconfirmed = unconfirmed
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SubsidyDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SubsidyDecision {
+        return
+            try SubsidyDecision(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterTypeLabel.read(from: &buf), 
+                status: FfiConverterTypeEligibilityStatus.read(from: &buf), 
+                amount: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                fund: FfiConverterTypeLabel.read(from: &buf), 
+                clauses: FfiConverterSequenceString.read(from: &buf), 
+                version: FfiConverterOptionTypeRuleVersion.read(from: &buf), 
+                checks: FfiConverterSequenceTypeEligibilityCheck.read(from: &buf), 
+                toQualify: FfiConverterSequenceTypeEligibilityRequirement.read(from: &buf), 
+                missingFacts: FfiConverterSequenceString.read(from: &buf), 
+                unconfirmed: FfiConverterSequenceTypeUnconfirmedValue.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SubsidyDecision, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeLabel.write(value.name, into: &buf)
+        FfiConverterTypeEligibilityStatus.write(value.status, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.amount, into: &buf)
+        FfiConverterTypeLabel.write(value.fund, into: &buf)
+        FfiConverterSequenceString.write(value.clauses, into: &buf)
+        FfiConverterOptionTypeRuleVersion.write(value.version, into: &buf)
+        FfiConverterSequenceTypeEligibilityCheck.write(value.checks, into: &buf)
+        FfiConverterSequenceTypeEligibilityRequirement.write(value.toQualify, into: &buf)
+        FfiConverterSequenceString.write(value.missingFacts, into: &buf)
+        FfiConverterSequenceTypeUnconfirmedValue.write(value.unconfirmed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubsidyDecision_lift(_ buf: RustBuffer) throws -> SubsidyDecision {
+    return try FfiConverterTypeSubsidyDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubsidyDecision_lower(_ value: SubsidyDecision) -> RustBuffer {
+    return FfiConverterTypeSubsidyDecision.lower(value)
+}
+
+
+/**
  * One non-zero cell: records of an indicator in a region (as the records name it) in a month.
  */
 public struct TallyCell: Equatable, Hashable {
@@ -4431,6 +5209,79 @@ public func FfiConverterTypeTallyCell_lift(_ buf: RustBuffer) throws -> TallyCel
 #endif
 public func FfiConverterTypeTallyCell_lower(_ value: TallyCell) -> RustBuffer {
     return FfiConverterTypeTallyCell.lower(value)
+}
+
+
+/**
+ * A target group of the plan the person is in ("member") or may be in ("undetermined").
+ */
+public struct TargetGroupDecision: Equatable, Hashable {
+    public var id: String
+    public var name: Label
+    public var clause: String
+    public var status: String
+    public var reasons: [Label]
+    public var missingFacts: [String]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(id: String, name: Label, clause: String, status: String, reasons: [Label], missingFacts: [String]) {
+        self.id = id
+        self.name = name
+        self.clause = clause
+        self.status = status
+        self.reasons = reasons
+        self.missingFacts = missingFacts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension TargetGroupDecision: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTargetGroupDecision: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TargetGroupDecision {
+        return
+            try TargetGroupDecision(
+                id: FfiConverterString.read(from: &buf), 
+                name: FfiConverterTypeLabel.read(from: &buf), 
+                clause: FfiConverterString.read(from: &buf), 
+                status: FfiConverterString.read(from: &buf), 
+                reasons: FfiConverterSequenceTypeLabel.read(from: &buf), 
+                missingFacts: FfiConverterSequenceString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TargetGroupDecision, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeLabel.write(value.name, into: &buf)
+        FfiConverterString.write(value.clause, into: &buf)
+        FfiConverterString.write(value.status, into: &buf)
+        FfiConverterSequenceTypeLabel.write(value.reasons, into: &buf)
+        FfiConverterSequenceString.write(value.missingFacts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTargetGroupDecision_lift(_ buf: RustBuffer) throws -> TargetGroupDecision {
+    return try FfiConverterTypeTargetGroupDecision.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTargetGroupDecision_lower(_ value: TargetGroupDecision) -> RustBuffer {
+    return FfiConverterTypeTargetGroupDecision.lower(value)
 }
 
 
@@ -4559,6 +5410,63 @@ public func FfiConverterTypeTitle_lift(_ buf: RustBuffer) throws -> Title {
 #endif
 public func FfiConverterTypeTitle_lower(_ value: Title) -> RustBuffer {
     return FfiConverterTypeTitle.lower(value)
+}
+
+
+/**
+ * A value the answer rests on that is a documented default, not a confirmed fact.
+ */
+public struct UnconfirmedValue: Equatable, Hashable {
+    public var parameter: String
+    public var note: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(parameter: String, note: String) {
+        self.parameter = parameter
+        self.note = note
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension UnconfirmedValue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUnconfirmedValue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UnconfirmedValue {
+        return
+            try UnconfirmedValue(
+                parameter: FfiConverterString.read(from: &buf), 
+                note: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: UnconfirmedValue, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.parameter, into: &buf)
+        FfiConverterString.write(value.note, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnconfirmedValue_lift(_ buf: RustBuffer) throws -> UnconfirmedValue {
+    return try FfiConverterTypeUnconfirmedValue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnconfirmedValue_lower(_ value: UnconfirmedValue) -> RustBuffer {
+    return FfiConverterTypeUnconfirmedValue.lower(value)
 }
 
 
@@ -4796,6 +5704,82 @@ public func FfiConverterTypeAttribute_lower(_ value: Attribute) -> RustBuffer {
 
 
 /**
+ * An answer for one check.
+ */
+
+public enum CheckOutcome: Equatable, Hashable {
+    
+    case yes
+    case no
+    case unknown
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CheckOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCheckOutcome: FfiConverterRustBuffer {
+    typealias SwiftType = CheckOutcome
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckOutcome {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .yes
+        
+        case 2: return .no
+        
+        case 3: return .unknown
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CheckOutcome, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .yes:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .no:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .unknown:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckOutcome_lift(_ buf: RustBuffer) throws -> CheckOutcome {
+    return try FfiConverterTypeCheckOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckOutcome_lower(_ value: CheckOutcome) -> RustBuffer {
+    return FfiConverterTypeCheckOutcome.lower(value)
+}
+
+
+
+/**
  * What kind of clause a reference points to.
  */
 
@@ -4964,6 +5948,366 @@ public func FfiConverterTypeComparator_lift(_ buf: RustBuffer) throws -> Compara
 #endif
 public func FfiConverterTypeComparator_lower(_ value: Comparator) -> RustBuffer {
     return FfiConverterTypeComparator.lower(value)
+}
+
+
+
+/**
+ * Highest education completed.
+ */
+
+public enum Education: Equatable, Hashable {
+    
+    case primaryOrBelow
+    case juniorHigh
+    case seniorHigh
+    case secondaryVocational
+    case technicalSchool
+    case juniorCollege
+    case bachelor
+    case postgraduate
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Education: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEducation: FfiConverterRustBuffer {
+    typealias SwiftType = Education
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Education {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .primaryOrBelow
+        
+        case 2: return .juniorHigh
+        
+        case 3: return .seniorHigh
+        
+        case 4: return .secondaryVocational
+        
+        case 5: return .technicalSchool
+        
+        case 6: return .juniorCollege
+        
+        case 7: return .bachelor
+        
+        case 8: return .postgraduate
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Education, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .primaryOrBelow:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .juniorHigh:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .seniorHigh:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .secondaryVocational:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .technicalSchool:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .juniorCollege:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .bachelor:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .postgraduate:
+            writeInt(&buf, Int32(8))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEducation_lift(_ buf: RustBuffer) throws -> Education {
+    return try FfiConverterTypeEducation.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEducation_lower(_ value: Education) -> RustBuffer {
+    return FfiConverterTypeEducation.lower(value)
+}
+
+
+
+/**
+ * An answer for a subsidy.
+ */
+
+public enum EligibilityStatus: Equatable, Hashable {
+    
+    case eligible
+    case notEligible
+    case undetermined
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension EligibilityStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEligibilityStatus: FfiConverterRustBuffer {
+    typealias SwiftType = EligibilityStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EligibilityStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .eligible
+        
+        case 2: return .notEligible
+        
+        case 3: return .undetermined
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: EligibilityStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .eligible:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notEligible:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .undetermined:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityStatus_lift(_ buf: RustBuffer) throws -> EligibilityStatus {
+    return try FfiConverterTypeEligibilityStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityStatus_lower(_ value: EligibilityStatus) -> RustBuffer {
+    return FfiConverterTypeEligibilityStatus.lower(value)
+}
+
+
+
+/**
+ * Employment status.
+ */
+
+public enum Employment: Equatable, Hashable {
+    
+    case employed
+    case registeredUnemployed
+    case selfEmployed
+    case preparingBusiness
+    case student
+    case notContinuingAfterJuniorHigh
+    case notContinuingAfterSeniorHigh
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Employment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEmployment: FfiConverterRustBuffer {
+    typealias SwiftType = Employment
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Employment {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .employed
+        
+        case 2: return .registeredUnemployed
+        
+        case 3: return .selfEmployed
+        
+        case 4: return .preparingBusiness
+        
+        case 5: return .student
+        
+        case 6: return .notContinuingAfterJuniorHigh
+        
+        case 7: return .notContinuingAfterSeniorHigh
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Employment, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .employed:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .registeredUnemployed:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .selfEmployed:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .preparingBusiness:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .student:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .notContinuingAfterJuniorHigh:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .notContinuingAfterSeniorHigh:
+            writeInt(&buf, Int32(7))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmployment_lift(_ buf: RustBuffer) throws -> Employment {
+    return try FfiConverterTypeEmployment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEmployment_lower(_ value: Employment) -> RustBuffer {
+    return FfiConverterTypeEmployment.lower(value)
+}
+
+
+
+/**
+ * 户籍.
+ */
+
+public enum Hukou: Equatable, Hashable {
+    
+    case urban
+    case rural
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Hukou: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHukou: FfiConverterRustBuffer {
+    typealias SwiftType = Hukou
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Hukou {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .urban
+        
+        case 2: return .rural
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Hukou, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .urban:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .rural:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHukou_lift(_ buf: RustBuffer) throws -> Hukou {
+    return try FfiConverterTypeHukou.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHukou_lower(_ value: Hukou) -> RustBuffer {
+    return FfiConverterTypeHukou.lower(value)
 }
 
 
@@ -5204,6 +6548,96 @@ public func FfiConverterTypeRegionKind_lower(_ value: RegionKind) -> RustBuffer 
 
 
 /**
+ * The kind of school of the latest (or coming) graduation.
+ */
+
+public enum SchoolKind: Equatable, Hashable {
+    
+    case university
+    case vocationalCollege
+    case technicalSchool
+    case specialEducation
+    case secondarySchool
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SchoolKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSchoolKind: FfiConverterRustBuffer {
+    typealias SwiftType = SchoolKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SchoolKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .university
+        
+        case 2: return .vocationalCollege
+        
+        case 3: return .technicalSchool
+        
+        case 4: return .specialEducation
+        
+        case 5: return .secondarySchool
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SchoolKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .university:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .vocationalCollege:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .technicalSchool:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .specialEducation:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .secondarySchool:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolKind_lift(_ buf: RustBuffer) throws -> SchoolKind {
+    return try FfiConverterTypeSchoolKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSchoolKind_lower(_ value: SchoolKind) -> RustBuffer {
+    return FfiConverterTypeSchoolKind.lower(value)
+}
+
+
+
+/**
  * School diplomas the application routes name.
  */
 
@@ -5410,6 +6844,75 @@ public func FfiConverterTypeSeriesKind_lift(_ buf: RustBuffer) throws -> SeriesK
 #endif
 public func FfiConverterTypeSeriesKind_lower(_ value: SeriesKind) -> RustBuffer {
     return FfiConverterTypeSeriesKind.lower(value)
+}
+
+
+
+/**
+ * Sex, as the profile format writes it.
+ */
+
+public enum Sex: Equatable, Hashable {
+    
+    case female
+    case male
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Sex: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSex: FfiConverterRustBuffer {
+    typealias SwiftType = Sex
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Sex {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .female
+        
+        case 2: return .male
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Sex, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .female:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .male:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSex_lift(_ buf: RustBuffer) throws -> Sex {
+    return try FfiConverterTypeSex.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSex_lower(_ value: Sex) -> RustBuffer {
+    return FfiConverterTypeSex.lower(value)
 }
 
 
@@ -5719,6 +7222,172 @@ public func FfiConverterTypeStatus_lower(_ value: Status) -> RustBuffer {
 }
 
 
+
+/**
+ * The four subsidies of （二十五）.
+ */
+
+public enum SubsidyKind: Equatable, Hashable {
+    
+    case trainingSubsidy
+    case skillUpgradeSubsidy
+    case evaluationSubsidy
+    case livingAllowance
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension SubsidyKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSubsidyKind: FfiConverterRustBuffer {
+    typealias SwiftType = SubsidyKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SubsidyKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .trainingSubsidy
+        
+        case 2: return .skillUpgradeSubsidy
+        
+        case 3: return .evaluationSubsidy
+        
+        case 4: return .livingAllowance
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SubsidyKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .trainingSubsidy:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .skillUpgradeSubsidy:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .evaluationSubsidy:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .livingAllowance:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubsidyKind_lift(_ buf: RustBuffer) throws -> SubsidyKind {
+    return try FfiConverterTypeSubsidyKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubsidyKind_lower(_ value: SubsidyKind) -> RustBuffer {
+    return FfiConverterTypeSubsidyKind.lower(value)
+}
+
+
+
+/**
+ * The class of a 技工院校 graduate.
+ */
+
+public enum TechnicalClass: Equatable, Hashable {
+    
+    case seniorWorker
+    case preparatoryTechnician
+    case technician
+    case other
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TechnicalClass: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTechnicalClass: FfiConverterRustBuffer {
+    typealias SwiftType = TechnicalClass
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TechnicalClass {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .seniorWorker
+        
+        case 2: return .preparatoryTechnician
+        
+        case 3: return .technician
+        
+        case 4: return .other
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TechnicalClass, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .seniorWorker:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .preparatoryTechnician:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .technician:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .other:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTechnicalClass_lift(_ buf: RustBuffer) throws -> TechnicalClass {
+    return try FfiConverterTypeTechnicalClass.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTechnicalClass_lower(_ value: TechnicalClass) -> RustBuffer {
+    return FfiConverterTypeTechnicalClass.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -5738,6 +7407,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterUInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5818,6 +7511,30 @@ fileprivate struct FfiConverterOptionTypeResponsibility: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeRuleVersion: FfiConverterRustBuffer {
+    typealias SwiftType = RuleVersion?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRuleVersion.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRuleVersion.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeThresholds: FfiConverterRustBuffer {
     typealias SwiftType = Thresholds?
 
@@ -5834,6 +7551,222 @@ fileprivate struct FfiConverterOptionTypeThresholds: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeThresholds.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeEducation: FfiConverterRustBuffer {
+    typealias SwiftType = Education?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEducation.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEducation.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeEmployment: FfiConverterRustBuffer {
+    typealias SwiftType = Employment?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEmployment.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEmployment.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeHukou: FfiConverterRustBuffer {
+    typealias SwiftType = Hukou?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeHukou.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeHukou.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSchoolKind: FfiConverterRustBuffer {
+    typealias SwiftType = SchoolKind?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSchoolKind.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSchoolKind.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSex: FfiConverterRustBuffer {
+    typealias SwiftType = Sex?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSex.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSex.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeTechnicalClass: FfiConverterRustBuffer {
+    typealias SwiftType = TechnicalClass?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeTechnicalClass.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeTechnicalClass.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeHeldCertificateInput: FfiConverterRustBuffer {
+    typealias SwiftType = [HeldCertificateInput]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeHeldCertificateInput.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeHeldCertificateInput.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeReceivedSubsidyInput: FfiConverterRustBuffer {
+    typealias SwiftType = [ReceivedSubsidyInput]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeReceivedSubsidyInput.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeReceivedSubsidyInput.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6082,6 +8015,106 @@ fileprivate struct FfiConverterSequenceTypeEducationEquivalence: FfiConverterRus
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeEducationEquivalence.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEligibilityCheck: FfiConverterRustBuffer {
+    typealias SwiftType = [EligibilityCheck]
+
+    public static func write(_ value: [EligibilityCheck], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEligibilityCheck.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EligibilityCheck] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EligibilityCheck]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEligibilityCheck.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEligibilityDecision: FfiConverterRustBuffer {
+    typealias SwiftType = [EligibilityDecision]
+
+    public static func write(_ value: [EligibilityDecision], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEligibilityDecision.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EligibilityDecision] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EligibilityDecision]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEligibilityDecision.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeEligibilityRequirement: FfiConverterRustBuffer {
+    typealias SwiftType = [EligibilityRequirement]
+
+    public static func write(_ value: [EligibilityRequirement], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEligibilityRequirement.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EligibilityRequirement] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EligibilityRequirement]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEligibilityRequirement.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeHeldCertificateInput: FfiConverterRustBuffer {
+    typealias SwiftType = [HeldCertificateInput]
+
+    public static func write(_ value: [HeldCertificateInput], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeHeldCertificateInput.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [HeldCertificateInput] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [HeldCertificateInput]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeHeldCertificateInput.read(from: &buf))
         }
         return seq
     }
@@ -6365,6 +8398,31 @@ fileprivate struct FfiConverterSequenceTypePartsCheck: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeProfileInput: FfiConverterRustBuffer {
+    typealias SwiftType = [ProfileInput]
+
+    public static func write(_ value: [ProfileInput], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeProfileInput.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ProfileInput] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ProfileInput]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeProfileInput.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeProgressWarning: FfiConverterRustBuffer {
     typealias SwiftType = [ProgressWarning]
 
@@ -6407,6 +8465,31 @@ fileprivate struct FfiConverterSequenceTypeProjection: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeProjection.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeReceivedSubsidyInput: FfiConverterRustBuffer {
+    typealias SwiftType = [ReceivedSubsidyInput]
+
+    public static func write(_ value: [ReceivedSubsidyInput], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReceivedSubsidyInput.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReceivedSubsidyInput] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ReceivedSubsidyInput]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReceivedSubsidyInput.read(from: &buf))
         }
         return seq
     }
@@ -6615,6 +8698,31 @@ fileprivate struct FfiConverterSequenceTypeStep: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeSubsidyDecision: FfiConverterRustBuffer {
+    typealias SwiftType = [SubsidyDecision]
+
+    public static func write(_ value: [SubsidyDecision], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSubsidyDecision.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SubsidyDecision] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SubsidyDecision]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSubsidyDecision.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeTallyCell: FfiConverterRustBuffer {
     typealias SwiftType = [TallyCell]
 
@@ -6640,6 +8748,31 @@ fileprivate struct FfiConverterSequenceTypeTallyCell: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeTargetGroupDecision: FfiConverterRustBuffer {
+    typealias SwiftType = [TargetGroupDecision]
+
+    public static func write(_ value: [TargetGroupDecision], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeTargetGroupDecision.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [TargetGroupDecision] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [TargetGroupDecision]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeTargetGroupDecision.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeTitle: FfiConverterRustBuffer {
     typealias SwiftType = [Title]
 
@@ -6657,6 +8790,31 @@ fileprivate struct FfiConverterSequenceTypeTitle: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeTitle.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeUnconfirmedValue: FfiConverterRustBuffer {
+    typealias SwiftType = [UnconfirmedValue]
+
+    public static func write(_ value: [UnconfirmedValue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeUnconfirmedValue.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UnconfirmedValue] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [UnconfirmedValue]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeUnconfirmedValue.read(from: &buf))
         }
         return seq
     }
@@ -6954,6 +9112,18 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_to_json() != 65242) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() != 48008) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() != 45137) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() != 22600) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() != 12476) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() != 45209) {

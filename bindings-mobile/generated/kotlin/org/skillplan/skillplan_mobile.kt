@@ -725,6 +725,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_to_json(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title(
@@ -836,6 +844,14 @@ internal object UniffiLib {
     external fun uniffi_skillplan_mobile_fn_method_plan_regions(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_to_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility(`ptr`: Long,`profile`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(`ptr`: Long,`profiles`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(`ptr`: Long,`profilesJson`: RustBuffer.ByValue,`offerJson`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(`ptr`: Long,`profileJson`: RustBuffer.ByValue,`offerJson`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_crosswalk_for_level(`ptr`: Long,`level`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1098,6 +1114,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_to_json() and 0xFFFF) != 65242) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() and 0xFFFF) != 48008) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() and 0xFFFF) != 45137) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() and 0xFFFF) != 22600) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() and 0xFFFF) != 12476) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() and 0xFFFF) != 45209) {
@@ -1678,6 +1706,30 @@ public interface PlanInterface {
     fun `toJson`(): kotlin.String
     
     /**
+     * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
+     * not eligible / undetermined with the amount, the checks, what would make it eligible and
+     * the values that are unconfirmed defaults.
+     */
+    fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate): EligibilityDecision
+    
+    /**
+     * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
+     * first bad profile stops it with its index (`profiles[3].sex`).
+     */
+    fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate): List<EligibilityDecision>
+    
+    /**
+     * The batch call with the profiles as a JSON array text.
+     */
+    fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate): List<EligibilityDecision>
+    
+    /**
+     * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
+     * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+     */
+    fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate): EligibilityDecision
+    
+    /**
      * The crosswalk entries of a level, both directions.
      */
     fun `crosswalkForLevel`(`level`: kotlin.String): List<CrosswalkEntry>
@@ -2120,6 +2172,90 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_to_json(
         it,
         _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
+     * not eligible / undetermined with the amount, the checks, what would make it eligible and
+     * the values that are unconfirmed defaults.
+     */
+    @Throws(SkillplanException::class)override fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate): EligibilityDecision {
+            return FfiConverterTypeEligibilityDecision.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility(
+        it,
+        
+        FfiConverterTypeProfileInput.lower(`profile`),
+        FfiConverterTypeOfferInput.lower(`offer`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
+     * first bad profile stops it with its index (`profiles[3].sex`).
+     */
+    @Throws(SkillplanException::class)override fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate): List<EligibilityDecision> {
+            return FfiConverterSequenceTypeEligibilityDecision.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(
+        it,
+        
+        FfiConverterSequenceTypeProfileInput.lower(`profiles`),
+        FfiConverterTypeOfferInput.lower(`offer`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The batch call with the profiles as a JSON array text.
+     */
+    @Throws(SkillplanException::class)override fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate): List<EligibilityDecision> {
+            return FfiConverterSequenceTypeEligibilityDecision.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(
+        it,
+        
+        FfiConverterString.lower(`profilesJson`),
+        FfiConverterString.lower(`offerJson`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
+     * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+     */
+    @Throws(SkillplanException::class)override fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate): EligibilityDecision {
+            return FfiConverterTypeEligibilityDecision.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(
+        it,
+        
+        FfiConverterString.lower(`profileJson`),
+        FfiConverterString.lower(`offerJson`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
 }
     }
     )
@@ -3472,6 +3608,200 @@ public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<Educa
 
 
 /**
+ * One condition of a subsidy rule, explained.
+ */
+data class EligibilityCheck (
+    var `check`: kotlin.String
+    , 
+    var `outcome`: CheckOutcome
+    , 
+    var `explanation`: Label
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEligibilityCheck: FfiConverterRustBuffer<EligibilityCheck> {
+    override fun read(buf: ByteBuffer): EligibilityCheck {
+        return EligibilityCheck(
+            FfiConverterString.read(buf),
+            FfiConverterTypeCheckOutcome.read(buf),
+            FfiConverterTypeLabel.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EligibilityCheck) = (
+            FfiConverterString.allocationSize(value.`check`) +
+            FfiConverterTypeCheckOutcome.allocationSize(value.`outcome`) +
+            FfiConverterTypeLabel.allocationSize(value.`explanation`)
+    )
+
+    override fun write(value: EligibilityCheck, buf: ByteBuffer) {
+            FfiConverterString.write(value.`check`, buf)
+            FfiConverterTypeCheckOutcome.write(value.`outcome`, buf)
+            FfiConverterTypeLabel.write(value.`explanation`, buf)
+    }
+}
+
+
+
+/**
+ * Target groups and the four subsidies, as of a date.
+ */
+data class EligibilityDecision (
+    var `asOf`: CalendarDate
+    , 
+    var `targetGroups`: List<TargetGroupDecision>
+    , 
+    var `subsidies`: List<SubsidyDecision>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEligibilityDecision: FfiConverterRustBuffer<EligibilityDecision> {
+    override fun read(buf: ByteBuffer): EligibilityDecision {
+        return EligibilityDecision(
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterSequenceTypeTargetGroupDecision.read(buf),
+            FfiConverterSequenceTypeSubsidyDecision.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EligibilityDecision) = (
+            FfiConverterTypeCalendarDate.allocationSize(value.`asOf`) +
+            FfiConverterSequenceTypeTargetGroupDecision.allocationSize(value.`targetGroups`) +
+            FfiConverterSequenceTypeSubsidyDecision.allocationSize(value.`subsidies`)
+    )
+
+    override fun write(value: EligibilityDecision, buf: ByteBuffer) {
+            FfiConverterTypeCalendarDate.write(value.`asOf`, buf)
+            FfiConverterSequenceTypeTargetGroupDecision.write(value.`targetGroups`, buf)
+            FfiConverterSequenceTypeSubsidyDecision.write(value.`subsidies`, buf)
+    }
+}
+
+
+
+/**
+ * A change (`kind == "change"`) or a fact to give (`kind == "fact"`, with its field path).
+ */
+data class EligibilityRequirement (
+    var `check`: kotlin.String
+    , 
+    var `kind`: kotlin.String
+    , 
+    var `field`: kotlin.String?
+    , 
+    var `explanation`: Label
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEligibilityRequirement: FfiConverterRustBuffer<EligibilityRequirement> {
+    override fun read(buf: ByteBuffer): EligibilityRequirement {
+        return EligibilityRequirement(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EligibilityRequirement) = (
+            FfiConverterString.allocationSize(value.`check`) +
+            FfiConverterString.allocationSize(value.`kind`) +
+            FfiConverterOptionalString.allocationSize(value.`field`) +
+            FfiConverterTypeLabel.allocationSize(value.`explanation`)
+    )
+
+    override fun write(value: EligibilityRequirement, buf: ByteBuffer) {
+            FfiConverterString.write(value.`check`, buf)
+            FfiConverterString.write(value.`kind`, buf)
+            FfiConverterOptionalString.write(value.`field`, buf)
+            FfiConverterTypeLabel.write(value.`explanation`, buf)
+    }
+}
+
+
+
+/**
+ * A certificate the person holds. `kind` and `level` are plan ids (skill_level_certificate, intermediate, …).
+ */
+data class HeldCertificateInput (
+    var `kind`: kotlin.String
+    , 
+    var `level`: kotlin.String? = null 
+    , 
+    var `occupation`: kotlin.String? = null 
+    , 
+    var `date`: CalendarDate
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHeldCertificateInput: FfiConverterRustBuffer<HeldCertificateInput> {
+    override fun read(buf: ByteBuffer): HeldCertificateInput {
+        return HeldCertificateInput(
+            FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: HeldCertificateInput) = (
+            FfiConverterString.allocationSize(value.`kind`) +
+            FfiConverterOptionalString.allocationSize(value.`level`) +
+            FfiConverterOptionalString.allocationSize(value.`occupation`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`date`)
+    )
+
+    override fun write(value: HeldCertificateInput, buf: ByteBuffer) {
+            FfiConverterString.write(value.`kind`, buf)
+            FfiConverterOptionalString.write(value.`level`, buf)
+            FfiConverterOptionalString.write(value.`occupation`, buf)
+            FfiConverterTypeCalendarDate.write(value.`date`, buf)
+    }
+}
+
+
+
+/**
  * A level the worker holds.
  */
 data class HeldLevel (
@@ -4206,6 +4536,87 @@ public object FfiConverterTypeObservation: FfiConverterRustBuffer<Observation> {
 
 
 /**
+ * A training offer and the certificate it leads to. Types, levels and kinds are plan ids.
+ */
+data class OfferInput (
+    var `trainingType`: kotlin.String? = null 
+    , 
+    var `targetLevel`: kotlin.String? = null 
+    , 
+    var `certificateKind`: kotlin.String? = null 
+    , 
+    var `occupation`: kotlin.String? = null 
+    , 
+    var `shortageOccupation`: kotlin.Boolean? = null 
+    , 
+    var `hours`: kotlin.UInt? = null 
+    , 
+    var `providerListed`: kotlin.Boolean? = null 
+    , 
+    var `startDate`: CalendarDate? = null 
+    , 
+    var `endDate`: CalendarDate? = null 
+    , 
+    var `certificateDate`: CalendarDate? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeOfferInput: FfiConverterRustBuffer<OfferInput> {
+    override fun read(buf: ByteBuffer): OfferInput {
+        return OfferInput(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: OfferInput) = (
+            FfiConverterOptionalString.allocationSize(value.`trainingType`) +
+            FfiConverterOptionalString.allocationSize(value.`targetLevel`) +
+            FfiConverterOptionalString.allocationSize(value.`certificateKind`) +
+            FfiConverterOptionalString.allocationSize(value.`occupation`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`shortageOccupation`) +
+            FfiConverterOptionalUInt.allocationSize(value.`hours`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`providerListed`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`startDate`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`endDate`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`certificateDate`)
+    )
+
+    override fun write(value: OfferInput, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`trainingType`, buf)
+            FfiConverterOptionalString.write(value.`targetLevel`, buf)
+            FfiConverterOptionalString.write(value.`certificateKind`, buf)
+            FfiConverterOptionalString.write(value.`occupation`, buf)
+            FfiConverterOptionalBoolean.write(value.`shortageOccupation`, buf)
+            FfiConverterOptionalUInt.write(value.`hours`, buf)
+            FfiConverterOptionalBoolean.write(value.`providerListed`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`startDate`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`endDate`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`certificateDate`, buf)
+    }
+}
+
+
+
+/**
  * The parts (「其中」) of an indicator against their whole.
  */
 data class PartsCheck (
@@ -4378,6 +4789,119 @@ public object FfiConverterTypePeriod: FfiConverterRustBuffer<Period> {
     override fun write(value: Period, buf: ByteBuffer) {
             FfiConverterTypeCalendarDate.write(value.`start`, buf)
             FfiConverterTypeCalendarDate.write(value.`end`, buf)
+    }
+}
+
+
+
+/**
+ * What is known of a person (skillplan-profile/1). Every field may stay null: a rule that needs
+ * it answers undetermined and names it. `statuses == null` is unknown; an empty list is none.
+ */
+data class ProfileInput (
+    var `birthDate`: CalendarDate? = null 
+    , 
+    var `sex`: Sex? = null 
+    , 
+    var `hukou`: Hukou? = null 
+    , 
+    var `region`: kotlin.String? = null 
+    , 
+    var `education`: Education? = null 
+    , 
+    var `schoolType`: SchoolKind? = null 
+    , 
+    var `technicalSchoolClass`: TechnicalClass? = null 
+    , 
+    var `graduationDate`: CalendarDate? = null 
+    , 
+    var `employment`: Employment? = null 
+    , 
+    /**
+     * Plan status ids or Chinese names: rural_transfer_labour (农民工), veteran, disabled, …
+     */
+    var `statuses`: List<kotlin.String>? = null 
+    , 
+    var `unemploymentInsuranceMonths`: kotlin.UInt? = null 
+    , 
+    var `receivingUnemploymentBenefit`: kotlin.Boolean? = null 
+    , 
+    var `certificates`: List<HeldCertificateInput>? = null 
+    , 
+    var `subsidiesReceived`: List<ReceivedSubsidyInput>? = null 
+    , 
+    /**
+     * Checked (GB 11643) and used for birth date and sex; never kept or echoed.
+     */
+    var `idNumber`: kotlin.String? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProfileInput: FfiConverterRustBuffer<ProfileInput> {
+    override fun read(buf: ByteBuffer): ProfileInput {
+        return ProfileInput(
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeSex.read(buf),
+            FfiConverterOptionalTypeHukou.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeEducation.read(buf),
+            FfiConverterOptionalTypeSchoolKind.read(buf),
+            FfiConverterOptionalTypeTechnicalClass.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeEmployment.read(buf),
+            FfiConverterOptionalSequenceString.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+            FfiConverterOptionalSequenceTypeHeldCertificateInput.read(buf),
+            FfiConverterOptionalSequenceTypeReceivedSubsidyInput.read(buf),
+            FfiConverterOptionalString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ProfileInput) = (
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`birthDate`) +
+            FfiConverterOptionalTypeSex.allocationSize(value.`sex`) +
+            FfiConverterOptionalTypeHukou.allocationSize(value.`hukou`) +
+            FfiConverterOptionalString.allocationSize(value.`region`) +
+            FfiConverterOptionalTypeEducation.allocationSize(value.`education`) +
+            FfiConverterOptionalTypeSchoolKind.allocationSize(value.`schoolType`) +
+            FfiConverterOptionalTypeTechnicalClass.allocationSize(value.`technicalSchoolClass`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`graduationDate`) +
+            FfiConverterOptionalTypeEmployment.allocationSize(value.`employment`) +
+            FfiConverterOptionalSequenceString.allocationSize(value.`statuses`) +
+            FfiConverterOptionalUInt.allocationSize(value.`unemploymentInsuranceMonths`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`receivingUnemploymentBenefit`) +
+            FfiConverterOptionalSequenceTypeHeldCertificateInput.allocationSize(value.`certificates`) +
+            FfiConverterOptionalSequenceTypeReceivedSubsidyInput.allocationSize(value.`subsidiesReceived`) +
+            FfiConverterOptionalString.allocationSize(value.`idNumber`)
+    )
+
+    override fun write(value: ProfileInput, buf: ByteBuffer) {
+            FfiConverterOptionalTypeCalendarDate.write(value.`birthDate`, buf)
+            FfiConverterOptionalTypeSex.write(value.`sex`, buf)
+            FfiConverterOptionalTypeHukou.write(value.`hukou`, buf)
+            FfiConverterOptionalString.write(value.`region`, buf)
+            FfiConverterOptionalTypeEducation.write(value.`education`, buf)
+            FfiConverterOptionalTypeSchoolKind.write(value.`schoolType`, buf)
+            FfiConverterOptionalTypeTechnicalClass.write(value.`technicalSchoolClass`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`graduationDate`, buf)
+            FfiConverterOptionalTypeEmployment.write(value.`employment`, buf)
+            FfiConverterOptionalSequenceString.write(value.`statuses`, buf)
+            FfiConverterOptionalUInt.write(value.`unemploymentInsuranceMonths`, buf)
+            FfiConverterOptionalBoolean.write(value.`receivingUnemploymentBenefit`, buf)
+            FfiConverterOptionalSequenceTypeHeldCertificateInput.write(value.`certificates`, buf)
+            FfiConverterOptionalSequenceTypeReceivedSubsidyInput.write(value.`subsidiesReceived`, buf)
+            FfiConverterOptionalString.write(value.`idNumber`, buf)
     }
 }
 
@@ -4585,6 +5109,62 @@ public object FfiConverterTypeProjection: FfiConverterRustBuffer<Projection> {
             FfiConverterOptionalTypeExactDecimal.write(value.`projectedValue`, buf)
             FfiConverterOptionalTypeExactDecimal.write(value.`index`, buf)
             FfiConverterOptionalString.write(value.`classification`, buf)
+    }
+}
+
+
+
+/**
+ * A subsidy the person has received.
+ */
+data class ReceivedSubsidyInput (
+    var `kind`: SubsidyKind
+    , 
+    var `date`: CalendarDate
+    , 
+    var `level`: kotlin.String? = null 
+    , 
+    var `occupation`: kotlin.String? = null 
+    , 
+    var `shortageOccupation`: kotlin.Boolean? = null 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReceivedSubsidyInput: FfiConverterRustBuffer<ReceivedSubsidyInput> {
+    override fun read(buf: ByteBuffer): ReceivedSubsidyInput {
+        return ReceivedSubsidyInput(
+            FfiConverterTypeSubsidyKind.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ReceivedSubsidyInput) = (
+            FfiConverterTypeSubsidyKind.allocationSize(value.`kind`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`date`) +
+            FfiConverterOptionalString.allocationSize(value.`level`) +
+            FfiConverterOptionalString.allocationSize(value.`occupation`) +
+            FfiConverterOptionalBoolean.allocationSize(value.`shortageOccupation`)
+    )
+
+    override fun write(value: ReceivedSubsidyInput, buf: ByteBuffer) {
+            FfiConverterTypeSubsidyKind.write(value.`kind`, buf)
+            FfiConverterTypeCalendarDate.write(value.`date`, buf)
+            FfiConverterOptionalString.write(value.`level`, buf)
+            FfiConverterOptionalString.write(value.`occupation`, buf)
+            FfiConverterOptionalBoolean.write(value.`shortageOccupation`, buf)
     }
 }
 
@@ -5118,6 +5698,57 @@ public object FfiConverterTypeRouteProgress: FfiConverterRustBuffer<RouteProgres
 
 
 /**
+ * The rule version applied.
+ */
+data class RuleVersion (
+    var `id`: kotlin.String
+    , 
+    var `from`: CalendarDate
+    , 
+    var `to`: CalendarDate?
+    , 
+    var `source`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRuleVersion: FfiConverterRustBuffer<RuleVersion> {
+    override fun read(buf: ByteBuffer): RuleVersion {
+        return RuleVersion(
+            FfiConverterString.read(buf),
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: RuleVersion) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeCalendarDate.allocationSize(value.`from`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`to`) +
+            FfiConverterString.allocationSize(value.`source`)
+    )
+
+    override fun write(value: RuleVersion, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeCalendarDate.write(value.`from`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`to`, buf)
+            FfiConverterString.write(value.`source`, buf)
+    }
+}
+
+
+
+/**
  * A rung of the skill ladder.
  */
 data class SkillLevel (
@@ -5283,6 +5914,92 @@ public object FfiConverterTypeStep: FfiConverterRustBuffer<Step> {
 
 
 /**
+ * The answer for one subsidy of （二十五）.
+ */
+data class SubsidyDecision (
+    var `id`: kotlin.String
+    , 
+    var `name`: Label
+    , 
+    var `status`: EligibilityStatus
+    , 
+    var `amount`: ExactDecimal?
+    , 
+    var `fund`: Label
+    , 
+    var `clauses`: List<kotlin.String>
+    , 
+    var `version`: RuleVersion?
+    , 
+    var `checks`: List<EligibilityCheck>
+    , 
+    var `toQualify`: List<EligibilityRequirement>
+    , 
+    var `missingFacts`: List<kotlin.String>
+    , 
+    var `unconfirmed`: List<UnconfirmedValue>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer<SubsidyDecision> {
+    override fun read(buf: ByteBuffer): SubsidyDecision {
+        return SubsidyDecision(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterTypeEligibilityStatus.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterOptionalTypeRuleVersion.read(buf),
+            FfiConverterSequenceTypeEligibilityCheck.read(buf),
+            FfiConverterSequenceTypeEligibilityRequirement.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeUnconfirmedValue.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SubsidyDecision) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeLabel.allocationSize(value.`name`) +
+            FfiConverterTypeEligibilityStatus.allocationSize(value.`status`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`amount`) +
+            FfiConverterTypeLabel.allocationSize(value.`fund`) +
+            FfiConverterSequenceString.allocationSize(value.`clauses`) +
+            FfiConverterOptionalTypeRuleVersion.allocationSize(value.`version`) +
+            FfiConverterSequenceTypeEligibilityCheck.allocationSize(value.`checks`) +
+            FfiConverterSequenceTypeEligibilityRequirement.allocationSize(value.`toQualify`) +
+            FfiConverterSequenceString.allocationSize(value.`missingFacts`) +
+            FfiConverterSequenceTypeUnconfirmedValue.allocationSize(value.`unconfirmed`)
+    )
+
+    override fun write(value: SubsidyDecision, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeLabel.write(value.`name`, buf)
+            FfiConverterTypeEligibilityStatus.write(value.`status`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`amount`, buf)
+            FfiConverterTypeLabel.write(value.`fund`, buf)
+            FfiConverterSequenceString.write(value.`clauses`, buf)
+            FfiConverterOptionalTypeRuleVersion.write(value.`version`, buf)
+            FfiConverterSequenceTypeEligibilityCheck.write(value.`checks`, buf)
+            FfiConverterSequenceTypeEligibilityRequirement.write(value.`toQualify`, buf)
+            FfiConverterSequenceString.write(value.`missingFacts`, buf)
+            FfiConverterSequenceTypeUnconfirmedValue.write(value.`unconfirmed`, buf)
+    }
+}
+
+
+
+/**
  * One non-zero cell: records of an indicator in a region (as the records name it) in a month.
  */
 data class TallyCell (
@@ -5331,6 +6048,67 @@ public object FfiConverterTypeTallyCell: FfiConverterRustBuffer<TallyCell> {
             FfiConverterString.write(value.`region`, buf)
             FfiConverterString.write(value.`month`, buf)
             FfiConverterULong.write(value.`count`, buf)
+    }
+}
+
+
+
+/**
+ * A target group of the plan the person is in ("member") or may be in ("undetermined").
+ */
+data class TargetGroupDecision (
+    var `id`: kotlin.String
+    , 
+    var `name`: Label
+    , 
+    var `clause`: kotlin.String
+    , 
+    var `status`: kotlin.String
+    , 
+    var `reasons`: List<Label>
+    , 
+    var `missingFacts`: List<kotlin.String>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTargetGroupDecision: FfiConverterRustBuffer<TargetGroupDecision> {
+    override fun read(buf: ByteBuffer): TargetGroupDecision {
+        return TargetGroupDecision(
+            FfiConverterString.read(buf),
+            FfiConverterTypeLabel.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterSequenceTypeLabel.read(buf),
+            FfiConverterSequenceString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: TargetGroupDecision) = (
+            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeLabel.allocationSize(value.`name`) +
+            FfiConverterString.allocationSize(value.`clause`) +
+            FfiConverterString.allocationSize(value.`status`) +
+            FfiConverterSequenceTypeLabel.allocationSize(value.`reasons`) +
+            FfiConverterSequenceString.allocationSize(value.`missingFacts`)
+    )
+
+    override fun write(value: TargetGroupDecision, buf: ByteBuffer) {
+            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeLabel.write(value.`name`, buf)
+            FfiConverterString.write(value.`clause`, buf)
+            FfiConverterString.write(value.`status`, buf)
+            FfiConverterSequenceTypeLabel.write(value.`reasons`, buf)
+            FfiConverterSequenceString.write(value.`missingFacts`, buf)
     }
 }
 
@@ -5426,6 +6204,47 @@ public object FfiConverterTypeTitle: FfiConverterRustBuffer<Title> {
             FfiConverterTypeLabel.write(value.`name`, buf)
             FfiConverterString.write(value.`grade`, buf)
             FfiConverterString.write(value.`series`, buf)
+    }
+}
+
+
+
+/**
+ * A value the answer rests on that is a documented default, not a confirmed fact.
+ */
+data class UnconfirmedValue (
+    var `parameter`: kotlin.String
+    , 
+    var `note`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUnconfirmedValue: FfiConverterRustBuffer<UnconfirmedValue> {
+    override fun read(buf: ByteBuffer): UnconfirmedValue {
+        return UnconfirmedValue(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: UnconfirmedValue) = (
+            FfiConverterString.allocationSize(value.`parameter`) +
+            FfiConverterString.allocationSize(value.`note`)
+    )
+
+    override fun write(value: UnconfirmedValue, buf: ByteBuffer) {
+            FfiConverterString.write(value.`parameter`, buf)
+            FfiConverterString.write(value.`note`, buf)
     }
 }
 
@@ -5609,6 +6428,44 @@ public object FfiConverterTypeAttribute: FfiConverterRustBuffer<Attribute> {
 
 
 /**
+ * An answer for one check.
+ */
+
+enum class CheckOutcome {
+    
+    YES,
+    NO,
+    UNKNOWN;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCheckOutcome: FfiConverterRustBuffer<CheckOutcome> {
+    override fun read(buf: ByteBuffer) = try {
+        CheckOutcome.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: CheckOutcome) = 4UL
+
+    override fun write(value: CheckOutcome, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * What kind of clause a reference points to.
  */
 
@@ -5679,6 +6536,166 @@ public object FfiConverterTypeComparator: FfiConverterRustBuffer<Comparator> {
     override fun allocationSize(value: Comparator) = 4UL
 
     override fun write(value: Comparator, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Highest education completed.
+ */
+
+enum class Education {
+    
+    PRIMARY_OR_BELOW,
+    JUNIOR_HIGH,
+    SENIOR_HIGH,
+    SECONDARY_VOCATIONAL,
+    TECHNICAL_SCHOOL,
+    JUNIOR_COLLEGE,
+    BACHELOR,
+    POSTGRADUATE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEducation: FfiConverterRustBuffer<Education> {
+    override fun read(buf: ByteBuffer) = try {
+        Education.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Education) = 4UL
+
+    override fun write(value: Education, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * An answer for a subsidy.
+ */
+
+enum class EligibilityStatus {
+    
+    ELIGIBLE,
+    NOT_ELIGIBLE,
+    UNDETERMINED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEligibilityStatus: FfiConverterRustBuffer<EligibilityStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        EligibilityStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: EligibilityStatus) = 4UL
+
+    override fun write(value: EligibilityStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Employment status.
+ */
+
+enum class Employment {
+    
+    EMPLOYED,
+    REGISTERED_UNEMPLOYED,
+    SELF_EMPLOYED,
+    PREPARING_BUSINESS,
+    STUDENT,
+    NOT_CONTINUING_AFTER_JUNIOR_HIGH,
+    NOT_CONTINUING_AFTER_SENIOR_HIGH;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEmployment: FfiConverterRustBuffer<Employment> {
+    override fun read(buf: ByteBuffer) = try {
+        Employment.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Employment) = 4UL
+
+    override fun write(value: Employment, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * 户籍.
+ */
+
+enum class Hukou {
+    
+    URBAN,
+    RURAL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHukou: FfiConverterRustBuffer<Hukou> {
+    override fun read(buf: ByteBuffer) = try {
+        Hukou.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Hukou) = 4UL
+
+    override fun write(value: Hukou, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -5803,6 +6820,46 @@ public object FfiConverterTypeRegionKind: FfiConverterRustBuffer<RegionKind> {
 
 
 /**
+ * The kind of school of the latest (or coming) graduation.
+ */
+
+enum class SchoolKind {
+    
+    UNIVERSITY,
+    VOCATIONAL_COLLEGE,
+    TECHNICAL_SCHOOL,
+    SPECIAL_EDUCATION,
+    SECONDARY_SCHOOL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSchoolKind: FfiConverterRustBuffer<SchoolKind> {
+    override fun read(buf: ByteBuffer) = try {
+        SchoolKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SchoolKind) = 4UL
+
+    override fun write(value: SchoolKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * School diplomas the application routes name.
  */
 
@@ -5881,6 +6938,43 @@ public object FfiConverterTypeSeriesKind: FfiConverterRustBuffer<SeriesKind> {
     override fun allocationSize(value: SeriesKind) = 4UL
 
     override fun write(value: SeriesKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Sex, as the profile format writes it.
+ */
+
+enum class Sex {
+    
+    FEMALE,
+    MALE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSex: FfiConverterRustBuffer<Sex> {
+    override fun read(buf: ByteBuffer) = try {
+        Sex.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Sex) = 4UL
+
+    override fun write(value: Sex, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -6131,6 +7225,84 @@ public object FfiConverterTypeStatus: FfiConverterRustBuffer<Status> {
 
 
 
+/**
+ * The four subsidies of （二十五）.
+ */
+
+enum class SubsidyKind {
+    
+    TRAINING_SUBSIDY,
+    SKILL_UPGRADE_SUBSIDY,
+    EVALUATION_SUBSIDY,
+    LIVING_ALLOWANCE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSubsidyKind: FfiConverterRustBuffer<SubsidyKind> {
+    override fun read(buf: ByteBuffer) = try {
+        SubsidyKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: SubsidyKind) = 4UL
+
+    override fun write(value: SubsidyKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The class of a 技工院校 graduate.
+ */
+
+enum class TechnicalClass {
+    
+    SENIOR_WORKER,
+    PREPARATORY_TECHNICIAN,
+    TECHNICIAN,
+    OTHER;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTechnicalClass: FfiConverterRustBuffer<TechnicalClass> {
+    override fun read(buf: ByteBuffer) = try {
+        TechnicalClass.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: TechnicalClass) = 4UL
+
+    override fun write(value: TechnicalClass, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
 
 /**
  * @suppress
@@ -6157,6 +7329,38 @@ public object FfiConverterOptionalUInt: FfiConverterRustBuffer<kotlin.UInt?> {
         } else {
             buf.put(1)
             FfiConverterUInt.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalBoolean: FfiConverterRustBuffer<kotlin.Boolean?> {
+    override fun read(buf: ByteBuffer): kotlin.Boolean? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterBoolean.read(buf)
+    }
+
+    override fun allocationSize(value: kotlin.Boolean?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterBoolean.allocationSize(value)
+        }
+    }
+
+    override fun write(value: kotlin.Boolean?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterBoolean.write(value, buf)
         }
     }
 }
@@ -6263,6 +7467,38 @@ public object FfiConverterOptionalTypeResponsibility: FfiConverterRustBuffer<Res
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeRuleVersion: FfiConverterRustBuffer<RuleVersion?> {
+    override fun read(buf: ByteBuffer): RuleVersion? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeRuleVersion.read(buf)
+    }
+
+    override fun allocationSize(value: RuleVersion?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeRuleVersion.allocationSize(value)
+        }
+    }
+
+    override fun write(value: RuleVersion?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeRuleVersion.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeThresholds: FfiConverterRustBuffer<Thresholds?> {
     override fun read(buf: ByteBuffer): Thresholds? {
         if (buf.get().toInt() == 0) {
@@ -6285,6 +7521,294 @@ public object FfiConverterOptionalTypeThresholds: FfiConverterRustBuffer<Thresho
         } else {
             buf.put(1)
             FfiConverterTypeThresholds.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeEducation: FfiConverterRustBuffer<Education?> {
+    override fun read(buf: ByteBuffer): Education? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeEducation.read(buf)
+    }
+
+    override fun allocationSize(value: Education?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeEducation.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Education?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeEducation.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeEmployment: FfiConverterRustBuffer<Employment?> {
+    override fun read(buf: ByteBuffer): Employment? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeEmployment.read(buf)
+    }
+
+    override fun allocationSize(value: Employment?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeEmployment.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Employment?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeEmployment.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeHukou: FfiConverterRustBuffer<Hukou?> {
+    override fun read(buf: ByteBuffer): Hukou? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeHukou.read(buf)
+    }
+
+    override fun allocationSize(value: Hukou?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeHukou.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Hukou?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeHukou.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSchoolKind: FfiConverterRustBuffer<SchoolKind?> {
+    override fun read(buf: ByteBuffer): SchoolKind? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSchoolKind.read(buf)
+    }
+
+    override fun allocationSize(value: SchoolKind?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSchoolKind.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SchoolKind?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSchoolKind.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSex: FfiConverterRustBuffer<Sex?> {
+    override fun read(buf: ByteBuffer): Sex? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSex.read(buf)
+    }
+
+    override fun allocationSize(value: Sex?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSex.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Sex?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSex.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeTechnicalClass: FfiConverterRustBuffer<TechnicalClass?> {
+    override fun read(buf: ByteBuffer): TechnicalClass? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeTechnicalClass.read(buf)
+    }
+
+    override fun allocationSize(value: TechnicalClass?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeTechnicalClass.allocationSize(value)
+        }
+    }
+
+    override fun write(value: TechnicalClass?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeTechnicalClass.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceString: FfiConverterRustBuffer<List<kotlin.String>?> {
+    override fun read(buf: ByteBuffer): List<kotlin.String>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceString.read(buf)
+    }
+
+    override fun allocationSize(value: List<kotlin.String>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceString.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<kotlin.String>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeHeldCertificateInput: FfiConverterRustBuffer<List<HeldCertificateInput>?> {
+    override fun read(buf: ByteBuffer): List<HeldCertificateInput>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeHeldCertificateInput.read(buf)
+    }
+
+    override fun allocationSize(value: List<HeldCertificateInput>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeHeldCertificateInput.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<HeldCertificateInput>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeHeldCertificateInput.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalSequenceTypeReceivedSubsidyInput: FfiConverterRustBuffer<List<ReceivedSubsidyInput>?> {
+    override fun read(buf: ByteBuffer): List<ReceivedSubsidyInput>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterSequenceTypeReceivedSubsidyInput.read(buf)
+    }
+
+    override fun allocationSize(value: List<ReceivedSubsidyInput>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterSequenceTypeReceivedSubsidyInput.allocationSize(value)
+        }
+    }
+
+    override fun write(value: List<ReceivedSubsidyInput>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterSequenceTypeReceivedSubsidyInput.write(value, buf)
         }
     }
 }
@@ -6573,6 +8097,118 @@ public object FfiConverterSequenceTypeEducationEquivalence: FfiConverterRustBuff
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeEducationEquivalence.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeEligibilityCheck: FfiConverterRustBuffer<List<EligibilityCheck>> {
+    override fun read(buf: ByteBuffer): List<EligibilityCheck> {
+        val len = buf.getInt()
+        return List<EligibilityCheck>(len) {
+            FfiConverterTypeEligibilityCheck.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<EligibilityCheck>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEligibilityCheck.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<EligibilityCheck>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEligibilityCheck.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeEligibilityDecision: FfiConverterRustBuffer<List<EligibilityDecision>> {
+    override fun read(buf: ByteBuffer): List<EligibilityDecision> {
+        val len = buf.getInt()
+        return List<EligibilityDecision>(len) {
+            FfiConverterTypeEligibilityDecision.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<EligibilityDecision>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEligibilityDecision.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<EligibilityDecision>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEligibilityDecision.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeEligibilityRequirement: FfiConverterRustBuffer<List<EligibilityRequirement>> {
+    override fun read(buf: ByteBuffer): List<EligibilityRequirement> {
+        val len = buf.getInt()
+        return List<EligibilityRequirement>(len) {
+            FfiConverterTypeEligibilityRequirement.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<EligibilityRequirement>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEligibilityRequirement.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<EligibilityRequirement>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEligibilityRequirement.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeHeldCertificateInput: FfiConverterRustBuffer<List<HeldCertificateInput>> {
+    override fun read(buf: ByteBuffer): List<HeldCertificateInput> {
+        val len = buf.getInt()
+        return List<HeldCertificateInput>(len) {
+            FfiConverterTypeHeldCertificateInput.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<HeldCertificateInput>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeHeldCertificateInput.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<HeldCertificateInput>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeHeldCertificateInput.write(it, buf)
         }
     }
 }
@@ -6891,6 +8527,34 @@ public object FfiConverterSequenceTypePartsCheck: FfiConverterRustBuffer<List<Pa
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeProfileInput: FfiConverterRustBuffer<List<ProfileInput>> {
+    override fun read(buf: ByteBuffer): List<ProfileInput> {
+        val len = buf.getInt()
+        return List<ProfileInput>(len) {
+            FfiConverterTypeProfileInput.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ProfileInput>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeProfileInput.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ProfileInput>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeProfileInput.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeProgressWarning: FfiConverterRustBuffer<List<ProgressWarning>> {
     override fun read(buf: ByteBuffer): List<ProgressWarning> {
         val len = buf.getInt()
@@ -6937,6 +8601,34 @@ public object FfiConverterSequenceTypeProjection: FfiConverterRustBuffer<List<Pr
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeProjection.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeReceivedSubsidyInput: FfiConverterRustBuffer<List<ReceivedSubsidyInput>> {
+    override fun read(buf: ByteBuffer): List<ReceivedSubsidyInput> {
+        val len = buf.getInt()
+        return List<ReceivedSubsidyInput>(len) {
+            FfiConverterTypeReceivedSubsidyInput.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ReceivedSubsidyInput>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeReceivedSubsidyInput.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ReceivedSubsidyInput>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeReceivedSubsidyInput.write(it, buf)
         }
     }
 }
@@ -7171,6 +8863,34 @@ public object FfiConverterSequenceTypeStep: FfiConverterRustBuffer<List<Step>> {
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeSubsidyDecision: FfiConverterRustBuffer<List<SubsidyDecision>> {
+    override fun read(buf: ByteBuffer): List<SubsidyDecision> {
+        val len = buf.getInt()
+        return List<SubsidyDecision>(len) {
+            FfiConverterTypeSubsidyDecision.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SubsidyDecision>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSubsidyDecision.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SubsidyDecision>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSubsidyDecision.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeTallyCell: FfiConverterRustBuffer<List<TallyCell>> {
     override fun read(buf: ByteBuffer): List<TallyCell> {
         val len = buf.getInt()
@@ -7199,6 +8919,34 @@ public object FfiConverterSequenceTypeTallyCell: FfiConverterRustBuffer<List<Tal
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeTargetGroupDecision: FfiConverterRustBuffer<List<TargetGroupDecision>> {
+    override fun read(buf: ByteBuffer): List<TargetGroupDecision> {
+        val len = buf.getInt()
+        return List<TargetGroupDecision>(len) {
+            FfiConverterTypeTargetGroupDecision.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<TargetGroupDecision>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeTargetGroupDecision.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<TargetGroupDecision>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeTargetGroupDecision.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeTitle: FfiConverterRustBuffer<List<Title>> {
     override fun read(buf: ByteBuffer): List<Title> {
         val len = buf.getInt()
@@ -7217,6 +8965,34 @@ public object FfiConverterSequenceTypeTitle: FfiConverterRustBuffer<List<Title>>
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeTitle.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeUnconfirmedValue: FfiConverterRustBuffer<List<UnconfirmedValue>> {
+    override fun read(buf: ByteBuffer): List<UnconfirmedValue> {
+        val len = buf.getInt()
+        return List<UnconfirmedValue>(len) {
+            FfiConverterTypeUnconfirmedValue.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<UnconfirmedValue>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeUnconfirmedValue.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<UnconfirmedValue>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeUnconfirmedValue.write(it, buf)
         }
     }
 }

@@ -26,4 +26,7 @@ class ConformanceTest {
 
     @TestFactory
     fun records() = suite("records.json")
+
+    @TestFactory
+    fun eligibility() = suite("eligibility.json")
 }

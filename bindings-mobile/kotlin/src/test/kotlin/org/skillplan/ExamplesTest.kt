@@ -5,7 +5,9 @@ import kotlin.test.assertTrue
 import org.junit.jupiter.api.Test
 import java.io.File
 import java.time.LocalDate
+import org.skillplan.examples.EligibilityCards
 import org.skillplan.examples.PathwayViewModel
+import org.skillplan.examples.SubsidyCard
 import org.skillplan.examples.planOverviewLines
 import org.skillplan.examples.progressLines
 import org.skillplan.examples.recordSummaryLines
@@ -56,5 +58,16 @@ class ExamplesTest {
         assertTrue(lines.contains("其中：农民工参加职业技能培训：1"))
         assertTrue(lines.contains("其中：新增取得高级工及以上职业资格证书或职业技能等级证书：1"))
         assertEquals("第3行 training_type：unknown_training_type", lines.last())
+    }
+
+    @Test
+    fun eligibilityCardsExample() {
+        val profile = ProfileInput(employment = Employment.EMPLOYED, unemploymentInsuranceMonths = 7u, subsidiesReceived = emptyList())
+        val offer = OfferInput(targetLevel = "intermediate", certificateKind = "skill_level_certificate", occupation = "电工",
+            certificateDate = LocalDate.of(2025, 3, 1), shortageOccupation = false)
+        val cards = EligibilityCards(defaultPlan()).cards(profile, offer, LocalDate.of(2025, 4, 1))
+        assertEquals(4, cards.size)
+        assertEquals(SubsidyCard("技能提升补贴", "暂不符合", null, "缴纳失业保险满12个月；已缴7个月", true), cards[1])
+        assertEquals("待补充信息", cards[0].badge)
     }
 }

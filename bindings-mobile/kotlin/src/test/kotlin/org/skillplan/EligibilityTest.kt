@@ -1,0 +1,83 @@
+package org.skillplan
+
+import java.math.BigDecimal
+import java.time.LocalDate
+import kotlin.test.assertEquals
+import kotlin.test.assertFalse
+import kotlin.test.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+/** Eligibility from Kotlin with typed inputs: the same answers as the JSON route, typed errors. */
+class EligibilityTest {
+    private val plan = defaultPlan()
+    private val asOf = LocalDate.of(2025, 4, 1)
+    private val offer = OfferInput(trainingType = "employment_skills", targetLevel = "intermediate", certificateKind = "skill_level_certificate",
+        occupation = "电工", hours = 120u, providerListed = true, startDate = LocalDate.of(2025, 1, 10),
+        certificateDate = LocalDate.of(2025, 3, 1), shortageOccupation = false)
+    private val worker = ProfileInput(employment = Employment.EMPLOYED, unemploymentInsuranceMonths = 14u, statuses = listOf("农民工"),
+        subsidiesReceived = emptyList(), receivingUnemploymentBenefit = false, schoolType = SchoolKind.SECONDARY_SCHOOL,
+        graduationDate = LocalDate.of(2008, 7, 1))
+
+    @Test
+    fun typedInputsGiveTheDecisionWithBigDecimalAmounts() {
+        val d = plan.checkEligibility(worker, offer, asOf)
+        val upgrade = d.subsidies.first { it.id == "skill_upgrade_subsidy" }
+        assertEquals(EligibilityStatus.ELIGIBLE, upgrade.status)
+        assertEquals(BigDecimal("1500"), upgrade.amount)
+        assertEquals("2025", upgrade.version?.id)
+        assertEquals(listOf("（二十五）"), upgrade.clauses)
+        assertTrue(d.targetGroups.any { it.id == "rural_revitalisation" && it.status == "member" })
+    }
+
+    @Test
+    fun typedAndJsonRoutesAgree() {
+        val json = """{"employment":"employed","unemployment_insurance_months":14,"statuses":["农民工"],"subsidies_received":[],
+            "receiving_unemployment_benefit":false,"school_type":"secondary_school","graduation_date":"2008-07-01"}"""
+        val offerJson = """{"training_type":"employment_skills","target_level":"intermediate","certificate_kind":"skill_level_certificate",
+            "occupation":"电工","hours":120,"provider_listed":true,"start_date":"2025-01-10","certificate_date":"2025-03-01","shortage_occupation":false}"""
+        assertEquals(plan.checkEligibilityJson(json, offerJson, asOf), plan.checkEligibility(worker, offer, asOf))
+    }
+
+    @Test
+    fun aBatchEqualsSingleCalls() {
+        val profiles = listOf(worker, worker.copy(unemploymentInsuranceMonths = 3u), ProfileInput())
+        val batch = plan.checkEligibilityBatch(profiles, offer, asOf)
+        assertEquals(profiles.map { plan.checkEligibility(it, offer, asOf) }, batch)
+    }
+
+    @Test
+    fun anUnknownStatusIsATypedErrorWithItsPath() {
+        val e = assertThrows<SkillplanException.InvalidInput> { plan.checkEligibility(ProfileInput(statuses = listOf("astronaut")), OfferInput(), asOf) }
+        assertEquals("INVALID_PROFILE", e.code)
+        assertEquals("profile.statuses[0]", e.path)
+        assertEquals("unknown_value", e.reason)
+    }
+
+    @Test
+    fun aBadIdNumberIsRefusedAndNotEchoed() {
+        val id = "110105194912310021"
+        val e = assertThrows<SkillplanException.InvalidInput> { plan.checkEligibility(ProfileInput(idNumber = id), OfferInput(), asOf) }
+        assertEquals("invalid_id_number", e.reason)
+        assertFalse((e.message ?: "").contains("11010519491231"))
+    }
+
+    @Test
+    fun aBadProfileInABatchNamesItsIndex() {
+        val e = assertThrows<SkillplanException.InvalidInput> {
+            plan.checkEligibilityBatch(listOf(worker, ProfileInput(region = "北京市")), offer, asOf)
+        }
+        assertEquals("profiles[1].region", e.path)
+    }
+
+    @Test
+    fun jvmThreadsShareThePlan() {
+        val expected = plan.checkEligibility(worker, offer, asOf)
+        val results = java.util.concurrent.ConcurrentLinkedQueue<EligibilityDecision>()
+        val threads = (1..8).map { Thread { repeat(50) { results.add(plan.checkEligibility(worker, offer, asOf)) } } }
+        threads.forEach { it.start() }
+        threads.forEach { it.join() }
+        assertEquals(400, results.size)
+        assertTrue(results.all { it == expected })
+    }
+}

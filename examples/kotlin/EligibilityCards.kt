@@ -1,0 +1,30 @@
+// The subsidy cards an app shows next to the pathway: one card per subsidy of （二十五） with
+// its answer, the amount, and the first thing the worker can do about a "no" or "unknown".
+// Compiled and run by bindings-mobile/kotlin (ExamplesTest).
+package org.skillplan.examples
+
+import java.time.LocalDate
+import org.skillplan.EligibilityStatus
+import org.skillplan.OfferInput
+import org.skillplan.Plan
+import org.skillplan.ProfileInput
+
+/** One card as the screen draws it. */
+data class SubsidyCard(val title: String, val badge: String, val amount: String?, val hint: String?, val unconfirmed: Boolean)
+
+class EligibilityCards(private val plan: Plan) {
+    fun cards(profile: ProfileInput, offer: OfferInput, today: LocalDate): List<SubsidyCard> =
+        plan.checkEligibility(profile, offer, today).subsidies.map { s ->
+            SubsidyCard(
+                title = s.name.zh,
+                badge = when (s.status) {
+                    EligibilityStatus.ELIGIBLE -> "可申领"
+                    EligibilityStatus.NOT_ELIGIBLE -> "暂不符合"
+                    EligibilityStatus.UNDETERMINED -> "待补充信息"
+                },
+                amount = s.amount?.let { "${it.toPlainString()} 元" },
+                hint = s.toQualify.firstOrNull()?.explanation?.zh,
+                unconfirmed = s.unconfirmed.isNotEmpty(),
+            )
+        }
+}
