@@ -494,7 +494,7 @@ impl Plan {
     /// the values that are unconfirmed defaults. `profile` and `offer` are plain objects (or JSON
     /// text); `asOf` an ISO date. Throws INVALID_PROFILE / INVALID_OFFER with the field's path.
     #[napi(ts_args_type = "profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "EligibilityDecision")]
-    pub fn check_eligibility(&self, env: Env, profile: serde_json::Value, offer: Option<serde_json::Value>, as_of: String) -> Result<serde_json::Value> {
+    pub fn check_eligibility(&self, env: Env, profile: Unknown<'_>, offer: Option<Unknown<'_>>, as_of: String) -> Result<serde_json::Value> {
         eligibility::check(&env, &self.inner, profile, offer, &as_of)
     }
 
@@ -502,8 +502,8 @@ impl Plan {
     /// decisions come in order, each equal to the single call's; the first bad profile rejects
     /// the Promise with its index in the path (`profiles[3].sex`).
     #[napi(ts_args_type = "profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "Promise<Array<EligibilityDecision>>")]
-    pub fn check_eligibility_batch(&self, profiles: Vec<serde_json::Value>, offer: Option<serde_json::Value>, as_of: String) -> AsyncTask<eligibility::BatchTask> {
-        AsyncTask::new(eligibility::BatchTask::new(&self.inner, profiles, offer, as_of))
+    pub fn check_eligibility_batch(&self, env: Env, profiles: Vec<Unknown<'_>>, offer: Option<Unknown<'_>>, as_of: String) -> Result<AsyncTask<eligibility::BatchTask>> {
+        Ok(AsyncTask::new(eligibility::BatchTask::new(&env, &self.inner, profiles, offer, as_of)?))
     }
 
     /// Splits an indicator's target over regions by weights so the parts add up exactly.

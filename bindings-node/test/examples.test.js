@@ -29,3 +29,11 @@ test('count-records example', () => {
   assert.doesNotMatch(out, /11010519491231002X/)
   assert.match(out, /subsidized-training: 1237 of 840000 \(missed\)/)
 })
+
+test('eligibility example', () => {
+  const out = run('eligibility.js')
+  assert.match(out, /target groups: rural_revitalisation （三）, enterprise_employees （十）/)
+  assert.match(out, /skill_upgrade_subsidy: not_eligible\n   to qualify: 12 months of unemployment insurance; you have 7/)
+  assert.match(out, /roster: not_eligible, eligible, undetermined/)
+  assert.match(out, /refused: INVALID_PROFILE at profile.unemployment_insurance_months \(wrong_type\)/)
+})
