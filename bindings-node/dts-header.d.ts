@@ -244,3 +244,23 @@ export interface EligibilityDecision {
   targetGroups: Array<TargetGroupDecision>
   subsidies: Array<SubsidyDecision>
 }
+
+/** The summary of a subsidy (`explain: false`): no explanations, for high-volume callers. */
+export interface SubsidySummary {
+  id: SubsidyId
+  status: EligibilityStatus
+  amount: string | null
+  /** The rule version applied. */
+  version: string | null
+  /** The checks that failed. */
+  failed: Array<string>
+  missingFacts: Array<string>
+}
+
+/** `checkEligibilityJson` with `explain: false` returns this, as JSON text. */
+export interface EligibilitySummary {
+  asOf: string
+  /** Ids of the target groups the person is in. */
+  targetGroups: Array<string>
+  subsidies: Array<SubsidySummary>
+}

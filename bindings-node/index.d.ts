@@ -245,6 +245,26 @@ export interface EligibilityDecision {
   subsidies: Array<SubsidyDecision>
 }
 
+/** The summary of a subsidy (`explain: false`): no explanations, for high-volume callers. */
+export interface SubsidySummary {
+  id: SubsidyId
+  status: EligibilityStatus
+  amount: string | null
+  /** The rule version applied. */
+  version: string | null
+  /** The checks that failed. */
+  failed: Array<string>
+  missingFacts: Array<string>
+}
+
+/** `checkEligibilityJson` with `explain: false` returns this, as JSON text. */
+export interface EligibilitySummary {
+  asOf: string
+  /** Ids of the target groups the person is in. */
+  targetGroups: Array<string>
+  subsidies: Array<SubsidySummary>
+}
+
 /**
  * Which binding artifact the generated loader actually loaded: `'native'` for
  * a native addon, otherwise the `platformArchABI` of the WASI flavor. Every
@@ -331,6 +351,17 @@ export declare class Plan {
    * text); `asOf` an ISO date. Throws INVALID_PROFILE / INVALID_OFFER with the field's path.
    */
   checkEligibility(profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string): EligibilityDecision
+  /**
+   * `checkEligibility` from JSON text to JSON text, as a server receives and sends them:
+   * no JavaScript objects are built. `options.explain: false` gives the summary (statuses,
+   * amounts, failed checks, missing facts); `options.subsidies` keeps only those subsidies.
+   */
+  checkEligibilityJson(profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null): string
+  /**
+   * `checkEligibilityJson` for a roster: a JSON array text of profiles in, a Promise of one
+   * JSON array text out, decided on all cores off the event loop.
+   */
+  checkEligibilityBatchJson(profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null): Promise<string>
   /**
    * `checkEligibility` for many profiles and one offer, computed off the event loop. The
    * decisions come in order, each equal to the single call's; the first bad profile rejects
@@ -453,6 +484,14 @@ export interface EducationEquivalence {
   source: string
   confidence: string
   limits?: string
+}
+
+/** What `checkEligibilityJson` returns. */
+export interface EligibilityJsonOptions {
+  /** Only these subsidies (ids); all when absent. */
+  subsidies?: Array<string>
+  /** false: the summary without explanations (statuses, amounts, failed checks, missing facts). */
+  explain?: boolean
 }
 
 /** A level the worker holds. */

@@ -494,8 +494,23 @@ impl Plan {
     /// the values that are unconfirmed defaults. `profile` and `offer` are plain objects (or JSON
     /// text); `asOf` an ISO date. Throws INVALID_PROFILE / INVALID_OFFER with the field's path.
     #[napi(ts_args_type = "profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "EligibilityDecision")]
-    pub fn check_eligibility(&self, env: Env, profile: Unknown<'_>, offer: Option<Unknown<'_>>, as_of: String) -> Result<serde_json::Value> {
-        eligibility::check(&env, &self.inner, profile, offer, &as_of)
+    pub fn check_eligibility<'e>(&self, env: &'e Env, profile: Unknown<'_>, offer: Option<Unknown<'_>>, as_of: String) -> Result<Unknown<'e>> {
+        eligibility::check(env, &self.inner, profile, offer, &as_of)
+    }
+
+    /// `checkEligibility` from JSON text to JSON text, as a server receives and sends them:
+    /// no JavaScript objects are built. `options.explain: false` gives the summary (statuses,
+    /// amounts, failed checks, missing facts); `options.subsidies` keeps only those subsidies.
+    #[napi(ts_args_type = "profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null")]
+    pub fn check_eligibility_json(&self, env: Env, profile_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> Result<String> {
+        eligibility::check_json_text(&self.inner, &profile_json, offer_json.as_deref(), &as_of, options).map_err(|e| throw(&env, e))
+    }
+
+    /// `checkEligibilityJson` for a roster: a JSON array text of profiles in, a Promise of one
+    /// JSON array text out, decided on all cores off the event loop.
+    #[napi(ts_args_type = "profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null", ts_return_type = "Promise<string>")]
+    pub fn check_eligibility_batch_json(&self, profiles_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> AsyncTask<eligibility::BatchJsonTask> {
+        AsyncTask::new(eligibility::BatchJsonTask::new(&self.inner, profiles_json, offer_json, as_of, options))
     }
 
     /// `checkEligibility` for many profiles and one offer, computed off the event loop. The

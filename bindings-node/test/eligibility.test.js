@@ -50,3 +50,26 @@ test('the batch runs off the event loop: a timer fires while it computes', async
 test('a bad profile rejects the batch with its index', async () => {
   await assert.rejects(plan.checkEligibilityBatch([worker, { sex: 'x' }], offer, '2025-04-01'), { code: 'INVALID_PROFILE', path: 'profiles[1].sex' })
 })
+
+test('JSON text in and out: the summary, or the explained decision, of some subsidies', () => {
+  const summary = JSON.parse(plan.checkEligibilityJson(JSON.stringify(worker), JSON.stringify(offer), '2025-04-01', { explain: false }))
+  assert.deepEqual(summary.subsidies[1], { id: 'skill_upgrade_subsidy', status: 'eligible', amount: '1500', version: '2025', failed: [], missingFacts: [] })
+  const one = JSON.parse(plan.checkEligibilityJson(JSON.stringify(worker), null, '2025-04-01', { subsidies: ['living_allowance'] }))
+  assert.deepEqual(one.subsidies.map((s) => s.id), ['living_allowance'])
+  const full = JSON.parse(plan.checkEligibilityJson(JSON.stringify(worker), JSON.stringify(offer), '2025-04-01'))
+  assert.deepEqual(full, plan.checkEligibility(worker, offer, '2025-04-01'))
+  assert.throws(() => plan.checkEligibilityJson('{"sex": ', null, '2025-04-01'), { code: 'INVALID_PROFILE', path: 'profile', reason: 'syntax' })
+  assert.throws(() => plan.checkEligibilityJson('{}', null, '2025-04-01', { subsidies: ['bonus'] }), { code: 'INVALID_OPTIONS', path: 'options.subsidies[0]' })
+})
+
+test('a roster as JSON text resolves to JSON text, each decision the single call', async () => {
+  const roster = Array.from({ length: 9000 }, (_, i) => ({ ...worker, unemployment_insurance_months: i % 20 }))
+  const body = await plan.checkEligibilityBatchJson(JSON.stringify(roster), JSON.stringify(offer), '2025-04-01', { explain: false })
+  const answers = JSON.parse(body)
+  assert.equal(answers.length, roster.length)
+  for (const i of [0, 11, 12, 8999]) {
+    assert.deepEqual(answers[i], JSON.parse(plan.checkEligibilityJson(JSON.stringify(roster[i]), JSON.stringify(offer), '2025-04-01', { explain: false })))
+  }
+  await assert.rejects(plan.checkEligibilityBatchJson('[{}, {"sex": 1}]', null, '2025-04-01'), { code: 'INVALID_PROFILE', path: 'profiles[1].sex' })
+  await assert.rejects(plan.checkEligibilityBatchJson('{}', null, '2025-04-01'), { code: 'INVALID_PROFILE', path: 'profiles', reason: 'wrong_type' })
+})

@@ -34,7 +34,7 @@ pub use profile::{
 };
 #[cfg(feature = "arrow")]
 pub use roster::{decide_roster, decide_roster_values};
-pub use view::{CheckView, DecisionView, GroupView, Requirement, SubsidyView, Unconfirmed, VersionView};
+pub use view::{CheckView, DecisionSummary, SubsidySummary, DecisionView, GroupView, Requirement, SubsidyView, Unconfirmed, VersionView};
 
 use chrono::NaiveDate;
 
@@ -58,16 +58,41 @@ pub fn check_json(plan: &Plan, profile: &str, offer: &str, as_of: NaiveDate) -> 
 /// Decides for many profiles and one offer, in order; each decision equals the single call's.
 /// The first bad profile stops the batch, its index in the path (`profiles[3].sex`).
 pub fn check_batch(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<Vec<DecisionView>, Error> {
-    profiles
-        .iter()
-        .enumerate()
-        .map(|(i, value)| {
-            let profile = profile_from_value(plan, value).map_err(|e| e.in_batch(i))?;
-            let decision = decide(plan, &profile, offer, as_of).map_err(|e| match e {
-                Error::Profile(p) => Error::Profile(p.in_batch(i)),
-                other => other,
-            })?;
-            Ok(decision.view(plan, &profile, offer))
-        })
-        .collect()
+    Ok(decide_values(plan, profiles, offer, as_of)?.iter().map(|(profile, decision)| decision.view(plan, profile, offer)).collect())
+}
+
+/// Decides many profiles (JSON values) for one offer on all cores, in order: the profile read
+/// and its decision, each the single call's. The first bad profile (by index) stops it, its
+/// index in the path (`profiles[3].sex`).
+pub fn decide_values(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<Vec<(Profile, Decision)>, Error> {
+    let one = |i: usize, value: &serde_json::Value| -> Result<(Profile, Decision), Error> {
+        let profile = profile_from_value(plan, value).map_err(|e| e.in_batch(i))?;
+        let decision = decide(plan, &profile, offer, as_of).map_err(|e| match e {
+            Error::Profile(p) => Error::Profile(p.in_batch(i)),
+            other => other,
+        })?;
+        Ok((profile, decision))
+    };
+    const PARALLEL_FROM: usize = 4096;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(profiles.len() / PARALLEL_FROM + 1);
+    if threads <= 1 {
+        return profiles.iter().enumerate().map(|(i, v)| one(i, v)).collect();
+    }
+    let chunk = profiles.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<(Profile, Decision)>, Error>> = std::thread::scope(|s| {
+        let handles: Vec<_> = profiles
+            .chunks(chunk)
+            .enumerate()
+            .map(|(t, part)| s.spawn(move || part.iter().enumerate().map(|(k, v)| one(t * chunk + k, v)).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(ProfileError::new(crate::ErrorCode::Internal, "internal", "profiles", "a worker thread failed").into())))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(profiles.len());
+    for part in parts {
+        out.extend(part?);
+    }
+    Ok(out)
 }

@@ -323,3 +323,63 @@ impl Decision {
         DecisionView { as_of: self.as_of, target_groups, subsidies }
     }
 }
+
+/// One subsidy's answer without explanations: what a high-volume caller stores or sends on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SubsidySummary {
+    pub id: &'static str,
+    pub status: Status,
+    #[serde(with = "decimal_text::option")]
+    pub amount: Option<Decimal>,
+    /// The rule version applied.
+    pub version: Option<String>,
+    /// The checks that failed.
+    pub failed: Vec<&'static str>,
+    pub missing_facts: Vec<&'static str>,
+}
+
+/// A decision without explanations: member target groups and each subsidy's answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionSummary {
+    #[serde(with = "date_text")]
+    pub as_of: chrono::NaiveDate,
+    pub target_groups: Vec<String>,
+    pub subsidies: Vec<SubsidySummary>,
+}
+
+impl Decision {
+    /// The decision without explanations, for `only` the subsidies named (all when empty).
+    pub fn summary(&self, plan: &Plan, only: &[super::data::SubsidyKind]) -> DecisionSummary {
+        let rules = plan.eligibility_rules();
+        let groups = plan.eligibility().map(|e| e.groups.as_slice()).unwrap_or(&[]);
+        DecisionSummary {
+            as_of: self.as_of,
+            target_groups: groups
+                .iter()
+                .zip(&self.groups)
+                .filter(|(g, (tri, _))| g.clause.is_some() && *tri == Tri::Yes)
+                .map(|(g, _)| g.id.clone())
+                .collect(),
+            subsidies: self
+                .subsidies
+                .iter()
+                .zip(&rules.subsidies)
+                .filter(|(o, _)| only.is_empty() || only.contains(&o.kind))
+                .map(|(o, s)| SubsidySummary {
+                    id: o.kind.as_str(),
+                    status: o.status,
+                    amount: o.amount,
+                    version: o.version.map(|v| s.versions[v].data.id.clone()),
+                    failed: o.checks.iter().filter(|c| c.outcome == Tri::No).map(|c| c.check.as_str()).collect(),
+                    missing_facts: o
+                        .checks
+                        .iter()
+                        .filter(|c| c.outcome == Tri::Unknown)
+                        .fold(super::decide::FieldSet::default(), |acc, c| acc | c.lacking)
+                        .names()
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
