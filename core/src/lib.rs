@@ -37,6 +37,8 @@ mod rules;
 pub mod sample;
 mod tally;
 mod validate;
+#[cfg(not(feature = "fast-load"))]
+mod value_de;
 
 pub use clause::{Clause, ClauseKind};
 pub use error::{Error, ErrorCode, Issue, ObservationError, ObservationReason, OptionsError, PlanError, QueryError, Reason, RecordsError};

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+#[cfg(feature = "fast-load")]
 use serde::Deserialize;
 
 use crate::decimal_text::NOT_A_NUMBER;
@@ -45,26 +46,26 @@ pub fn parse_str(text: &str) -> Result<PlanData, PlanError> {
     if text.lines().all(|line| line.trim().is_empty() || line.trim_start().starts_with('#')) {
         return Err(PlanError::Empty);
     }
+    let to_issue = |path: String, message: &str| PlanError::Invalid { issues: vec![data_issue(path, message)] };
     // Tracking the path costs time on every value; with `fast-load` it is only done to report
     // an error.
-    if cfg!(feature = "fast-load") {
+    #[cfg(feature = "fast-load")]
+    {
         let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
         if let Ok(data) = PlanData::deserialize(deserializer) {
             return Ok(data);
         }
-    }
-    let to_issue = |path: String, message: &str| PlanError::Invalid { issues: vec![data_issue(path, message)] };
-    if cfg!(feature = "fast-load") {
         let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
-        return serde_path_to_error::deserialize::<_, PlanData>(deserializer)
-            .map_err(|e| to_issue(e.path().to_string(), e.into_inner().message()));
+        serde_path_to_error::deserialize::<_, PlanData>(deserializer).map_err(|e| to_issue(e.path().to_string(), e.into_inner().message()))
     }
-    // Without fast-load (the mobile library), the text is parsed into a TOML table first and the
-    // model read from that: the path-tracking deserialiser of every model type is then built for
-    // one deserialiser type instead of toml's several, which keeps the library under 3 MB.
-    let table: toml::Table = text.parse().map_err(|e| syntax_error(text, &e))?;
-    serde_path_to_error::deserialize::<_, PlanData>(toml::Value::Table(table))
-        .map_err(|e| to_issue(e.path().to_string(), &e.into_inner().to_string()))
+    #[cfg(not(feature = "fast-load"))]
+    {
+        // Without fast-load (the mobile library), the text is parsed into a TOML table first and
+        // the model read from that by one small path-tracking deserialiser (`value_de`), so that
+        // every model type is compiled once: this keeps the library under 3 MB.
+        let value = toml::Value::Table(text.parse().map_err(|e| syntax_error(text, &e))?);
+        crate::value_de::from_value::<PlanData>(&value).map_err(|e| to_issue(e.path(), e.message()))
+    }
 }
 
 /// Parses a plan in its canonical JSON form (what `Plan::to_canonical_json` writes).

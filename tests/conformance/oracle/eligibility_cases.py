@@ -296,6 +296,18 @@ case("community correction: （三）", {"statuses": ["社区矫正对象"]}, {}
 case("craftspeople: （十二）", {"statuses": ["craftsperson"]}, {}, "2024-09-01",
      {"target_groups": {"craftspeople": {"status": "member", "clause": "（十二）"}}})
 
+# --- a plan's own eligibility section ----------------------------------------------------------
+SAMPLE = "plans/good/eligibility.toml"
+for name, profile, start, expect in [
+    ("a plan file's own rules: version v1 covers only its categories", {"statuses": ["veteran"], "employment": "employed"}, "2027-05-01",
+     {"status": "not_eligible", "version": {"id": "v1"}}),
+    ("a plan file's own rules: v2 adds veterans, with its unconfirmed default", {"statuses": ["veteran"], "employment": "employed", "subsidies_received": []}, "2028-05-01",
+     {"status": "eligible", "version": {"id": "v2"}, "unconfirmed": [{"parameter": "max_times_total", "note": "a sample default"}]}),
+]:
+    cases.append({"name": name, "call": "eligibility",
+                  "args": {"plan": SAMPLE, "profile": profile, "offer": {"training_type": "employment", "certificate_kind": "level", "start_date": start}, "as_of": "2028-06-01"},
+                  "expect": {"subsidies": {"len": 1, "training_subsidy": expect}, "target_groups": {"veterans": {"status": "member", "clause": "（一）"}}}})
+
 # --- batch equals single --------------------------------------------------------------------
 cases.append({"name": "a batch gives each profile the answer a single call gives", "call": "eligibility_batch",
               "args": {"profiles": [EMPLOYED, with_(EMPLOYED, unemployment_insurance_months=7), with_(EMPLOYED, unemployment_insurance_months=None)],
