@@ -564,6 +564,12 @@ impl Checker<'_> {
 
     fn subsidy(&mut self, s: &Subsidy) -> SubsidyOutcome {
         self.checks = Vec::with_capacity(10);
+        let (version, status, amount) = self.evaluate(s);
+        SubsidyOutcome { kind: s.rule.id, version, status, amount, checks: std::mem::take(&mut self.checks) }
+    }
+
+    /// Evaluates a subsidy's checks into `self.checks`: the version applied, the status and the amount.
+    fn evaluate(&mut self, s: &Subsidy) -> (Option<usize>, Status, Option<Decimal>) {
         let (date, field) = match s.rule.date_basis {
             DateBasis::TrainingStart => (self.offer.start_date, F::StartDate),
             DateBasis::CertificateDate => (self.offer.certificate_date, F::CertificateDate),
@@ -599,7 +605,7 @@ impl Checker<'_> {
         if status == Status::NotEligible {
             amount = None;
         }
-        SubsidyOutcome { kind: s.rule.id, version, status, amount, checks: std::mem::take(&mut self.checks) }
+        (version, status, amount)
     }
 }
 
@@ -616,4 +622,49 @@ pub fn decide(plan: &Plan, profile: &Profile, offer: &Offer, as_of: NaiveDate) -
     let mut checker = Checker { plan, profile, offer, as_of, groups: &groups, checks: Vec::new() };
     let subsidies = rules.subsidies.iter().map(|s| checker.subsidy(s)).collect();
     Ok(Decision { as_of, groups, subsidies })
+}
+
+/// Buffers reused from one roster row to the next, so that deciding a row allocates nothing.
+#[cfg(feature = "arrow")]
+#[derive(Default)]
+pub(crate) struct Scratch {
+    groups: Vec<(Tri, FieldSet)>,
+    checks: Vec<CheckResult>,
+}
+
+/// One subsidy's answer, compact: status, amount, the facts it lacks.
+#[cfg(feature = "arrow")]
+pub(crate) type Brief = (Status, Option<Decimal>, FieldSet);
+
+#[cfg(feature = "arrow")]
+/// [`decide`] without the per-check detail, for rosters: bit `g` of the first value is set
+/// when the person is in group `g`; then one [`Brief`] per subsidy, in the plan's order.
+pub(crate) fn decide_brief(
+    plan: &Plan,
+    profile: &Profile,
+    offer: &Offer,
+    as_of: NaiveDate,
+    scratch: &mut Scratch,
+) -> Result<(u64, [Option<Brief>; 4]), Error> {
+    check_as_of(profile, as_of)?;
+    let rules = plan.eligibility_rules();
+    scratch.groups.clear();
+    let mut members = 0u64;
+    for (i, c) in rules.groups.iter().enumerate() {
+        let a = eval(c, profile, as_of);
+        if a.tri == Tri::Yes && i < 64 {
+            members |= 1 << i;
+        }
+        scratch.groups.push((a.tri, a.lacking));
+    }
+    let mut checker = Checker { plan, profile, offer, as_of, groups: &scratch.groups, checks: std::mem::take(&mut scratch.checks) };
+    let mut out = [None; 4];
+    for (slot, s) in out.iter_mut().zip(&rules.subsidies) {
+        checker.checks.clear();
+        let (_, status, amount) = checker.evaluate(s);
+        let lacking = checker.checks.iter().filter(|c| c.outcome == Tri::Unknown).fold(FieldSet(0), |acc, c| acc | c.lacking);
+        *slot = Some((status, amount, lacking));
+    }
+    scratch.checks = checker.checks;
+    Ok((members, out))
 }

@@ -13,13 +13,12 @@ use arrow_array::types::{Date64Type, TimestampMicrosecondType, TimestampMillisec
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 
 use crate::arrow_input::{days_per, integers, zone_offset, Text, UNIX_EPOCH_DAY};
 use crate::error::Error;
 use crate::plan::Plan;
 
-use super::decide::{decide, Decision, Status, Tri};
+use super::decide::{decide_brief, Brief, Scratch};
 use super::profile::{
     apply_id_number, check_year, parse_date, profile_from_value, region_id, term_ids, term_index, whole_float, Education, Employment, Hukou,
     Offer, Profile, ProfileError, SchoolKind, Sex, TechnicalClass, MAX_LIST, PROFILE_FIELDS,
@@ -157,7 +156,8 @@ impl RowReader<'_> {
             }
             let text = || match cell {
                 Cell::Text(t) if t.trim().is_empty() => Err(ProfileError::at("missing_field", at(name), "empty text; leave the cell null when it is unknown")),
-                Cell::Text(t) if t.chars().count() > super::profile::MAX_TEXT => Err(ProfileError::at("too_long", at(name), "too long")),
+                // Bytes bound characters from above: count them only when the bytes are many.
+                Cell::Text(t) if t.len() > super::profile::MAX_TEXT && t.chars().count() > super::profile::MAX_TEXT => Err(ProfileError::at("too_long", at(name), "too long")),
                 Cell::Text(t) => Ok(t.trim()),
                 _ => Err(wrong(name, "a string")),
             };
@@ -171,14 +171,19 @@ impl RowReader<'_> {
                     .ok()
                     .and_then(NaiveDate::from_num_days_from_ce_opt)
                     .ok_or_else(|| ProfileError::at("out_of_range", at(name), "the date is out of range"))
-                    .and_then(|d| check_year(d, &at(name))),
-                Cell::Text(_) => parse_date(text()?, &at(name)),
+                    .and_then(|d| if (1900..=2200).contains(&chrono::Datelike::year(&d)) { Ok(d) } else { check_year(d, &at(name)) }),
+                Cell::Text(_) => {
+                    let t = text()?;
+                    // The path is written only for an error.
+                    crate::date_text::parse(t).ok().filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d))).map_or_else(|| parse_date(t, &at(name)), Ok)
+                }
                 _ => Err(wrong(name, "a date")),
             };
             let whole = |max: u32| match cell {
                 Cell::Integer(v) if v < 0 => Err(ProfileError::at("out_of_range", at(name), "negative")),
                 Cell::Integer(v) if v > i64::from(max) => Err(ProfileError::at("out_of_range", at(name), format!("above {max}"))),
                 Cell::Integer(v) => Ok(v as u32),
+                Cell::Float(x) if x.fract() == 0.0 && (0.0..=f64::from(max)).contains(&x) => Ok(x as u32),
                 Cell::Float(x) => whole_float(x, max, &at(name)),
                 _ => Err(wrong(name, "a whole number")),
             };
@@ -202,7 +207,9 @@ impl RowReader<'_> {
                 "certificates" | "subsidies_received" => {
                     let list: serde_json::Value = serde_json::from_str(text()?)
                         .map_err(|_| ProfileError::at("syntax", at(name), "expected a JSON array"))?;
-                    let parsed = profile_from_value(self.plan, &serde_json::json!({ name: list })).map_err(|e| e.in_rows(index))?;
+                    let mut one = serde_json::Map::with_capacity(1);
+                    one.insert(name.to_owned(), list);
+                    let parsed = profile_from_value(self.plan, &serde_json::Value::Object(one)).map_err(|e| e.in_rows(index))?;
                     if name == "certificates" {
                         p.certificates = parsed.certificates;
                     } else {
@@ -266,37 +273,24 @@ fn row_reader<'a>(plan: &'a Plan, batch: &'a RecordBatch) -> Result<RowReader<'a
     Ok(RowReader { plan, columns })
 }
 
-/// One row's answer, compact.
-struct RowAnswer {
-    groups: Vec<(Tri, super::decide::FieldSet)>,
-    subsidies: Vec<(Status, Option<Decimal>, super::decide::FieldSet)>,
-}
-
-fn answer(d: Decision) -> RowAnswer {
-    RowAnswer {
-        groups: d.groups,
-        subsidies: d
-            .subsidies
-            .into_iter()
-            .map(|s| {
-                let missing = s.checks.iter().filter(|c| c.outcome == Tri::Unknown).fold(Default::default(), |acc, c| acc | c.lacking);
-                (s.status, s.amount, missing)
-            })
-            .collect(),
-    }
-}
+/// One row's answer: the groups the person is in (bits), one brief per subsidy.
+type RowAnswer = (u64, [Option<Brief>; 4]);
 
 fn decide_rows(reader: &RowReader<'_>, offer: &Offer, as_of: NaiveDate, rows: std::ops::Range<usize>, first: usize) -> Result<Vec<RowAnswer>, Error> {
+    let mut scratch = Scratch::default();
     rows.map(|row| {
         let index = first + row;
         let profile = reader.profile(row, index)?;
-        let decision = decide(reader.plan, &profile, offer, as_of).map_err(|e| match e {
-            Error::Profile(p) => Error::Profile(p.in_rows(index)),
-            other => other,
-        })?;
-        Ok(answer(decision))
+        brief(reader.plan, &profile, offer, as_of, &mut scratch, index)
     })
     .collect()
+}
+
+fn brief(plan: &Plan, profile: &Profile, offer: &Offer, as_of: NaiveDate, scratch: &mut Scratch, index: usize) -> Result<RowAnswer, Error> {
+    decide_brief(plan, profile, offer, as_of, scratch).map_err(|e| match e {
+        Error::Profile(p) => Error::Profile(p.in_rows(index)),
+        other => other,
+    })
 }
 
 /// Decides every row of the batches for `offer` as of `as_of`. The result has the columns
@@ -313,6 +307,7 @@ pub fn decide_roster(
         let batch = batch.map_err(|e| schema_error("stream", format!("the Arrow stream failed: {}", e.to_string().chars().take(200).collect::<String>())))?;
         let reader = row_reader(plan, &batch)?;
         let rows = batch.num_rows();
+        answers.reserve(rows);
         let first = answers.len();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(rows / PARALLEL_FROM_ROWS + 1);
         if threads <= 1 {
@@ -347,16 +342,16 @@ fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {
     let groups = data.map(|d| d.groups.as_slice()).unwrap_or(&[]);
     let subsidies = data.map(|d| d.subsidies.as_slice()).unwrap_or(&[]);
     let mut fields = vec![Field::new("target_groups", DataType::Utf8, false)];
-    let mut target = StringBuilder::new();
+    let mut target = StringBuilder::with_capacity(answers.len(), answers.len() * 24);
     let mut line = String::new();
-    for a in answers {
+    for (members, _) in answers {
         line.clear();
-        for (i, (tri, _)) in a.groups.iter().enumerate() {
-            if *tri == Tri::Yes && groups[i].clause.is_some() {
+        for (i, group) in groups.iter().enumerate().take(64) {
+            if members & (1 << i) != 0 && group.clause.is_some() {
                 if !line.is_empty() {
                     line.push(',');
                 }
-                line.push_str(&groups[i].id);
+                line.push_str(&group.id);
             }
         }
         target.append_value(&line);
@@ -364,15 +359,16 @@ fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {
     let mut arrays: Vec<ArrayRef> = vec![Arc::new(target.finish())];
     for (k, s) in subsidies.iter().enumerate() {
         let id = s.id.as_str();
-        let mut status = StringBuilder::new();
-        let mut amount = Decimal128Builder::new();
-        let mut missing = StringBuilder::new();
-        for a in answers {
-            let (st, am, miss) = &a.subsidies[k];
+        let mut status = StringBuilder::with_capacity(answers.len(), answers.len() * 12);
+        let mut amount = Decimal128Builder::with_capacity(answers.len());
+        let mut missing = StringBuilder::with_capacity(answers.len(), answers.len() * 16);
+        for (_, briefs) in answers {
+            // Every row has a brief for each of the plan's subsidies (at most four kinds).
+            let (st, am, miss) = briefs[k].unwrap_or((super::decide::Status::Undetermined, None, Default::default()));
             status.append_value(st.as_str());
             match am {
                 Some(x) => {
-                    let mut x = *x;
+                    let mut x = x;
                     x.rescale(2);
                     amount.append_value(x.mantissa());
                 }
@@ -401,16 +397,13 @@ fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {
 /// [`decide_roster`] for profiles given as JSON values (a list of dicts from Python): the same
 /// columns, rows in order, the first bad profile stopping it at `rows[i].field`.
 pub fn decide_roster_values(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<RecordBatch, Error> {
+    let mut scratch = Scratch::default();
     let answers = profiles
         .iter()
         .enumerate()
         .map(|(i, v)| {
             let profile = profile_from_value(plan, v).map_err(|e| e.in_rows(i))?;
-            let decision = decide(plan, &profile, offer, as_of).map_err(|e| match e {
-                Error::Profile(p) => Error::Profile(p.in_rows(i)),
-                other => other,
-            })?;
-            Ok(answer(decision))
+            brief(plan, &profile, offer, as_of, &mut scratch, i)
         })
         .collect::<Result<Vec<_>, Error>>()?;
     columns(plan, &answers)
