@@ -167,21 +167,54 @@ impl Task for BatchJsonTask {
         let run = || -> Self::Output {
             let only = only_subsidies(&self.options)?;
             let as_of = as_of(&self.as_of)?;
-            let profiles: Vec<serde_json::Value> = match serde_json::from_str(&self.profiles) {
-                Ok(serde_json::Value::Array(items)) => items,
-                Ok(_) => return Err(el::ProfileError::at_path("wrong_type", "profiles", "expected a JSON array").into()),
+            // The array is only split here; each part reads, decides and writes its profiles on
+            // its own core, and the parts are joined in order.
+            let profiles: Vec<&serde_json::value::RawValue> = match serde_json::from_str(&self.profiles) {
+                Ok(items) => items,
+                Err(e) if e.is_data() => return Err(el::ProfileError::at_path("wrong_type", "profiles", "expected a JSON array").into()),
                 Err(e) => return Err(el::ProfileError::at_syntax("profiles", e.line(), e.column()).into()),
             };
             let offer = el::parse_offer_json(plan, self.offer.as_deref().unwrap_or("{}"))?;
-            let decided = el::decide_values(plan, &profiles, &offer, as_of)?;
             let explain = self.options.explain.unwrap_or(true);
-            let mut out = String::with_capacity(decided.len() * if explain { 6000 } else { 160 });
-            out.push('[');
-            for (i, (profile, decision)) in decided.iter().enumerate() {
-                if i > 0 {
+            let one = |i: usize, raw: &serde_json::value::RawValue| -> std::result::Result<String, core::Error> {
+                let value: serde_json::Value = serde_json::from_str(raw.get()).map_err(|e| el::ProfileError::at_syntax("profile", e.line(), e.column()).in_batch(i))?;
+                let profile = el::profile_from_value(plan, &value).map_err(|e| e.in_batch(i))?;
+                let decision = el::decide(plan, &profile, &offer, as_of).map_err(|e| match e {
+                    core::Error::Profile(p) => core::Error::Profile(p.in_batch(i)),
+                    other => other,
+                })?;
+                Ok(one_text(plan, &profile, &offer, &decision, explain, &only))
+            };
+            let part = |first: usize, items: &[&serde_json::value::RawValue]| -> std::result::Result<String, core::Error> {
+                let mut out = String::with_capacity(items.len() * if explain { 6000 } else { 160 });
+                for (k, raw) in items.iter().enumerate() {
+                    if k > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&one(first + k, raw)?);
+                }
+                Ok(out)
+            };
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(profiles.len() / 2048 + 1);
+            let chunk = profiles.len().div_ceil(threads).max(1);
+            let parts: Vec<std::result::Result<String, core::Error>> = if threads <= 1 {
+                vec![part(0, &profiles)]
+            } else {
+                std::thread::scope(|s| {
+                    let handles: Vec<_> = profiles.chunks(chunk).enumerate().map(|(t, items)| { let part = &part; s.spawn(move || part(t * chunk, items)) }).collect();
+                    handles
+                        .into_iter()
+                        .map(|h| h.join().unwrap_or_else(|_| Err(el::ProfileError::new(core::ErrorCode::Internal, "internal", "profiles", "a worker thread failed").into())))
+                        .collect()
+                })
+            };
+            let mut out = String::from("[");
+            for (t, p) in parts.into_iter().enumerate() {
+                let p = p?;
+                if t > 0 && !p.is_empty() {
                     out.push(',');
                 }
-                out.push_str(&one_text(plan, profile, &offer, decision, explain, &only));
+                out.push_str(&p);
             }
             out.push(']');
             Ok(out)

@@ -82,7 +82,7 @@ pub(crate) fn check_batch<'py>(
 /// An Arrow stream of the roster's answers, handed to pyarrow through the PyCapsule interface.
 #[pyclass(module = "skillplan")]
 pub struct RosterAnswers {
-    batch: Option<RecordBatch>,
+    batches: Option<Vec<RecordBatch>>,
 }
 
 #[pymethods]
@@ -91,9 +91,9 @@ impl RosterAnswers {
     #[pyo3(signature = (requested_schema=None))]
     fn __arrow_c_stream__<'py>(&mut self, py: Python<'py>, requested_schema: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let batch = self.batch.take().ok_or_else(|| PyTypeError::new_err("the answers were already read"))?;
-        let schema = batch.schema();
-        let reader = RecordBatchIterator::new(vec![Ok(batch)], schema);
+        let batches = self.batches.take().ok_or_else(|| PyTypeError::new_err("the answers were already read"))?;
+        let Some(schema) = batches.first().map(RecordBatch::schema) else { return Err(PyTypeError::new_err("no answers")) };
+        let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
         PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
@@ -109,7 +109,7 @@ pub(crate) fn frame<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = crate::progress::option_date(Some(as_of.clone()), "as_of".into())?;
     let offer = offer_text(py, offer)?;
-    let batch = if roster.hasattr("__arrow_c_stream__")? {
+    let batches = if roster.hasattr("__arrow_c_stream__")? {
         let capsule = roster.call_method1("__arrow_c_stream__", (py.None(),))?;
         let capsule = capsule.cast::<PyCapsule>().map_err(|_| PyTypeError::new_err("__arrow_c_stream__ did not return a capsule"))?;
         let pointer = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
@@ -117,22 +117,22 @@ pub(crate) fn frame<'py>(
         // stream out and leaves a released one, which the capsule's destructor then skips.
         let reader = unsafe { RecordBatchStreamReader::from_raw(pointer.as_ptr().cast::<FFI_ArrowArrayStream>()) }
             .map_err(|e| to_py_err(el::ProfileError::at_path("unsupported_type", "roster", format!("cannot import the Arrow data: {}", e.to_string().chars().take(80).collect::<String>())).into()))?;
-        py.detach(|| -> Result<RecordBatch, core::Error> {
+        py.detach(|| -> Result<Vec<RecordBatch>, core::Error> {
             let offer = el::parse_offer_json(plan, &offer)?;
             el::decide_roster(plan, reader, &offer, as_of)
         })
     } else if let Ok(list) = roster.cast::<PyList>() {
         let texts: Vec<String> = list.iter().enumerate().map(|(i, p)| json_text(py, &p, &format!("rows[{i}]"))).collect::<PyResult<_>>()?;
-        py.detach(|| -> Result<RecordBatch, core::Error> {
+        py.detach(|| -> Result<Vec<RecordBatch>, core::Error> {
             let offer = el::parse_offer_json(plan, &offer)?;
             let values: Vec<serde_json::Value> = texts.iter().map(|t| serde_json::from_str(t).unwrap_or_default()).collect();
-            el::decide_roster_values(plan, &values, &offer, as_of)
+            el::decide_roster_values(plan, &values, &offer, as_of).map(|b| vec![b])
         })
     } else {
         return Err(PyTypeError::new_err("eligibility_frame takes an Arrow table or DataFrame (pyarrow, polars, pandas) or a list of dicts"));
     }
     .map_err(to_py_err)?;
-    let answers = Bound::new(py, RosterAnswers { batch: Some(batch) })?;
+    let answers = Bound::new(py, RosterAnswers { batches: Some(batches) })?;
     py.import("skillplan.eligibility")?.call_method1("_frame", (answers, output))
 }
 

@@ -496,28 +496,31 @@ impl Checker<'_> {
             self.push_with(CheckKind::PerYear, Answer::unknown(F::Received), None, Some(general + extra), None);
             return;
         };
-        let this_year: Vec<Option<bool>> = received
-            .iter()
-            .filter(|s| s.kind == SubsidyKind::SkillUpgradeSubsidy && s.date.year() == self.as_of.year())
-            .map(|s| s.shortage_occupation)
-            .collect();
+        // This year's 技能提升补贴: how many, how many not for 急需紧缺, how many without the flag.
+        let (mut total, mut ordinary_known, mut flag_unknown) = (0u32, 0u32, 0u32);
+        for s in received.iter().filter(|s| s.kind == SubsidyKind::SkillUpgradeSubsidy && s.date.year() == self.as_of.year()) {
+            total += 1;
+            match s.shortage_occupation {
+                Some(false) => ordinary_known += 1,
+                Some(true) => {}
+                None => flag_unknown += 1,
+            }
+        }
         let fits = |assume_shortage: bool, offer_shortage: bool| {
-            let total = this_year.len() as u32;
-            let ordinary = this_year.iter().filter(|s| !s.unwrap_or(assume_shortage)).count() as u32;
-            let ordinary = ordinary + u32::from(!offer_shortage);
+            let ordinary = ordinary_known + if assume_shortage { 0 } else { flag_unknown } + u32::from(!offer_shortage);
             total < general + extra && ordinary <= general
         };
-        let unknown_received = this_year.iter().any(Option::is_none) && extra > 0;
+        let unknown_received = flag_unknown > 0 && extra > 0;
         let offers: &[bool] = match self.offer.shortage_occupation {
             Some(b) => if b { &[true] } else { &[false] },
             None if extra > 0 => &[true, false],
             None => &[false],
         };
         let assumptions: &[bool] = if unknown_received { &[true, false] } else { &[false] };
-        let outcomes: Vec<bool> = offers.iter().flat_map(|&o| assumptions.iter().map(move |&a| fits(a, o))).collect();
-        let answer = if outcomes.iter().all(|&x| x) {
+        let outcomes = || offers.iter().flat_map(|&o| assumptions.iter().map(move |&a| fits(a, o)));
+        let answer = if outcomes().all(|x| x) {
             Answer::YES
-        } else if outcomes.iter().all(|&x| !x) {
+        } else if outcomes().all(|x| !x) {
             Answer::NO
         } else {
             let mut lacking = FieldSet(0);
@@ -530,7 +533,7 @@ impl Checker<'_> {
             Answer { tri: Tri::Unknown, lacking }
         };
         let allowed = if self.offer.shortage_occupation == Some(true) { general + extra } else { general };
-        self.push_with(CheckKind::PerYear, answer, Some(this_year.len() as u32), Some(allowed), None);
+        self.push_with(CheckKind::PerYear, answer, Some(total), Some(allowed), None);
     }
 
     fn evaluation_subsidy(&mut self, v: &Version) {

@@ -110,7 +110,8 @@ enum Cell<'a> {
     Flag(bool),
     Integer(i64),
     Float(f64),
-    List(Vec<Option<&'a str>>),
+    /// A list of strings: read from the column by row.
+    List,
     Wrong,
 }
 
@@ -127,9 +128,7 @@ impl<'a> Cells<'a> {
                 Some(x) if x.is_nan() => Cell::Absent,
                 Some(x) => Cell::Float(x),
             },
-            Cells::List { offsets, values, array } => {
-                if array.is_null(row) { Cell::Absent } else { Cell::List((offsets[row]..offsets[row + 1]).map(|i| values.value(i)).collect()) }
-            }
+            Cells::List { array, .. } => if array.is_null(row) { Cell::Absent } else { Cell::List },
             Cells::Wrong(a) => if a.is_null(row) { Cell::Absent } else { Cell::Wrong },
             Cells::Null => Cell::Absent,
         }
@@ -203,7 +202,7 @@ impl RowReader<'_> {
                 "region" => p.region = Some(region_id(self.plan, text()?, &at(name))?),
                 "unemployment_insurance_months" => p.unemployment_insurance_months = Some(whole(1200)?),
                 "receiving_unemployment_benefit" => p.receiving_unemployment_benefit = Some(flag()?),
-                "statuses" => p.statuses = Some(self.statuses(&cell, &at(name))?),
+                "statuses" => p.statuses = Some(self.statuses(cells, &cell, row, index)?),
                 "certificates" | "subsidies_received" => {
                     let list: serde_json::Value = serde_json::from_str(text()?)
                         .map_err(|_| ProfileError::at("syntax", at(name), "expected a JSON array"))?;
@@ -227,22 +226,33 @@ impl RowReader<'_> {
     }
 
     /// Statuses from a list of strings, or from one text separated by `;` or `,` (empty: none).
-    fn statuses(&self, cell: &Cell<'_>, path: &str) -> Result<u64, ProfileError> {
+    fn statuses(&self, cells: &Cells<'_>, cell: &Cell<'_>, row: usize, index: usize) -> Result<u64, ProfileError> {
+        // The path is written only for an error.
+        let path = || format!("rows[{index}].statuses");
         let terms = self.plan.eligibility().map(|e| e.statuses.as_slice()).unwrap_or(&[]);
-        let items: Vec<Option<&str>> = match cell {
-            Cell::List(items) => items.clone(),
-            Cell::Text(t) => t.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).map(Some).collect(),
-            _ => return Err(ProfileError::at("wrong_type", path, "expected a list of strings or a text separated by ;")),
-        };
-        if items.len() > MAX_LIST {
-            return Err(ProfileError::at("too_many", path, format!("more than {MAX_LIST} entries")));
-        }
         let mut bits = 0u64;
-        for (i, item) in items.iter().enumerate() {
-            let item = item.ok_or_else(|| ProfileError::at("wrong_type", format!("{path}[{i}]"), "expected a string"))?;
+        let mut add = |i: usize, item: Option<&str>| -> Result<(), ProfileError> {
+            if i >= MAX_LIST {
+                return Err(ProfileError::at("too_many", path(), format!("more than {MAX_LIST} entries")));
+            }
+            let item = item.ok_or_else(|| ProfileError::at("wrong_type", format!("{}[{i}]", path()), "expected a string"))?;
             let index = term_index(terms, item.trim())
-                .ok_or_else(|| ProfileError::at("unknown_value", format!("{path}[{i}]"), format!("unknown status; use one of {}", term_ids(terms))))?;
+                .ok_or_else(|| ProfileError::at("unknown_value", format!("{}[{i}]", path()), format!("unknown status; use one of {}", term_ids(terms))))?;
             bits |= 1 << index;
+            Ok(())
+        };
+        match (cells, cell) {
+            (Cells::List { offsets, values, .. }, _) => {
+                for (i, k) in (offsets[row]..offsets[row + 1]).enumerate() {
+                    add(i, values.value(k))?;
+                }
+            }
+            (_, Cell::Text(t)) => {
+                for (i, item) in t.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).enumerate() {
+                    add(i, Some(item))?;
+                }
+            }
+            _ => return Err(ProfileError::at("wrong_type", path(), "expected a list of strings or a text separated by ;")),
         }
         Ok(bits)
     }
@@ -293,7 +303,8 @@ fn brief(plan: &Plan, profile: &Profile, offer: &Offer, as_of: NaiveDate, scratc
     })
 }
 
-/// Decides every row of the batches for `offer` as of `as_of`. The result has the columns
+/// Decides every row of the batches for `offer` as of `as_of`, into batches in row order (one per
+/// part the rows were split into). The result has the columns
 /// `target_groups` (member group ids, comma-separated), and per subsidy `<id>` (status),
 /// `<id>_amount` (Decimal128(18, 2)) and `<id>_missing` (missing fact paths, comma-separated).
 pub fn decide_roster(
@@ -301,36 +312,42 @@ pub fn decide_roster(
     batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>,
     offer: &Offer,
     as_of: NaiveDate,
-) -> Result<RecordBatch, Error> {
-    let mut answers: Vec<RowAnswer> = Vec::new();
+) -> Result<Vec<RecordBatch>, Error> {
+    let mut out = Vec::new();
+    let mut first = 0;
     for batch in batches {
         let batch = batch.map_err(|e| schema_error("stream", format!("the Arrow stream failed: {}", e.to_string().chars().take(200).collect::<String>())))?;
         let reader = row_reader(plan, &batch)?;
         let rows = batch.num_rows();
-        answers.reserve(rows);
-        let first = answers.len();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(rows / PARALLEL_FROM_ROWS + 1);
+        // Each part decides its rows and writes its own output batch, so the writing is shared
+        // out too; the parts come back in row order, which makes the first error the first by row.
+        let chunk = rows.div_ceil(threads.max(1)).max(1);
+        let part = |range: std::ops::Range<usize>| decide_rows(&reader, offer, as_of, range, first).and_then(|answers| columns(plan, &answers));
         if threads <= 1 {
-            answers.extend(decide_rows(&reader, offer, as_of, 0..rows, first)?);
+            out.push(part(0..rows)?);
         } else {
-            let chunk = rows.div_ceil(threads);
-            let parts: Vec<Result<Vec<RowAnswer>, Error>> = std::thread::scope(|s| {
+            let parts: Vec<Result<RecordBatch, Error>> = std::thread::scope(|s| {
                 let handles: Vec<_> = (0..threads)
                     .map(|t| {
-                        let reader = &reader;
                         let range = (t * chunk).min(rows)..((t + 1) * chunk).min(rows);
-                        s.spawn(move || decide_rows(reader, offer, as_of, range, first))
+                        let part = &part;
+                        s.spawn(move || part(range))
                     })
                     .collect();
                 handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(internal()))).collect()
             });
-            // The first error by row: parts are in row order.
-            for part in parts {
-                answers.extend(part?);
+            for p in parts {
+                out.push(p?);
             }
         }
+        first += rows;
     }
-    columns(plan, &answers)
+    if out.is_empty() {
+        // No rows: the columns are still there.
+        out.push(columns(plan, &[])?);
+    }
+    Ok(out)
 }
 
 fn internal() -> Error {
@@ -373,6 +390,10 @@ fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {
                     amount.append_value(x.mantissa());
                 }
                 None => amount.append_null(),
+            }
+            if miss.is_empty() {
+                missing.append_value("");
+                continue;
             }
             line.clear();
             for name in miss.names() {
