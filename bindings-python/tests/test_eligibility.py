@@ -169,3 +169,19 @@ def test_eight_threads_get_the_one_thread_answers() -> None:
     assert len(results) == 8
     for r in results:
         pd.testing.assert_frame_equal(r, expected)
+
+
+def test_roster_columns_may_be_timestamps_date64_large_lists_and_dictionaries() -> None:
+    plain = pa.table({"birth_date": ["1990-05-01", "2001-12-31"], "statuses": [["veteran"], []], "sex": ["female", "male"]})
+    other = pa.table(
+        {
+            "birth_date": pa.array([datetime.datetime(1990, 5, 1, 8), datetime.datetime(2001, 12, 31, 23)], pa.timestamp("ms", tz="Asia/Shanghai")),
+            "statuses": pa.array([["veteran"], []], pa.large_list(pa.string())),
+            "sex": pa.array(["female", "male"]).dictionary_encode(),
+        }
+    )
+    dates64 = plain.set_column(0, "birth_date", pa.array([datetime.date(1990, 5, 1), datetime.date(2001, 12, 31)], pa.date64()))
+    expected = PLAN.eligibility_frame(plain, OFFER, as_of=AS_OF)
+    pd.testing.assert_frame_equal(PLAN.eligibility_frame(other, OFFER, as_of=AS_OF), expected)
+    pd.testing.assert_frame_equal(PLAN.eligibility_frame(dates64, OFFER, as_of=AS_OF), expected)
+    assert "youth" in expected["target_groups"][0] and "veterans" in expected["target_groups"][0]

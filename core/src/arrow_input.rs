@@ -100,6 +100,38 @@ pub(crate) fn zone_offset(zone: &str) -> Option<i64> {
     }
 }
 
+/// Day numbers from the common era of a timestamp column, at `offset` seconds from UTC.
+pub(crate) fn timestamp_days(array: &ArrayRef, unit: &TimeUnit, offset: i64) -> Vec<Option<i64>> {
+    let per_day = days_per(unit);
+    let per_second = per_day / 86_400;
+    let raw: Vec<Option<i64>> = match unit {
+        TimeUnit::Second => array.as_primitive::<TimestampSecondType>().iter().collect(),
+        TimeUnit::Millisecond => array.as_primitive::<TimestampMillisecondType>().iter().collect(),
+        TimeUnit::Microsecond => array.as_primitive::<TimestampMicrosecondType>().iter().collect(),
+        TimeUnit::Nanosecond => array.as_primitive::<TimestampNanosecondType>().iter().collect(),
+    };
+    raw.into_iter().map(|t| t.map(|t| (t + offset * per_second).div_euclid(per_day) + UNIX_EPOCH_DAY)).collect()
+}
+
+/// Day numbers from the common era of a Date64 column (milliseconds since 1970).
+pub(crate) fn date64_days(array: &ArrayRef) -> Vec<Option<i64>> {
+    array.as_primitive::<Date64Type>().iter().map(|d| d.map(|ms| ms.div_euclid(86_400_000) + UNIX_EPOCH_DAY)).collect()
+}
+
+/// The row offsets and the values of a list or large-list column.
+pub(crate) fn list_parts(array: &ArrayRef) -> (Vec<usize>, &dyn Array) {
+    match array.data_type() {
+        DataType::LargeList(_) => {
+            let l = array.as_list::<i64>();
+            (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
+        }
+        _ => {
+            let l = array.as_list::<i32>();
+            (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
+        }
+    }
+}
+
 pub(crate) fn integers(array: &dyn Array) -> Option<Vec<Option<i64>>> {
     macro_rules! collect {
         ($t:ty) => {
@@ -128,36 +160,18 @@ fn reader(array: &ArrayRef, column: Column) -> Result<Reader<'_>, Error> {
     }
     Ok(match array.data_type() {
         DataType::Date32 if is_date => Reader::Date32(array.as_primitive::<arrow_array::types::Date32Type>()),
-        DataType::Date64 if is_date => Reader::Days(array.as_primitive::<Date64Type>().iter()
-            .map(|d| d.map(|ms| ms.div_euclid(86_400_000) + UNIX_EPOCH_DAY)).collect()),
+        DataType::Date64 if is_date => Reader::Days(date64_days(array)),
         DataType::Timestamp(unit, zone) if is_date => {
             let offset = match zone {
                 None => 0,
                 Some(z) => zone_offset(z).ok_or_else(|| source_error("unsupported_type", column.name(),
                     format!("the {} column's time zone is not one skillplan reads (UTC, a fixed offset or China's)", column.name())))?,
             };
-            let per_day = days_per(unit);
-            let per_second = per_day / 86_400;
-            let raw: Vec<Option<i64>> = match unit {
-                TimeUnit::Second => array.as_primitive::<TimestampSecondType>().iter().collect(),
-                TimeUnit::Millisecond => array.as_primitive::<TimestampMillisecondType>().iter().collect(),
-                TimeUnit::Microsecond => array.as_primitive::<TimestampMicrosecondType>().iter().collect(),
-                TimeUnit::Nanosecond => array.as_primitive::<TimestampNanosecondType>().iter().collect(),
-            };
-            Reader::Days(raw.into_iter().map(|t| t.map(|t| (t + offset * per_second).div_euclid(per_day) + UNIX_EPOCH_DAY)).collect())
+            Reader::Days(timestamp_days(array, unit, offset))
         }
         DataType::Boolean => Reader::Flags(array.as_boolean()),
         DataType::List(_) | DataType::LargeList(_) if column == Column::Groups => {
-            let (offsets, values): (Vec<usize>, &dyn Array) = match array.data_type() {
-                DataType::List(_) => {
-                    let l = array.as_list::<i32>();
-                    (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
-                }
-                _ => {
-                    let l = array.as_list::<i64>();
-                    (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
-                }
-            };
+            let (offsets, values) = list_parts(array);
             let values = Text::new(values).ok_or_else(unsupported)?;
             Reader::List { offsets, values, array: array.as_ref() }
         }

@@ -9,12 +9,11 @@ use std::sync::Arc;
 
 use arrow_array::builder::{Decimal128Builder, StringBuilder};
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date64Type, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
-use arrow_schema::{ArrowError, DataType, Field, Schema, TimeUnit};
+use arrow_schema::{ArrowError, DataType, Field, Schema};
 use chrono::NaiveDate;
 
-use crate::arrow_input::{days_per, integers, zone_offset, Text, UNIX_EPOCH_DAY};
+use crate::arrow_input::{date64_days, integers, list_parts, timestamp_days, zone_offset, Text, UNIX_EPOCH_DAY};
 use crate::error::Error;
 use crate::plan::Plan;
 
@@ -54,23 +53,13 @@ fn cells<'a>(array: &'a ArrayRef, name: &str) -> Result<Cells<'a>, Error> {
     Ok(match array.data_type() {
         DataType::Null => Cells::Null,
         DataType::Date32 if is_date => Cells::Date32(array.as_primitive::<arrow_array::types::Date32Type>()),
-        DataType::Date64 if is_date => {
-            Cells::Days(array.as_primitive::<Date64Type>().iter().map(|d| d.map(|ms| ms.div_euclid(86_400_000) + UNIX_EPOCH_DAY)).collect())
-        }
+        DataType::Date64 if is_date => Cells::Days(date64_days(array)),
         DataType::Timestamp(unit, zone) if is_date => {
             let offset = match zone {
                 None => 0,
                 Some(z) => zone_offset(z).ok_or_else(|| schema_error(name, format!("the {name} column's time zone is not UTC, a fixed offset or China's")))?,
             };
-            let per_day = days_per(unit);
-            let raw: Vec<Option<i64>> = match unit {
-                TimeUnit::Second => array.as_primitive::<TimestampSecondType>().iter().collect(),
-                TimeUnit::Millisecond => array.as_primitive::<TimestampMillisecondType>().iter().collect(),
-                TimeUnit::Microsecond => array.as_primitive::<TimestampMicrosecondType>().iter().collect(),
-                TimeUnit::Nanosecond => array.as_primitive::<TimestampNanosecondType>().iter().collect(),
-            };
-            let per_second = per_day / 86_400;
-            Cells::Days(raw.into_iter().map(|t| t.map(|t| (t + offset * per_second).div_euclid(per_day) + UNIX_EPOCH_DAY)).collect())
+            Cells::Days(timestamp_days(array, unit, offset))
         }
         DataType::Boolean => Cells::Flags(array.as_boolean()),
         DataType::Float16 | DataType::Float32 | DataType::Float64 => {
@@ -82,16 +71,7 @@ fn cells<'a>(array: &'a ArrayRef, name: &str) -> Result<Cells<'a>, Error> {
             Cells::Floats(values)
         }
         DataType::List(_) | DataType::LargeList(_) if name == "statuses" => {
-            let (offsets, values): (Vec<usize>, &dyn Array) = match array.data_type() {
-                DataType::List(_) => {
-                    let l = array.as_list::<i32>();
-                    (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
-                }
-                _ => {
-                    let l = array.as_list::<i64>();
-                    (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
-                }
-            };
+            let (offsets, values) = list_parts(array);
             let values = Text::new(values).ok_or_else(|| schema_error(name, "statuses must be a list of strings".into()))?;
             Cells::List { offsets, values, array: array.as_ref() }
         }
