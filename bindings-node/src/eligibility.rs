@@ -176,45 +176,17 @@ impl Task for BatchJsonTask {
             };
             let offer = el::parse_offer_json(plan, self.offer.as_deref().unwrap_or("{}"))?;
             let explain = self.options.explain.unwrap_or(true);
-            let one = |i: usize, raw: &serde_json::value::RawValue| -> std::result::Result<String, core::Error> {
-                let value: serde_json::Value = serde_json::from_str(raw.get()).map_err(|e| el::ProfileError::at_syntax("profile", e.line(), e.column()).in_batch(i))?;
-                let profile = el::profile_from_value(plan, &value).map_err(|e| e.in_batch(i))?;
-                let decision = el::decide(plan, &profile, &offer, as_of).map_err(|e| match e {
-                    core::Error::Profile(p) => core::Error::Profile(p.in_batch(i)),
-                    other => other,
-                })?;
-                Ok(one_text(plan, &profile, &offer, &decision, explain, &only))
+            let read = |raw: &&serde_json::value::RawValue| -> std::result::Result<el::Profile, el::ProfileError> {
+                el::parse_profile_json(plan, raw.get())
             };
-            let part = |first: usize, items: &[&serde_json::value::RawValue]| -> std::result::Result<String, core::Error> {
-                let mut out = String::with_capacity(items.len() * if explain { 6000 } else { 160 });
-                for (k, raw) in items.iter().enumerate() {
-                    if k > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(&one(first + k, raw)?);
-                }
-                Ok(out)
-            };
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(profiles.len() / 2048 + 1);
-            let chunk = profiles.len().div_ceil(threads).max(1);
-            let parts: Vec<std::result::Result<String, core::Error>> = if threads <= 1 {
-                vec![part(0, &profiles)]
-            } else {
-                std::thread::scope(|s| {
-                    let handles: Vec<_> = profiles.chunks(chunk).enumerate().map(|(t, items)| { let part = &part; s.spawn(move || part(t * chunk, items)) }).collect();
-                    handles
-                        .into_iter()
-                        .map(|h| h.join().unwrap_or_else(|_| Err(el::ProfileError::new(core::ErrorCode::Internal, "internal", "profiles", "a worker thread failed").into())))
-                        .collect()
-                })
-            };
-            let mut out = String::from("[");
-            for (t, p) in parts.into_iter().enumerate() {
-                let p = p?;
-                if t > 0 && !p.is_empty() {
+            let texts = el::decide_each(plan, &profiles, read, &offer, as_of, |profile, decision| one_text(plan, profile, &offer, decision, explain, &only))?;
+            let mut out = String::with_capacity(texts.iter().map(String::len).sum::<usize>() + texts.len() + 2);
+            out.push('[');
+            for (i, t) in texts.iter().enumerate() {
+                if i > 0 {
                     out.push(',');
                 }
-                out.push_str(&p);
+                out.push_str(t);
             }
             out.push(']');
             Ok(out)

@@ -109,10 +109,10 @@ impl<'de> Deserializer<'de> for ValueDe<'de> {
     fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
         match self.0 {
             Value::String(s) => visitor.visit_enum(IntoDeserializer::<'de, Error>::into_deserializer(s.as_str())),
-            Value::Table(table) if table.len() == 1 => {
-                let (key, value) = table.iter().next().expect("one entry");
-                visitor.visit_enum(Variant { key, value })
-            }
+            Value::Table(table) if table.len() == 1 => match table.iter().next() {
+                Some((key, value)) => visitor.visit_enum(Variant { key, value }),
+                None => Err(de::Error::invalid_length(0, &"a table with one key")),
+            },
             other => Err(de::Error::invalid_type(unexpected(other), &"a string or a table with one key")),
         }
     }

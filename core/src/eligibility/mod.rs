@@ -10,12 +10,12 @@
 //!     "subsidies_received": []});
 //! let offer = serde_json::json!({"target_level": "intermediate", "certificate_kind": "skill_level_certificate",
 //!     "occupation": "电工", "certificate_date": "2025-03-01", "shortage_occupation": false});
-//! let as_of = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
+//! let as_of = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).ok_or("not a date")?;
 //! let decision = skillplan::eligibility::check_values(&plan, &profile, &offer, as_of)?;
-//! let upgrade = decision.subsidies.iter().find(|s| s.id == "skill_upgrade_subsidy").unwrap();
+//! let upgrade = decision.subsidies.iter().find(|s| s.id == "skill_upgrade_subsidy").ok_or("no such subsidy")?;
 //! assert_eq!(upgrade.status.as_str(), "not_eligible");
 //! assert_eq!(upgrade.to_qualify[0].explanation.en, "12 months of unemployment insurance; you have 7");
-//! # Ok::<(), skillplan::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
 mod compile;
@@ -58,39 +58,50 @@ pub fn check_json(plan: &Plan, profile: &str, offer: &str, as_of: NaiveDate) -> 
 /// Decides for many profiles and one offer, in order; each decision equals the single call's.
 /// The first bad profile stops the batch, its index in the path (`profiles[3].sex`).
 pub fn check_batch(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<Vec<DecisionView>, Error> {
-    Ok(decide_values(plan, profiles, offer, as_of)?.iter().map(|(profile, decision)| decision.view(plan, profile, offer)).collect())
+    decide_each(plan, profiles, |v| profile_from_value(plan, v), offer, as_of, |profile, decision| decision.view(plan, profile, offer))
 }
 
-/// Decides many profiles (JSON values) for one offer on all cores, in order: the profile read
-/// and its decision, each the single call's. The first bad profile (by index) stops it, its
-/// index in the path (`profiles[3].sex`).
-pub fn decide_values(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<Vec<(Profile, Decision)>, Error> {
-    let one = |i: usize, value: &serde_json::Value| -> Result<(Profile, Decision), Error> {
-        let profile = profile_from_value(plan, value).map_err(|e| e.in_batch(i))?;
+/// Decides many profiles for one offer on all cores, in order: `read` turns an item into a
+/// profile, `write` a profile and its decision into the answer kept. Each decision is the single
+/// call's. The first bad profile (by index) stops it, its index in the path (`profiles[3].sex`).
+pub fn decide_each<I: Sync, T: Send>(
+    plan: &Plan,
+    items: &[I],
+    read: impl Fn(&I) -> Result<Profile, ProfileError> + Sync,
+    offer: &Offer,
+    as_of: NaiveDate,
+    write: impl Fn(&Profile, &Decision) -> T + Sync,
+) -> Result<Vec<T>, Error> {
+    let one = |i: usize, item: &I| -> Result<T, Error> {
+        let profile = read(item).map_err(|e| e.in_batch(i))?;
         let decision = decide(plan, &profile, offer, as_of).map_err(|e| match e {
             Error::Profile(p) => Error::Profile(p.in_batch(i)),
             other => other,
         })?;
-        Ok((profile, decision))
+        Ok(write(&profile, &decision))
     };
-    const PARALLEL_FROM: usize = 4096;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(profiles.len() / PARALLEL_FROM + 1);
+    const PARALLEL_FROM: usize = 2048;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / PARALLEL_FROM + 1);
     if threads <= 1 {
-        return profiles.iter().enumerate().map(|(i, v)| one(i, v)).collect();
+        return items.iter().enumerate().map(|(i, v)| one(i, v)).collect();
     }
-    let chunk = profiles.len().div_ceil(threads);
-    let parts: Vec<Result<Vec<(Profile, Decision)>, Error>> = std::thread::scope(|s| {
-        let handles: Vec<_> = profiles
+    let chunk = items.len().div_ceil(threads);
+    let parts: Vec<Result<Vec<T>, Error>> = std::thread::scope(|s| {
+        let handles: Vec<_> = items
             .chunks(chunk)
             .enumerate()
-            .map(|(t, part)| s.spawn(move || part.iter().enumerate().map(|(k, v)| one(t * chunk + k, v)).collect()))
+            .map(|(t, part)| {
+                let one = &one;
+                s.spawn(move || part.iter().enumerate().map(|(k, v)| one(t * chunk + k, v)).collect())
+            })
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|_| Err(ProfileError::new(crate::ErrorCode::Internal, "internal", "profiles", "a worker thread failed").into())))
             .collect()
     });
-    let mut out = Vec::with_capacity(profiles.len());
+    // Parts are in order, so the first error met is the first by index.
+    let mut out = Vec::with_capacity(items.len());
     for part in parts {
         out.extend(part?);
     }
