@@ -121,11 +121,7 @@ fn only_subsidies(options: &EligibilityJsonOptions) -> std::result::Result<Vec<e
 /// One decision as the options ask: explained, or the summary; only some subsidies.
 fn one_text(plan: &core::Plan, profile: &el::Profile, offer: &el::Offer, decision: &el::Decision, explain: bool, only: &[el::data::SubsidyKind]) -> String {
     if explain {
-        let mut view = decision.view(plan, profile, offer);
-        if !only.is_empty() {
-            view.subsidies.retain(|s| only.iter().any(|k| k.as_str() == s.id));
-        }
-        to_camel_text(&view)
+        to_camel_text(&decision.view_of(plan, profile, offer, only))
     } else {
         to_camel_text(&decision.summary(plan, only))
     }

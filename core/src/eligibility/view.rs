@@ -249,6 +249,12 @@ fn fact_label(field: &'static str) -> Label {
 impl Decision {
     /// The decision with names, sources and explanations, for a host to show.
     pub fn view(&self, plan: &Plan, profile: &Profile, offer: &Offer) -> DecisionView {
+        self.view_of(plan, profile, offer, &[])
+    }
+
+    /// [`Decision::view`] for `only` the subsidies named (all when empty): the explanations of
+    /// the others are not written.
+    pub fn view_of(&self, plan: &Plan, profile: &Profile, offer: &Offer, only: &[super::data::SubsidyKind]) -> DecisionView {
         let rules = plan.eligibility_rules();
         let data = plan.eligibility();
         let mut target_groups = Vec::new();
@@ -276,6 +282,7 @@ impl Decision {
             .subsidies
             .iter()
             .zip(&rules.subsidies)
+            .filter(|(o, _)| only.is_empty() || only.contains(&o.kind))
             .map(|(o, s)| {
                 let version = o.version.map(|v| &s.versions[v]);
                 let categories = version.map_or(&[][..], |v| v.categories.as_slice());
