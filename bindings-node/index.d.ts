@@ -545,6 +545,13 @@ export interface IndicatorProgress {
   projections: Array<Projection>
 }
 
+/**
+ * Makes the next call of `operation` (an exported function's name, e.g. `checkEligibility`,
+ * or `*` for any) throw (or reject) with code `INTERNAL`, once, in any thread: for testing a
+ * host's error path.
+ */
+export declare function injectFault(operation: string): void
+
 /** One problem found in a plan file. */
 export interface Issue {
   reason: string

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use skillplan as core;
 use skillplan::eligibility as el;
 
-use crate::{CalendarDate, ExactDecimal, Label, Plan, SkillplanError};
+use crate::{CalendarDate, ExactDecimal, Label, Plan, SkillplanError, guard};
 
 /// Sex, as the profile format writes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -410,31 +410,39 @@ impl Plan {
     /// not eligible / undetermined with the amount, the checks, what would make it eligible and
     /// the values that are unconfirmed defaults.
     pub fn check_eligibility(&self, profile: ProfileInput, offer: OfferInput, as_of: CalendarDate) -> Result<EligibilityDecision, SkillplanError> {
-        Ok((&el::check_values(&self.inner, &profile.to_value(), &offer.to_value(), as_of)?).into())
+        guard("checkEligibility", || {
+            Ok((&el::check_values(&self.inner, &profile.to_value(), &offer.to_value(), as_of)?).into())
+        })
     }
 
     /// `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
     /// server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
     pub fn check_eligibility_json(&self, profile_json: String, offer_json: String, as_of: CalendarDate) -> Result<EligibilityDecision, SkillplanError> {
-        Ok((&el::check_json(&self.inner, &profile_json, &offer_json, as_of)?).into())
+        guard("checkEligibilityJson", || {
+            Ok((&el::check_json(&self.inner, &profile_json, &offer_json, as_of)?).into())
+        })
     }
 
     /// `checkEligibility` for many profiles and one offer, in order, each the single call's; the
     /// first bad profile stops it with its index (`profiles[3].sex`).
     pub fn check_eligibility_batch(&self, profiles: Vec<ProfileInput>, offer: OfferInput, as_of: CalendarDate) -> Result<Vec<EligibilityDecision>, SkillplanError> {
-        let values: Vec<Value> = profiles.iter().map(ProfileInput::to_value).collect();
-        let offer = el::offer_from_value(&self.inner, &offer.to_value()).map_err(core::Error::from)?;
-        Ok(el::check_batch(&self.inner, &values, &offer, as_of)?.iter().map(EligibilityDecision::from).collect())
+        guard("checkEligibilityBatch", || {
+            let values: Vec<Value> = profiles.iter().map(ProfileInput::to_value).collect();
+            let offer = el::offer_from_value(&self.inner, &offer.to_value()).map_err(core::Error::from)?;
+            Ok(el::check_batch(&self.inner, &values, &offer, as_of)?.iter().map(EligibilityDecision::from).collect())
+        })
     }
 
     /// The batch call with the profiles as a JSON array text.
     pub fn check_eligibility_batch_json(&self, profiles_json: String, offer_json: String, as_of: CalendarDate) -> Result<Vec<EligibilityDecision>, SkillplanError> {
-        let values: Vec<Value> = match serde_json::from_str::<Value>(&profiles_json) {
-            Ok(Value::Array(items)) => items,
-            Ok(_) => return Err(core::Error::from(el::ProfileError::at_path("wrong_type", "profiles", "expected an array")).into()),
-            Err(e) => return Err(core::Error::from(el::ProfileError::at_syntax("profiles", e.line(), e.column())).into()),
-        };
-        let offer = el::parse_offer_json(&self.inner, &offer_json).map_err(core::Error::from)?;
-        Ok(el::check_batch(&self.inner, &values, &offer, as_of)?.iter().map(EligibilityDecision::from).collect())
+        guard("checkEligibilityBatchJson", || {
+            let values: Vec<Value> = match serde_json::from_str::<Value>(&profiles_json) {
+                Ok(Value::Array(items)) => items,
+                Ok(_) => return Err(core::Error::from(el::ProfileError::at_path("wrong_type", "profiles", "expected an array")).into()),
+                Err(e) => return Err(core::Error::from(el::ProfileError::at_syntax("profiles", e.line(), e.column())).into()),
+            };
+            let offer = el::parse_offer_json(&self.inner, &offer_json).map_err(core::Error::from)?;
+            Ok(el::check_batch(&self.inner, &values, &offer, as_of)?.iter().map(EligibilityDecision::from).collect())
+        })
     }
 }

@@ -49,6 +49,25 @@ pub enum SkillplanError {
     /// TOO_MANY_INVALID_RECORDS).
     #[error("{code} at {path}: {detail}")]
     InvalidInput { code: String, path: String, reason: Option<String>, detail: String },
+    /// A fault inside skillplan, a bug (code INTERNAL): the call failed, the library and the
+    /// app go on. `detail` names the operation and nothing of the input.
+    #[error("{code}: {detail}")]
+    Internal { code: String, path: String, detail: String },
+}
+
+/// Runs the body of an exported call under the core's fault guard: a panic inside becomes
+/// `SkillplanError.Internal`, never uniffi's untyped panic error (in Swift, a crash for a
+/// non-throwing call). That is why every exported function here throws.
+pub(crate) fn guard<T>(operation: &'static str, body: impl FnOnce() -> Result<T, SkillplanError>) -> Result<T, SkillplanError> {
+    core::fault::catch(operation, body).unwrap_or_else(|e| Err(e.into()))
+}
+
+/// Makes the next call of `operation` (an exported function's name as Kotlin and Swift spell
+/// it, e.g. `checkEligibilityJson`, or `*` for any) fail with `SkillplanError.Internal`, once:
+/// for testing an app's error path. Nothing else changes.
+#[uniffi::export]
+pub fn inject_fault(operation: String) {
+    core::fault::inject(&operation);
 }
 
 impl From<core::Error> for SkillplanError {
@@ -65,6 +84,7 @@ impl From<core::Error> for SkillplanError {
                 detail,
             },
             core::Error::Query(_) => SkillplanError::NotFound { code, path, detail },
+            core::Error::Internal(_) => SkillplanError::Internal { code, path, detail },
             core::Error::Observation(_) | core::Error::Options(_) | core::Error::Worker(_) | core::Error::Records(_) | core::Error::Profile(_) => {
                 SkillplanError::InvalidInput { code, path, reason: e.reason().map(str::to_owned), detail }
             }
@@ -416,107 +436,149 @@ pub struct Plan {
 #[uniffi::export]
 impl Plan {
     /// Stable identifier of the plan, e.g. "jilin-2022-2025".
-    pub fn id(&self) -> String {
-        self.inner.id().to_owned()
+    pub fn id(&self) -> Result<String, SkillplanError> {
+        guard("id", || Ok({
+            self.inner.id().to_owned()
+        }))
     }
 
     /// SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
-    pub fn fingerprint(&self) -> String {
-        self.inner.fingerprint().to_owned()
+    pub fn fingerprint(&self) -> Result<String, SkillplanError> {
+        guard("fingerprint", || Ok({
+            self.inner.fingerprint().to_owned()
+        }))
     }
 
-    pub fn metadata(&self) -> Metadata {
-        self.inner.metadata().into()
+    pub fn metadata(&self) -> Result<Metadata, SkillplanError> {
+        guard("metadata", || Ok({
+            self.inner.metadata().into()
+        }))
     }
 
     /// All indicators, in the plan's order.
-    pub fn indicators(&self) -> Vec<Indicator> {
-        convert_all(self.inner.indicators())
+    pub fn indicators(&self) -> Result<Vec<Indicator>, SkillplanError> {
+        guard("indicators", || Ok({
+            convert_all(self.inner.indicators())
+        }))
     }
 
     /// One indicator by id.
     pub fn indicator(&self, id: String) -> Result<Indicator, SkillplanError> {
-        Ok(self.inner.indicator(&id)?.into())
+        guard("indicator", || {
+            Ok(self.inner.indicator(&id)?.into())
+        })
     }
 
     /// The indicators that are parts (「其中」) of `id`.
     pub fn parts(&self, id: String) -> Result<Vec<Indicator>, SkillplanError> {
-        Ok(convert_all(self.inner.parts(&id)?))
+        guard("parts", || {
+            Ok(convert_all(self.inner.parts(&id)?))
+        })
     }
 
-    pub fn measures(&self) -> Vec<Measure> {
-        convert_all(self.inner.measures())
+    pub fn measures(&self) -> Result<Vec<Measure>, SkillplanError> {
+        guard("measures", || Ok({
+            convert_all(self.inner.measures())
+        }))
     }
 
     /// A measure by label ("（二十五）", "(二十五)") or number ("25").
     pub fn measure(&self, id: String) -> Result<Measure, SkillplanError> {
-        Ok(self.inner.measure(&id)?.into())
+        guard("measure", || {
+            Ok(self.inner.measure(&id)?.into())
+        })
     }
 
-    pub fn columns(&self) -> Vec<Column> {
-        convert_all(self.inner.columns())
+    pub fn columns(&self) -> Result<Vec<Column>, SkillplanError> {
+        guard("columns", || Ok({
+            convert_all(self.inner.columns())
+        }))
     }
 
     /// Any clause: "三", "（二十五）", "25", "专栏2", "专栏2.1".
     pub fn clause(&self, id: String) -> Result<Clause, SkillplanError> {
-        Ok(self.inner.clause(&id)?.into())
+        guard("clause", || {
+            Ok(self.inner.clause(&id)?.into())
+        })
     }
 
-    pub fn departments(&self) -> Vec<Department> {
-        convert_all(self.inner.departments())
+    pub fn departments(&self) -> Result<Vec<Department>, SkillplanError> {
+        guard("departments", || Ok({
+            convert_all(self.inner.departments())
+        }))
     }
 
     /// A department by id, short name (省教育厅), full name or alias.
     pub fn department(&self, name: String) -> Result<Department, SkillplanError> {
-        Ok(self.inner.department(&name)?.into())
+        guard("department", || {
+            Ok(self.inner.department(&name)?.into())
+        })
     }
 
     /// The measures that name `department` as responsible (lead or listed).
     pub fn measures_for_department(&self, department: String) -> Result<Vec<Measure>, SkillplanError> {
-        Ok(convert_all(self.inner.measures_for_department(&department)?))
+        guard("measuresForDepartment", || {
+            Ok(convert_all(self.inner.measures_for_department(&department)?))
+        })
     }
 
     /// The measures assigned to 「所有相关部门」.
-    pub fn measures_for_all_relevant(&self) -> Vec<Measure> {
-        convert_all(self.inner.measures_for_all_relevant())
+    pub fn measures_for_all_relevant(&self) -> Result<Vec<Measure>, SkillplanError> {
+        guard("measuresForAllRelevant", || Ok({
+            convert_all(self.inner.measures_for_all_relevant())
+        }))
     }
 
-    pub fn regions(&self) -> Vec<Region> {
-        convert_all(self.inner.regions())
+    pub fn regions(&self) -> Result<Vec<Region>, SkillplanError> {
+        guard("regions", || Ok({
+            convert_all(self.inner.regions())
+        }))
     }
 
     /// A region by id ("changchun") or GB/T 2260 code ("220100").
     pub fn region(&self, id_or_code: String) -> Result<Region, SkillplanError> {
-        Ok(self.inner.region(&id_or_code)?.into())
+        guard("region", || {
+            Ok(self.inner.region(&id_or_code)?.into())
+        })
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).
-    pub fn to_json(&self) -> String {
-        self.inner.to_canonical_json()
+    pub fn to_json(&self) -> Result<String, SkillplanError> {
+        guard("toJson", || Ok({
+            self.inner.to_canonical_json()
+        }))
     }
 }
 
 /// The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号).
 #[uniffi::export]
 pub fn default_plan() -> Result<Arc<Plan>, SkillplanError> {
-    Ok(Arc::new(Plan { inner: core::Plan::jilin_2022_2025()? }))
+    guard("defaultPlan", || {
+        Ok(Arc::new(Plan { inner: core::Plan::jilin_2022_2025()? }))
+    })
 }
 
 /// Loads and validates a plan file (TOML).
 #[uniffi::export]
 pub fn load_plan(path: String) -> Result<Arc<Plan>, SkillplanError> {
-    Ok(Arc::new(Plan { inner: core::Plan::from_path(path)? }))
+    guard("loadPlan", || {
+        Ok(Arc::new(Plan { inner: core::Plan::from_path(path)? }))
+    })
 }
 
 /// Loads and validates a plan from TOML text.
 #[uniffi::export]
 pub fn load_plan_str(text: String) -> Result<Arc<Plan>, SkillplanError> {
-    Ok(Arc::new(Plan { inner: core::Plan::from_str(&text)? }))
+    guard("loadPlanStr", || {
+        Ok(Arc::new(Plan { inner: core::Plan::from_str(&text)? }))
+    })
 }
 
 /// Loads and validates a plan from bytes, which must be UTF-8.
 #[uniffi::export]
 pub fn load_plan_bytes(bytes: Vec<u8>) -> Result<Arc<Plan>, SkillplanError> {
-    Ok(Arc::new(Plan { inner: core::Plan::from_bytes(&bytes)? }))
+    guard("loadPlanBytes", || {
+        Ok(Arc::new(Plan { inner: core::Plan::from_bytes(&bytes)? }))
+    })
 }
 

@@ -4,7 +4,7 @@ use skillplan as core;
 use skillplan::model;
 use skillplan::pathway as pw;
 
-use crate::{CalendarDate, ExactDecimal, Label, Plan, SkillplanError};
+use crate::{CalendarDate, ExactDecimal, Label, Plan, SkillplanError, guard};
 
 /// What a rung of the ladder is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -194,23 +194,25 @@ impl From<&Worker> for pw::Worker {
 /// A worker from JSON text (ISO dates, school type names).
 #[uniffi::export]
 pub fn parse_worker_json(text: String) -> Result<Worker, SkillplanError> {
-    let w = pw::parse_worker_json(&text).map_err(core::Error::from)?;
-    let diplomas = w
-        .diplomas
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let school = pw::school(&d.school, format!("worker.diplomas[{i}].school")).map_err(core::Error::from)?;
-            Ok(Diploma { school: school.into(), graduated_on: d.graduated_on, final_year: d.final_year })
+    guard("parseWorkerJson", || {
+        let w = pw::parse_worker_json(&text).map_err(core::Error::from)?;
+        let diplomas = w
+            .diplomas
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let school = pw::school(&d.school, format!("worker.diplomas[{i}].school")).map_err(core::Error::from)?;
+                Ok(Diploma { school: school.into(), graduated_on: d.graduated_on, final_year: d.final_year })
+            })
+            .collect::<Result<Vec<_>, SkillplanError>>()?;
+        Ok(Worker {
+            occupation: w.occupation,
+            work_started_on: w.work_started_on,
+            levels: w.levels.into_iter().map(|h| HeldLevel { level: h.level, obtained_on: h.obtained_on }).collect(),
+            apprenticeship_completed_on: w.apprenticeship_completed_on,
+            diplomas,
+            preparatory_technician_on: w.preparatory_technician_on,
         })
-        .collect::<Result<Vec<_>, SkillplanError>>()?;
-    Ok(Worker {
-        occupation: w.occupation,
-        work_started_on: w.work_started_on,
-        levels: w.levels.into_iter().map(|h| HeldLevel { level: h.level, obtained_on: h.obtained_on }).collect(),
-        apprenticeship_completed_on: w.apprenticeship_completed_on,
-        diplomas,
-        preparatory_technician_on: w.preparatory_technician_on,
     })
 }
 
@@ -366,63 +368,75 @@ impl From<&pw::Pathway> for Pathway {
 #[uniffi::export]
 impl Plan {
     /// The skill ladder, lowest level first.
-    pub fn skill_levels(&self) -> Vec<SkillLevel> {
-        self.inner
-            .skill_levels()
-            .iter()
-            .map(|l| SkillLevel {
-                id: l.id.clone(),
-                ordinal: l.ordinal,
-                national_level: l.national_level,
-                name: (&l.name).into(),
-                kind: l.kind.into(),
-                source: l.source.clone(),
-                confidence: l.confidence.as_str().to_owned(),
-                skill_upgrade_subsidy_cap: l.skill_upgrade_subsidy_cap,
-                note: l.note.clone(),
-            })
-            .collect()
+    pub fn skill_levels(&self) -> Result<Vec<SkillLevel>, SkillplanError> {
+        guard("skillLevels", || Ok({
+            self.inner
+                .skill_levels()
+                .iter()
+                .map(|l| SkillLevel {
+                    id: l.id.clone(),
+                    ordinal: l.ordinal,
+                    national_level: l.national_level,
+                    name: (&l.name).into(),
+                    kind: l.kind.into(),
+                    source: l.source.clone(),
+                    confidence: l.confidence.as_str().to_owned(),
+                    skill_upgrade_subsidy_cap: l.skill_upgrade_subsidy_cap,
+                    note: l.note.clone(),
+                })
+                .collect()
+        }))
     }
 
     /// The professional titles reached through 双贯通.
-    pub fn titles(&self) -> Vec<Title> {
-        self.inner
-            .titles()
-            .iter()
-            .map(|t| Title { id: t.id.clone(), name: (&t.name).into(), grade: t.grade.as_str().to_owned(), series: t.series.clone() })
-            .collect()
+    pub fn titles(&self) -> Result<Vec<Title>, SkillplanError> {
+        guard("titles", || Ok({
+            self.inner
+                .titles()
+                .iter()
+                .map(|t| Title { id: t.id.clone(), name: (&t.name).into(), grade: t.grade.as_str().to_owned(), series: t.series.clone() })
+                .collect()
+        }))
     }
 
     /// The crosswalk entries of a level, both directions.
     pub fn crosswalk_for_level(&self, level: String) -> Result<Vec<CrosswalkEntry>, SkillplanError> {
-        Ok(self.inner.crosswalk_for_level(&level)?.into_iter().map(CrosswalkEntry::from).collect())
+        guard("crosswalkForLevel", || {
+            Ok(self.inner.crosswalk_for_level(&level)?.into_iter().map(CrosswalkEntry::from).collect())
+        })
     }
 
     /// The crosswalk entries of a title (id or Chinese name), both directions.
     pub fn crosswalk_for_title(&self, title: String) -> Result<Vec<CrosswalkEntry>, SkillplanError> {
-        Ok(self.inner.crosswalk_for_title(&title)?.into_iter().map(CrosswalkEntry::from).collect())
+        guard("crosswalkForTitle", || {
+            Ok(self.inner.crosswalk_for_title(&title)?.into_iter().map(CrosswalkEntry::from).collect())
+        })
     }
 
     /// Equivalences of 技工院校 classes.
-    pub fn education_equivalences(&self) -> Vec<EducationEquivalence> {
-        self.inner
-            .education_equivalences()
-            .iter()
-            .map(|e| EducationEquivalence {
-                school_class: e.school_class.clone(),
-                class_name: (&e.class_name).into(),
-                equivalent: (&e.equivalent).into(),
-                purpose: e.purpose.clone(),
-                source: e.source.clone(),
-                confidence: e.confidence.as_str().to_owned(),
-                limits: e.limits.clone(),
-            })
-            .collect()
+    pub fn education_equivalences(&self) -> Result<Vec<EducationEquivalence>, SkillplanError> {
+        guard("educationEquivalences", || Ok({
+            self.inner
+                .education_equivalences()
+                .iter()
+                .map(|e| EducationEquivalence {
+                    school_class: e.school_class.clone(),
+                    class_name: (&e.class_name).into(),
+                    equivalent: (&e.equivalent).into(),
+                    purpose: e.purpose.clone(),
+                    source: e.source.clone(),
+                    confidence: e.confidence.as_str().to_owned(),
+                    limits: e.limits.clone(),
+                })
+                .collect()
+        }))
     }
 
     /// A worker's pathway as of `as_of`: levels held, every level above with its routes, the
     /// earliest date to apply and what each level unlocks.
     pub fn pathway(&self, worker: Worker, as_of: CalendarDate) -> Result<Pathway, SkillplanError> {
-        Ok(Pathway::from(&pw::pathway(&self.inner, &pw::Worker::from(&worker), as_of)?))
+        guard("pathway", || {
+            Ok(Pathway::from(&pw::pathway(&self.inner, &pw::Worker::from(&worker), as_of)?))
+        })
     }
 }

@@ -5,7 +5,7 @@ use skillplan as core;
 use skillplan::observations::{self, ObservationInput};
 use skillplan::progress;
 
-use crate::{CalendarDate, Comparator, ExactDecimal, IndicatorUnit, Label, Plan, SkillplanError};
+use crate::{CalendarDate, Comparator, ExactDecimal, IndicatorUnit, Label, Plan, SkillplanError, guard};
 
 /// How an observed value is to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
@@ -79,13 +79,17 @@ pub(crate) fn from_inputs(inputs: Vec<ObservationInput>) -> Result<Vec<Observati
 /// Observations from JSON text (an array of objects, or `{"observations": [...]}`).
 #[uniffi::export]
 pub fn parse_observations_json(text: String) -> Result<Vec<Observation>, SkillplanError> {
-    from_inputs(observations::parse_json(&text).map_err(core::Error::from)?)
+    guard("parseObservationsJson", || {
+        from_inputs(observations::parse_json(&text).map_err(core::Error::from)?)
+    })
 }
 
 /// Observations from CSV text with a header naming indicator, date, value (and region, kind).
 #[uniffi::export]
 pub fn parse_observations_csv(text: String) -> Result<Vec<Observation>, SkillplanError> {
-    from_inputs(observations::parse_csv(text.as_bytes()).map_err(core::Error::from)?)
+    guard("parseObservationsCsv", || {
+        from_inputs(observations::parse_csv(text.as_bytes()).map_err(core::Error::from)?)
+    })
 }
 
 /// A caller-given point of the expected trajectory.
@@ -369,12 +373,16 @@ fn core_report(plan: &core::Plan, observations: &[Observation], options: &Progre
 impl Plan {
     /// Progress of every indicator as of `options.asOf`.
     pub fn progress(&self, observations: Vec<Observation>, options: ProgressOptions) -> Result<Report, SkillplanError> {
-        Ok(Report::from(&core_report(&self.inner, &observations, &options)?))
+        guard("progress", || {
+            Ok(Report::from(&core_report(&self.inner, &observations, &options)?))
+        })
     }
 
     /// The report as CSV: one row per indicator (and region), projections as columns.
     pub fn progress_csv(&self, observations: Vec<Observation>, options: ProgressOptions) -> Result<String, SkillplanError> {
-        Ok(core_report(&self.inner, &observations, &options)?.to_csv())
+        guard("progressCsv", || {
+            Ok(core_report(&self.inner, &observations, &options)?.to_csv())
+        })
     }
 
     /// Progress of one indicator, for the whole area or a region with a target in the options.
@@ -385,17 +393,21 @@ impl Plan {
         options: ProgressOptions,
         region: Option<String>,
     ) -> Result<IndicatorProgress, SkillplanError> {
-        let obs = observations::Observations::new(&self.inner, &to_inputs(&observations)).map_err(core::Error::from)?;
-        let row = progress::indicator(&self.inner, &obs, &core_options(&options), &indicator, region.as_deref())?;
-        Ok(IndicatorProgress::from(&row))
+        guard("indicatorProgress", || {
+            let obs = observations::Observations::new(&self.inner, &to_inputs(&observations)).map_err(core::Error::from)?;
+            let row = progress::indicator(&self.inner, &obs, &core_options(&options), &indicator, region.as_deref())?;
+            Ok(IndicatorProgress::from(&row))
+        })
     }
 
     /// Splits an indicator's target over regions by weights so the parts add up exactly.
     pub fn decompose(&self, indicator: String, weights: Vec<RegionWeight>) -> Result<Vec<RegionalTarget>, SkillplanError> {
-        let pairs: Vec<(String, ExactDecimal)> = weights.into_iter().map(|w| (w.region, w.weight)).collect();
-        Ok(progress::decompose(&self.inner, &indicator, &pairs)?
-            .into_iter()
-            .map(|t| RegionalTarget { indicator: t.indicator, region: t.region, target: t.target })
-            .collect())
+        guard("decompose", || {
+            let pairs: Vec<(String, ExactDecimal)> = weights.into_iter().map(|w| (w.region, w.weight)).collect();
+            Ok(progress::decompose(&self.inner, &indicator, &pairs)?
+                .into_iter()
+                .map(|t| RegionalTarget { indicator: t.indicator, region: t.region, target: t.target })
+                .collect())
+        })
     }
 }

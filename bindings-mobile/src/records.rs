@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use skillplan as core;
 
 use crate::progress::Observation;
-use crate::{Plan, SkillplanError};
+use crate::{Plan, SkillplanError, guard};
 
 /// A training record (recordId, personKey …) or a training base (baseId, baseKind …), every
 /// field as text. `subsidised` is true/false (1/0, yes/no, 是/否); the person key must be a
@@ -142,64 +142,90 @@ impl Tally {
 #[uniffi::export]
 impl Tally {
     /// Rows read, valid or not.
-    pub fn rows_read(&self) -> u64 {
-        self.with(|t| t.rows_read)
+    pub fn rows_read(&self) -> Result<u64, SkillplanError> {
+        guard("rowsRead", || Ok({
+            self.with(|t| t.rows_read)
+        }))
     }
     /// Rows that counted toward at least one indicator.
-    pub fn rows_counted(&self) -> u64 {
-        self.with(|t| t.rows_counted)
+    pub fn rows_counted(&self) -> Result<u64, SkillplanError> {
+        guard("rowsCounted", || Ok({
+            self.with(|t| t.rows_counted)
+        }))
     }
     /// Rows refused as invalid (and skipped).
-    pub fn rows_rejected(&self) -> u64 {
-        self.with(|t| t.rows_rejected)
+    pub fn rows_rejected(&self) -> Result<u64, SkillplanError> {
+        guard("rowsRejected", || Ok({
+            self.with(|t| t.rows_rejected)
+        }))
     }
     /// Counted records per indicator, whole area and period.
-    pub fn totals(&self) -> HashMap<String, u64> {
-        self.with(|t| t.totals(&self.plan.inner).into_iter().collect())
+    pub fn totals(&self) -> Result<HashMap<String, u64>, SkillplanError> {
+        guard("totals", || Ok({
+            self.with(|t| t.totals(&self.plan.inner).into_iter().collect())
+        }))
     }
     /// Counted records of one indicator in a region (id or code) and the regions inside it.
     pub fn region_total(&self, indicator: String, region: String) -> Result<u64, SkillplanError> {
-        Ok(self.with(|t| t.count_in_region(&self.plan.inner, &indicator, &region))?)
+        guard("regionTotal", || {
+            Ok(self.with(|t| t.count_in_region(&self.plan.inner, &indicator, &region))?)
+        })
     }
     /// Per-indicator figures, for indicators with a counting rule.
-    pub fn indicators(&self) -> Vec<IndicatorTally> {
-        self.with(|t| t.summary(&self.plan.inner).indicators.into_iter().map(|i| IndicatorTally {
-            indicator: i.indicator, matched: i.matched, counted: i.counted, undated: i.undated,
-            before_period: i.before_period, after_period: i.after_period,
-        }).collect())
+    pub fn indicators(&self) -> Result<Vec<IndicatorTally>, SkillplanError> {
+        guard("indicators", || Ok({
+            self.with(|t| t.summary(&self.plan.inner).indicators.into_iter().map(|i| IndicatorTally {
+                indicator: i.indicator, matched: i.matched, counted: i.counted, undated: i.undated,
+                before_period: i.before_period, after_period: i.after_period,
+            }).collect())
+        }))
     }
     /// The refused records (up to 1000).
-    pub fn rejections(&self) -> Vec<Rejection> {
-        self.with(|t| t.rejections().iter().map(|r| Rejection {
-            source: r.source.clone(), row: r.row, field: r.field.clone(), code: r.code.clone(), message: r.message.clone(),
-        }).collect())
+    pub fn rejections(&self) -> Result<Vec<Rejection>, SkillplanError> {
+        guard("rejections", || Ok({
+            self.with(|t| t.rejections().iter().map(|r| Rejection {
+                source: r.source.clone(), row: r.row, field: r.field.clone(), code: r.code.clone(), message: r.message.clone(),
+            }).collect())
+        }))
     }
     /// Columns or keys the inputs had that the record format does not.
-    pub fn ignored_columns(&self) -> Vec<String> {
-        self.with(|t| t.ignored_columns().to_vec())
+    pub fn ignored_columns(&self) -> Result<Vec<String>, SkillplanError> {
+        guard("ignoredColumns", || Ok({
+            self.with(|t| t.ignored_columns().to_vec())
+        }))
     }
     /// The non-zero counts.
-    pub fn cells(&self) -> Vec<TallyCell> {
-        self.with(|t| t.cells().into_iter().map(|c| TallyCell { indicator: c.indicator, region: c.region, month: c.month, count: c.count }).collect())
+    pub fn cells(&self) -> Result<Vec<TallyCell>, SkillplanError> {
+        guard("cells", || Ok({
+            self.with(|t| t.cells().into_iter().map(|c| TallyCell { indicator: c.indicator, region: c.region, month: c.month, count: c.count }).collect())
+        }))
     }
     /// Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
-    pub fn summary_json(&self) -> String {
-        self.with(|t| serde_json::to_string(&t.summary(&self.plan.inner)).unwrap_or_default())
+    pub fn summary_json(&self) -> Result<String, SkillplanError> {
+        guard("summaryJson", || Ok({
+            self.with(|t| serde_json::to_string(&t.summary(&self.plan.inner)).unwrap_or_default())
+        }))
     }
     /// Monthly observations for `Plan.progress`.
     pub fn observations(&self) -> Result<Vec<Observation>, SkillplanError> {
-        let inputs = self.with(|t| t.observations(&self.plan.inner))?;
-        crate::progress::from_inputs(inputs)
+        guard("observations", || {
+            let inputs = self.with(|t| t.observations(&self.plan.inner))?;
+            crate::progress::from_inputs(inputs)
+        })
     }
     /// Adds another tally of the same plan into this one.
     pub fn merge(&self, other: Arc<Tally>) -> Result<(), SkillplanError> {
-        let theirs = other.with(Clone::clone);
-        let mut guard = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        Ok(guard.merge(&theirs)?)
+        guard("merge", || {
+            let theirs = other.with(Clone::clone);
+            let mut guard = self.inner.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            Ok(guard.merge(&theirs)?)
+        })
     }
     /// The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
-    pub fn to_json(&self) -> String {
-        self.with(core::Tally::to_json)
+    pub fn to_json(&self) -> Result<String, SkillplanError> {
+        guard("toJson", || Ok({
+            self.with(core::Tally::to_json)
+        }))
     }
 }
 
@@ -211,29 +237,37 @@ fn tally(plan: &Arc<Plan>, inner: core::Tally) -> Arc<Tally> {
 impl Plan {
     /// Counts typed records by the plan's counting rules.
     pub fn count_records(self: Arc<Self>, records: Vec<RecordInput>, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
-        let inputs: Vec<core::RecordInput> = records.into_iter().map(Into::into).collect();
-        let mut t = core::Tally::new(&self.inner);
-        t.add_inputs(&self.inner, &inputs, &options.into())?;
-        Ok(tally(&self, t))
+        guard("countRecords", || {
+            let inputs: Vec<core::RecordInput> = records.into_iter().map(Into::into).collect();
+            let mut t = core::Tally::new(&self.inner);
+            t.add_inputs(&self.inner, &inputs, &options.into())?;
+            Ok(tally(&self, t))
+        })
     }
 
     /// Counts records given as JSON text (an array of objects).
     pub fn count_records_json(self: Arc<Self>, text: String, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
-        let mut t = core::Tally::new(&self.inner);
-        t.add_json_text(&self.inner, &text, &options.into())?;
-        Ok(tally(&self, t))
+        guard("countRecordsJson", || {
+            let mut t = core::Tally::new(&self.inner);
+            t.add_json_text(&self.inner, &text, &options.into())?;
+            Ok(tally(&self, t))
+        })
     }
 
     /// Counts a CSV or JSON Lines file of records, streamed. Blocking: call it off the main thread.
     pub fn count_records_file(self: Arc<Self>, path: String, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
-        let mut t = core::Tally::new(&self.inner);
-        t.add_path(&self.inner, std::path::Path::new(&path), &options.into(), None)?;
-        Ok(tally(&self, t))
+        guard("countRecordsFile", || {
+            let mut t = core::Tally::new(&self.inner);
+            t.add_path(&self.inner, std::path::Path::new(&path), &options.into(), None)?;
+            Ok(tally(&self, t))
+        })
     }
 
     /// Reads a tally written by `Tally.toJson` under this plan.
     pub fn tally_from_json(self: Arc<Self>, text: String) -> Result<Arc<Tally>, SkillplanError> {
-        let t = core::Tally::from_json(&self.inner, &text)?;
-        Ok(tally(&self, t))
+        guard("tallyFromJson", || {
+            let t = core::Tally::from_json(&self.inner, &text)?;
+            Ok(tally(&self, t))
+        })
     }
 }

@@ -159,39 +159,43 @@ impl Task for BatchJsonTask {
     type JsValue = String;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        let plan = &self.plan;
-        let run = || -> Self::Output {
-            let only = only_subsidies(&self.options)?;
-            let as_of = as_of(&self.as_of)?;
-            // The array is only split here; each part reads, decides and writes its profiles on
-            // its own core, and the parts are joined in order.
-            let profiles: Vec<&serde_json::value::RawValue> = match serde_json::from_str(&self.profiles) {
-                Ok(items) => items,
-                Err(e) if e.is_data() => return Err(el::ProfileError::at_path("wrong_type", "profiles", "expected a JSON array").into()),
-                Err(e) => return Err(el::ProfileError::at_syntax("profiles", e.line(), e.column()).into()),
-            };
-            let offer = el::parse_offer_json(plan, self.offer.as_deref().unwrap_or("{}"))?;
-            let explain = self.options.explain.unwrap_or(true);
-            let read = |raw: &&serde_json::value::RawValue| -> std::result::Result<el::Profile, el::ProfileError> {
-                el::parse_profile_json(plan, raw.get())
-            };
-            let texts = el::decide_each(plan, &profiles, read, &offer, as_of, |profile, decision| one_text(plan, profile, &offer, decision, explain, &only))?;
-            let mut out = String::with_capacity(texts.iter().map(String::len).sum::<usize>() + texts.len() + 2);
-            out.push('[');
-            for (i, t) in texts.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
+        crate::guard_task("checkEligibilityBatchJson", || {
+            let plan = &self.plan;
+            let run = || -> Self::Output {
+                let only = only_subsidies(&self.options)?;
+                let as_of = as_of(&self.as_of)?;
+                // The array is only split here; each part reads, decides and writes its profiles on
+                // its own core, and the parts are joined in order.
+                let profiles: Vec<&serde_json::value::RawValue> = match serde_json::from_str(&self.profiles) {
+                    Ok(items) => items,
+                    Err(e) if e.is_data() => return Err(el::ProfileError::at_path("wrong_type", "profiles", "expected a JSON array").into()),
+                    Err(e) => return Err(el::ProfileError::at_syntax("profiles", e.line(), e.column()).into()),
+                };
+                let offer = el::parse_offer_json(plan, self.offer.as_deref().unwrap_or("{}"))?;
+                let explain = self.options.explain.unwrap_or(true);
+                let read = |raw: &&serde_json::value::RawValue| -> std::result::Result<el::Profile, el::ProfileError> {
+                    el::parse_profile_json(plan, raw.get())
+                };
+                let texts = el::decide_each(plan, &profiles, read, &offer, as_of, |profile, decision| one_text(plan, profile, &offer, decision, explain, &only))?;
+                let mut out = String::with_capacity(texts.iter().map(String::len).sum::<usize>() + texts.len() + 2);
+                out.push('[');
+                for (i, t) in texts.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(t);
                 }
-                out.push_str(t);
-            }
-            out.push(']');
-            Ok(out)
-        };
-        Ok(run())
+                out.push(']');
+                Ok(out)
+            };
+            Ok(run())
+        })
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<String> {
-        output.map_err(|e| throw(&env, e))
+        crate::guard(&env, "checkEligibilityBatchJson", || {
+            output.map_err(|e| throw(&env, e))
+        })
     }
 }
 
@@ -290,21 +294,25 @@ impl Task for BatchTask {
     type JsValue = Unknown<'static>;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        let plan = &self.plan;
-        let offer = self.offer.take();
-        let run = || -> Self::Output {
-            let offer = value_of(offer.unwrap_or(serde_json::json!({})), "offer")?;
-            let offer = el::offer_from_value(plan, &offer)?;
-            let decisions = el::check_batch(plan, &self.profiles, &offer, as_of(&self.as_of)?)?;
-            Ok(to_camel_text(&decisions))
-        };
-        Ok(run())
+        crate::guard_task("checkEligibilityBatch", || {
+            let plan = &self.plan;
+            let offer = self.offer.take();
+            let run = || -> Self::Output {
+                let offer = value_of(offer.unwrap_or(serde_json::json!({})), "offer")?;
+                let offer = el::offer_from_value(plan, &offer)?;
+                let decisions = el::check_batch(plan, &self.profiles, &offer, as_of(&self.as_of)?)?;
+                Ok(to_camel_text(&decisions))
+            };
+            Ok(run())
+        })
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Self::JsValue> {
-        let text = output.map_err(|e| throw(&env, e))?;
-        // SAFETY of the lifetime: napi hands the value to the Promise before `env` goes.
-        parse_in_js(&env, text).map(|v| unsafe { std::mem::transmute::<Unknown<'_>, Unknown<'static>>(v) })
+        crate::guard(&env, "checkEligibilityBatch", || {
+            let text = output.map_err(|e| throw(&env, e))?;
+            // SAFETY of the lifetime: napi hands the value to the Promise before `env` goes.
+            parse_in_js(&env, text).map(|v| unsafe { std::mem::transmute::<Unknown<'_>, Unknown<'static>>(v) })
+        })
     }
 }
 

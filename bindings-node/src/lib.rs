@@ -12,6 +12,26 @@ use napi::{Env, JsValue, Status, Task};
 use napi_derive::napi;
 use skillplan as core;
 
+/// Runs the body of an exported call under the core's fault guard: a panic inside (a bug)
+/// throws the usual `Error` with code `INTERNAL` instead of aborting the Node process.
+pub(crate) fn guard<T>(env: &Env, operation: &'static str, body: impl FnOnce() -> Result<T>) -> Result<T> {
+    core::fault::catch(operation, body).unwrap_or_else(|e| Err(throw(env, e)))
+}
+
+/// The guard of an async task's work (off the event loop): a fault becomes the task's error,
+/// which rejects its Promise with code `INTERNAL`.
+pub(crate) fn guard_task<T>(operation: &'static str, body: impl FnOnce() -> Result<std::result::Result<T, core::Error>>) -> Result<std::result::Result<T, core::Error>> {
+    core::fault::catch(operation, body).unwrap_or_else(|e| Ok(Err(e)))
+}
+
+/// Makes the next call of `operation` (an exported function's name, e.g. `checkEligibility`,
+/// or `*` for any) throw (or reject) with code `INTERNAL`, once, in any thread: for testing a
+/// host's error path.
+#[napi]
+pub fn inject_fault(operation: String) {
+    core::fault::inject(&operation);
+}
+
 /// Converts `e` into a JavaScript `Error` carrying the stable fields; napi throws it (or rejects
 /// the Promise with it) as it is.
 pub(crate) fn throw(env: &Env, e: core::Error) -> Error {
@@ -298,99 +318,133 @@ pub struct Plan {
 impl Plan {
     /// Stable identifier of the plan, e.g. "jilin-2022-2025".
     #[napi(getter)]
-    pub fn id(&self) -> String {
-        self.inner.id().to_owned()
+    pub fn id(&self, env: Env) -> Result<String> {
+        guard(&env, "id", || Ok({
+            self.inner.id().to_owned()
+        }))
     }
 
     /// SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
     #[napi(getter)]
-    pub fn fingerprint(&self) -> String {
-        self.inner.fingerprint().to_owned()
+    pub fn fingerprint(&self, env: Env) -> Result<String> {
+        guard(&env, "fingerprint", || Ok({
+            self.inner.fingerprint().to_owned()
+        }))
     }
 
     #[napi(getter)]
-    pub fn metadata(&self) -> Metadata {
-        self.inner.metadata().into()
+    pub fn metadata(&self, env: Env) -> Result<Metadata> {
+        guard(&env, "metadata", || Ok({
+            self.inner.metadata().into()
+        }))
     }
 
     /// All indicators, in the plan's order.
     #[napi]
-    pub fn indicators(&self) -> Vec<Indicator> {
-        convert_all(self.inner.indicators())
+    pub fn indicators(&self, env: Env) -> Result<Vec<Indicator>> {
+        guard(&env, "indicators", || Ok({
+            convert_all(self.inner.indicators())
+        }))
     }
 
     /// One indicator by id; throws UNKNOWN_INDICATOR.
     #[napi]
     pub fn indicator(&self, env: Env, id: String) -> Result<Indicator> {
-        self.inner.indicator(&id).map(Indicator::from).map_err(|e| throw(&env, e.into()))
+        guard(&env, "indicator", || {
+            self.inner.indicator(&id).map(Indicator::from).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     /// The indicators that are parts (「其中」) of `id`.
     #[napi]
     pub fn parts(&self, env: Env, id: String) -> Result<Vec<Indicator>> {
-        self.inner.parts(&id).map(convert_all).map_err(|e| throw(&env, e.into()))
+        guard(&env, "parts", || {
+            self.inner.parts(&id).map(convert_all).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     #[napi]
-    pub fn measures(&self) -> Vec<Measure> {
-        convert_all(self.inner.measures())
+    pub fn measures(&self, env: Env) -> Result<Vec<Measure>> {
+        guard(&env, "measures", || Ok({
+            convert_all(self.inner.measures())
+        }))
     }
 
     /// A measure by label ("（二十五）", "(二十五)") or number ("25").
     #[napi]
     pub fn measure(&self, env: Env, id: String) -> Result<Measure> {
-        self.inner.measure(&id).map(Measure::from).map_err(|e| throw(&env, e.into()))
+        guard(&env, "measure", || {
+            self.inner.measure(&id).map(Measure::from).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     #[napi]
-    pub fn columns(&self) -> Vec<Column> {
-        convert_all(self.inner.columns())
+    pub fn columns(&self, env: Env) -> Result<Vec<Column>> {
+        guard(&env, "columns", || Ok({
+            convert_all(self.inner.columns())
+        }))
     }
 
     /// Any clause: "三", "（二十五）", "25", "专栏2", "专栏2.1".
     #[napi]
     pub fn clause(&self, env: Env, id: String) -> Result<Clause> {
-        self.inner.clause(&id).map(Clause::from).map_err(|e| throw(&env, e.into()))
+        guard(&env, "clause", || {
+            self.inner.clause(&id).map(Clause::from).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     #[napi]
-    pub fn departments(&self) -> Vec<Department> {
-        convert_all(self.inner.departments())
+    pub fn departments(&self, env: Env) -> Result<Vec<Department>> {
+        guard(&env, "departments", || Ok({
+            convert_all(self.inner.departments())
+        }))
     }
 
     /// A department by id, short name (省教育厅), full name or alias.
     #[napi]
     pub fn department(&self, env: Env, name: String) -> Result<Department> {
-        self.inner.department(&name).map(Department::from).map_err(|e| throw(&env, e.into()))
+        guard(&env, "department", || {
+            self.inner.department(&name).map(Department::from).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     /// The measures that name `department` as responsible (lead or listed).
     #[napi]
     pub fn measures_for_department(&self, env: Env, department: String) -> Result<Vec<Measure>> {
-        self.inner.measures_for_department(&department).map(convert_all).map_err(|e| throw(&env, e.into()))
+        guard(&env, "measuresForDepartment", || {
+            self.inner.measures_for_department(&department).map(convert_all).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     /// The measures assigned to 「所有相关部门」.
     #[napi]
-    pub fn measures_for_all_relevant(&self) -> Vec<Measure> {
-        convert_all(self.inner.measures_for_all_relevant())
+    pub fn measures_for_all_relevant(&self, env: Env) -> Result<Vec<Measure>> {
+        guard(&env, "measuresForAllRelevant", || Ok({
+            convert_all(self.inner.measures_for_all_relevant())
+        }))
     }
 
     #[napi]
-    pub fn regions(&self) -> Vec<Region> {
-        convert_all(self.inner.regions())
+    pub fn regions(&self, env: Env) -> Result<Vec<Region>> {
+        guard(&env, "regions", || Ok({
+            convert_all(self.inner.regions())
+        }))
     }
 
     /// A region by id ("changchun") or GB/T 2260 code ("220100").
     #[napi]
     pub fn region(&self, env: Env, id_or_code: String) -> Result<Region> {
-        self.inner.region(&id_or_code).map(Region::from).map_err(|e| throw(&env, e.into()))
+        guard(&env, "region", || {
+            self.inner.region(&id_or_code).map(Region::from).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).
     #[napi]
-    pub fn to_json(&self) -> String {
-        self.inner.to_canonical_json()
+    pub fn to_json(&self, env: Env) -> Result<String> {
+        guard(&env, "toJson", || Ok({
+            self.inner.to_canonical_json()
+        }))
     }
 
     /// Progress of every indicator as of `options.asOf`. Observations are
@@ -400,7 +454,9 @@ impl Plan {
         ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions"
     )]
     pub fn progress(&self, env: Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<progress::Report> {
-        progress::report(&self.inner, &observations, &options).map(|r| progress::Report::from(&r)).map_err(|e| throw(&env, e))
+        guard(&env, "progress", || {
+            progress::report(&self.inner, &observations, &options).map(|r| progress::Report::from(&r)).map_err(|e| throw(&env, e))
+        })
     }
 
     /// Like `progress`, computed off the event loop.
@@ -408,14 +464,18 @@ impl Plan {
         ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions",
         ts_return_type = "Promise<Report>"
     )]
-    pub fn progress_async(&self, observations: Vec<Object>, options: progress::ProgressOptions) -> AsyncTask<progress::ProgressTask> {
-        AsyncTask::new(progress::task(&self.inner, &observations, &options))
+    pub fn progress_async(&self, env: Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<AsyncTask<progress::ProgressTask>> {
+        guard(&env, "progressAsync", || Ok({
+            AsyncTask::new(progress::task(&self.inner, &observations, &options))
+        }))
     }
 
     /// The report of `progress` as CSV: one row per indicator (and region), projections as columns.
     #[napi(ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions")]
     pub fn progress_csv(&self, env: Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<String> {
-        progress::report(&self.inner, &observations, &options).map(|r| r.to_csv()).map_err(|e| throw(&env, e))
+        guard(&env, "progressCsv", || {
+            progress::report(&self.inner, &observations, &options).map(|r| r.to_csv()).map_err(|e| throw(&env, e))
+        })
     }
 
     /// Progress of one indicator, for the whole area or (with `region`) a region that has a
@@ -429,44 +489,58 @@ impl Plan {
         options: progress::ProgressOptions,
         region: Option<String>,
     ) -> Result<progress::IndicatorProgress> {
-        progress::indicator(&self.inner, &observations, &indicator, region.as_deref(), &options).map_err(|e| throw(&env, e))
+        guard(&env, "indicatorProgress", || {
+            progress::indicator(&self.inner, &observations, &indicator, region.as_deref(), &options).map_err(|e| throw(&env, e))
+        })
     }
 
     /// The skill ladder, lowest level first (学徒工 … 首席技师).
     #[napi]
-    pub fn skill_levels(&self) -> Vec<pathway::SkillLevel> {
-        pathway::skill_levels(&self.inner)
+    pub fn skill_levels(&self, env: Env) -> Result<Vec<pathway::SkillLevel>> {
+        guard(&env, "skillLevels", || Ok({
+            pathway::skill_levels(&self.inner)
+        }))
     }
 
     /// The professional titles (职称) the crosswalk leads to.
     #[napi]
-    pub fn titles(&self) -> Vec<pathway::Title> {
-        pathway::titles(&self.inner)
+    pub fn titles(&self, env: Env) -> Result<Vec<pathway::Title>> {
+        guard(&env, "titles", || Ok({
+            pathway::titles(&self.inner)
+        }))
     }
 
     /// The 双贯通 crosswalk entries of a level, both directions.
     #[napi]
     pub fn crosswalk_for_level(&self, env: Env, level: String) -> Result<Vec<pathway::CrosswalkEntry>> {
-        self.inner.crosswalk_for_level(&level).map(convert_all).map_err(|e| throw(&env, e.into()))
+        guard(&env, "crosswalkForLevel", || {
+            self.inner.crosswalk_for_level(&level).map(convert_all).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     /// The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
     #[napi]
     pub fn crosswalk_for_title(&self, env: Env, title: String) -> Result<Vec<pathway::CrosswalkEntry>> {
-        self.inner.crosswalk_for_title(&title).map(convert_all).map_err(|e| throw(&env, e.into()))
+        guard(&env, "crosswalkForTitle", || {
+            self.inner.crosswalk_for_title(&title).map(convert_all).map_err(|e| throw(&env, e.into()))
+        })
     }
 
     /// Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
     #[napi]
-    pub fn education_equivalences(&self) -> Vec<pathway::EducationEquivalence> {
-        pathway::education_equivalences(&self.inner)
+    pub fn education_equivalences(&self, env: Env) -> Result<Vec<pathway::EducationEquivalence>> {
+        guard(&env, "educationEquivalences", || Ok({
+            pathway::education_equivalences(&self.inner)
+        }))
     }
 
     /// A worker's pathway as of `asOf` (ISO date): levels held, every level above with its
     /// routes, the earliest date to apply and what each level unlocks.
     #[napi(ts_args_type = "worker: WorkerInput, asOf: string")]
     pub fn pathway(&self, env: Env, worker: serde_json::Value, as_of: String) -> Result<pathway::Pathway> {
-        pathway::pathway(&env, &self.inner, worker, &as_of)
+        guard(&env, "pathway", || {
+            pathway::pathway(&env, &self.inner, worker, &as_of)
+        })
     }
 
     /// Counts training and base records (plain objects, as `RecordInput`) by the plan's counting
@@ -474,19 +548,25 @@ impl Plan {
     /// `strict` fails on the first with `INVALID_RECORD`.
     #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null")]
     pub fn count_records(&self, env: Env, records: Vec<serde_json::Value>, options: Option<records::CountOptions>) -> Result<records::Tally> {
-        records::count_values(&self.inner, records, options).map_err(|e| throw(&env, e))
+        guard(&env, "countRecords", || {
+            records::count_values(&self.inner, records, options).map_err(|e| throw(&env, e))
+        })
     }
 
     /// Like `countRecords`, counted off the event loop.
     #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
-    pub fn count_records_async(&self, records: Vec<serde_json::Value>, options: Option<records::CountOptions>) -> AsyncTask<records::CountTask> {
-        AsyncTask::new(records::CountTask::values(&self.inner, records, options))
+    pub fn count_records_async(&self, env: Env, records: Vec<serde_json::Value>, options: Option<records::CountOptions>) -> Result<AsyncTask<records::CountTask>> {
+        guard(&env, "countRecordsAsync", || Ok({
+            AsyncTask::new(records::CountTask::values(&self.inner, records, options))
+        }))
     }
 
     /// Counts a CSV or JSON Lines file of records, streamed, off the event loop.
     #[napi(ts_args_type = "path: string, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
-    pub fn count_records_file(&self, path: String, options: Option<records::CountOptions>) -> AsyncTask<records::CountTask> {
-        AsyncTask::new(records::CountTask::file(&self.inner, path, options))
+    pub fn count_records_file(&self, env: Env, path: String, options: Option<records::CountOptions>) -> Result<AsyncTask<records::CountTask>> {
+        guard(&env, "countRecordsFile", || Ok({
+            AsyncTask::new(records::CountTask::file(&self.inner, path, options))
+        }))
     }
 
     /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
@@ -495,7 +575,9 @@ impl Plan {
     /// text); `asOf` an ISO date. Throws INVALID_PROFILE / INVALID_OFFER with the field's path.
     #[napi(ts_args_type = "profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "EligibilityDecision")]
     pub fn check_eligibility<'e>(&self, env: &'e Env, profile: Unknown<'_>, offer: Option<Unknown<'_>>, as_of: String) -> Result<Unknown<'e>> {
-        eligibility::check(env, &self.inner, profile, offer, &as_of)
+        guard(&env, "checkEligibility", || {
+            eligibility::check(env, &self.inner, profile, offer, &as_of)
+        })
     }
 
     /// `checkEligibility` from JSON text to JSON text, as a server receives and sends them:
@@ -503,14 +585,18 @@ impl Plan {
     /// amounts, failed checks, missing facts); `options.subsidies` keeps only those subsidies.
     #[napi(ts_args_type = "profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null")]
     pub fn check_eligibility_json(&self, env: Env, profile_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> Result<String> {
-        eligibility::check_json_text(&self.inner, &profile_json, offer_json.as_deref(), &as_of, options).map_err(|e| throw(&env, e))
+        guard(&env, "checkEligibilityJson", || {
+            eligibility::check_json_text(&self.inner, &profile_json, offer_json.as_deref(), &as_of, options).map_err(|e| throw(&env, e))
+        })
     }
 
     /// `checkEligibilityJson` for a roster: a JSON array text of profiles in, a Promise of one
     /// JSON array text out, decided on all cores off the event loop.
     #[napi(ts_args_type = "profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null", ts_return_type = "Promise<string>")]
-    pub fn check_eligibility_batch_json(&self, profiles_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> AsyncTask<eligibility::BatchJsonTask> {
-        AsyncTask::new(eligibility::BatchJsonTask::new(&self.inner, profiles_json, offer_json, as_of, options))
+    pub fn check_eligibility_batch_json(&self, env: Env, profiles_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> Result<AsyncTask<eligibility::BatchJsonTask>> {
+        guard(&env, "checkEligibilityBatchJson", || Ok({
+            AsyncTask::new(eligibility::BatchJsonTask::new(&self.inner, profiles_json, offer_json, as_of, options))
+        }))
     }
 
     /// `checkEligibility` for many profiles and one offer, computed off the event loop. The
@@ -518,36 +604,46 @@ impl Plan {
     /// the Promise with its index in the path (`profiles[3].sex`).
     #[napi(ts_args_type = "profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "Promise<Array<EligibilityDecision>>")]
     pub fn check_eligibility_batch(&self, env: Env, profiles: Vec<Unknown<'_>>, offer: Option<Unknown<'_>>, as_of: String) -> Result<AsyncTask<eligibility::BatchTask>> {
-        Ok(AsyncTask::new(eligibility::BatchTask::new(&env, &self.inner, profiles, offer, as_of)?))
+        guard(&env, "checkEligibilityBatch", || {
+            Ok(AsyncTask::new(eligibility::BatchTask::new(&env, &self.inner, profiles, offer, as_of)?))
+        })
     }
 
     /// Splits an indicator's target over regions by weights so the parts add up exactly.
     #[napi(ts_args_type = "indicator: string, weights: Array<{ region: string; weight: string | number }>")]
     pub fn decompose(&self, env: Env, indicator: String, weights: Vec<Object>) -> Result<Vec<progress::RegionalTarget>> {
-        progress::decompose(&self.inner, &indicator, &weights).map_err(|e| throw(&env, e))
+        guard(&env, "decompose", || {
+            progress::decompose(&self.inner, &indicator, &weights).map_err(|e| throw(&env, e))
+        })
     }
 }
 
 /// The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号).
 #[napi]
 pub fn default_plan(env: Env) -> Result<Plan> {
-    core::Plan::jilin_2022_2025().map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
+    guard(&env, "defaultPlan", || {
+        core::Plan::jilin_2022_2025().map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
+    })
 }
 
 /// Loads and validates a plan file (TOML).
 #[napi]
 pub fn load_plan(env: Env, path: String) -> Result<Plan> {
-    core::Plan::from_path(&path).map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
+    guard(&env, "loadPlan", || {
+        core::Plan::from_path(&path).map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
+    })
 }
 
 /// Loads and validates a plan from TOML text, or from a Buffer (which must be UTF-8).
 #[napi]
 pub fn load_plan_str(env: Env, text: Either<String, Buffer>) -> Result<Plan> {
-    let result = match text {
-        Either::A(s) => core::Plan::from_str(&s),
-        Either::B(b) => core::Plan::from_bytes(&b),
-    };
-    result.map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
+    guard(&env, "loadPlanStr", || {
+        let result = match text {
+            Either::A(s) => core::Plan::from_str(&s),
+            Either::B(b) => core::Plan::from_bytes(&b),
+        };
+        result.map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
+    })
 }
 
 /// Reads and validates a plan file on the libuv thread pool.
@@ -560,22 +656,30 @@ impl Task for LoadPlanTask {
     type JsValue = Plan;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        Ok(core::Plan::from_path(&self.path))
+        crate::guard_task("loadPlanAsync", || {
+            Ok(core::Plan::from_path(&self.path))
+        })
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Plan> {
-        output.map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
+        crate::guard(&env, "loadPlanAsync", || {
+            output.map(|inner| Plan { inner: inner.into() }).map_err(|e| throw(&env, e))
+        })
     }
 }
 
 /// Loads and validates a plan file without blocking the event loop.
 #[napi(ts_return_type = "Promise<Plan>")]
-pub fn load_plan_async(path: String) -> AsyncTask<LoadPlanTask> {
-    AsyncTask::new(LoadPlanTask { path })
+pub fn load_plan_async(env: Env, path: String) -> Result<AsyncTask<LoadPlanTask>> {
+    guard(&env, "loadPlanAsync", || Ok({
+        AsyncTask::new(LoadPlanTask { path })
+    }))
 }
 
 /// The JSON Schema of the plan data format.
 #[napi]
-pub fn json_schema() -> String {
-    core::json_schema()
+pub fn json_schema(env: Env) -> Result<String> {
+    guard(&env, "jsonSchema", || Ok({
+        core::json_schema()
+    }))
 }

@@ -9,7 +9,7 @@ use skillplan as core;
 use skillplan::observations::{self, ObservationInput};
 use skillplan::progress;
 
-use crate::{Label, throw};
+use crate::{Label, guard, throw};
 
 fn options_error(path: String, message: impl Into<String>) -> core::Error {
     core::OptionsError { path, message: message.into() }.into()
@@ -361,16 +361,20 @@ impl Task for ProgressTask {
     type JsValue = Report;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        Ok(match &self.inputs {
-            Err(e) => Err(e.clone()),
-            Ok((inputs, options)) => observations::Observations::new(&self.plan, inputs)
-                .map_err(core::Error::from)
-                .and_then(|obs| progress::report(&self.plan, &obs, options)),
+        crate::guard_task("progressAsync", || {
+            Ok(match &self.inputs {
+                Err(e) => Err(e.clone()),
+                Ok((inputs, options)) => observations::Observations::new(&self.plan, inputs)
+                    .map_err(core::Error::from)
+                    .and_then(|obs| progress::report(&self.plan, &obs, options)),
+            })
         })
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Report> {
-        output.map(|r| Report::from(&r)).map_err(|e| throw(&env, e))
+        crate::guard(&env, "progressAsync", || {
+            output.map(|r| Report::from(&r)).map_err(|e| throw(&env, e))
+        })
     }
 }
 
@@ -382,12 +386,14 @@ pub(crate) fn task(plan: &core::Plan, observations: &[Object], options: &Progres
 /// Observations from a CSV or JSON file, every field as text, ready for `plan.progress`.
 #[napi]
 pub fn read_observations(env: Env, path: String) -> Result<Vec<ObservationRecord>> {
-    observations::read_file(std::path::Path::new(&path))
-        .map(|inputs| {
-            inputs
-                .into_iter()
-                .map(|o| ObservationRecord { indicator: o.indicator, region: o.region, date: o.date, value: o.value, kind: o.kind })
-                .collect()
-        })
-        .map_err(|e| throw(&env, e))
+    guard(&env, "readObservations", || {
+        observations::read_file(std::path::Path::new(&path))
+            .map(|inputs| {
+                inputs
+                    .into_iter()
+                    .map(|o| ObservationRecord { indicator: o.indicator, region: o.region, date: o.date, value: o.value, kind: o.kind })
+                    .collect()
+            })
+            .map_err(|e| throw(&env, e))
+    })
 }

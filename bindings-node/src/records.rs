@@ -9,7 +9,7 @@ use napi::{Env, Task};
 use napi_derive::napi;
 use skillplan as core;
 
-use crate::throw;
+use crate::{guard, throw};
 
 /// How records are counted.
 #[napi(object)]
@@ -53,6 +53,13 @@ pub struct CountTask {
 }
 
 impl CountTask {
+    /// The exported call this task does, as `injectFault` and error messages name it.
+    fn operation(&self) -> &'static str {
+        match self.source {
+            Source::Values(_) => "countRecordsAsync",
+            Source::File(_) => "countRecordsFile",
+        }
+    }
     pub fn values(plan: &Arc<core::Plan>, records: Vec<serde_json::Value>, options: Option<CountOptions>) -> CountTask {
         CountTask { plan: plan.clone(), source: Source::Values(records), options: core_options(options) }
     }
@@ -66,19 +73,23 @@ impl Task for CountTask {
     type JsValue = Tally;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        let plan = &self.plan;
-        Ok(self.options.clone().and_then(|options| {
-            let mut tally = core::Tally::new(plan);
-            match &self.source {
-                Source::Values(values) => tally.add_values(plan, values, &options)?,
-                Source::File(path) => tally.add_path(plan, std::path::Path::new(path), &options, None)?,
-            }
-            Ok(tally)
-        }))
+        crate::guard_task(self.operation(), || {
+            let plan = &self.plan;
+            Ok(self.options.clone().and_then(|options| {
+                let mut tally = core::Tally::new(plan);
+                match &self.source {
+                    Source::Values(values) => tally.add_values(plan, values, &options)?,
+                    Source::File(path) => tally.add_path(plan, std::path::Path::new(path), &options, None)?,
+                }
+                Ok(tally)
+            }))
+        })
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Tally> {
-        output.map(|inner| Tally { plan: self.plan.clone(), inner }).map_err(|e| throw(&env, e))
+        crate::guard(&env, self.operation(), || {
+            output.map(|inner| Tally { plan: self.plan.clone(), inner }).map_err(|e| throw(&env, e))
+        })
     }
 }
 
@@ -98,67 +109,93 @@ pub struct Tally {
 impl Tally {
     /// Rows read, valid or not.
     #[napi(getter)]
-    pub fn rows_read(&self) -> i64 {
-        self.inner.rows_read as i64
+    pub fn rows_read(&self, env: Env) -> Result<i64> {
+        guard(&env, "rowsRead", || Ok({
+            self.inner.rows_read as i64
+        }))
     }
     /// Rows that counted toward at least one indicator.
     #[napi(getter)]
-    pub fn rows_counted(&self) -> i64 {
-        self.inner.rows_counted as i64
+    pub fn rows_counted(&self, env: Env) -> Result<i64> {
+        guard(&env, "rowsCounted", || Ok({
+            self.inner.rows_counted as i64
+        }))
     }
     /// Rows refused as invalid (and skipped).
     #[napi(getter)]
-    pub fn rows_rejected(&self) -> i64 {
-        self.inner.rows_rejected as i64
+    pub fn rows_rejected(&self, env: Env) -> Result<i64> {
+        guard(&env, "rowsRejected", || Ok({
+            self.inner.rows_rejected as i64
+        }))
     }
     /// Columns or keys the inputs had that the record format does not.
     #[napi(getter)]
-    pub fn ignored_columns(&self) -> Vec<String> {
-        self.inner.ignored_columns().to_vec()
+    pub fn ignored_columns(&self, env: Env) -> Result<Vec<String>> {
+        guard(&env, "ignoredColumns", || Ok({
+            self.inner.ignored_columns().to_vec()
+        }))
     }
     /// The refused records (up to 1000).
     #[napi(getter, ts_return_type = "Array<Rejection>")]
-    pub fn rejections(&self) -> serde_json::Value {
-        json(&self.inner.rejections())
+    pub fn rejections(&self, env: Env) -> Result<serde_json::Value> {
+        guard(&env, "rejections", || Ok({
+            json(&self.inner.rejections())
+        }))
     }
     /// Counted records per indicator, whole area and period.
     #[napi(ts_return_type = "Record<string, number>")]
-    pub fn totals(&self) -> serde_json::Value {
-        json(&self.inner.totals(&self.plan))
+    pub fn totals(&self, env: Env) -> Result<serde_json::Value> {
+        guard(&env, "totals", || Ok({
+            json(&self.inner.totals(&self.plan))
+        }))
     }
     /// Counted records of one indicator in a region (id or code) and the regions inside it.
     #[napi]
     pub fn region_total(&self, env: Env, indicator: String, region: String) -> Result<i64> {
-        self.inner.count_in_region(&self.plan, &indicator, &region).map(|n| n as i64).map_err(|e| throw(&env, e))
+        guard(&env, "regionTotal", || {
+            self.inner.count_in_region(&self.plan, &indicator, &region).map(|n| n as i64).map_err(|e| throw(&env, e))
+        })
     }
     /// Everything the tally says, as plain objects.
     #[napi(ts_return_type = "TallySummary")]
-    pub fn summary(&self) -> serde_json::Value {
-        json(&self.inner.summary(&self.plan))
+    pub fn summary(&self, env: Env) -> Result<serde_json::Value> {
+        guard(&env, "summary", || Ok({
+            json(&self.inner.summary(&self.plan))
+        }))
     }
     /// The non-zero counts.
     #[napi(ts_return_type = "Array<TallyCell>")]
-    pub fn cells(&self) -> serde_json::Value {
-        json(&self.inner.cells())
+    pub fn cells(&self, env: Env) -> Result<serde_json::Value> {
+        guard(&env, "cells", || Ok({
+            json(&self.inner.cells())
+        }))
     }
     /// Monthly observations for `plan.progress`.
     #[napi(ts_return_type = "Array<ObservationInput>")]
     pub fn observations(&self, env: Env) -> Result<serde_json::Value> {
-        self.inner.observations(&self.plan).map(|o| json(&o)).map_err(|e| throw(&env, e))
+        guard(&env, "observations", || {
+            self.inner.observations(&self.plan).map(|o| json(&o)).map_err(|e| throw(&env, e))
+        })
     }
     /// Adds another tally of the same plan into this one.
     #[napi]
     pub fn merge(&mut self, env: Env, other: &Tally) -> Result<()> {
-        self.inner.merge(&other.inner).map_err(|e| throw(&env, e))
+        guard(&env, "merge", || {
+            self.inner.merge(&other.inner).map_err(|e| throw(&env, e))
+        })
     }
     /// The tally as JSON text, to merge in another process (`Tally.fromJson`).
     #[napi]
-    pub fn to_json_text(&self) -> String {
-        self.inner.to_json()
+    pub fn to_json_text(&self, env: Env) -> Result<String> {
+        guard(&env, "toJsonText", || Ok({
+            self.inner.to_json()
+        }))
     }
     /// Reads a tally written by `toJsonText` under the same plan.
     #[napi(factory)]
     pub fn from_json(env: Env, plan: &crate::Plan, text: String) -> Result<Tally> {
-        core::Tally::from_json(&plan.inner, &text).map(|inner| Tally { plan: plan.inner.clone(), inner }).map_err(|e| throw(&env, e))
+        guard(&env, "fromJson", || {
+            core::Tally::from_json(&plan.inner, &text).map(|inner| Tally { plan: plan.inner.clone(), inner }).map_err(|e| throw(&env, e))
+        })
     }
 }

@@ -10,7 +10,7 @@ use skillplan::arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStream
 use skillplan::arrow_array::{RecordBatch, RecordBatchIterator};
 use skillplan::eligibility as el;
 
-use crate::to_py_err;
+use crate::{guard, to_py_err};
 
 /// The JSON text of a profile, offer or list of them, through `skillplan.eligibility.to_json`;
 /// a value JSON cannot hold is the wrong type at `what`.
@@ -90,12 +90,14 @@ impl RosterAnswers {
     /// The Arrow PyCapsule stream protocol: can be read once.
     #[pyo3(signature = (requested_schema=None))]
     fn __arrow_c_stream__<'py>(&mut self, py: Python<'py>, requested_schema: Option<Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyCapsule>> {
-        let _ = requested_schema;
-        let batches = self.batches.take().ok_or_else(|| PyTypeError::new_err("the answers were already read"))?;
-        let Some(schema) = batches.first().map(RecordBatch::schema) else { return Err(PyTypeError::new_err("no answers")) };
-        let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
-        let stream = FFI_ArrowArrayStream::new(Box::new(reader));
-        PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+        guard("__arrow_c_stream__", || {
+            let _ = requested_schema;
+            let batches = self.batches.take().ok_or_else(|| PyTypeError::new_err("the answers were already read"))?;
+            let Some(schema) = batches.first().map(RecordBatch::schema) else { return Err(PyTypeError::new_err("no answers")) };
+            let reader = RecordBatchIterator::new(batches.into_iter().map(Ok), schema);
+            let stream = FFI_ArrowArrayStream::new(Box::new(reader));
+            PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
+        })
     }
 }
 

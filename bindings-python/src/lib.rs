@@ -14,6 +14,12 @@ use pyo3::types::PyDict;
 use rust_decimal::Decimal;
 use skillplan as core;
 
+/// Runs the body of an exported call under the core's fault guard: a panic inside (a bug) is
+/// raised as `skillplan.InternalError` (code INTERNAL), never as pyo3's `PanicException`.
+pub(crate) fn guard<T>(operation: &'static str, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
+    core::fault::catch(operation, body).unwrap_or_else(|e| Err(to_py_err(e)))
+}
+
 /// Raises the `skillplan.errors` exception that matches the core error's code.
 pub(crate) fn to_py_err(e: core::Error) -> PyErr {
     Python::attach(|py| match build_exception(py, &e) {
@@ -36,7 +42,7 @@ fn build_exception(py: Python<'_>, e: &core::Error) -> PyResult<PyErr> {
         | core::ErrorCode::TooManyInvalidRecords
         | core::ErrorCode::InvalidRecordSource
         | core::ErrorCode::InvalidTally => "InvalidInputError",
-        core::ErrorCode::Internal => "SkillplanError",
+        core::ErrorCode::Internal => "InternalError",
         _ => "PlanError",
     };
     let issues: Vec<Issue> = e.issues().iter().map(Issue::from).collect();
@@ -392,85 +398,119 @@ fn convert_all<'a, S: 'a, T: From<&'a S>>(items: impl IntoIterator<Item = &'a S>
 impl Plan {
     /// Stable identifier of the plan, e.g. "jilin-2022-2025".
     #[getter]
-    fn id(&self) -> &str {
-        self.inner.id()
+    fn id(&self) -> PyResult<&str> {
+        guard("id", || Ok({
+            self.inner.id()
+        }))
     }
 
     /// SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
     #[getter]
-    fn fingerprint(&self) -> &str {
-        self.inner.fingerprint()
+    fn fingerprint(&self) -> PyResult<&str> {
+        guard("fingerprint", || Ok({
+            self.inner.fingerprint()
+        }))
     }
 
     #[getter]
-    fn metadata(&self) -> Metadata {
-        self.inner.metadata().into()
+    fn metadata(&self) -> PyResult<Metadata> {
+        guard("metadata", || Ok({
+            self.inner.metadata().into()
+        }))
     }
 
     /// All indicators, in the plan's order.
-    fn indicators(&self) -> Vec<Indicator> {
-        convert_all(self.inner.indicators())
+    fn indicators(&self) -> PyResult<Vec<Indicator>> {
+        guard("indicators", || Ok({
+            convert_all(self.inner.indicators())
+        }))
     }
 
     /// One indicator by id; raises NotFoundError (UNKNOWN_INDICATOR).
     fn indicator(&self, id: &str) -> PyResult<Indicator> {
-        self.inner.indicator(id).map(Indicator::from).map_err(|e| to_py_err(e.into()))
+        guard("indicator", || {
+            self.inner.indicator(id).map(Indicator::from).map_err(|e| to_py_err(e.into()))
+        })
     }
 
     /// The indicators that are parts (「其中」) of `id`.
     fn parts(&self, id: &str) -> PyResult<Vec<Indicator>> {
-        self.inner.parts(id).map(convert_all).map_err(|e| to_py_err(e.into()))
+        guard("parts", || {
+            self.inner.parts(id).map(convert_all).map_err(|e| to_py_err(e.into()))
+        })
     }
 
-    fn measures(&self) -> Vec<Measure> {
-        convert_all(self.inner.measures())
+    fn measures(&self) -> PyResult<Vec<Measure>> {
+        guard("measures", || Ok({
+            convert_all(self.inner.measures())
+        }))
     }
 
     /// A measure by label ("（二十五）", "(二十五)") or number ("25").
     fn measure(&self, id: &str) -> PyResult<Measure> {
-        self.inner.measure(id).map(Measure::from).map_err(|e| to_py_err(e.into()))
+        guard("measure", || {
+            self.inner.measure(id).map(Measure::from).map_err(|e| to_py_err(e.into()))
+        })
     }
 
-    fn columns(&self) -> Vec<Column> {
-        convert_all(self.inner.columns())
+    fn columns(&self) -> PyResult<Vec<Column>> {
+        guard("columns", || Ok({
+            convert_all(self.inner.columns())
+        }))
     }
 
     /// Any clause: "三", "（二十五）", "25", "专栏2", "专栏2.1".
     fn clause(&self, id: &str) -> PyResult<Clause> {
-        self.inner.clause(id).map(Clause::from).map_err(|e| to_py_err(e.into()))
+        guard("clause", || {
+            self.inner.clause(id).map(Clause::from).map_err(|e| to_py_err(e.into()))
+        })
     }
 
-    fn departments(&self) -> Vec<Department> {
-        convert_all(self.inner.departments())
+    fn departments(&self) -> PyResult<Vec<Department>> {
+        guard("departments", || Ok({
+            convert_all(self.inner.departments())
+        }))
     }
 
     /// A department by id, short name (省教育厅), full name or alias.
     fn department(&self, name: &str) -> PyResult<Department> {
-        self.inner.department(name).map(Department::from).map_err(|e| to_py_err(e.into()))
+        guard("department", || {
+            self.inner.department(name).map(Department::from).map_err(|e| to_py_err(e.into()))
+        })
     }
 
     /// The measures that name `department` as responsible (lead or listed).
     fn measures_for_department(&self, department: &str) -> PyResult<Vec<Measure>> {
-        self.inner.measures_for_department(department).map(convert_all).map_err(|e| to_py_err(e.into()))
+        guard("measures_for_department", || {
+            self.inner.measures_for_department(department).map(convert_all).map_err(|e| to_py_err(e.into()))
+        })
     }
 
     /// The measures assigned to 「所有相关部门」.
-    fn measures_for_all_relevant(&self) -> Vec<Measure> {
-        convert_all(self.inner.measures_for_all_relevant())
+    fn measures_for_all_relevant(&self) -> PyResult<Vec<Measure>> {
+        guard("measures_for_all_relevant", || Ok({
+            convert_all(self.inner.measures_for_all_relevant())
+        }))
     }
 
-    fn regions(&self) -> Vec<Region> {
-        convert_all(self.inner.regions())
+    fn regions(&self) -> PyResult<Vec<Region>> {
+        guard("regions", || Ok({
+            convert_all(self.inner.regions())
+        }))
     }
 
     /// A region by id ("changchun") or GB/T 2260 code ("220100").
     fn region(&self, id_or_code: &str) -> PyResult<Region> {
-        self.inner.region(id_or_code).map(Region::from).map_err(|e| to_py_err(e.into()))
+        guard("region", || {
+            self.inner.region(id_or_code).map(Region::from).map_err(|e| to_py_err(e.into()))
+        })
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).
-    fn to_json(&self) -> String {
-        self.inner.to_canonical_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard("to_json", || Ok({
+            py.detach(|| self.inner.to_canonical_json())
+        }))
     }
 
     /// Progress of every indicator as of `as_of`, from observations: a pandas or polars
@@ -486,9 +526,11 @@ impl Plan {
         regional_targets: Option<&Bound<'_, PyAny>>,
         thresholds: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<progress::Report> {
-        let inputs = progress::observation_inputs(observations)?;
-        let options = progress::options(as_of, milestones, regional_targets, thresholds)?;
-        progress::report(&self.inner, py, inputs, options)
+        guard("progress", || {
+            let inputs = progress::observation_inputs(observations)?;
+            let options = progress::options(as_of, milestones, regional_targets, thresholds)?;
+            progress::report(&self.inner, py, inputs, options)
+        })
     }
 
     /// Progress of one indicator, for the whole area or (with `region`) a region that has a
@@ -506,34 +548,46 @@ impl Plan {
         regional_targets: Option<&Bound<'_, PyAny>>,
         thresholds: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<progress::IndicatorProgress> {
-        let inputs = progress::observation_inputs(observations)?;
-        let options = progress::options(as_of, milestones, regional_targets, thresholds)?;
-        progress::indicator(&self.inner, py, inputs, options, indicator, region)
+        guard("indicator_progress", || {
+            let inputs = progress::observation_inputs(observations)?;
+            let options = progress::options(as_of, milestones, regional_targets, thresholds)?;
+            progress::indicator(&self.inner, py, inputs, options, indicator, region)
+        })
     }
 
     /// The skill ladder, lowest level first (学徒工 … 首席技师).
-    fn skill_levels(&self) -> Vec<pathway::SkillLevel> {
-        pathway::skill_levels(&self.inner)
+    fn skill_levels(&self) -> PyResult<Vec<pathway::SkillLevel>> {
+        guard("skill_levels", || Ok({
+            pathway::skill_levels(&self.inner)
+        }))
     }
 
     /// The professional titles (职称) the crosswalk leads to.
-    fn titles(&self) -> Vec<pathway::Title> {
-        pathway::titles(&self.inner)
+    fn titles(&self) -> PyResult<Vec<pathway::Title>> {
+        guard("titles", || Ok({
+            pathway::titles(&self.inner)
+        }))
     }
 
     /// The 双贯通 crosswalk entries of a level, both directions.
     fn crosswalk_for_level(&self, level: &str) -> PyResult<Vec<pathway::CrosswalkEntry>> {
-        pathway::crosswalk(self.inner.crosswalk_for_level(level))
+        guard("crosswalk_for_level", || {
+            pathway::crosswalk(self.inner.crosswalk_for_level(level))
+        })
     }
 
     /// The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
     fn crosswalk_for_title(&self, title: &str) -> PyResult<Vec<pathway::CrosswalkEntry>> {
-        pathway::crosswalk(self.inner.crosswalk_for_title(title))
+        guard("crosswalk_for_title", || {
+            pathway::crosswalk(self.inner.crosswalk_for_title(title))
+        })
     }
 
     /// Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
-    fn education_equivalences(&self) -> Vec<pathway::EducationEquivalence> {
-        pathway::education_equivalences(&self.inner)
+    fn education_equivalences(&self) -> PyResult<Vec<pathway::EducationEquivalence>> {
+        guard("education_equivalences", || Ok({
+            pathway::education_equivalences(&self.inner)
+        }))
     }
 
     /// A worker's pathway as of `as_of`. `worker` is a dict with any of occupation,
@@ -541,7 +595,9 @@ impl Plan {
     /// diplomas [{school, graduated_on, final_year}], preparatory_technician_on; dates are
     /// `datetime.date` or ISO strings.
     fn pathway(&self, py: Python<'_>, worker: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> PyResult<pathway::Pathway> {
-        pathway::pathway(py, &self.inner, worker, as_of)
+        guard("pathway", || {
+            pathway::pathway(py, &self.inner, worker, as_of)
+        })
     }
 
     /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
@@ -551,14 +607,18 @@ impl Plan {
     /// INVALID_OFFER) with the path of the field.
     #[pyo3(signature = (profile, offer=None, *, as_of))]
     fn check_eligibility<'py>(&self, py: Python<'py>, profile: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        eligibility::check(py, &self.inner, profile, offer, as_of)
+        guard("check_eligibility", || {
+            eligibility::check(py, &self.inner, profile, offer, as_of)
+        })
     }
 
     /// `check_eligibility` for a list of profiles and one offer: the decisions in order, each
     /// the single call's; the first bad profile raises with its index (`profiles[3].sex`).
     #[pyo3(signature = (profiles, offer=None, *, as_of))]
     fn check_eligibility_batch<'py>(&self, py: Python<'py>, profiles: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        eligibility::check_batch(py, &self.inner, profiles, offer, as_of)
+        guard("check_eligibility_batch", || {
+            eligibility::check_batch(py, &self.inner, profiles, offer, as_of)
+        })
     }
 
     /// A roster's answers for one offer: one row per person (in order) with `target_groups`
@@ -567,16 +627,20 @@ impl Plan {
     /// or a list of dicts; decided on all cores without the GIL. `output`: pandas, polars, arrow.
     #[pyo3(signature = (roster, offer=None, *, as_of, output="pandas"))]
     fn eligibility_frame<'py>(&self, py: Python<'py>, roster: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>, output: &str) -> PyResult<Bound<'py, PyAny>> {
-        if !matches!(output, "pandas" | "polars" | "arrow") {
-            return Err(to_py_err(core::OptionsError { path: "output".into(), message: "output must be pandas, polars or arrow".into() }.into()));
-        }
-        eligibility::frame(py, &self.inner, roster, offer, as_of, output)
+        guard("eligibility_frame", || {
+            if !matches!(output, "pandas" | "polars" | "arrow") {
+                return Err(to_py_err(core::OptionsError { path: "output".into(), message: "output must be pandas, polars or arrow".into() }.into()));
+            }
+            eligibility::frame(py, &self.inner, roster, offer, as_of, output)
+        })
     }
 
     /// Splits an indicator's target over regions by weights ({region: weight} or pairs) so the
     /// parts add up exactly to the target (largest remainder).
     fn decompose(&self, indicator: &str, weights: &Bound<'_, PyAny>) -> PyResult<Vec<progress::RegionalTargetResult>> {
-        progress::decompose(&self.inner, indicator, progress::weights(weights)?)
+        guard("decompose", || {
+            progress::decompose(&self.inner, indicator, progress::weights(weights)?)
+        })
     }
 
     /// Counts training and base records by the plan's counting rules: a CSV or JSON Lines file
@@ -592,8 +656,10 @@ impl Plan {
         max_rejected: u64,
         source_name: Option<String>,
     ) -> PyResult<records::Tally> {
-        let options = core::CountOptions { strict, max_rejected, source: source_name };
-        records::count(py, &self.inner, source, &options)
+        guard("count_records", || {
+            let options = core::CountOptions { strict, max_rejected, source: source_name };
+            records::count(py, &self.inner, source, &options)
+        })
     }
 
     fn __repr__(&self) -> String {
@@ -604,32 +670,47 @@ impl Plan {
 /// The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号).
 #[pyfunction]
 fn default_plan(py: Python<'_>) -> PyResult<Plan> {
-    py.detach(core::Plan::jilin_2022_2025).map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
+    guard("default_plan", || {
+        py.detach(core::Plan::jilin_2022_2025).map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
+    })
 }
 
 /// Loads and validates a plan file (TOML).
 #[pyfunction]
 fn load_plan(py: Python<'_>, path: PathBuf) -> PyResult<Plan> {
-    py.detach(|| core::Plan::from_path(&path)).map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
+    guard("load_plan", || {
+        py.detach(|| core::Plan::from_path(&path)).map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
+    })
 }
 
 /// Loads and validates a plan from TOML text (str) or bytes (which must be UTF-8).
 #[pyfunction]
 fn loads_plan(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Plan> {
-    let result = if let Ok(s) = text.extract::<String>() {
-        py.detach(|| core::Plan::from_str(&s))
-    } else if let Ok(b) = text.extract::<Vec<u8>>() {
-        py.detach(|| core::Plan::from_bytes(&b))
-    } else {
-        return Err(pyo3::exceptions::PyTypeError::new_err("loads_plan takes str or bytes"));
-    };
-    result.map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
+    guard("loads_plan", || {
+        let result = if let Ok(s) = text.extract::<String>() {
+            py.detach(|| core::Plan::from_str(&s))
+        } else if let Ok(b) = text.extract::<Vec<u8>>() {
+            py.detach(|| core::Plan::from_bytes(&b))
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err("loads_plan takes str or bytes"));
+        };
+        result.map(|inner| Plan { inner: inner.into() }).map_err(to_py_err)
+    })
 }
 
 /// The JSON Schema of the plan data format.
 #[pyfunction]
-fn json_schema() -> String {
-    core::json_schema()
+fn json_schema() -> PyResult<String> {
+    guard("json_schema", || Ok({
+        core::json_schema()
+    }))
+}
+
+/// Makes the next call of `operation` (an exported function's name, e.g. `check_eligibility`,
+/// or `*` for any) raise `InternalError`, once, in any thread: for testing a host's error path.
+#[pyfunction]
+fn inject_fault(operation: &str) {
+    core::fault::inject(operation);
 }
 
 #[pymodule]
@@ -638,6 +719,7 @@ fn _skillplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_plan, m)?)?;
     m.add_function(wrap_pyfunction!(loads_plan, m)?)?;
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(inject_fault, m)?)?;
     m.add_function(wrap_pyfunction!(progress::read_observations, m)?)?;
     progress::register(m)?;
     records::register(m)?;

@@ -10,7 +10,7 @@ use skillplan as core;
 use skillplan::observations::{self, ObservationInput};
 use skillplan::progress::{self, Milestone, ProgressOptions, RegionalTarget, Thresholds};
 
-use crate::{Label, to_py_err};
+use crate::{Label, guard, to_py_err};
 
 fn options_error(path: String, message: &str) -> PyErr {
     to_py_err(core::OptionsError { path, message: message.to_owned() }.into())
@@ -208,57 +208,83 @@ pub struct Projection {
 #[pymethods]
 impl Projection {
     #[getter]
-    fn method(&self) -> &str {
-        self.inner.method
+    fn method(&self) -> PyResult<&str> {
+        guard("method", || Ok({
+            self.inner.method
+        }))
     }
     #[getter]
-    fn applicable(&self) -> bool {
-        self.inner.applicable
+    fn applicable(&self) -> PyResult<bool> {
+        guard("applicable", || Ok({
+            self.inner.applicable
+        }))
     }
     #[getter]
-    fn note(&self) -> Option<String> {
-        self.inner.note.clone()
+    fn note(&self) -> PyResult<Option<String>> {
+        guard("note", || Ok({
+            self.inner.note.clone()
+        }))
     }
     #[getter]
-    fn base_date(&self) -> Option<NaiveDate> {
-        self.inner.base_date
+    fn base_date(&self) -> PyResult<Option<NaiveDate>> {
+        guard("base_date", || Ok({
+            self.inner.base_date
+        }))
     }
     #[getter]
-    fn base_value(&self) -> Option<Decimal> {
-        self.inner.base_value
+    fn base_value(&self) -> PyResult<Option<Decimal>> {
+        guard("base_value", || Ok({
+            self.inner.base_value
+        }))
     }
     #[getter]
-    fn latest_date(&self) -> Option<NaiveDate> {
-        self.inner.latest_date
+    fn latest_date(&self) -> PyResult<Option<NaiveDate>> {
+        guard("latest_date", || Ok({
+            self.inner.latest_date
+        }))
     }
     #[getter]
-    fn latest_value(&self) -> Option<Decimal> {
-        self.inner.latest_value
+    fn latest_value(&self) -> PyResult<Option<Decimal>> {
+        guard("latest_value", || Ok({
+            self.inner.latest_value
+        }))
     }
     #[getter]
-    fn points(&self) -> Option<u32> {
-        self.inner.points
+    fn points(&self) -> PyResult<Option<u32>> {
+        guard("points", || Ok({
+            self.inner.points
+        }))
     }
     #[getter]
-    fn rate(&self) -> Option<Decimal> {
-        self.inner.rate
+    fn rate(&self) -> PyResult<Option<Decimal>> {
+        guard("rate", || Ok({
+            self.inner.rate
+        }))
     }
     #[getter]
-    fn required_rate(&self) -> Option<Decimal> {
-        self.inner.required_rate
+    fn required_rate(&self) -> PyResult<Option<Decimal>> {
+        guard("required_rate", || Ok({
+            self.inner.required_rate
+        }))
     }
     #[getter]
-    fn projected_value(&self) -> Option<Decimal> {
-        self.inner.projected_value
+    fn projected_value(&self) -> PyResult<Option<Decimal>> {
+        guard("projected_value", || Ok({
+            self.inner.projected_value
+        }))
     }
     #[getter]
-    fn index(&self) -> Option<Decimal> {
-        self.inner.index
+    fn index(&self) -> PyResult<Option<Decimal>> {
+        guard("index", || Ok({
+            self.inner.index
+        }))
     }
     /// The method's class, e.g. will_meet, substantial_progress.
     #[getter]
-    fn classification(&self) -> Option<&str> {
-        self.inner.classification
+    fn classification(&self) -> PyResult<Option<&str>> {
+        guard("classification", || Ok({
+            self.inner.classification
+        }))
     }
     fn __repr__(&self) -> String {
         format!("Projection(method={:?}, applicable={}, index={:?}, classification={:?})",
@@ -275,105 +301,155 @@ pub struct IndicatorProgress {
 #[pymethods]
 impl IndicatorProgress {
     #[getter]
-    fn indicator(&self) -> &str {
-        &self.inner.indicator
+    fn indicator(&self) -> PyResult<&str> {
+        guard("indicator", || Ok({
+            self.inner.indicator.as_str()
+        }))
     }
     #[getter]
-    fn name(&self) -> Label {
-        (&self.inner.name).into()
+    fn name(&self) -> PyResult<Label> {
+        guard("name", || Ok({
+            (&self.inner.name).into()
+        }))
     }
     #[getter]
-    fn region(&self) -> Option<String> {
-        self.inner.region.clone()
+    fn region(&self) -> PyResult<Option<String>> {
+        guard("region", || Ok({
+            self.inner.region.clone()
+        }))
     }
     #[getter]
-    fn clause(&self) -> &str {
-        &self.inner.clause
+    fn clause(&self) -> PyResult<&str> {
+        guard("clause", || Ok({
+            self.inner.clause.as_str()
+        }))
     }
     #[getter]
-    fn unit(&self) -> &str {
-        self.inner.unit.as_str()
+    fn unit(&self) -> PyResult<&str> {
+        guard("unit", || Ok({
+            self.inner.unit.as_str()
+        }))
     }
     #[getter]
-    fn comparator(&self) -> &str {
-        self.inner.comparator.as_str()
+    fn comparator(&self) -> PyResult<&str> {
+        guard("comparator", || Ok({
+            self.inner.comparator.as_str()
+        }))
     }
     #[getter]
-    fn target(&self) -> Decimal {
-        self.inner.target
+    fn target(&self) -> PyResult<Decimal> {
+        guard("target", || Ok({
+            self.inner.target
+        }))
     }
     #[getter]
-    fn as_of(&self) -> NaiveDate {
-        self.inner.as_of
+    fn as_of(&self) -> PyResult<NaiveDate> {
+        guard("as_of", || Ok({
+            self.inner.as_of
+        }))
     }
     #[getter]
-    fn achieved(&self) -> Option<Decimal> {
-        self.inner.achieved
+    fn achieved(&self) -> PyResult<Option<Decimal>> {
+        guard("achieved", || Ok({
+            self.inner.achieved
+        }))
     }
     #[getter]
-    fn achieved_on(&self) -> Option<NaiveDate> {
-        self.inner.achieved_on
+    fn achieved_on(&self) -> PyResult<Option<NaiveDate>> {
+        guard("achieved_on", || Ok({
+            self.inner.achieved_on
+        }))
     }
     #[getter]
-    fn source(&self) -> &str {
-        self.inner.source.as_str()
+    fn source(&self) -> PyResult<&str> {
+        guard("source", || Ok({
+            self.inner.source.as_str()
+        }))
     }
     #[getter]
-    fn completion(&self) -> Option<Decimal> {
-        self.inner.completion
+    fn completion(&self) -> PyResult<Option<Decimal>> {
+        guard("completion", || Ok({
+            self.inner.completion
+        }))
     }
     #[getter]
-    fn gap(&self) -> Option<Decimal> {
-        self.inner.gap
+    fn gap(&self) -> PyResult<Option<Decimal>> {
+        guard("gap", || Ok({
+            self.inner.gap
+        }))
     }
     #[getter]
-    fn elapsed(&self) -> Decimal {
-        self.inner.elapsed
+    fn elapsed(&self) -> PyResult<Decimal> {
+        guard("elapsed", || Ok({
+            self.inner.elapsed
+        }))
     }
     #[getter]
-    fn expected(&self) -> Decimal {
-        self.inner.expected
+    fn expected(&self) -> PyResult<Decimal> {
+        guard("expected", || Ok({
+            self.inner.expected
+        }))
     }
     #[getter]
-    fn expected_method(&self) -> &str {
-        self.inner.expected_method
+    fn expected_method(&self) -> PyResult<&str> {
+        guard("expected_method", || Ok({
+            self.inner.expected_method
+        }))
     }
     #[getter]
-    fn performance(&self) -> Option<Decimal> {
-        self.inner.performance
+    fn performance(&self) -> PyResult<Option<Decimal>> {
+        guard("performance", || Ok({
+            self.inner.performance
+        }))
     }
     #[getter]
-    fn status(&self) -> &str {
-        self.inner.status.as_str()
+    fn status(&self) -> PyResult<&str> {
+        guard("status", || Ok({
+            self.inner.status.as_str()
+        }))
     }
     #[getter]
-    fn status_label(&self) -> Label {
-        (&self.inner.status.label()).into()
+    fn status_label(&self) -> PyResult<Label> {
+        guard("status_label", || Ok({
+            (&self.inner.status.label()).into()
+        }))
     }
     #[getter]
-    fn remaining_days(&self) -> i64 {
-        self.inner.remaining_days
+    fn remaining_days(&self) -> PyResult<i64> {
+        guard("remaining_days", || Ok({
+            self.inner.remaining_days
+        }))
     }
     #[getter]
-    fn required_per_month(&self) -> Option<Decimal> {
-        self.inner.required_per_month
+    fn required_per_month(&self) -> PyResult<Option<Decimal>> {
+        guard("required_per_month", || Ok({
+            self.inner.required_per_month
+        }))
     }
     #[getter]
-    fn required_per_year(&self) -> Option<Decimal> {
-        self.inner.required_per_year
+    fn required_per_year(&self) -> PyResult<Option<Decimal>> {
+        guard("required_per_year", || Ok({
+            self.inner.required_per_year
+        }))
     }
     #[getter]
-    fn achieved_per_month(&self) -> Option<Decimal> {
-        self.inner.achieved_per_month
+    fn achieved_per_month(&self) -> PyResult<Option<Decimal>> {
+        guard("achieved_per_month", || Ok({
+            self.inner.achieved_per_month
+        }))
     }
     #[getter]
-    fn projections(&self) -> Vec<Projection> {
-        self.inner.projections.iter().map(|p| Projection { inner: p.clone() }).collect()
+    fn projections(&self) -> PyResult<Vec<Projection>> {
+        guard("projections", || Ok({
+            self.inner.projections.iter().map(|p| Projection { inner: p.clone() }).collect()
+        }))
     }
     /// The projection of `method` (linear_trend, escap_current_status,
     /// escap_anticipated_progress, unsd_cagr), applicable or not.
-    fn projection(&self, method: &str) -> Option<Projection> {
-        self.inner.projections.iter().find(|p| p.method == method).map(|p| Projection { inner: p.clone() })
+    fn projection(&self, method: &str) -> PyResult<Option<Projection>> {
+        guard("projection", || Ok({
+            self.inner.projections.iter().find(|p| p.method == method).map(|p| Projection { inner: p.clone() })
+        }))
     }
     fn __repr__(&self) -> String {
         format!("IndicatorProgress(indicator={:?}, region={:?}, achieved={:?}, status={:?})",
@@ -451,116 +527,144 @@ impl From<progress::IndicatorProgress> for IndicatorProgress {
 #[pymethods]
 impl Report {
     #[getter]
-    fn plan_id(&self) -> &str {
-        &self.inner.plan_id
+    fn plan_id(&self) -> PyResult<&str> {
+        guard("plan_id", || Ok({
+            self.inner.plan_id.as_str()
+        }))
     }
     #[getter]
-    fn fingerprint(&self) -> &str {
-        &self.inner.fingerprint
+    fn fingerprint(&self) -> PyResult<&str> {
+        guard("fingerprint", || Ok({
+            self.inner.fingerprint.as_str()
+        }))
     }
     #[getter]
-    fn as_of(&self) -> NaiveDate {
-        self.inner.as_of
+    fn as_of(&self) -> PyResult<NaiveDate> {
+        guard("as_of", || Ok({
+            self.inner.as_of
+        }))
     }
     #[getter]
-    fn period_start(&self) -> NaiveDate {
-        self.inner.period_start
+    fn period_start(&self) -> PyResult<NaiveDate> {
+        guard("period_start", || Ok({
+            self.inner.period_start
+        }))
     }
     #[getter]
-    fn period_end(&self) -> NaiveDate {
-        self.inner.period_end
+    fn period_end(&self) -> PyResult<NaiveDate> {
+        guard("period_end", || Ok({
+            self.inner.period_end
+        }))
     }
     #[getter]
-    fn is_final(&self) -> bool {
-        self.inner.is_final
+    fn is_final(&self) -> PyResult<bool> {
+        guard("is_final", || Ok({
+            self.inner.is_final
+        }))
     }
     #[getter]
-    fn indicators(&self) -> Vec<IndicatorProgress> {
-        self.inner.indicators.iter().cloned().map(IndicatorProgress::from).collect()
+    fn indicators(&self) -> PyResult<Vec<IndicatorProgress>> {
+        guard("indicators", || Ok({
+            self.inner.indicators.iter().cloned().map(IndicatorProgress::from).collect()
+        }))
     }
     #[getter]
-    fn regions(&self) -> Vec<IndicatorProgress> {
-        self.inner.regions.iter().cloned().map(IndicatorProgress::from).collect()
+    fn regions(&self) -> PyResult<Vec<IndicatorProgress>> {
+        guard("regions", || Ok({
+            self.inner.regions.iter().cloned().map(IndicatorProgress::from).collect()
+        }))
     }
     #[getter]
-    fn parts(&self) -> Vec<PartsCheck> {
-        self.inner
-            .parts
-            .iter()
-            .map(|p| PartsCheck {
-                whole: p.whole.clone(),
-                parts: p.parts.clone(),
-                whole_achieved: p.whole_achieved,
-                parts_achieved: p.parts_achieved,
-                whole_target: p.whole_target,
-                parts_target: p.parts_target,
-                consistent: p.consistent,
-            })
-            .collect()
+    fn parts(&self) -> PyResult<Vec<PartsCheck>> {
+        guard("parts", || Ok({
+            self.inner
+                .parts
+                .iter()
+                .map(|p| PartsCheck {
+                    whole: p.whole.clone(),
+                    parts: p.parts.clone(),
+                    whole_achieved: p.whole_achieved,
+                    parts_achieved: p.parts_achieved,
+                    whole_target: p.whole_target,
+                    parts_target: p.parts_target,
+                    consistent: p.consistent,
+                })
+                .collect()
+        }))
     }
     #[getter]
-    fn warnings(&self) -> Vec<Warning> {
-        self.inner
-            .warnings
-            .iter()
-            .map(|w| Warning { code: w.code.to_owned(), indicator: w.indicator.clone(), region: w.region.clone(), message: w.message.clone() })
-            .collect()
+    fn warnings(&self) -> PyResult<Vec<Warning>> {
+        guard("warnings", || Ok({
+            self.inner
+                .warnings
+                .iter()
+                .map(|w| Warning { code: w.code.to_owned(), indicator: w.indicator.clone(), region: w.region.clone(), message: w.message.clone() })
+                .collect()
+        }))
     }
     /// The report as JSON (decimals as strings).
-    fn to_json(&self) -> String {
-        self.inner.to_json()
+    fn to_json(&self) -> PyResult<String> {
+        guard("to_json", || Ok({
+            self.inner.to_json()
+        }))
     }
     /// One row per indicator (and region) with the projections as columns, as CSV.
-    fn to_csv(&self) -> String {
-        self.inner.to_csv()
+    fn to_csv(&self) -> PyResult<String> {
+        guard("to_csv", || Ok({
+            self.inner.to_csv()
+        }))
     }
     /// The rows of `to_csv` as dicts, with `Decimal`, `date` and `None` values.
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = PyList::empty(py);
-        for row in self.inner.rows() {
-            let d = PyDict::new(py);
-            d.set_item("indicator", row.indicator)?;
-            d.set_item("name_zh", row.name_zh)?;
-            d.set_item("name_en", row.name_en)?;
-            d.set_item("region", row.region)?;
-            d.set_item("clause", row.clause)?;
-            d.set_item("unit", row.unit)?;
-            d.set_item("comparator", row.comparator)?;
-            d.set_item("target", row.target)?;
-            d.set_item("as_of", row.as_of)?;
-            d.set_item("achieved", row.achieved)?;
-            d.set_item("achieved_on", row.achieved_on)?;
-            d.set_item("source", row.source)?;
-            d.set_item("completion", row.completion)?;
-            d.set_item("gap", row.gap)?;
-            d.set_item("elapsed", row.elapsed)?;
-            d.set_item("expected", row.expected)?;
-            d.set_item("expected_method", row.expected_method)?;
-            d.set_item("performance", row.performance)?;
-            d.set_item("status", row.status)?;
-            d.set_item("remaining_days", row.remaining_days)?;
-            d.set_item("required_per_month", row.required_per_month)?;
-            d.set_item("required_per_year", row.required_per_year)?;
-            d.set_item("achieved_per_month", row.achieved_per_month)?;
-            d.set_item("linear_trend_projected", row.linear_trend_projected)?;
-            d.set_item("linear_trend_class", row.linear_trend_class)?;
-            d.set_item("escap_current_status_index", row.escap_current_status_index)?;
-            d.set_item("escap_anticipated_projected", row.escap_anticipated_projected)?;
-            d.set_item("escap_anticipated_index", row.escap_anticipated_index)?;
-            d.set_item("escap_anticipated_class", row.escap_anticipated_class)?;
-            d.set_item("unsd_cagr_rate", row.unsd_cagr_rate)?;
-            d.set_item("unsd_cagr_required_rate", row.unsd_cagr_required_rate)?;
-            d.set_item("unsd_cagr_projected", row.unsd_cagr_projected)?;
-            d.set_item("unsd_cagr_index", row.unsd_cagr_index)?;
-            d.set_item("unsd_cagr_class", row.unsd_cagr_class)?;
-            list.append(d)?;
-        }
-        Ok(list)
+        guard("to_records", || {
+            let list = PyList::empty(py);
+            for row in self.inner.rows() {
+                let d = PyDict::new(py);
+                d.set_item("indicator", row.indicator)?;
+                d.set_item("name_zh", row.name_zh)?;
+                d.set_item("name_en", row.name_en)?;
+                d.set_item("region", row.region)?;
+                d.set_item("clause", row.clause)?;
+                d.set_item("unit", row.unit)?;
+                d.set_item("comparator", row.comparator)?;
+                d.set_item("target", row.target)?;
+                d.set_item("as_of", row.as_of)?;
+                d.set_item("achieved", row.achieved)?;
+                d.set_item("achieved_on", row.achieved_on)?;
+                d.set_item("source", row.source)?;
+                d.set_item("completion", row.completion)?;
+                d.set_item("gap", row.gap)?;
+                d.set_item("elapsed", row.elapsed)?;
+                d.set_item("expected", row.expected)?;
+                d.set_item("expected_method", row.expected_method)?;
+                d.set_item("performance", row.performance)?;
+                d.set_item("status", row.status)?;
+                d.set_item("remaining_days", row.remaining_days)?;
+                d.set_item("required_per_month", row.required_per_month)?;
+                d.set_item("required_per_year", row.required_per_year)?;
+                d.set_item("achieved_per_month", row.achieved_per_month)?;
+                d.set_item("linear_trend_projected", row.linear_trend_projected)?;
+                d.set_item("linear_trend_class", row.linear_trend_class)?;
+                d.set_item("escap_current_status_index", row.escap_current_status_index)?;
+                d.set_item("escap_anticipated_projected", row.escap_anticipated_projected)?;
+                d.set_item("escap_anticipated_index", row.escap_anticipated_index)?;
+                d.set_item("escap_anticipated_class", row.escap_anticipated_class)?;
+                d.set_item("unsd_cagr_rate", row.unsd_cagr_rate)?;
+                d.set_item("unsd_cagr_required_rate", row.unsd_cagr_required_rate)?;
+                d.set_item("unsd_cagr_projected", row.unsd_cagr_projected)?;
+                d.set_item("unsd_cagr_index", row.unsd_cagr_index)?;
+                d.set_item("unsd_cagr_class", row.unsd_cagr_class)?;
+                list.append(d)?;
+            }
+            Ok(list)
+        })
     }
     /// The records as a pandas DataFrame (decimal columns hold exact `Decimal` objects).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pandas = py.import("pandas")?;
-        pandas.call_method1("DataFrame", (self.to_records(py)?,))
+        guard("to_pandas", || {
+            let pandas = py.import("pandas")?;
+            pandas.call_method1("DataFrame", (self.to_records(py)?,))
+        })
     }
     fn __repr__(&self) -> String {
         format!("Report(plan_id={:?}, as_of={}, indicators={}, regions={}, warnings={})",
@@ -581,19 +685,21 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// Observations read from a CSV or JSON file, as dicts of text, ready for `Plan.progress`.
 #[pyfunction]
 pub fn read_observations<'py>(py: Python<'py>, path: std::path::PathBuf) -> PyResult<Bound<'py, PyList>> {
-    let inputs = py.detach(|| observations::read_file(&path));
-    let inputs = inputs.map_err(to_py_err)?;
-    let list = PyList::empty(py);
-    for o in inputs {
-        let d = PyDict::new(py);
-        d.set_item("indicator", o.indicator)?;
-        d.set_item("region", o.region)?;
-        d.set_item("date", o.date)?;
-        d.set_item("value", o.value)?;
-        d.set_item("kind", o.kind)?;
-        list.append(d)?;
-    }
-    Ok(list)
+    guard("read_observations", || {
+        let inputs = py.detach(|| observations::read_file(&path));
+        let inputs = inputs.map_err(to_py_err)?;
+        let list = PyList::empty(py);
+        for o in inputs {
+            let d = PyDict::new(py);
+            d.set_item("indicator", o.indicator)?;
+            d.set_item("region", o.region)?;
+            d.set_item("date", o.date)?;
+            d.set_item("value", o.value)?;
+            d.set_item("kind", o.kind)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    })
 }
 
 pub(crate) fn report(plan: &core::Plan, py: Python<'_>, inputs: Vec<ObservationInput>, options: ProgressOptions) -> PyResult<Report> {

@@ -14,7 +14,7 @@ use skillplan::arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
 use skillplan::arrow_array::ffi_stream::{RecordBatchStreamReader, FFI_ArrowArrayStream};
 use skillplan::arrow_array::{RecordBatch, StructArray};
 
-use crate::to_py_err;
+use crate::{guard, to_py_err};
 
 /// A Python value as the JSON value the core reads: floats stay floats (and are refused there);
 /// dates become ISO text; anything else an empty object, refused as the wrong type.
@@ -130,70 +130,103 @@ pub struct Tally {
 impl Tally {
     /// Rows read, valid or not.
     #[getter]
-    fn rows_read(&self) -> u64 {
-        self.inner.rows_read
+    fn rows_read(&self) -> PyResult<u64> {
+        guard("rows_read", || Ok({
+            self.inner.rows_read
+        }))
     }
     /// Rows that counted toward at least one indicator.
     #[getter]
-    fn rows_counted(&self) -> u64 {
-        self.inner.rows_counted
+    fn rows_counted(&self) -> PyResult<u64> {
+        guard("rows_counted", || Ok({
+            self.inner.rows_counted
+        }))
     }
     /// Rows refused as invalid (and skipped).
     #[getter]
-    fn rows_rejected(&self) -> u64 {
-        self.inner.rows_rejected
+    fn rows_rejected(&self) -> PyResult<u64> {
+        guard("rows_rejected", || Ok({
+            self.inner.rows_rejected
+        }))
     }
     /// Columns or keys the inputs had that the record format does not, so were not read.
     #[getter]
-    fn ignored_columns(&self) -> Vec<String> {
-        self.inner.ignored_columns().to_vec()
+    fn ignored_columns(&self) -> PyResult<Vec<String>> {
+        guard("ignored_columns", || Ok({
+            self.inner.ignored_columns().to_vec()
+        }))
     }
     /// The refused records (up to 1000): dicts of source, row, field, code, message.
     #[getter]
     fn rejections<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &serde_json::to_string(self.inner.rejections()).unwrap_or_default())
+        guard("rejections", || {
+            json_to_py(py, &serde_json::to_string(self.inner.rejections()).unwrap_or_default())
+        })
     }
     /// Counted records per indicator, for the whole area and period.
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &serde_json::to_string(&self.inner.totals(&self.plan)).unwrap_or_default())
+        guard("totals", || {
+            let text = py.detach(|| serde_json::to_string(&self.inner.totals(&self.plan)).unwrap_or_default());
+            json_to_py(py, &text)
+        })
     }
     /// Counted records of one indicator in a region and the regions inside it.
     fn region_total(&self, indicator: &str, region: &str) -> PyResult<u64> {
-        self.inner.count_in_region(&self.plan, indicator, region).map_err(to_py_err)
+        guard("region_total", || {
+            self.inner.count_in_region(&self.plan, indicator, region).map_err(to_py_err)
+        })
     }
     /// Everything the tally says, as plain dicts and lists.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &serde_json::to_string(&self.inner.summary(&self.plan)).unwrap_or_default())
+        guard("summary", || {
+            let text = py.detach(|| serde_json::to_string(&self.inner.summary(&self.plan)).unwrap_or_default());
+            json_to_py(py, &text)
+        })
     }
     /// The non-zero counts: dicts of indicator, region, month (YYYY-MM), count.
     fn cells<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        json_to_py(py, &serde_json::to_string(&self.inner.cells()).unwrap_or_default())
+        guard("cells", || {
+            let text = py.detach(|| serde_json::to_string(&self.inner.cells()).unwrap_or_default());
+            json_to_py(py, &text)
+        })
     }
     /// The non-zero counts as a pandas DataFrame (indicator, region, month, count).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let pandas = py.import("pandas")?;
-        let kwargs = PyDict::new(py);
-        kwargs.set_item("columns", vec!["indicator", "region", "month", "count"])?;
-        pandas.call_method("DataFrame", (self.cells(py)?,), Some(&kwargs))
+        guard("to_pandas", || {
+            let pandas = py.import("pandas")?;
+            let kwargs = PyDict::new(py);
+            kwargs.set_item("columns", vec!["indicator", "region", "month", "count"])?;
+            pandas.call_method("DataFrame", (self.cells(py)?,), Some(&kwargs))
+        })
     }
     /// Monthly observations (dicts of text) for `Plan.progress`.
     fn observations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let obs = self.inner.observations(&self.plan).map_err(to_py_err)?;
-        json_to_py(py, &serde_json::to_string(&obs).unwrap_or_default())
+        guard("observations", || {
+            let text = py.detach(|| self.inner.observations(&self.plan).map(|obs| serde_json::to_string(&obs).unwrap_or_default()));
+            json_to_py(py, &text.map_err(to_py_err)?)
+        })
     }
     /// Adds another tally of the same plan into this one.
-    fn merge(&mut self, other: PyRef<'_, Tally>) -> PyResult<()> {
-        self.inner.merge(&other.inner).map_err(to_py_err)
+    fn merge(&mut self, py: Python<'_>, other: PyRef<'_, Tally>) -> PyResult<()> {
+        guard("merge", || {
+            let other = &other.inner;
+            py.detach(|| self.inner.merge(other)).map_err(to_py_err)
+        })
     }
     /// The tally as JSON, to merge in another process (`Tally.from_json`).
-    fn to_json(&self) -> String {
-        self.inner.to_json()
+    fn to_json(&self, py: Python<'_>) -> PyResult<String> {
+        guard("to_json", || Ok({
+            py.detach(|| self.inner.to_json())
+        }))
     }
     /// Reads a tally written by `to_json` under the same plan.
     #[staticmethod]
-    fn from_json(plan: PyRef<'_, crate::Plan>, text: &str) -> PyResult<Tally> {
-        let inner = core::Tally::from_json(&plan.inner, text).map_err(to_py_err)?;
-        Ok(Tally { plan: plan.inner.clone(), inner })
+    fn from_json(py: Python<'_>, plan: PyRef<'_, crate::Plan>, text: &str) -> PyResult<Tally> {
+        guard("from_json", || {
+            let core_plan = &plan.inner;
+            let inner = py.detach(|| core::Tally::from_json(core_plan, text)).map_err(to_py_err)?;
+            Ok(Tally { plan: plan.inner.clone(), inner })
+        })
     }
     fn __repr__(&self) -> String {
         format!("Tally(rows_read={}, rows_counted={}, rows_rejected={})", self.inner.rows_read, self.inner.rows_counted, self.inner.rows_rejected)

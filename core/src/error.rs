@@ -284,6 +284,17 @@ pub enum Error {
     Records(#[from] RecordsError),
     #[error(transparent)]
     Profile(#[from] crate::eligibility::ProfileError),
+    #[error(transparent)]
+    Internal(#[from] InternalError),
+}
+
+/// A fault inside skillplan (a bug, caught at the boundary by [`crate::fault::catch`]), code
+/// `INTERNAL`. It names the operation and nothing of the input.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("internal fault in {operation}: a bug in skillplan, not in the input; please report it (the call's input is not included)")]
+pub struct InternalError {
+    /// The exported call that failed, e.g. `check_eligibility`.
+    pub operation: String,
 }
 
 /// Training or base records that cannot be counted: a bad row in strict mode
@@ -311,6 +322,7 @@ impl Error {
             Error::Worker(_) => ErrorCode::InvalidWorker,
             Error::Records(e) => e.code,
             Error::Profile(e) => e.code,
+            Error::Internal(_) => ErrorCode::Internal,
         }
     }
 
@@ -324,6 +336,7 @@ impl Error {
             Error::Worker(e) => e.path.clone(),
             Error::Records(e) => e.path.clone(),
             Error::Profile(e) => e.path.clone(),
+            Error::Internal(_) => String::new(),
         }
     }
 
@@ -335,6 +348,7 @@ impl Error {
             Error::Worker(e) => Some(e.reason),
             Error::Records(e) => Some(e.reason),
             Error::Profile(e) => Some(e.reason),
+            Error::Internal(_) => Some("panic"),
             _ => None,
         }
     }

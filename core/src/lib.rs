@@ -22,6 +22,7 @@ pub mod date_text;
 pub mod decimal_text;
 pub mod eligibility;
 mod error;
+pub mod fault;
 mod short_map;
 pub mod id_number;
 mod load;
@@ -41,7 +42,7 @@ mod validate;
 mod value_de;
 
 pub use clause::{Clause, ClauseKind};
-pub use error::{Error, ErrorCode, Issue, ObservationError, ObservationReason, OptionsError, PlanError, QueryError, Reason, RecordsError};
+pub use error::{Error, ErrorCode, InternalError, Issue, ObservationError, ObservationReason, OptionsError, PlanError, QueryError, Reason, RecordsError};
 pub use read::{Progress, RecordFormat};
 pub use records::{RecordInput, RecordReason};
 pub use tally::{CountOptions, IndicatorTally, MAX_KEPT_REJECTIONS, Rejection, TALLY_FORMAT, Tally, TallyCell, TallySummary};

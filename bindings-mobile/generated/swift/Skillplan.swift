@@ -611,24 +611,24 @@ public protocol PlanProtocol: AnyObject, Sendable {
      */
     func clause(id: String) throws  -> Clause
     
-    func columns()  -> [Column]
+    func columns() throws  -> [Column]
     
     /**
      * A department by id, short name (省教育厅), full name or alias.
      */
     func department(name: String) throws  -> Department
     
-    func departments()  -> [Department]
+    func departments() throws  -> [Department]
     
     /**
      * SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
      */
-    func fingerprint()  -> String
+    func fingerprint() throws  -> String
     
     /**
      * Stable identifier of the plan, e.g. "jilin-2022-2025".
      */
-    func id()  -> String
+    func id() throws  -> String
     
     /**
      * One indicator by id.
@@ -638,26 +638,26 @@ public protocol PlanProtocol: AnyObject, Sendable {
     /**
      * All indicators, in the plan's order.
      */
-    func indicators()  -> [Indicator]
+    func indicators() throws  -> [Indicator]
     
     /**
      * A measure by label ("（二十五）", "(二十五)") or number ("25").
      */
     func measure(id: String) throws  -> Measure
     
-    func measures()  -> [Measure]
+    func measures() throws  -> [Measure]
     
     /**
      * The measures assigned to 「所有相关部门」.
      */
-    func measuresForAllRelevant()  -> [Measure]
+    func measuresForAllRelevant() throws  -> [Measure]
     
     /**
      * The measures that name `department` as responsible (lead or listed).
      */
     func measuresForDepartment(department: String) throws  -> [Measure]
     
-    func metadata()  -> Metadata
+    func metadata() throws  -> Metadata
     
     /**
      * The indicators that are parts (「其中」) of `id`.
@@ -669,12 +669,12 @@ public protocol PlanProtocol: AnyObject, Sendable {
      */
     func region(idOrCode: String) throws  -> Region
     
-    func regions()  -> [Region]
+    func regions() throws  -> [Region]
     
     /**
      * The canonical JSON form of the plan (the fingerprint's input).
      */
-    func toJson()  -> String
+    func toJson() throws  -> String
     
     /**
      * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
@@ -713,7 +713,7 @@ public protocol PlanProtocol: AnyObject, Sendable {
     /**
      * Equivalences of 技工院校 classes.
      */
-    func educationEquivalences()  -> [EducationEquivalence]
+    func educationEquivalences() throws  -> [EducationEquivalence]
     
     /**
      * A worker's pathway as of `as_of`: levels held, every level above with its routes, the
@@ -724,12 +724,12 @@ public protocol PlanProtocol: AnyObject, Sendable {
     /**
      * The skill ladder, lowest level first.
      */
-    func skillLevels()  -> [SkillLevel]
+    func skillLevels() throws  -> [SkillLevel]
     
     /**
      * The professional titles reached through 双贯通.
      */
-    func titles()  -> [Title]
+    func titles() throws  -> [Title]
     
     /**
      * Splits an indicator's target over regions by weights so the parts add up exactly.
@@ -841,8 +841,8 @@ open func clause(id: String)throws  -> Clause  {
 })
 }
     
-open func columns() -> [Column]  {
-    return try!  FfiConverterSequenceTypeColumn.lift(try! rustCall() {
+open func columns()throws  -> [Column]  {
+    return try  FfiConverterSequenceTypeColumn.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_columns(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -863,8 +863,8 @@ open func department(name: String)throws  -> Department  {
 })
 }
     
-open func departments() -> [Department]  {
-    return try!  FfiConverterSequenceTypeDepartment.lift(try! rustCall() {
+open func departments()throws  -> [Department]  {
+    return try  FfiConverterSequenceTypeDepartment.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_departments(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -875,8 +875,8 @@ open func departments() -> [Department]  {
     /**
      * SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
      */
-open func fingerprint() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+open func fingerprint()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_fingerprint(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -887,8 +887,8 @@ open func fingerprint() -> String  {
     /**
      * Stable identifier of the plan, e.g. "jilin-2022-2025".
      */
-open func id() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+open func id()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_id(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -912,8 +912,8 @@ open func indicator(id: String)throws  -> Indicator  {
     /**
      * All indicators, in the plan's order.
      */
-open func indicators() -> [Indicator]  {
-    return try!  FfiConverterSequenceTypeIndicator.lift(try! rustCall() {
+open func indicators()throws  -> [Indicator]  {
+    return try  FfiConverterSequenceTypeIndicator.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_indicators(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -934,8 +934,8 @@ open func measure(id: String)throws  -> Measure  {
 })
 }
     
-open func measures() -> [Measure]  {
-    return try!  FfiConverterSequenceTypeMeasure.lift(try! rustCall() {
+open func measures()throws  -> [Measure]  {
+    return try  FfiConverterSequenceTypeMeasure.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_measures(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -946,8 +946,8 @@ open func measures() -> [Measure]  {
     /**
      * The measures assigned to 「所有相关部门」.
      */
-open func measuresForAllRelevant() -> [Measure]  {
-    return try!  FfiConverterSequenceTypeMeasure.lift(try! rustCall() {
+open func measuresForAllRelevant()throws  -> [Measure]  {
+    return try  FfiConverterSequenceTypeMeasure.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_measures_for_all_relevant(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -968,8 +968,8 @@ open func measuresForDepartment(department: String)throws  -> [Measure]  {
 })
 }
     
-open func metadata() -> Metadata  {
-    return try!  FfiConverterTypeMetadata_lift(try! rustCall() {
+open func metadata()throws  -> Metadata  {
+    return try  FfiConverterTypeMetadata_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_metadata(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1003,8 +1003,8 @@ open func region(idOrCode: String)throws  -> Region  {
 })
 }
     
-open func regions() -> [Region]  {
-    return try!  FfiConverterSequenceTypeRegion.lift(try! rustCall() {
+open func regions()throws  -> [Region]  {
+    return try  FfiConverterSequenceTypeRegion.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_regions(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1015,8 +1015,8 @@ open func regions() -> [Region]  {
     /**
      * The canonical JSON form of the plan (the fingerprint's input).
      */
-open func toJson() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+open func toJson()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_to_json(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1117,8 +1117,8 @@ open func crosswalkForTitle(title: String)throws  -> [CrosswalkEntry]  {
     /**
      * Equivalences of 技工院校 classes.
      */
-open func educationEquivalences() -> [EducationEquivalence]  {
-    return try!  FfiConverterSequenceTypeEducationEquivalence.lift(try! rustCall() {
+open func educationEquivalences()throws  -> [EducationEquivalence]  {
+    return try  FfiConverterSequenceTypeEducationEquivalence.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_education_equivalences(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1144,8 +1144,8 @@ open func pathway(worker: Worker, asOf: CalendarDate)throws  -> Pathway  {
     /**
      * The skill ladder, lowest level first.
      */
-open func skillLevels() -> [SkillLevel]  {
-    return try!  FfiConverterSequenceTypeSkillLevel.lift(try! rustCall() {
+open func skillLevels()throws  -> [SkillLevel]  {
+    return try  FfiConverterSequenceTypeSkillLevel.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_skill_levels(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1156,8 +1156,8 @@ open func skillLevels() -> [SkillLevel]  {
     /**
      * The professional titles reached through 双贯通.
      */
-open func titles() -> [Title]  {
-    return try!  FfiConverterSequenceTypeTitle.lift(try! rustCall() {
+open func titles()throws  -> [Title]  {
+    return try  FfiConverterSequenceTypeTitle.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_titles(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1336,17 +1336,17 @@ public protocol TallyProtocol: AnyObject, Sendable {
     /**
      * The non-zero counts.
      */
-    func cells()  -> [TallyCell]
+    func cells() throws  -> [TallyCell]
     
     /**
      * Columns or keys the inputs had that the record format does not.
      */
-    func ignoredColumns()  -> [String]
+    func ignoredColumns() throws  -> [String]
     
     /**
      * Per-indicator figures, for indicators with a counting rule.
      */
-    func indicators()  -> [IndicatorTally]
+    func indicators() throws  -> [IndicatorTally]
     
     /**
      * Adds another tally of the same plan into this one.
@@ -1366,37 +1366,37 @@ public protocol TallyProtocol: AnyObject, Sendable {
     /**
      * The refused records (up to 1000).
      */
-    func rejections()  -> [Rejection]
+    func rejections() throws  -> [Rejection]
     
     /**
      * Rows that counted toward at least one indicator.
      */
-    func rowsCounted()  -> UInt64
+    func rowsCounted() throws  -> UInt64
     
     /**
      * Rows read, valid or not.
      */
-    func rowsRead()  -> UInt64
+    func rowsRead() throws  -> UInt64
     
     /**
      * Rows refused as invalid (and skipped).
      */
-    func rowsRejected()  -> UInt64
+    func rowsRejected() throws  -> UInt64
     
     /**
      * Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
      */
-    func summaryJson()  -> String
+    func summaryJson() throws  -> String
     
     /**
      * The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
      */
-    func toJson()  -> String
+    func toJson() throws  -> String
     
     /**
      * Counted records per indicator, whole area and period.
      */
-    func totals()  -> [String: UInt64]
+    func totals() throws  -> [String: UInt64]
     
 }
 /**
@@ -1458,8 +1458,8 @@ open class Tally: TallyProtocol, @unchecked Sendable {
     /**
      * The non-zero counts.
      */
-open func cells() -> [TallyCell]  {
-    return try!  FfiConverterSequenceTypeTallyCell.lift(try! rustCall() {
+open func cells()throws  -> [TallyCell]  {
+    return try  FfiConverterSequenceTypeTallyCell.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_cells(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1470,8 +1470,8 @@ open func cells() -> [TallyCell]  {
     /**
      * Columns or keys the inputs had that the record format does not.
      */
-open func ignoredColumns() -> [String]  {
-    return try!  FfiConverterSequenceString.lift(try! rustCall() {
+open func ignoredColumns()throws  -> [String]  {
+    return try  FfiConverterSequenceString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_ignored_columns(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1482,8 +1482,8 @@ open func ignoredColumns() -> [String]  {
     /**
      * Per-indicator figures, for indicators with a counting rule.
      */
-open func indicators() -> [IndicatorTally]  {
-    return try!  FfiConverterSequenceTypeIndicatorTally.lift(try! rustCall() {
+open func indicators()throws  -> [IndicatorTally]  {
+    return try  FfiConverterSequenceTypeIndicatorTally.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_indicators(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1532,8 +1532,8 @@ open func regionTotal(indicator: String, region: String)throws  -> UInt64  {
     /**
      * The refused records (up to 1000).
      */
-open func rejections() -> [Rejection]  {
-    return try!  FfiConverterSequenceTypeRejection.lift(try! rustCall() {
+open func rejections()throws  -> [Rejection]  {
+    return try  FfiConverterSequenceTypeRejection.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_rejections(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1544,8 +1544,8 @@ open func rejections() -> [Rejection]  {
     /**
      * Rows that counted toward at least one indicator.
      */
-open func rowsCounted() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func rowsCounted()throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_rows_counted(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1556,8 +1556,8 @@ open func rowsCounted() -> UInt64  {
     /**
      * Rows read, valid or not.
      */
-open func rowsRead() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func rowsRead()throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_rows_read(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1568,8 +1568,8 @@ open func rowsRead() -> UInt64  {
     /**
      * Rows refused as invalid (and skipped).
      */
-open func rowsRejected() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
+open func rowsRejected()throws  -> UInt64  {
+    return try  FfiConverterUInt64.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_rows_rejected(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1580,8 +1580,8 @@ open func rowsRejected() -> UInt64  {
     /**
      * Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
      */
-open func summaryJson() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+open func summaryJson()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_summary_json(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1592,8 +1592,8 @@ open func summaryJson() -> String  {
     /**
      * The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
      */
-open func toJson() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
+open func toJson()throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_to_json(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -1604,8 +1604,8 @@ open func toJson() -> String  {
     /**
      * Counted records per indicator, whole area and period.
      */
-open func totals() -> [String: UInt64]  {
-    return try!  FfiConverterDictionaryStringUInt64.lift(try! rustCall() {
+open func totals()throws  -> [String: UInt64]  {
+    return try  FfiConverterDictionaryStringUInt64.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_tally_totals(
             self.uniffiCloneHandle(),uniffiCallStatus
@@ -6941,6 +6941,12 @@ enum SkillplanError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError
      */
     case InvalidInput(code: String, path: String, reason: String?, detail: String
     )
+    /**
+     * A fault inside skillplan, a bug (code INTERNAL): the call failed, the library and the
+     * app go on. `detail` names the operation and nothing of the input.
+     */
+    case Internal(code: String, path: String, detail: String
+    )
 
     
 
@@ -6988,6 +6994,11 @@ public struct FfiConverterTypeSkillplanError: FfiConverterRustBuffer {
             reason: try FfiConverterOptionString.read(from: &buf), 
             detail: try FfiConverterString.read(from: &buf)
             )
+        case 4: return .Internal(
+            code: try FfiConverterString.read(from: &buf), 
+            path: try FfiConverterString.read(from: &buf), 
+            detail: try FfiConverterString.read(from: &buf)
+            )
 
          default: throw UniffiInternalError.unexpectedEnumCase
         }
@@ -7021,6 +7032,13 @@ public struct FfiConverterTypeSkillplanError: FfiConverterRustBuffer {
             FfiConverterString.write(code, into: &buf)
             FfiConverterString.write(path, into: &buf)
             FfiConverterOptionString.write(reason, into: &buf)
+            FfiConverterString.write(detail, into: &buf)
+            
+        
+        case let .Internal(code,path,detail):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(code, into: &buf)
+            FfiConverterString.write(path, into: &buf)
             FfiConverterString.write(detail, into: &buf)
             
         }
@@ -8961,6 +8979,18 @@ public func defaultPlan()throws  -> Plan  {
 })
 }
 /**
+ * Makes the next call of `operation` (an exported function's name as Kotlin and Swift spell
+ * it, e.g. `checkEligibilityJson`, or `*` for any) fail with `SkillplanError.Internal`, once:
+ * for testing an app's error path. Nothing else changes.
+ */
+public func injectFault(operation: String)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_func_inject_fault(
+        FfiConverterString.lower(operation),uniffiCallStatus
+    )
+}
+}
+/**
  * Loads and validates a plan file (TOML).
  */
 public func loadPlan(path: String)throws  -> Plan  {
@@ -9045,6 +9075,9 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_func_default_plan() != 10760) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_skillplan_mobile_checksum_func_inject_fault() != 56471) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_skillplan_mobile_checksum_func_load_plan() != 1149) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -9066,40 +9099,40 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_plan_clause() != 9643) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_columns() != 55427) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_columns() != 50067) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_department() != 65357) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_departments() != 12125) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_departments() != 56405) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_fingerprint() != 53145) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_fingerprint() != 34885) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_id() != 12421) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_id() != 30965) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_indicator() != 2499) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_indicators() != 56858) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_indicators() != 41432) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_measure() != 50799) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_measures() != 26149) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_measures() != 65198) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_measures_for_all_relevant() != 34048) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_measures_for_all_relevant() != 24201) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_measures_for_department() != 40623) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_metadata() != 41067) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_metadata() != 1965) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_parts() != 19185) {
@@ -9108,10 +9141,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_plan_region() != 48034) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_regions() != 17884) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_regions() != 27954) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_to_json() != 65242) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_to_json() != 39478) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() != 48008) {
@@ -9132,16 +9165,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title() != 8642) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() != 20611) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() != 31201) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_pathway() != 31409) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_skill_levels() != 39421) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_skill_levels() != 9973) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_titles() != 15376) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_titles() != 949) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_decompose() != 58916) {
@@ -9168,13 +9201,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() != 50641) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_cells() != 16951) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_cells() != 59876) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_ignored_columns() != 9743) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_ignored_columns() != 3217) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_indicators() != 24760) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_indicators() != 10521) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_tally_merge() != 27090) {
@@ -9186,25 +9219,25 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_tally_region_total() != 25406) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_rejections() != 41014) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_rejections() != 43603) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_rows_counted() != 13937) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_rows_counted() != 60830) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_rows_read() != 15568) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_rows_read() != 13263) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_rows_rejected() != 29509) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_rows_rejected() != 19527) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_summary_json() != 19838) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_summary_json() != 4198) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_to_json() != 27479) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_to_json() != 36408) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_totals() != 63364) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_totals() != 50698) {
         return InitializationResult.apiChecksumMismatch
     }
 

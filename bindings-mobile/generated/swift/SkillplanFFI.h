@@ -509,6 +509,11 @@ uint64_t uniffi_skillplan_mobile_fn_func_default_plan(RustCallStatus *_Nonnull o
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_INJECT_FAULT
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_INJECT_FAULT
+void uniffi_skillplan_mobile_fn_func_inject_fault(RustBuffer operation, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_LOAD_PLAN
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_LOAD_PLAN
 uint64_t uniffi_skillplan_mobile_fn_func_load_plan(RustBuffer path, RustCallStatus *_Nonnull out_status
@@ -802,6 +807,12 @@ void ffi_skillplan_mobile_rust_future_complete_void(uint64_t handle, RustCallSta
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_DEFAULT_PLAN
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_DEFAULT_PLAN
 uint16_t uniffi_skillplan_mobile_checksum_func_default_plan(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_INJECT_FAULT
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_INJECT_FAULT
+uint16_t uniffi_skillplan_mobile_checksum_func_inject_fault(void
     
 );
 #endif

@@ -66,13 +66,14 @@ from ._skillplan import (
     Responsibility,
     Tally,
     default_plan,
+    inject_fault,
     json_schema,
     load_plan,
     loads_plan,
     read_observations,
 )
 from .eligibility import EligibilityDecision, SubsidyDecision, TargetGroup
-from .errors import InvalidInputError, NotFoundError, PlanError, SkillplanError
+from .errors import InternalError, InvalidInputError, NotFoundError, PlanError, SkillplanError
 
 __all__ = [
     "Clause",
@@ -94,6 +95,7 @@ __all__ = [
     "Department",
     "Indicator",
     "IndicatorProgress",
+    "InternalError",
     "InvalidInputError",
     "Issue",
     "Label",
@@ -113,6 +115,7 @@ __all__ = [
     "SkillplanError",
     "Tally",
     "default_plan",
+    "inject_fault",
     "json_schema",
     "load_plan",
     "loads_plan",

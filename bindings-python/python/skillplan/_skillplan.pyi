@@ -14,7 +14,7 @@ _Status = Literal["met", "on_track", "behind", "far_behind", "missed", "not_star
 
 __all__ = [
     "Clause", "Column", "ColumnItem", "Department", "Indicator", "Issue", "Label", "Measure", "Metadata",
-    "Period", "Plan", "Region", "Responsibility", "default_plan", "json_schema", "load_plan", "loads_plan",
+    "Period", "Plan", "Region", "Responsibility", "default_plan", "inject_fault", "json_schema", "load_plan", "loads_plan",
     "IndicatorProgress", "PartsCheck", "ProgressWarning", "Projection", "RegionalTarget", "Report", "read_observations",
     "ConditionProgress", "RosterAnswers", "CrosswalkEntry", "EducationEquivalence", "HeldLevelView", "Pathway", "RouteProgress",
     "SkillLevel", "Step", "Title", "Unlock", "Tally",
@@ -652,6 +652,10 @@ def loads_plan(text: Union[str, bytes]) -> Plan:
 
 def json_schema() -> str:
     """The JSON Schema of the plan data format."""
+
+def inject_fault(operation: str) -> None:
+    """Makes the next call of `operation` (e.g. ``"check_eligibility"``, or ``"*"`` for any)
+    raise InternalError, once: for testing a host's error path."""
 
 @final
 class Tally:

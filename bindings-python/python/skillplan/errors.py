@@ -52,4 +52,9 @@ class InvalidInputError(SkillplanError, ValueError):
     """Input that cannot be used: observations or options (codes ``INVALID_*``); ``reason`` says how."""
 
 
-__all__ = ["SkillplanError", "PlanError", "NotFoundError", "InvalidInputError"]
+class InternalError(SkillplanError):
+    """A fault inside skillplan, a bug (code ``INTERNAL``): the call failed, the library and the
+    process go on. The message names the operation and nothing of the input."""
+
+
+__all__ = ["SkillplanError", "PlanError", "NotFoundError", "InvalidInputError", "InternalError"]

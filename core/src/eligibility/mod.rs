@@ -97,7 +97,7 @@ pub fn decide_each<I: Sync, T: Send>(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(ProfileError::new(crate::ErrorCode::Internal, "internal", "profiles", "a worker thread failed").into())))
+            .map(|h| h.join().unwrap_or_else(|_| Err(crate::InternalError { operation: "decide_each".to_owned() }.into())))
             .collect()
     });
     // Parts are in order, so the first error met is the first by index.

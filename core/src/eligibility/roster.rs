@@ -331,7 +331,7 @@ pub fn decide_roster(
 }
 
 fn internal() -> Error {
-    ProfileError::new(crate::error::ErrorCode::Internal, "internal", "rows", "a worker thread failed").into()
+    crate::InternalError { operation: "decide_roster".to_owned() }.into()
 }
 
 fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {

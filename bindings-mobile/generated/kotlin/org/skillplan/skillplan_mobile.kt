@@ -679,6 +679,8 @@ internal object IntegrityCheckingUniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_skillplan_mobile_checksum_func_default_plan(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_func_inject_fault(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_func_load_plan(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_load_plan_bytes(
@@ -913,6 +915,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_default_plan(uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_skillplan_mobile_fn_func_inject_fault(`operation`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_skillplan_mobile_fn_func_load_plan(`path`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_skillplan_mobile_fn_func_load_plan_bytes(`bytes`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1047,6 +1051,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_func_default_plan() and 0xFFFF) != 10760) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_skillplan_mobile_checksum_func_inject_fault() and 0xFFFF) != 56471) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_skillplan_mobile_checksum_func_load_plan() and 0xFFFF) != 1149) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1068,40 +1075,40 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_clause() and 0xFFFF) != 9643) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_columns() and 0xFFFF) != 55427) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_columns() and 0xFFFF) != 50067) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_department() and 0xFFFF) != 65357) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_departments() and 0xFFFF) != 12125) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_departments() and 0xFFFF) != 56405) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_fingerprint() and 0xFFFF) != 53145) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_fingerprint() and 0xFFFF) != 34885) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_id() and 0xFFFF) != 12421) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_id() and 0xFFFF) != 30965) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_indicator() and 0xFFFF) != 2499) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_indicators() and 0xFFFF) != 56858) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_indicators() and 0xFFFF) != 41432) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measure() and 0xFFFF) != 50799) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures() and 0xFFFF) != 26149) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures() and 0xFFFF) != 65198) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures_for_all_relevant() and 0xFFFF) != 34048) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures_for_all_relevant() and 0xFFFF) != 24201) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures_for_department() and 0xFFFF) != 40623) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_metadata() and 0xFFFF) != 41067) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_metadata() and 0xFFFF) != 1965) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_parts() and 0xFFFF) != 19185) {
@@ -1110,10 +1117,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_region() and 0xFFFF) != 48034) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_regions() and 0xFFFF) != 17884) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_regions() and 0xFFFF) != 27954) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_to_json() and 0xFFFF) != 65242) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_to_json() and 0xFFFF) != 39478) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() and 0xFFFF) != 48008) {
@@ -1134,16 +1141,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title() and 0xFFFF) != 8642) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() and 0xFFFF) != 20611) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() and 0xFFFF) != 31201) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_pathway() and 0xFFFF) != 31409) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_skill_levels() and 0xFFFF) != 39421) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_skill_levels() and 0xFFFF) != 9973) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_titles() and 0xFFFF) != 15376) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_titles() and 0xFFFF) != 949) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decompose() and 0xFFFF) != 58916) {
@@ -1170,13 +1177,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() and 0xFFFF) != 50641) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_cells() and 0xFFFF) != 16951) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_cells() and 0xFFFF) != 59876) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_ignored_columns() and 0xFFFF) != 9743) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_ignored_columns() and 0xFFFF) != 3217) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_indicators() and 0xFFFF) != 24760) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_indicators() and 0xFFFF) != 10521) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_tally_merge() and 0xFFFF) != 27090) {
@@ -1188,25 +1195,25 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_tally_region_total() and 0xFFFF) != 25406) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rejections() and 0xFFFF) != 41014) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rejections() and 0xFFFF) != 43603) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_counted() and 0xFFFF) != 13937) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_counted() and 0xFFFF) != 60830) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_read() and 0xFFFF) != 15568) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_read() and 0xFFFF) != 13263) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_rejected() and 0xFFFF) != 29509) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_rejected() and 0xFFFF) != 19527) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_summary_json() and 0xFFFF) != 19838) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_summary_json() and 0xFFFF) != 4198) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_to_json() and 0xFFFF) != 27479) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_to_json() and 0xFFFF) != 36408) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_totals() and 0xFFFF) != 63364) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_totals() and 0xFFFF) != 50698) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -1925,10 +1932,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     }
     
 
-    override fun `columns`(): List<Column> {
+    
+    @Throws(SkillplanException::class)override fun `columns`(): List<Column> {
             return FfiConverterSequenceTypeColumn.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_columns(
         it,
         _status)
@@ -1956,10 +1964,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     }
     
 
-    override fun `departments`(): List<Department> {
+    
+    @Throws(SkillplanException::class)override fun `departments`(): List<Department> {
             return FfiConverterSequenceTypeDepartment.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_departments(
         it,
         _status)
@@ -1972,10 +1981,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
     /**
      * SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
-     */override fun `fingerprint`(): kotlin.String {
+     */
+    @Throws(SkillplanException::class)override fun `fingerprint`(): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_fingerprint(
         it,
         _status)
@@ -1988,10 +1998,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
     /**
      * Stable identifier of the plan, e.g. "jilin-2022-2025".
-     */override fun `id`(): kotlin.String {
+     */
+    @Throws(SkillplanException::class)override fun `id`(): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_id(
         it,
         _status)
@@ -2022,10 +2033,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
     /**
      * All indicators, in the plan's order.
-     */override fun `indicators`(): List<Indicator> {
+     */
+    @Throws(SkillplanException::class)override fun `indicators`(): List<Indicator> {
             return FfiConverterSequenceTypeIndicator.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_indicators(
         it,
         _status)
@@ -2053,10 +2065,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     }
     
 
-    override fun `measures`(): List<Measure> {
+    
+    @Throws(SkillplanException::class)override fun `measures`(): List<Measure> {
             return FfiConverterSequenceTypeMeasure.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_measures(
         it,
         _status)
@@ -2069,10 +2082,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
     /**
      * The measures assigned to 「所有相关部门」.
-     */override fun `measuresForAllRelevant`(): List<Measure> {
+     */
+    @Throws(SkillplanException::class)override fun `measuresForAllRelevant`(): List<Measure> {
             return FfiConverterSequenceTypeMeasure.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_measures_for_all_relevant(
         it,
         _status)
@@ -2100,10 +2114,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     }
     
 
-    override fun `metadata`(): Metadata {
+    
+    @Throws(SkillplanException::class)override fun `metadata`(): Metadata {
             return FfiConverterTypeMetadata.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_metadata(
         it,
         _status)
@@ -2149,10 +2164,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     }
     
 
-    override fun `regions`(): List<Region> {
+    
+    @Throws(SkillplanException::class)override fun `regions`(): List<Region> {
             return FfiConverterSequenceTypeRegion.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_regions(
         it,
         _status)
@@ -2165,10 +2181,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
     /**
      * The canonical JSON form of the plan (the fingerprint's input).
-     */override fun `toJson`(): kotlin.String {
+     */
+    @Throws(SkillplanException::class)override fun `toJson`(): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_to_json(
         it,
         _status)
@@ -2301,10 +2318,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
     /**
      * Equivalences of 技工院校 classes.
-     */override fun `educationEquivalences`(): List<EducationEquivalence> {
+     */
+    @Throws(SkillplanException::class)override fun `educationEquivalences`(): List<EducationEquivalence> {
             return FfiConverterSequenceTypeEducationEquivalence.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_education_equivalences(
         it,
         _status)
@@ -2337,10 +2355,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
     /**
      * The skill ladder, lowest level first.
-     */override fun `skillLevels`(): List<SkillLevel> {
+     */
+    @Throws(SkillplanException::class)override fun `skillLevels`(): List<SkillLevel> {
             return FfiConverterSequenceTypeSkillLevel.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_skill_levels(
         it,
         _status)
@@ -2353,10 +2372,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
     /**
      * The professional titles reached through 双贯通.
-     */override fun `titles`(): List<Title> {
+     */
+    @Throws(SkillplanException::class)override fun `titles`(): List<Title> {
             return FfiConverterSequenceTypeTitle.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_titles(
         it,
         _status)
@@ -2833,10 +2853,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * The non-zero counts.
-     */override fun `cells`(): List<TallyCell> {
+     */
+    @Throws(SkillplanException::class)override fun `cells`(): List<TallyCell> {
             return FfiConverterSequenceTypeTallyCell.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_cells(
         it,
         _status)
@@ -2849,10 +2870,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * Columns or keys the inputs had that the record format does not.
-     */override fun `ignoredColumns`(): List<kotlin.String> {
+     */
+    @Throws(SkillplanException::class)override fun `ignoredColumns`(): List<kotlin.String> {
             return FfiConverterSequenceString.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_ignored_columns(
         it,
         _status)
@@ -2865,10 +2887,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * Per-indicator figures, for indicators with a counting rule.
-     */override fun `indicators`(): List<IndicatorTally> {
+     */
+    @Throws(SkillplanException::class)override fun `indicators`(): List<IndicatorTally> {
             return FfiConverterSequenceTypeIndicatorTally.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_indicators(
         it,
         _status)
@@ -2934,10 +2957,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * The refused records (up to 1000).
-     */override fun `rejections`(): List<Rejection> {
+     */
+    @Throws(SkillplanException::class)override fun `rejections`(): List<Rejection> {
             return FfiConverterSequenceTypeRejection.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_rejections(
         it,
         _status)
@@ -2950,10 +2974,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * Rows that counted toward at least one indicator.
-     */override fun `rowsCounted`(): kotlin.ULong {
+     */
+    @Throws(SkillplanException::class)override fun `rowsCounted`(): kotlin.ULong {
             return FfiConverterULong.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_rows_counted(
         it,
         _status)
@@ -2966,10 +2991,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * Rows read, valid or not.
-     */override fun `rowsRead`(): kotlin.ULong {
+     */
+    @Throws(SkillplanException::class)override fun `rowsRead`(): kotlin.ULong {
             return FfiConverterULong.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_rows_read(
         it,
         _status)
@@ -2982,10 +3008,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * Rows refused as invalid (and skipped).
-     */override fun `rowsRejected`(): kotlin.ULong {
+     */
+    @Throws(SkillplanException::class)override fun `rowsRejected`(): kotlin.ULong {
             return FfiConverterULong.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_rows_rejected(
         it,
         _status)
@@ -2998,10 +3025,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
-     */override fun `summaryJson`(): kotlin.String {
+     */
+    @Throws(SkillplanException::class)override fun `summaryJson`(): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_summary_json(
         it,
         _status)
@@ -3014,10 +3042,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
-     */override fun `toJson`(): kotlin.String {
+     */
+    @Throws(SkillplanException::class)override fun `toJson`(): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_to_json(
         it,
         _status)
@@ -3030,10 +3059,11 @@ open class Tally: Disposable, AutoCloseable, TallyInterface
     
     /**
      * Counted records per indicator, whole area and period.
-     */override fun `totals`(): Map<kotlin.String, kotlin.ULong> {
+     */
+    @Throws(SkillplanException::class)override fun `totals`(): Map<kotlin.String, kotlin.ULong> {
             return FfiConverterMapStringULong.lift(
     callWithHandle {
-    uniffiRustCall() { _status ->
+    uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_tally_totals(
         it,
         _status)
@@ -7042,6 +7072,22 @@ sealed class SkillplanException: kotlin.Exception() {
             get() = "code=${ `code` }, path=${ `path` }, reason=${ `reason` }, detail=${ `detail` }"
     }
     
+    /**
+     * A fault inside skillplan, a bug (code INTERNAL): the call failed, the library and the
+     * app go on. `detail` names the operation and nothing of the input.
+     */
+    class Internal(
+        
+        val `code`: kotlin.String, 
+        
+        val `path`: kotlin.String, 
+        
+        val `detail`: kotlin.String
+        ) : SkillplanException() {
+        override val message
+            get() = "code=${ `code` }, path=${ `path` }, detail=${ `detail` }"
+    }
+    
 
     
 
@@ -7079,6 +7125,11 @@ public object FfiConverterTypeSkillplanError : FfiConverterRustBuffer<SkillplanE
                 FfiConverterOptionalString.read(buf),
                 FfiConverterString.read(buf),
                 )
+            4 -> SkillplanException.Internal(
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                FfiConverterString.read(buf),
+                )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
         }
     }
@@ -7109,6 +7160,13 @@ public object FfiConverterTypeSkillplanError : FfiConverterRustBuffer<SkillplanE
                 + FfiConverterOptionalString.allocationSize(value.`reason`)
                 + FfiConverterString.allocationSize(value.`detail`)
             )
+            is SkillplanException.Internal -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`code`)
+                + FfiConverterString.allocationSize(value.`path`)
+                + FfiConverterString.allocationSize(value.`detail`)
+            )
         }
     }
 
@@ -7135,6 +7193,13 @@ public object FfiConverterTypeSkillplanError : FfiConverterRustBuffer<SkillplanE
                 FfiConverterString.write(value.`code`, buf)
                 FfiConverterString.write(value.`path`, buf)
                 FfiConverterOptionalString.write(value.`reason`, buf)
+                FfiConverterString.write(value.`detail`, buf)
+                Unit
+            }
+            is SkillplanException.Internal -> {
+                buf.putInt(4)
+                FfiConverterString.write(value.`code`, buf)
+                FfiConverterString.write(value.`path`, buf)
                 FfiConverterString.write(value.`detail`, buf)
                 Unit
             }
@@ -9149,6 +9214,21 @@ public object FfiConverterTypeExactDecimal: FfiConverter<ExactDecimal, RustBuffe
 }
     )
     }
+    
+
+        /**
+         * Makes the next call of `operation` (an exported function's name as Kotlin and Swift spell
+         * it, e.g. `checkEligibilityJson`, or `*` for any) fail with `SkillplanError.Internal`, once:
+         * for testing an app's error path. Nothing else changes.
+         */ fun `injectFault`(`operation`: kotlin.String)
+        = 
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_func_inject_fault(
+    
+        
+        FfiConverterString.lower(`operation`),_status)
+}
+    
     
 
         /**

@@ -6,6 +6,7 @@ val SkillplanException.code: String
         is SkillplanException.Plan -> this.code
         is SkillplanException.NotFound -> this.code
         is SkillplanException.InvalidInput -> this.code
+        is SkillplanException.Internal -> this.code
     }
 
 /** Where the problem is: a path into the plan file, or the argument name of a query. */
@@ -14,4 +15,5 @@ val SkillplanException.path: String
         is SkillplanException.Plan -> this.path
         is SkillplanException.NotFound -> this.path
         is SkillplanException.InvalidInput -> this.path
+        is SkillplanException.Internal -> this.path
     }
