@@ -1,0 +1,187 @@
+// The bad-input catalogue (tests/bad-inputs/catalogue.json) through the Node API. Each case is a
+// malformed input of one kind handed to the call a Node user would make; it must throw (or
+// reject with) an Error whose `code` (and `path`) is the catalogue's, and nothing the error shows
+// may repeat a secret of the catalogue or anything shaped like a 身份证号.
+'use strict'
+
+const { test, after } = require('node:test')
+const assert = require('node:assert/strict')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
+const skillplan = require('..')
+
+const DIR = path.resolve(__dirname, '..', '..', 'tests', 'bad-inputs')
+const CATALOGUE = JSON.parse(fs.readFileSync(path.join(DIR, 'catalogue.json'), 'utf8'))
+const HOSTS = ['rust', 'python', 'node', 'kotlin']
+const CASES = CATALOGUE.cases.filter((c) => (c.hosts ?? HOSTS).includes('node'))
+// 18 characters (17 digits and a digit or X) or the old 15 digits: the shapes of a 身份证号.
+const ID_SHAPED = /\d{17}[\dXx]|\d{15}/
+const CODES = /^(PLAN|UNKNOWN|INVALID|TOO_MANY)_[A-Z_0-9]+$/
+const DEFAULT_AS_OF = '2024-06-30'
+const plan = skillplan.defaultPlan()
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skillplan-bad-inputs-'))
+after(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+/** The bytes of a text, base64, file, json or repeat input. */
+function rawBytes(form) {
+  if ('text' in form) return Buffer.from(form.text, 'utf8')
+  if ('base64' in form) return Buffer.from(form.base64, 'base64')
+  if ('file' in form) return fs.readFileSync(path.join(DIR, form.file))
+  if ('json' in form) return Buffer.from(JSON.stringify(form.json), 'utf8')
+  if ('repeat' in form) {
+    const r = form.repeat
+    return Buffer.from((r.head ?? '') + r.unit.repeat(r.times) + (r.tail ?? ''), 'utf8')
+  }
+  throw new Error(`input ${Object.keys(form)} has no bytes; the case needs a text form`)
+}
+
+function text(form) {
+  return new TextDecoder('utf-8', { fatal: true }).decode(rawBytes(form))
+}
+
+/** A catalogue value as a JavaScript value: {"$float": "NaN"} becomes NaN. */
+function host(value) {
+  if (Array.isArray(value)) return value.map(host)
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value)
+    if (keys.length === 1 && keys[0] === '$float') return Number(value.$float)
+    return Object.fromEntries(keys.map((k) => [k, host(value[k])]))
+  }
+  return value
+}
+
+/** A host value: the value form, or the JSON the text holds. */
+function value(form) {
+  if ('value' in form) return host(form.value)
+  if ('json' in form) return form.json
+  return JSON.parse(text(form))
+}
+
+function countOptions(options) {
+  return { strict: options.strict ?? false, maxRejected: options.max_rejected ?? 1000 }
+}
+
+function writeTemp(name, form) {
+  const file = path.join(tmp, `${process.pid}-${name}`)
+  fs.writeFileSync(file, rawBytes(form))
+  return file
+}
+
+/** Thresholds as the Node options spell them (onTrack). */
+function thresholds(t) {
+  if (t === undefined || t === null || typeof t !== 'object') return t
+  const out = { ...t }
+  if ('on_track' in out) {
+    out.onTrack = out.on_track
+    delete out.on_track
+  }
+  return out
+}
+
+/** Makes the call of the case's kind (a bad input must throw or reject). */
+async function run(c) {
+  const form = c.input
+  const options = c.options ?? {}
+  const asOf = options.as_of ?? DEFAULT_AS_OF
+  switch (c.kind) {
+    case 'plan':
+      return skillplan.loadPlanStr(rawBytes(form))
+    case 'records_csv':
+    case 'records_jsonl':
+      return plan.countRecordsFile(writeTemp(`${c.name}.${c.kind === 'records_csv' ? 'csv' : 'jsonl'}`, form), countOptions(options))
+    case 'records':
+      return plan.countRecords(value(form), countOptions(options))
+    case 'observations_json':
+    case 'observations_csv': {
+      const observations = 'value' in form
+        ? value(form)
+        : skillplan.readObservations(writeTemp(`${c.name}.${c.kind === 'observations_json' ? 'json' : 'csv'}`, form))
+      return plan.progress(observations, { asOf })
+    }
+    case 'profile': {
+      const offer = options.offer ?? {}
+      if ('value' in form) return plan.checkEligibility(value(form), offer, asOf)
+      if ('base64' in form) return plan.checkEligibility(rawBytes(form), offer, asOf)
+      return plan.checkEligibilityJson(text(form), JSON.stringify(offer), asOf)
+    }
+    case 'offer': {
+      const profile = options.profile ?? {}
+      if ('value' in form) return plan.checkEligibility(profile, value(form), asOf)
+      if ('base64' in form) return plan.checkEligibility(profile, rawBytes(form), asOf)
+      return plan.checkEligibilityJson(JSON.stringify(profile), text(form), asOf)
+    }
+    case 'worker':
+      return plan.pathway(value(form), asOf)
+    case 'progress_options': {
+      const given = value(form)
+      const o = { asOf }
+      if (given.milestones !== undefined) o.milestones = given.milestones
+      if (given.regional_targets !== undefined) o.regionalTargets = given.regional_targets
+      if (given.thresholds !== undefined) o.thresholds = thresholds(given.thresholds)
+      return plan.progress([], o)
+    }
+    case 'tally':
+      return skillplan.Tally.fromJson(plan, text(form))
+    case 'as_of': {
+      const date = text(form)
+      switch (options.call ?? 'eligibility') {
+        case 'eligibility':
+          return plan.checkEligibility({}, null, date)
+        case 'pathway':
+          return plan.pathway({}, date)
+        case 'progress':
+          return plan.progress([], { asOf: date })
+        default:
+          throw new Error(`unknown as_of call ${options.call}`)
+      }
+    }
+    default:
+      throw new Error(`unknown kind ${c.kind}`)
+  }
+}
+
+/** Everything the error lets a caller see. */
+function shownTexts(err) {
+  const texts = [err.message, err.path, err.stack ?? '', String(err), err.reason ?? '']
+  for (const issue of err.issues ?? []) texts.push(issue.message, issue.path, JSON.stringify(issue))
+  return texts.map((t) => String(t ?? ''))
+}
+
+function personalData(err) {
+  const problems = new Set()
+  for (const shown of shownTexts(err)) {
+    for (const s of CATALOGUE.secrets) if (shown.includes(s)) problems.add(`shows the secret ${s.slice(0, 4)}…`)
+    if (ID_SHAPED.test(shown)) problems.add('shows an ID-number-shaped run of digits')
+  }
+  return [...problems]
+}
+
+for (const c of CASES) {
+  test(`bad input: ${c.name}`, async () => {
+    let result
+    try {
+      result = await run(c)
+    } catch (err) {
+      const failures = []
+      if (typeof err.code !== 'string' || !CODES.test(err.code)) {
+        failures.push(`not a skillplan error: ${err.constructor?.name} code=${err.code} ${err.message}`)
+      } else if (err.code !== c.expect.code) {
+        failures.push(`code: expected ${c.expect.code}, got ${err.code} (${err.message})`)
+      }
+      if ('path' in c.expect && err.path !== c.expect.path) failures.push(`path: expected ${JSON.stringify(c.expect.path)}, got ${JSON.stringify(err.path)}`)
+      failures.push(...personalData(err))
+      assert.deepEqual(failures, [], `${c.name}: ${failures.join('; ')}`)
+      return
+    }
+    assert.fail(`${c.name}: expected ${c.expect.code}, got no error but ${result?.constructor?.name ?? typeof result}`)
+  })
+}
+
+test('the catalogue is well formed and large enough', () => {
+  assert.equal(CATALOGUE.format, 'skillplan-bad-inputs/1')
+  const names = CATALOGUE.cases.map((c) => c.name)
+  assert.equal(new Set(names).size, names.length, 'case names must be unique')
+  assert.ok(CATALOGUE.cases.length >= 75)
+  assert.ok(CASES.length >= 60, `only ${CASES.length} cases apply to Node`)
+})
