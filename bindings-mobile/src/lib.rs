@@ -29,7 +29,9 @@ uniffi::custom_type!(ExactDecimal, String, {
 uniffi::custom_type!(CalendarDate, String, {
     remote,
     lower: |d| d.format("%Y-%m-%d").to_string(),
-    try_lift: |s| Ok(core::date_text::parse(&s).map_err(lift_error)?),
+    // Any date the host's type holds crosses (LocalDate's text, years past 9999 signed); what
+    // is out of range for a use is that call's typed error, not uniffi's untyped lift error.
+    try_lift: |s| Ok(NaiveDate::parse_from_str(&s, "%Y-%m-%d").map_err(|e| lift_error(e.to_string()))?),
 });
 
 fn lift_error(message: String) -> std::io::Error {

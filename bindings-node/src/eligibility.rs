@@ -12,29 +12,54 @@ fn as_of(text: &str) -> std::result::Result<chrono::NaiveDate, core::Error> {
     core::date_text::parse(text).map_err(|m| core::OptionsError { path: "as_of".into(), message: m }.into())
 }
 
-/// Reads a JavaScript value as JSON; NaN, Infinity, functions and the like are the wrong type
-/// at `what` (napi's own conversion error would carry no code or path).
+/// Reads a JavaScript value as JSON; NaN, Infinity, functions, values nested deeper than
+/// [`MAX_DEPTH`] and the like are the wrong type at `what` (napi's own conversion error would
+/// carry no code or path, and its recursion has no bound: a deep enough value overflowed the stack).
 pub(crate) fn from_js(env: &Env, value: Unknown<'_>, what: &str) -> std::result::Result<serde_json::Value, core::Error> {
     match value.get_type() {
         Ok(ValueType::Undefined) | Ok(ValueType::Null) if what == "offer" => return Ok(serde_json::json!({})),
         _ => {}
     }
-    env.from_js_value::<Strict, _>(value).map(|s| s.0).map_err(|_| {
-        el::ProfileError::at_path("wrong_type", what, "a value JSON cannot hold (NaN, Infinity, a function, …)").into()
+    js_json(env, value).map_err(|problem| el::ProfileError::at_path("wrong_type", what, problem).into())
+}
+
+/// How deep a value from JavaScript may nest, as serde_json's own limit for JSON text.
+pub(crate) const MAX_DEPTH: u32 = 128;
+
+/// A JavaScript value as JSON, or what keeps it from being JSON.
+pub(crate) fn js_json(env: &Env, value: Unknown<'_>) -> std::result::Result<serde_json::Value, &'static str> {
+    env.from_js_value::<Strict, _>(value).map(|s| s.0).map_err(|e| {
+        if e.reason.contains(TOO_DEEP) { "a value nested more than 128 levels deep" } else { "a value JSON cannot hold (NaN, Infinity, a function, …)" }
     })
 }
 
+const TOO_DEEP: &str = "nested too deeply";
+
 /// A JSON value read from JavaScript that refuses NaN and the infinities, which serde_json
-/// would otherwise turn into `null` (and so into "unknown").
+/// would otherwise turn into `null` (and so into "unknown"), and nesting past [`MAX_DEPTH`].
 struct Strict(serde_json::Value);
 
 impl<'de> serde::Deserialize<'de> for Strict {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        d.deserialize_any(StrictVisitor).map(Strict)
+        d.deserialize_any(StrictVisitor(0)).map(Strict)
     }
 }
 
-struct StrictVisitor;
+/// Reads one value `.0` levels down.
+struct StrictVisitor(u32);
+
+impl<'de> serde::de::DeserializeSeed<'de> for StrictVisitor {
+    type Value = serde_json::Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl StrictVisitor {
+    fn below<E: serde::de::Error>(&self) -> std::result::Result<StrictVisitor, E> {
+        if self.0 >= MAX_DEPTH { Err(E::custom(TOO_DEEP)) } else { Ok(StrictVisitor(self.0 + 1)) }
+    }
+}
 
 impl<'de> serde::de::Visitor<'de> for StrictVisitor {
     type Value = serde_json::Value;
@@ -67,18 +92,19 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
         Ok(serde_json::Value::Null)
     }
     fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> std::result::Result<Self::Value, D::Error> {
-        d.deserialize_any(StrictVisitor)
+        d.deserialize_any(self)
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<Self::Value, A::Error> {
         let mut items = Vec::new();
-        while let Some(Strict(v)) = seq.next_element()? {
+        while let Some(v) = seq.next_element_seed(self.below()?)? {
             items.push(v);
         }
         Ok(serde_json::Value::Array(items))
     }
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<Self::Value, A::Error> {
         let mut out = serde_json::Map::new();
-        while let Some((k, Strict(v))) = map.next_entry::<String, Strict>()? {
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value_seed(self.below()?)?;
             out.insert(k, v);
         }
         Ok(serde_json::Value::Object(out))

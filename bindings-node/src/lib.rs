@@ -537,7 +537,7 @@ impl Plan {
     /// A worker's pathway as of `asOf` (ISO date): levels held, every level above with its
     /// routes, the earliest date to apply and what each level unlocks.
     #[napi(ts_args_type = "worker: WorkerInput, asOf: string")]
-    pub fn pathway(&self, env: Env, worker: serde_json::Value, as_of: String) -> Result<pathway::Pathway> {
+    pub fn pathway(&self, env: Env, worker: Unknown<'_>, as_of: String) -> Result<pathway::Pathway> {
         guard(&env, "pathway", || {
             pathway::pathway(&env, &self.inner, worker, &as_of)
         })
@@ -547,17 +547,17 @@ impl Plan {
     /// rules. Invalid records are skipped and listed, up to `maxRejected` (default 1000);
     /// `strict` fails on the first with `INVALID_RECORD`.
     #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null")]
-    pub fn count_records(&self, env: Env, records: Vec<serde_json::Value>, options: Option<records::CountOptions>) -> Result<records::Tally> {
+    pub fn count_records(&self, env: Env, records: Vec<Unknown<'_>>, options: Option<records::CountOptions>) -> Result<records::Tally> {
         guard(&env, "countRecords", || {
-            records::count_values(&self.inner, records, options).map_err(|e| throw(&env, e))
+            records::count_values(&self.inner, records::from_js(&env, records), options).map_err(|e| throw(&env, e))
         })
     }
 
     /// Like `countRecords`, counted off the event loop.
     #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
-    pub fn count_records_async(&self, env: Env, records: Vec<serde_json::Value>, options: Option<records::CountOptions>) -> Result<AsyncTask<records::CountTask>> {
+    pub fn count_records_async(&self, env: Env, records: Vec<Unknown<'_>>, options: Option<records::CountOptions>) -> Result<AsyncTask<records::CountTask>> {
         guard(&env, "countRecordsAsync", || Ok({
-            AsyncTask::new(records::CountTask::values(&self.inner, records, options))
+            AsyncTask::new(records::CountTask::values(&self.inner, records::from_js(&env, records), options))
         }))
     }
 

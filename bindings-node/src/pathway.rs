@@ -269,8 +269,9 @@ pub(crate) fn education_equivalences(plan: &core::Plan) -> Vec<EducationEquivale
         .collect()
 }
 
-pub(crate) fn pathway(env: &Env, plan: &core::Plan, worker: serde_json::Value, as_of: &str) -> Result<Pathway> {
+pub(crate) fn pathway(env: &Env, plan: &core::Plan, worker: Unknown<'_>, as_of: &str) -> Result<Pathway> {
     let run = || -> std::result::Result<pw::Pathway, core::Error> {
+        let worker = crate::eligibility::js_json(env, worker).map_err(|problem| pw::WorkerError::new("wrong_type", "worker", problem))?;
         let worker = pw::worker_from_value(&worker)?;
         let as_of = core::date_text::parse(as_of).map_err(|m| core::OptionsError { path: "as_of".into(), message: m })?;
         pw::pathway(plan, &worker, as_of)

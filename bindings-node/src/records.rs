@@ -33,6 +33,37 @@ fn core_options(options: Option<CountOptions>) -> std::result::Result<core::Coun
     Ok(core::CountOptions { strict: o.strict.unwrap_or(false), max_rejected, source: o.source_name })
 }
 
+/// Records from JavaScript as JSON. A field JSON cannot hold (NaN, Infinity, a function, a value
+/// nested past the limit) is replaced by an empty list, which no record field takes: the record
+/// is then refused (or, with `strict`, fails) as `wrong_type` at that field, like any other value
+/// of the wrong type, and the rest are counted.
+pub(crate) fn from_js(env: &Env, records: Vec<Unknown<'_>>) -> Vec<serde_json::Value> {
+    records
+        .into_iter()
+        .map(|record| {
+            let object = record.get_type().ok().filter(|t| *t == ValueType::Object).and_then(|_| Object::from_unknown(record).ok());
+            match crate::eligibility::js_json(env, record) {
+                Ok(value) => value,
+                Err(_) => match object {
+                    Some(object) => serde_json::Value::Object(fields(env, &object)),
+                    None => serde_json::Value::Array(Vec::new()),
+                },
+            }
+        })
+        .collect()
+}
+
+fn fields(env: &Env, object: &Object<'_>) -> serde_json::Map<String, serde_json::Value> {
+    let names: Vec<String> = object.get_property_names().ok().and_then(|n| Vec::<String>::from_unknown(n.to_unknown()).ok()).unwrap_or_default();
+    names
+        .into_iter()
+        .map(|name| {
+            let value = object.get_named_property::<Unknown<'_>>(&name).ok().and_then(|v| crate::eligibility::js_json(env, v).ok());
+            (name, value.unwrap_or_else(|| serde_json::Value::Array(Vec::new())))
+        })
+        .collect()
+}
+
 pub fn count_values(plan: &Arc<core::Plan>, records: Vec<serde_json::Value>, options: Option<CountOptions>) -> std::result::Result<Tally, core::Error> {
     let options = core_options(options)?;
     let mut tally = core::Tally::new(plan);

@@ -138,3 +138,25 @@ test('four worker_threads share the library and get the answers of the main thre
     assert.equal(r.fault, index === 0 ? 'INTERNAL' : null)
   }
 })
+
+test('host values nested 100,000 deep are the typed error, not a crash', async () => {
+  let deep = []
+  for (let i = 0; i < 100000; i++) deep = [deep]
+  assert.throws(() => plan.checkEligibility({ statuses: deep }, offer, asOf), { code: 'INVALID_PROFILE', path: 'profile' })
+  assert.throws(() => plan.checkEligibility(profile, { occupation: deep }, asOf), { code: 'INVALID_OFFER', path: 'offer' })
+  assert.throws(() => plan.pathway({ levels: deep }, asOf), { code: 'INVALID_WORKER', path: 'worker' })
+  assert.throws(() => plan.countRecords([{ record_id: deep }], { strict: true }), { code: 'INVALID_RECORD', path: 'rows[1].record_id' })
+  await assert.rejects(plan.countRecordsAsync([{ record_id: deep }], { strict: true }), { code: 'INVALID_RECORD' })
+  assert.throws(() => plan.checkEligibilityBatch([{ statuses: deep }], offer, asOf), { code: 'INVALID_PROFILE', path: 'profiles[0]' })
+})
+
+test('NaN, Infinity and functions in records and workers are the typed error', () => {
+  const record = { record_id: 'r1', person_key: 'k1', region: '220100', training_type: 'employment_skills', subsidised: true, start_date: '2023-05-01' }
+  assert.throws(() => plan.countRecords([{ ...record, subsidised: NaN }], { strict: true }), { code: 'INVALID_RECORD', path: 'rows[1].subsidised', reason: 'wrong_type' })
+  assert.throws(() => plan.countRecords([{ ...record, completion_date: Infinity }], { strict: true }), { code: 'INVALID_RECORD', path: 'rows[1].completion_date' })
+  // Not strict: the record is refused and listed, the others counted.
+  const tally = plan.countRecords([{ ...record, subsidised: () => 1 }, record])
+  assert.equal(tally.rowsRejected, 1)
+  assert.equal(tally.rowsRead, 2)
+  assert.throws(() => plan.pathway({ work_started_on: NaN }, asOf), { code: 'INVALID_WORKER', path: 'worker', reason: 'wrong_type' })
+})

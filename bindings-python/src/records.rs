@@ -31,9 +31,10 @@ fn to_value(v: &Bound<'_, PyAny>, depth: usize) -> Value {
             Err(_) => Value::Object(Default::default()),
         }
     } else if let Ok(f) = v.cast::<PyFloat>() {
-        // NaN (a missing value in pandas) is absent, as None is.
+        // NaN (a missing value in pandas) is absent, as None is; an infinity is a value of the
+        // wrong type (an empty object, which no field takes), as a fraction is.
         let x = f.value();
-        if x.is_nan() { Value::Null } else { serde_json::Number::from_f64(x).map(Value::Number).unwrap_or(Value::Null) }
+        if x.is_nan() { Value::Null } else { serde_json::Number::from_f64(x).map(Value::Number).unwrap_or_else(|| Value::Object(Default::default())) }
     } else if let Ok(list) = v.cast::<PyList>() {
         if depth > 2 { return Value::Object(Default::default()) }
         Value::Array(list.iter().map(|x| to_value(&x, depth + 1)).collect())

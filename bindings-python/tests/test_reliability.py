@@ -188,3 +188,38 @@ def test_eight_threads_get_the_one_thread_answers(big_csv: pathlib.Path) -> None
     for t in threads:
         t.join()
     assert len(results) == 8 and all(r == expected for r in results)
+
+
+def _deep(levels: int) -> list[Any]:
+    x: list[Any] = []
+    for _ in range(levels):
+        x = [x]
+    return x
+
+
+@pytest.mark.parametrize(
+    "call,code",
+    [
+        (lambda v: PLAN.check_eligibility({"statuses": v}, OFFER, as_of=AS_OF), "INVALID_PROFILE"),
+        (lambda v: PLAN.check_eligibility(PROFILE, {"occupation": v}, as_of=AS_OF), "INVALID_OFFER"),
+        (lambda v: PLAN.check_eligibility_batch([{"statuses": v}], OFFER, as_of=AS_OF), "INVALID_PROFILE"),
+        (lambda v: PLAN.eligibility_frame([{"statuses": v}], OFFER, as_of=AS_OF), "INVALID_PROFILE"),
+        (lambda v: PLAN.pathway({"levels": v}, AS_OF), "INVALID_WORKER"),
+        (lambda v: PLAN.count_records([{"record_id": v}], strict=True), "INVALID_RECORD"),
+    ],
+)
+def test_host_values_nested_100000_deep_are_the_typed_error(call: Callable[[Any], Any], code: str) -> None:
+    with pytest.raises(skillplan.InvalidInputError) as caught:
+        call(_deep(100_000))
+    assert caught.value.code == code
+
+
+def test_nan_and_infinity_in_host_values_are_the_typed_error() -> None:
+    with pytest.raises(skillplan.InvalidInputError) as worker:
+        PLAN.pathway({"work_started_on": float("nan")}, AS_OF)
+    assert (worker.value.code, worker.value.path) == ("INVALID_WORKER", "worker")
+    record = {"record_id": "r1", "person_key": "k1", "region": "220100", "training_type": "employment_skills",
+              "subsidised": True, "start_date": "2023-05-01", "completion_date": float("inf")}
+    with pytest.raises(skillplan.InvalidInputError) as counted:
+        PLAN.count_records([record], strict=True)
+    assert (counted.value.code, counted.value.path) == ("INVALID_RECORD", "rows[1].completion_date")

@@ -54,22 +54,56 @@ pub mod option {
     }
 }
 
-/// Parses an ISO date `YYYY-MM-DD`; the message names the problem without echoing long input.
+/// The years a date may have: wide enough for every birth date, plan and record, narrow enough
+/// that a mistyped year (0, 20224) is refused rather than computed with.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// Parses an ISO date `YYYY-MM-DD` (four-digit year in [`YEARS`], two-digit month and day) that
+/// exists. The message names the problem and never quotes the input, which may be anything a
+/// person typed (an ID number included).
 pub fn parse(text: &str) -> Result<NaiveDate, String> {
-    // The common case, read directly: chrono's format parser costs more than the date itself.
+    let date = parse_any_year(text)?;
+    if YEARS.contains(&chrono::Datelike::year(&date)) {
+        Ok(date)
+    } else {
+        Err(format!("invalid date: the year is outside {}–{}", YEARS.start(), YEARS.end()))
+    }
+}
+
+/// Refuses an as-of date outside [`YEARS`] (`INVALID_OPTIONS` at `as_of`): hosts whose date
+/// type holds any year (Kotlin's LocalDate, Rust's NaiveDate) get the check text gets from [`parse`].
+pub fn check_as_of(as_of: NaiveDate) -> Result<(), crate::Error> {
+    if YEARS.contains(&chrono::Datelike::year(&as_of)) {
+        Ok(())
+    } else {
+        Err(crate::OptionsError { path: "as_of".into(), message: format!("the year is outside {}–{}", YEARS.start(), YEARS.end()) }.into())
+    }
+}
+
+/// [`parse`] without the year range, for readers that report a year out of range themselves.
+pub fn parse_any_year(text: &str) -> Result<NaiveDate, String> {
     let b = text.as_bytes();
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
         if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            if let Some(date) = NaiveDate::from_ymd_opt(y as i32, m, d) {
-                return Ok(date);
-            }
+            return NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| "invalid date: no such day (expected YYYY-MM-DD)".to_owned());
         }
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        let shown: String = text.chars().take(40).collect();
-        format!("invalid date {shown:?}: {e} (expected YYYY-MM-DD)")
-    })
+    Err("invalid date: expected YYYY-MM-DD".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn only_padded_existing_dates_in_range() {
+        assert!(parse("2024-02-29").is_ok());
+        for bad in ["2023-02-29", "2022-1-5", "0000-01-01", "-2024-06-30", "+002024-06-30", "10000-01-01", "2024-13-01", "2024-06-30T00:00", "110105194912310021"] {
+            let e = parse(bad).unwrap_err();
+            assert!(!e.contains(bad), "{e}");
+        }
+    }
 }
 
 struct DateVisitor;

@@ -8,9 +8,47 @@ use serde::Serialize;
 use thiserror::Error;
 
 /// At most 40 characters of an input, for messages: enough to recognise a typo, never a whole
-/// record pasted where an id was expected.
+/// record pasted where an id was expected, and never an ID number ([`redact`]).
 pub(crate) fn shown(text: &str) -> String {
-    text.chars().take(40).collect()
+    redact(&text.chars().take(40).collect::<String>()).into_owned()
+}
+
+/// What stands for a withheld number in messages and paths.
+const WITHHELD: &str = "<number withheld>";
+
+/// Withholds every run of 15 or more digits (an X may end it): the shape of a 身份证号 (15 or 18
+/// characters) or of any long account number a person typed into the wrong field. Applied to
+/// every message, path and `Debug` text an [`Error`] shows, whatever built it.
+pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
+    let b = text.as_bytes();
+    let mut out: Option<String> = None;
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start >= 15 {
+                if i < b.len() && (b[i] == b'X' || b[i] == b'x') {
+                    i += 1;
+                }
+                let o = out.get_or_insert_with(String::new);
+                o.push_str(&text[copied..start]);
+                o.push_str(WITHHELD);
+                copied = i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
 }
 
 /// Stable error codes, shared by every binding.
@@ -267,25 +305,47 @@ pub enum QueryError {
     UnknownTitle(String),
 }
 
-/// Every error the library returns.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Every error the library returns. Its message, path, issues and `Debug` text go through
+/// [`redact`]: no ID number shows, even one a person typed where a key or a date belongs.
+#[derive(Clone, PartialEq, Eq, Error)]
 pub enum Error {
-    #[error(transparent)]
+    #[error("{}", message(&.0.to_string()))]
     Plan(#[from] PlanError),
-    #[error(transparent)]
+    #[error("{}", message(&.0.to_string()))]
     Query(#[from] QueryError),
-    #[error(transparent)]
+    #[error("{}", message(&.0.to_string()))]
     Observation(#[from] ObservationError),
-    #[error(transparent)]
+    #[error("{}", message(&.0.to_string()))]
     Options(#[from] OptionsError),
-    #[error(transparent)]
+    #[error("{}", message(&.0.to_string()))]
     Worker(#[from] crate::pathway::WorkerError),
-    #[error(transparent)]
+    #[error("{}", message(&.0.to_string()))]
     Records(#[from] RecordsError),
-    #[error(transparent)]
+    #[error("{}", message(&.0.to_string()))]
     Profile(#[from] crate::eligibility::ProfileError),
     #[error(transparent)]
     Internal(#[from] InternalError),
+}
+
+/// A message as an [`Error`] shows it: redacted, and at most 500 characters, since a parser's
+/// message may quote a whole string of the input.
+fn message(text: &str) -> String {
+    let text = redact(text);
+    match text.char_indices().nth(500) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.into_owned(),
+    }
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Error")
+            .field("code", &self.code())
+            .field("path", &self.path())
+            .field("reason", &self.reason())
+            .field("message", &self.to_string())
+            .finish()
+    }
 }
 
 /// A fault inside skillplan (a bug, caught at the boundary by [`crate::fault::catch`]), code
@@ -328,6 +388,11 @@ impl Error {
 
     /// Where the problem is: a path into the plan file, or the argument a query was given.
     pub fn path(&self) -> String {
+        let path = self.raw_path();
+        redact(&path).into_owned()
+    }
+
+    fn raw_path(&self) -> String {
         match self {
             Error::Plan(e) => e.path(),
             Error::Query(e) => e.path().to_owned(),
@@ -354,10 +419,13 @@ impl Error {
     }
 
     /// Every problem found, for `PLAN_INVALID`; empty for errors that stop reading at once.
-    pub fn issues(&self) -> &[Issue] {
+    pub fn issues(&self) -> Vec<Issue> {
         match self {
-            Error::Plan(PlanError::Invalid { issues }) => issues,
-            _ => &[],
+            Error::Plan(PlanError::Invalid { issues }) => issues
+                .iter()
+                .map(|i| Issue { reason: i.reason, path: redact(&i.path).into_owned(), message: message(&i.message) })
+                .collect(),
+            _ => Vec::new(),
         }
     }
 }
@@ -405,5 +473,18 @@ impl QueryError {
             QueryError::UnknownLevel(_) => "level",
             QueryError::UnknownTitle(_) => "title",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact;
+
+    #[test]
+    fn long_digit_runs_are_withheld_and_the_rest_kept() {
+        assert_eq!(redact("profile.110105194912310021"), "profile.<number withheld>");
+        assert_eq!(redact("id 11010519491231002X and 110105491231002."), "id <number withheld> and <number withheld>.");
+        assert_eq!(redact("rows[12].region: 220100 is 2023-05-01"), "rows[12].region: 220100 is 2023-05-01");
+        assert_eq!(redact("the value 1000000000000001 is above 10^15"), "the value <number withheld> is above 10^15");
     }
 }

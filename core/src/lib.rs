@@ -42,10 +42,10 @@ mod validate;
 mod value_de;
 
 pub use clause::{Clause, ClauseKind};
-pub use error::{Error, ErrorCode, InternalError, Issue, ObservationError, ObservationReason, OptionsError, PlanError, QueryError, Reason, RecordsError};
+pub use error::{Error, ErrorCode, InternalError, Issue, redact, ObservationError, ObservationReason, OptionsError, PlanError, QueryError, Reason, RecordsError};
 pub use read::{Progress, RecordFormat};
 pub use records::{RecordInput, RecordReason};
-pub use tally::{CountOptions, IndicatorTally, MAX_KEPT_REJECTIONS, Rejection, TALLY_FORMAT, Tally, TallyCell, TallySummary};
+pub use tally::{CountOptions, IndicatorTally, MAX_COUNT, MAX_KEPT_REJECTIONS, Rejection, TALLY_FORMAT, Tally, TallyCell, TallySummary};
 pub use load::MAX_PLAN_BYTES;
 pub use model::*;
 pub use plan::{JILIN_2022_2025_JSON, JILIN_2022_2025_TOML, Plan};

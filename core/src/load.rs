@@ -118,7 +118,8 @@ fn data_issue(path: String, message: &str) -> Issue {
         if message.starts_with("unknown variant") { Reason::WrongType } else { Reason::UnknownField }
     } else if message.contains(NOT_A_NUMBER) {
         Reason::NotANumber
-    } else if message.contains("input contains invalid characters")
+    } else if message.starts_with("invalid date")
+        || message.contains("input contains invalid characters")
         || message.contains("premature end of input")
         || message.contains("input is out of range")
         || message.contains("no possible date and time matching input")

@@ -401,6 +401,7 @@ fn unlocks(plan: &Plan, level: &SkillLevel, date: Option<NaiveDate>) -> Vec<Unlo
 
 /// The worker's pathway as of `as_of`.
 pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway, Error> {
+    date_text::check_as_of(as_of)?;
     check_worker(plan, worker, as_of).map_err(Error::from)?;
     let default = plan.requirements("default");
     let specific = worker.occupation.as_deref().and_then(|o| plan.requirements(o.trim()));
@@ -533,9 +534,20 @@ pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerErro
             Some(_) => Err(WorkerError::new("wrong_type", format!("worker.{key}"), "expected an array")),
         }
     };
+    // Each element's keys are checked as the worker's are: a typo is refused, not ignored.
+    let keys = |item: &Value, path: &str, fields: &[&str]| -> Result<(), WorkerError> {
+        match item {
+            Value::Object(m) => match m.keys().find(|k| !fields.contains(&k.as_str())) {
+                Some(key) => Err(WorkerError::new("unknown_field", format!("{path}.{}", truncate(key)), "unknown field")),
+                None => Ok(()),
+            },
+            _ => Ok(()),
+        }
+    };
     let mut levels = Vec::new();
     for (i, item) in list("levels")?.iter().enumerate() {
         let path = format!("worker.levels[{i}]");
+        keys(item, &path, &["level", "obtained_on"])?;
         let level = text(item.get("level"), &format!("{path}.level"))?
             .ok_or_else(|| WorkerError::new("missing_field", format!("{path}.level"), "the level is missing"))?;
         let obtained_on = date(item.get("obtained_on"), &format!("{path}.obtained_on"))?
@@ -545,6 +557,7 @@ pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerErro
     let mut diplomas = Vec::new();
     for (i, item) in list("diplomas")?.iter().enumerate() {
         let path = format!("worker.diplomas[{i}]");
+        keys(item, &path, &["school", "graduated_on", "final_year"])?;
         let school = text(item.get("school"), &format!("{path}.school"))?
             .ok_or_else(|| WorkerError::new("missing_field", format!("{path}.school"), "the school type is missing"))?;
         let final_year = match item.get("final_year") {

@@ -800,6 +800,7 @@ fn growth_rates(t: &Timeline, observed: &[Point], target: Decimal) -> Result<Gro
 /// Every indicator of the plan as of `options.as_of`, for the whole area and for every region
 /// with a target, with the parts checks and the warnings.
 pub fn report(plan: &Plan, observations: &Observations, options: &ProgressOptions) -> Result<Report, Error> {
+    crate::date_text::check_as_of(options.as_of)?;
     check_options(plan, options)?;
     let t = Timeline::new(plan);
     let counted_to = options.as_of.min(t.end);
@@ -856,6 +857,7 @@ pub fn indicator(
     id: &str,
     region: Option<&str>,
 ) -> Result<IndicatorProgress, Error> {
+    crate::date_text::check_as_of(options.as_of)?;
     check_options(plan, options)?;
     let ind = plan.indicator(id)?;
     let t = Timeline::new(plan);

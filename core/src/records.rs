@@ -179,6 +179,7 @@ impl RecordReason {
     pub fn message(self, field: &str) -> String {
         match self {
             RecordReason::MissingField => format!("{field} is required"),
+            RecordReason::TooLong if field == "base_name" => format!("{field} is longer than {} bytes", 4 * MAX_KEY_BYTES),
             RecordReason::TooLong => format!("{field} is longer than {MAX_KEY_BYTES} bytes"),
             RecordReason::InvalidDate => format!("{field} is not an ISO date (YYYY-MM-DD)"),
             RecordReason::DateOutOfRange => format!("{field} is before 1950 or after 2100"),

@@ -342,6 +342,17 @@ impl Tally {
         if other.plan_fingerprint != self.plan_fingerprint || other.cells.len() != self.cells.len() {
             return Err(tally_error("other_plan", "plan", "the tallies were made under different plans".into()));
         }
+        let merged = |a: u64, b: u64| u128::from(a) + u128::from(b);
+        let fits = merged(self.cell_total(), other.cell_total()) <= u128::from(MAX_COUNT)
+            && [(self.rows_read, other.rows_read), (self.rows_counted, other.rows_counted), (self.rows_rejected, other.rows_rejected)]
+                .iter()
+                .chain(self.per_indicator.iter().zip(&other.per_indicator).flat_map(|(a, b)| {
+                    [(a.matched, b.matched), (a.counted, b.counted), (a.undated, b.undated), (a.before_period, b.before_period), (a.after_period, b.after_period)]
+                }).collect::<Vec<_>>().iter())
+                .all(|&(a, b)| merged(a, b) <= u128::from(MAX_COUNT));
+        if !fits {
+            return Err(tally_error("out_of_range", "", format!("the merged tally would count more than {MAX_COUNT} records")));
+        }
         for (a, b) in self.cells.iter_mut().zip(&other.cells) {
             *a += b;
         }
@@ -554,7 +565,7 @@ impl Tally {
                 return Err(tally_error("unknown_cell", &format!("cells[{j}]"), "no such indicator, region or month in the plan".into()));
             };
             let at = tally.cell_index(i, r, m);
-            tally.cells[at] += c.count;
+            tally.cells[at] = tally.cells[at].saturating_add(c.count);
         }
         if json.indicators.len() != tally.per_indicator.len()
             || json.indicators.iter().zip(&tally.per_indicator).any(|(a, b)| a.indicator != b.indicator)
@@ -565,12 +576,35 @@ impl Tally {
         tally.rows_read = json.rows_read;
         tally.rows_counted = json.rows_counted;
         tally.rows_rejected = json.rows_rejected;
+        let counts = [tally.cell_total(), tally.rows_read, tally.rows_counted, tally.rows_rejected].into_iter().chain(
+            tally.per_indicator.iter().flat_map(|t| [t.matched, t.counted, t.undated, t.before_period, t.after_period]),
+        );
+        if counts.into_iter().any(|n| n > MAX_COUNT) {
+            return Err(tally_error("out_of_range", "", format!("a count is above {MAX_COUNT}, more records than any tally holds")));
+        }
+        // The text of a tally made elsewhere is shown back to people: nothing ID-shaped passes.
         tally.rejections = json.rejections;
         tally.rejections.truncate(MAX_KEPT_REJECTIONS);
-        tally.ignored_columns = json.ignored_columns;
+        for r in &mut tally.rejections {
+            for text in [&mut r.field, &mut r.code, &mut r.message].into_iter().chain(r.source.as_mut()) {
+                *text = crate::error::redact(text).into_owned();
+            }
+        }
+        tally.ignored_columns = json.ignored_columns.iter().map(|c| crate::error::redact(c).into_owned()).collect();
         Ok(tally)
     }
+
+    /// Every counted record of every cell, without overflow (cells are bounded by
+    /// [`MAX_COUNT`], their number by the plan).
+    fn cell_total(&self) -> u64 {
+        self.cells.iter().fold(0u64, |n, c| n.saturating_add(*c))
+    }
 }
+
+/// The largest count a tally holds: 2^53, the largest whole number a JavaScript number keeps
+/// exact, and far above any province's records. Tallies read or merged above it are refused, so
+/// no sum overflows.
+pub const MAX_COUNT: u64 = 1 << 53;
 
 pub(crate) fn tally_error(reason: &'static str, path: &str, message: String) -> Error {
     RecordsError { code: ErrorCode::InvalidTally, reason, path: path.to_owned(), message }.into()
@@ -578,4 +612,38 @@ pub(crate) fn tally_error(reason: &'static str, path: &str, message: String) -> 
 
 pub(crate) fn source_error(reason: &'static str, path: &str, message: String) -> Error {
     RecordsError { code: ErrorCode::InvalidRecordSource, reason, path: path.to_owned(), message }.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tally_with_rows(plan: &Plan, rows: u64) -> Tally {
+        let mut json: serde_json::Value = serde_json::from_str(&Tally::new(plan).to_json()).unwrap();
+        json["rows_read"] = rows.into();
+        Tally::from_json(plan, &json.to_string()).unwrap()
+    }
+
+    #[test]
+    fn a_merge_past_max_count_is_refused_and_changes_nothing() {
+        let plan = Plan::jilin_2022_2025().unwrap();
+        let mut a = tally_with_rows(&plan, MAX_COUNT);
+        let b = tally_with_rows(&plan, 1);
+        let e = a.merge(&b).unwrap_err();
+        assert_eq!((e.code(), e.reason()), (ErrorCode::InvalidTally, Some("out_of_range")));
+        assert_eq!(a.rows_read, MAX_COUNT);
+        a.rows_read -= 1;
+        a.merge(&b).unwrap();
+        assert_eq!(a.rows_read, MAX_COUNT);
+    }
+
+    #[test]
+    fn text_read_from_a_tally_is_redacted() {
+        let plan = Plan::jilin_2022_2025().unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(&Tally::new(&plan).to_json()).unwrap();
+        json["rejections"] = serde_json::json!([{"row": 1, "field": "x", "code": "y", "message": "11010519491231002X"}]);
+        json["ignored_columns"] = serde_json::json!(["110105194912310021"]);
+        let t = Tally::from_json(&plan, &json.to_string()).unwrap();
+        assert!(!t.to_json().contains("1101051949"));
+    }
 }

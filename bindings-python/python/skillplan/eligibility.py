@@ -145,8 +145,15 @@ def decisions_from_json(text: str) -> Any:
     return decision_from_dict(data)
 
 
-def _plain(value: Any) -> Any:
-    """The JSON form of a profile or offer value; refuses what JSON or the format cannot hold."""
+_MAX_DEPTH = 128
+"""How deep a profile or offer may nest, as the core's limit for JSON text."""
+
+
+def _plain(value: Any, depth: int = 0) -> Any:
+    """The JSON form of a profile or offer value; refuses what JSON or the format cannot hold,
+    and nesting past _MAX_DEPTH (which would exhaust Python's recursion)."""
+    if depth > _MAX_DEPTH:
+        raise TypeError(f"a value nested more than {_MAX_DEPTH} levels deep")
     if isinstance(value, bool) or value is None or isinstance(value, (str, int)):
         return value
     if isinstance(value, float):
@@ -157,9 +164,9 @@ def _plain(value: Any) -> Any:
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.isoformat()[:10]
     if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
+        return {str(k): _plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
+        return [_plain(v, depth + 1) for v in value]
     raise TypeError(f"a value of type {type(value).__name__} is not accepted; use str, int, bool, date, lists and dicts")
 
 

@@ -43,6 +43,7 @@ use crate::plan::Plan;
 
 /// Decides for a profile and an offer given as JSON values, and explains the decision.
 pub fn check_values(plan: &Plan, profile: &serde_json::Value, offer: &serde_json::Value, as_of: NaiveDate) -> Result<DecisionView, Error> {
+    crate::date_text::check_as_of(as_of)?;
     let profile = profile_from_value(plan, profile)?;
     let offer = offer_from_value(plan, offer)?;
     Ok(decide(plan, &profile, &offer, as_of)?.view(plan, &profile, &offer))
@@ -50,6 +51,7 @@ pub fn check_values(plan: &Plan, profile: &serde_json::Value, offer: &serde_json
 
 /// Decides for a profile and an offer given as JSON texts, and explains the decision.
 pub fn check_json(plan: &Plan, profile: &str, offer: &str, as_of: NaiveDate) -> Result<DecisionView, Error> {
+    crate::date_text::check_as_of(as_of)?;
     let profile = parse_profile_json(plan, profile)?;
     let offer = parse_offer_json(plan, offer)?;
     Ok(decide(plan, &profile, &offer, as_of)?.view(plan, &profile, &offer))
@@ -58,6 +60,7 @@ pub fn check_json(plan: &Plan, profile: &str, offer: &str, as_of: NaiveDate) -> 
 /// Decides for many profiles and one offer, in order; each decision equals the single call's.
 /// The first bad profile stops the batch, its index in the path (`profiles[3].sex`).
 pub fn check_batch(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<Vec<DecisionView>, Error> {
+    crate::date_text::check_as_of(as_of)?;
     decide_each(plan, profiles, |v| profile_from_value(plan, v), offer, as_of, |profile, decision| decision.view(plan, profile, offer))
 }
 

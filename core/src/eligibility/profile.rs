@@ -382,7 +382,7 @@ pub(crate) fn check_year(date: NaiveDate, path: &str) -> Result<NaiveDate, Profi
 }
 
 pub(crate) fn parse_date(text: &str, path: &str) -> Result<NaiveDate, ProfileError> {
-    let date = crate::date_text::parse(text).map_err(|_| ProfileError::at("invalid_date", path, "expected an ISO date YYYY-MM-DD that exists"))?;
+    let date = crate::date_text::parse_any_year(text).map_err(|_| ProfileError::at("invalid_date", path, "expected an ISO date YYYY-MM-DD that exists"))?;
     check_year(date, path)
 }
 

@@ -293,6 +293,7 @@ pub fn decide_roster(
     offer: &Offer,
     as_of: NaiveDate,
 ) -> Result<Vec<RecordBatch>, Error> {
+    crate::date_text::check_as_of(as_of)?;
     let mut out = Vec::new();
     let mut first = 0;
     for batch in batches {
@@ -398,6 +399,7 @@ fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {
 /// [`decide_roster`] for profiles given as JSON values (a list of dicts from Python): the same
 /// columns, rows in order, the first bad profile stopping it at `rows[i].field`.
 pub fn decide_roster_values(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<RecordBatch, Error> {
+    crate::date_text::check_as_of(as_of)?;
     let mut scratch = Scratch::default();
     let answers = profiles
         .iter()
