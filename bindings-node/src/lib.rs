@@ -18,6 +18,23 @@ pub(crate) fn guard<T>(env: &Env, operation: &'static str, body: impl FnOnce() -
     core::fault::catch(operation, body).unwrap_or_else(|e| Err(throw(env, e)))
 }
 
+/// A Promise-returning call: `prepare` reads the arguments into a task (under the guard), which
+/// then runs off the event loop. Whatever goes wrong — a bad argument, a fault — rejects the
+/// Promise; a Promise-returning function never throws.
+pub(crate) fn promise<'env, T>(env: &'env Env, operation: &'static str, prepare: impl FnOnce() -> Result<T>) -> Result<Unknown<'env>>
+where
+    T: Task + 'env,
+{
+    match guard(env, operation, prepare) {
+        Ok(task) => Ok(env.spawn(task)?.promise_object().to_unknown()),
+        Err(error) => {
+            let (deferred, promise) = env.create_deferred::<(), fn(Env) -> Result<()>>()?;
+            deferred.reject(error);
+            Ok(promise.to_unknown())
+        }
+    }
+}
+
 /// The guard of an async task's work (off the event loop): a fault becomes the task's error,
 /// which rejects its Promise with code `INTERNAL`.
 pub(crate) fn guard_task<T>(operation: &'static str, body: impl FnOnce() -> Result<std::result::Result<T, core::Error>>) -> Result<std::result::Result<T, core::Error>> {
@@ -464,10 +481,8 @@ impl Plan {
         ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions",
         ts_return_type = "Promise<Report>"
     )]
-    pub fn progress_async(&self, env: Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<AsyncTask<progress::ProgressTask>> {
-        guard(&env, "progressAsync", || Ok({
-            AsyncTask::new(progress::task(&self.inner, &observations, &options))
-        }))
+    pub fn progress_async<'e>(&self, env: &'e Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<Unknown<'e>> {
+        promise(env, "progressAsync", || Ok(progress::task(&self.inner, &observations, &options)))
     }
 
     /// The report of `progress` as CSV: one row per indicator (and region), projections as columns.
@@ -555,18 +570,14 @@ impl Plan {
 
     /// Like `countRecords`, counted off the event loop.
     #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
-    pub fn count_records_async(&self, env: Env, records: Vec<Unknown<'_>>, options: Option<records::CountOptions>) -> Result<AsyncTask<records::CountTask>> {
-        guard(&env, "countRecordsAsync", || Ok({
-            AsyncTask::new(records::CountTask::values(&self.inner, records::from_js(&env, records), options))
-        }))
+    pub fn count_records_async<'e>(&self, env: &'e Env, records: Vec<Unknown<'_>>, options: Option<records::CountOptions>) -> Result<Unknown<'e>> {
+        promise(env, "countRecordsAsync", || Ok(records::CountTask::values(&self.inner, records::from_js(env, records), options)))
     }
 
     /// Counts a CSV or JSON Lines file of records, streamed, off the event loop.
     #[napi(ts_args_type = "path: string, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
-    pub fn count_records_file(&self, env: Env, path: String, options: Option<records::CountOptions>) -> Result<AsyncTask<records::CountTask>> {
-        guard(&env, "countRecordsFile", || Ok({
-            AsyncTask::new(records::CountTask::file(&self.inner, path, options))
-        }))
+    pub fn count_records_file<'e>(&self, env: &'e Env, path: String, options: Option<records::CountOptions>) -> Result<Unknown<'e>> {
+        promise(env, "countRecordsFile", || Ok(records::CountTask::file(&self.inner, path, options)))
     }
 
     /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
@@ -593,20 +604,16 @@ impl Plan {
     /// `checkEligibilityJson` for a roster: a JSON array text of profiles in, a Promise of one
     /// JSON array text out, decided on all cores off the event loop.
     #[napi(ts_args_type = "profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null", ts_return_type = "Promise<string>")]
-    pub fn check_eligibility_batch_json(&self, env: Env, profiles_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> Result<AsyncTask<eligibility::BatchJsonTask>> {
-        guard(&env, "checkEligibilityBatchJson", || Ok({
-            AsyncTask::new(eligibility::BatchJsonTask::new(&self.inner, profiles_json, offer_json, as_of, options))
-        }))
+    pub fn check_eligibility_batch_json<'e>(&self, env: &'e Env, profiles_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> Result<Unknown<'e>> {
+        promise(env, "checkEligibilityBatchJson", || Ok(eligibility::BatchJsonTask::new(&self.inner, profiles_json, offer_json, as_of, options)))
     }
 
     /// `checkEligibility` for many profiles and one offer, computed off the event loop. The
     /// decisions come in order, each equal to the single call's; the first bad profile rejects
     /// the Promise with its index in the path (`profiles[3].sex`).
     #[napi(ts_args_type = "profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "Promise<Array<EligibilityDecision>>")]
-    pub fn check_eligibility_batch(&self, env: Env, profiles: Vec<Unknown<'_>>, offer: Option<Unknown<'_>>, as_of: String) -> Result<AsyncTask<eligibility::BatchTask>> {
-        guard(&env, "checkEligibilityBatch", || {
-            Ok(AsyncTask::new(eligibility::BatchTask::new(&env, &self.inner, profiles, offer, as_of)?))
-        })
+    pub fn check_eligibility_batch<'e>(&self, env: &'e Env, profiles: Vec<Unknown<'_>>, offer: Option<Unknown<'_>>, as_of: String) -> Result<Unknown<'e>> {
+        promise(env, "checkEligibilityBatch", || eligibility::BatchTask::new(env, &self.inner, profiles, offer, as_of))
     }
 
     /// Splits an indicator's target over regions by weights so the parts add up exactly.
@@ -670,10 +677,8 @@ impl Task for LoadPlanTask {
 
 /// Loads and validates a plan file without blocking the event loop.
 #[napi(ts_return_type = "Promise<Plan>")]
-pub fn load_plan_async(env: Env, path: String) -> Result<AsyncTask<LoadPlanTask>> {
-    guard(&env, "loadPlanAsync", || Ok({
-        AsyncTask::new(LoadPlanTask { path })
-    }))
+pub fn load_plan_async<'e>(env: &'e Env, path: String) -> Result<Unknown<'e>> {
+    promise(env, "loadPlanAsync", || Ok(LoadPlanTask { path }))
 }
 
 /// The JSON Schema of the plan data format.

@@ -147,7 +147,7 @@ test('host values nested 100,000 deep are the typed error, not a crash', async (
   assert.throws(() => plan.pathway({ levels: deep }, asOf), { code: 'INVALID_WORKER', path: 'worker' })
   assert.throws(() => plan.countRecords([{ record_id: deep }], { strict: true }), { code: 'INVALID_RECORD', path: 'rows[1].record_id' })
   await assert.rejects(plan.countRecordsAsync([{ record_id: deep }], { strict: true }), { code: 'INVALID_RECORD' })
-  assert.throws(() => plan.checkEligibilityBatch([{ statuses: deep }], offer, asOf), { code: 'INVALID_PROFILE', path: 'profiles[0]' })
+  await assert.rejects(plan.checkEligibilityBatch([{ statuses: deep }], offer, asOf), { code: 'INVALID_PROFILE', path: 'profiles[0]' })
 })
 
 test('NaN, Infinity and functions in records and workers are the typed error', () => {
@@ -159,4 +159,14 @@ test('NaN, Infinity and functions in records and workers are the typed error', (
   assert.equal(tally.rowsRejected, 1)
   assert.equal(tally.rowsRead, 2)
   assert.throws(() => plan.pathway({ work_started_on: NaN }, asOf), { code: 'INVALID_WORKER', path: 'worker', reason: 'wrong_type' })
+})
+
+test('a Promise-returning call never throws: bad arguments and faults reject', async () => {
+  const pending = plan.checkEligibilityBatch([{ sex: 'x', statuses: NaN }], offer, asOf)
+  assert.ok(pending instanceof Promise)
+  await assert.rejects(pending, { code: 'INVALID_PROFILE', path: 'profiles[0]' })
+  skillplan.injectFault('countRecordsFile')
+  const faulty = plan.countRecordsFile(SAMPLE)
+  assert.ok(faulty instanceof Promise)
+  await assert.rejects(faulty, { code: 'INTERNAL' })
 })
