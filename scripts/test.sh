@@ -33,6 +33,28 @@ cargo test -p skillplan --no-default-features --test conformance --test plan_dat
 cargo test -p skillplan --features arrow --test arrow_input
 cargo run -q -p skillplan --example plan_queries >/dev/null
 
+step "Fuzz smoke: each cargo-fuzz target replays its kept corpus, then fuzzes new inputs for 15 s"
+# cargo fuzz needs nightly (the image has it; installed here if not) and cargo-fuzz from crates.io.
+rustup run nightly rustc --version >/dev/null 2>&1 || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null || cargo install -q cargo-fuzz --version 0.13.2 --locked
+fuzz_new=$(mktemp -d)
+(
+  cd fuzz
+  cargo +nightly fuzz build -O
+  for target in plan_toml records_csv records_jsonl profile_json observations; do
+    mkdir -p "$fuzz_new/$target"
+    # New inputs go to the temporary folder, so the kept corpus stays as committed.
+    if ! cargo +nightly fuzz run -O "$target" "$fuzz_new/$target" "corpus/$target" -- \
+      -max_total_time=15 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$fuzz_new/$target.log" 2>&1; then
+      tail -n 60 "$fuzz_new/$target.log"
+      echo "fuzz target $target found a crash, a hang or a leak (the input is under fuzz/artifacts/$target)" >&2
+      exit 1
+    fi
+    echo "$target: $(grep -E '^Done' "$fuzz_new/$target.log")"
+  done
+)
+rm -rf "$fuzz_new"
+
 step "Mobile: regenerate Kotlin and Swift, check they are current"
 ./scripts/generate-mobile-bindings.sh
 assert_unchanged bindings-mobile/generated
