@@ -182,7 +182,12 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<ObservationInput>, crate:
         if size > MAX_JSON_BYTES {
             return Err(crate::OptionsError { path: "path".into(), message: format!("the JSON file is {size} bytes, over the limit of {MAX_JSON_BYTES}; use CSV for large files") }.into());
         }
-        Ok(parse_json(&std::fs::read_to_string(path).map_err(io)?)?)
+        let text = String::from_utf8(std::fs::read(path).map_err(io)?).map_err(|e| ObservationError {
+            reason: ObservationReason::Syntax,
+            path: format!("byte {}", e.utf8_error().valid_up_to()),
+            message: "the file is not valid UTF-8".into(),
+        })?;
+        Ok(parse_json(&text)?)
     } else {
         Ok(parse_csv(std::io::BufReader::new(std::fs::File::open(path).map_err(io)?))?)
     }
@@ -249,7 +254,8 @@ pub struct Observations {
 }
 
 fn fail(index: usize, field: &str, reason: ObservationReason, message: String) -> ObservationError {
-    ObservationError { reason, path: format!("observations[{index}].{field}"), message }
+    let path = if field.is_empty() { format!("observations[{index}]") } else { format!("observations[{index}].{field}") };
+    ObservationError { reason, path, message }
 }
 
 impl Observations {

@@ -22,7 +22,7 @@ use crate::{date_text, decimal_text};
 #[error("{path}: {message}")]
 pub struct WorkerError {
     /// `unknown_level`, `unknown_school`, `duplicate_level`, `future_date`, `invalid_date`,
-    /// `wrong_type`, `missing_field`, `unknown_field`, `syntax`.
+    /// `wrong_type`, `missing_field`, `unknown_field`, `too_long`, `syntax`.
     pub reason: &'static str,
     pub path: String,
     pub message: String,
@@ -520,6 +520,8 @@ pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerErro
     let text = |v: Option<&Value>, path: &str| -> Result<Option<String>, WorkerError> {
         match v {
             None | Some(Value::Null) => Ok(None),
+            // As a profile's texts: nothing a person types is longer.
+            Some(Value::String(s)) if s.chars().count() > 200 => Err(WorkerError::new("too_long", path, "longer than 200 characters")),
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(_) => Err(WorkerError::new("wrong_type", path, "expected a string")),
         }

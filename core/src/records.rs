@@ -542,9 +542,23 @@ pub(crate) const FIRST_DAY: i32 = 711_858;
 pub(crate) const LAST_DAY: i32 = 767_009;
 
 /// An ISO date (`2023-05-31`, optionally followed by a time, which is ignored) as a day number.
+/// What may follow a record's date: `T` or a space, then a time of day `HH:MM` with optional
+/// seconds, fraction and offset (`T08:30:00.000+08:00`, ` 00:00:00`), which is ignored.
+fn is_time_of_day(rest: &[u8]) -> bool {
+    let two = |i: usize| -> Option<u8> {
+        let (a, b) = (rest.get(i)?.wrapping_sub(b'0'), rest.get(i + 1)?.wrapping_sub(b'0'));
+        (a <= 9 && b <= 9).then(|| a * 10 + b)
+    };
+    matches!(rest.first(), Some(b'T' | b' '))
+        && two(1).is_some_and(|h| h <= 23)
+        && rest.get(3) == Some(&b':')
+        && two(4).is_some_and(|m| m <= 59)
+        && rest[6..].iter().all(|c| c.is_ascii_digit() || b":.+-Z".contains(c))
+}
+
 pub(crate) fn day_number(text: &str) -> Result<i32, RecordReason> {
     let b = text.as_bytes();
-    if b.len() < 10 || (b.len() > 10 && b[10] != b'T' && b[10] != b' ') || b[4] != b'-' || b[7] != b'-' {
+    if b.len() < 10 || (b.len() > 10 && !is_time_of_day(&b[10..])) || b[4] != b'-' || b[7] != b'-' {
         return Err(RecordReason::InvalidDate);
     }
     let digit = |i: usize| u32::from(b[i].wrapping_sub(b'0'));
