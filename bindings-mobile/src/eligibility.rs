@@ -384,8 +384,21 @@ impl From<&el::DecisionView> for EligibilityDecision {
                     amount: s.amount,
                     fund: (&s.fund).into(),
                     clauses: s.clauses.clone(),
-                    version: s.version.as_ref().map(|v| RuleVersion { id: v.id.clone(), from: v.from, to: v.to, source: v.source.clone() }),
-                    checks: s.checks.iter().map(|c| EligibilityCheck { check: c.check.to_owned(), outcome: outcome(c.outcome), explanation: (&c.explanation).into() }).collect(),
+                    version: s.version.as_ref().map(|v| RuleVersion {
+                        id: v.id.clone(),
+                        from: v.from,
+                        to: v.to,
+                        source: v.source.clone(),
+                    }),
+                    checks: s
+                        .checks
+                        .iter()
+                        .map(|c| EligibilityCheck {
+                            check: c.check.to_owned(),
+                            outcome: outcome(c.outcome),
+                            explanation: (&c.explanation).into(),
+                        })
+                        .collect(),
                     to_qualify: s
                         .to_qualify
                         .iter()
@@ -397,7 +410,11 @@ impl From<&el::DecisionView> for EligibilityDecision {
                         })
                         .collect(),
                     missing_facts: s.missing_facts.iter().map(|f| (*f).to_owned()).collect(),
-                    unconfirmed: s.unconfirmed.iter().map(|u| UnconfirmedValue { parameter: u.parameter.clone(), note: u.note.clone() }).collect(),
+                    unconfirmed: s
+                        .unconfirmed
+                        .iter()
+                        .map(|u| UnconfirmedValue { parameter: u.parameter.clone(), note: u.note.clone() })
+                        .collect(),
                 })
                 .collect(),
         }
@@ -409,7 +426,12 @@ impl Plan {
     /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
     /// not eligible / undetermined with the amount, the checks, what would make it eligible and
     /// the values that are unconfirmed defaults.
-    pub fn check_eligibility(&self, profile: ProfileInput, offer: OfferInput, as_of: CalendarDate) -> Result<EligibilityDecision, SkillplanError> {
+    pub fn check_eligibility(
+        &self,
+        profile: ProfileInput,
+        offer: OfferInput,
+        as_of: CalendarDate,
+    ) -> Result<EligibilityDecision, SkillplanError> {
         guard("checkEligibility", || {
             Ok((&el::check_values(&self.inner, &profile.to_value(), &offer.to_value(), as_of)?).into())
         })
@@ -417,15 +439,23 @@ impl Plan {
 
     /// `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
     /// server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
-    pub fn check_eligibility_json(&self, profile_json: String, offer_json: String, as_of: CalendarDate) -> Result<EligibilityDecision, SkillplanError> {
-        guard("checkEligibilityJson", || {
-            Ok((&el::check_json(&self.inner, &profile_json, &offer_json, as_of)?).into())
-        })
+    pub fn check_eligibility_json(
+        &self,
+        profile_json: String,
+        offer_json: String,
+        as_of: CalendarDate,
+    ) -> Result<EligibilityDecision, SkillplanError> {
+        guard("checkEligibilityJson", || Ok((&el::check_json(&self.inner, &profile_json, &offer_json, as_of)?).into()))
     }
 
     /// `checkEligibility` for many profiles and one offer, in order, each the single call's; the
     /// first bad profile stops it with its index (`profiles[3].sex`).
-    pub fn check_eligibility_batch(&self, profiles: Vec<ProfileInput>, offer: OfferInput, as_of: CalendarDate) -> Result<Vec<EligibilityDecision>, SkillplanError> {
+    pub fn check_eligibility_batch(
+        &self,
+        profiles: Vec<ProfileInput>,
+        offer: OfferInput,
+        as_of: CalendarDate,
+    ) -> Result<Vec<EligibilityDecision>, SkillplanError> {
         guard("checkEligibilityBatch", || {
             let values: Vec<Value> = profiles.iter().map(ProfileInput::to_value).collect();
             let offer = el::offer_from_value(&self.inner, &offer.to_value()).map_err(core::Error::from)?;
@@ -434,12 +464,26 @@ impl Plan {
     }
 
     /// The batch call with the profiles as a JSON array text.
-    pub fn check_eligibility_batch_json(&self, profiles_json: String, offer_json: String, as_of: CalendarDate) -> Result<Vec<EligibilityDecision>, SkillplanError> {
+    pub fn check_eligibility_batch_json(
+        &self,
+        profiles_json: String,
+        offer_json: String,
+        as_of: CalendarDate,
+    ) -> Result<Vec<EligibilityDecision>, SkillplanError> {
         guard("checkEligibilityBatchJson", || {
             let values: Vec<Value> = match serde_json::from_str::<Value>(&profiles_json) {
                 Ok(Value::Array(items)) => items,
-                Ok(_) => return Err(core::Error::from(el::ProfileError::at_path("wrong_type", "profiles", "expected an array")).into()),
-                Err(e) => return Err(core::Error::from(el::ProfileError::at_syntax("profiles", e.line(), e.column())).into()),
+                Ok(_) => {
+                    return Err(core::Error::from(el::ProfileError::at_path(
+                        "wrong_type",
+                        "profiles",
+                        "expected an array",
+                    ))
+                    .into());
+                }
+                Err(e) => {
+                    return Err(core::Error::from(el::ProfileError::at_syntax("profiles", e.line(), e.column())).into());
+                }
             };
             let offer = el::parse_offer_json(&self.inner, &offer_json).map_err(core::Error::from)?;
             Ok(el::check_batch(&self.inner, &values, &offer, as_of)?.iter().map(EligibilityDecision::from).collect())

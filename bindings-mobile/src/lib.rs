@@ -60,7 +60,10 @@ pub enum SkillplanError {
 /// Runs the body of an exported call under the core's fault guard: a panic inside becomes
 /// `SkillplanError.Internal`, never uniffi's untyped panic error (in Swift, a crash for a
 /// non-throwing call). That is why every exported function here throws.
-pub(crate) fn guard<T>(operation: &'static str, body: impl FnOnce() -> Result<T, SkillplanError>) -> Result<T, SkillplanError> {
+pub(crate) fn guard<T>(
+    operation: &'static str,
+    body: impl FnOnce() -> Result<T, SkillplanError>,
+) -> Result<T, SkillplanError> {
     core::fault::catch(operation, body).unwrap_or_else(|e| Err(e.into()))
 }
 
@@ -87,7 +90,11 @@ impl From<core::Error> for SkillplanError {
             },
             core::Error::Query(_) => SkillplanError::NotFound { code, path, detail },
             core::Error::Internal(_) => SkillplanError::Internal { code, path, detail },
-            core::Error::Observation(_) | core::Error::Options(_) | core::Error::Worker(_) | core::Error::Records(_) | core::Error::Profile(_) => {
+            core::Error::Observation(_)
+            | core::Error::Options(_)
+            | core::Error::Worker(_)
+            | core::Error::Records(_)
+            | core::Error::Profile(_) => {
                 SkillplanError::InvalidInput { code, path, reason: e.reason().map(str::to_owned), detail }
             }
         }
@@ -439,148 +446,105 @@ pub struct Plan {
 impl Plan {
     /// Stable identifier of the plan, e.g. "jilin-2022-2025".
     pub fn id(&self) -> Result<String, SkillplanError> {
-        guard("id", || Ok({
-            self.inner.id().to_owned()
-        }))
+        guard("id", || Ok({ self.inner.id().to_owned() }))
     }
 
     /// SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
     pub fn fingerprint(&self) -> Result<String, SkillplanError> {
-        guard("fingerprint", || Ok({
-            self.inner.fingerprint().to_owned()
-        }))
+        guard("fingerprint", || Ok({ self.inner.fingerprint().to_owned() }))
     }
 
     pub fn metadata(&self) -> Result<Metadata, SkillplanError> {
-        guard("metadata", || Ok({
-            self.inner.metadata().into()
-        }))
+        guard("metadata", || Ok({ self.inner.metadata().into() }))
     }
 
     /// All indicators, in the plan's order.
     pub fn indicators(&self) -> Result<Vec<Indicator>, SkillplanError> {
-        guard("indicators", || Ok({
-            convert_all(self.inner.indicators())
-        }))
+        guard("indicators", || Ok({ convert_all(self.inner.indicators()) }))
     }
 
     /// One indicator by id.
     pub fn indicator(&self, id: String) -> Result<Indicator, SkillplanError> {
-        guard("indicator", || {
-            Ok(self.inner.indicator(&id)?.into())
-        })
+        guard("indicator", || Ok(self.inner.indicator(&id)?.into()))
     }
 
     /// The indicators that are parts (「其中」) of `id`.
     pub fn parts(&self, id: String) -> Result<Vec<Indicator>, SkillplanError> {
-        guard("parts", || {
-            Ok(convert_all(self.inner.parts(&id)?))
-        })
+        guard("parts", || Ok(convert_all(self.inner.parts(&id)?)))
     }
 
     pub fn measures(&self) -> Result<Vec<Measure>, SkillplanError> {
-        guard("measures", || Ok({
-            convert_all(self.inner.measures())
-        }))
+        guard("measures", || Ok({ convert_all(self.inner.measures()) }))
     }
 
     /// A measure by label ("（二十五）", "(二十五)") or number ("25").
     pub fn measure(&self, id: String) -> Result<Measure, SkillplanError> {
-        guard("measure", || {
-            Ok(self.inner.measure(&id)?.into())
-        })
+        guard("measure", || Ok(self.inner.measure(&id)?.into()))
     }
 
     pub fn columns(&self) -> Result<Vec<Column>, SkillplanError> {
-        guard("columns", || Ok({
-            convert_all(self.inner.columns())
-        }))
+        guard("columns", || Ok({ convert_all(self.inner.columns()) }))
     }
 
     /// Any clause: "三", "（二十五）", "25", "专栏2", "专栏2.1".
     pub fn clause(&self, id: String) -> Result<Clause, SkillplanError> {
-        guard("clause", || {
-            Ok(self.inner.clause(&id)?.into())
-        })
+        guard("clause", || Ok(self.inner.clause(&id)?.into()))
     }
 
     pub fn departments(&self) -> Result<Vec<Department>, SkillplanError> {
-        guard("departments", || Ok({
-            convert_all(self.inner.departments())
-        }))
+        guard("departments", || Ok({ convert_all(self.inner.departments()) }))
     }
 
     /// A department by id, short name (省教育厅), full name or alias.
     pub fn department(&self, name: String) -> Result<Department, SkillplanError> {
-        guard("department", || {
-            Ok(self.inner.department(&name)?.into())
-        })
+        guard("department", || Ok(self.inner.department(&name)?.into()))
     }
 
     /// The measures that name `department` as responsible (lead or listed).
     pub fn measures_for_department(&self, department: String) -> Result<Vec<Measure>, SkillplanError> {
-        guard("measuresForDepartment", || {
-            Ok(convert_all(self.inner.measures_for_department(&department)?))
-        })
+        guard("measuresForDepartment", || Ok(convert_all(self.inner.measures_for_department(&department)?)))
     }
 
     /// The measures assigned to 「所有相关部门」.
     pub fn measures_for_all_relevant(&self) -> Result<Vec<Measure>, SkillplanError> {
-        guard("measuresForAllRelevant", || Ok({
-            convert_all(self.inner.measures_for_all_relevant())
-        }))
+        guard("measuresForAllRelevant", || Ok({ convert_all(self.inner.measures_for_all_relevant()) }))
     }
 
     pub fn regions(&self) -> Result<Vec<Region>, SkillplanError> {
-        guard("regions", || Ok({
-            convert_all(self.inner.regions())
-        }))
+        guard("regions", || Ok({ convert_all(self.inner.regions()) }))
     }
 
     /// A region by id ("changchun") or GB/T 2260 code ("220100").
     pub fn region(&self, id_or_code: String) -> Result<Region, SkillplanError> {
-        guard("region", || {
-            Ok(self.inner.region(&id_or_code)?.into())
-        })
+        guard("region", || Ok(self.inner.region(&id_or_code)?.into()))
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).
     pub fn to_json(&self) -> Result<String, SkillplanError> {
-        guard("toJson", || Ok({
-            self.inner.to_canonical_json()
-        }))
+        guard("toJson", || Ok({ self.inner.to_canonical_json() }))
     }
 }
 
 /// The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号).
 #[uniffi::export]
 pub fn default_plan() -> Result<Arc<Plan>, SkillplanError> {
-    guard("defaultPlan", || {
-        Ok(Arc::new(Plan { inner: core::Plan::jilin_2022_2025()? }))
-    })
+    guard("defaultPlan", || Ok(Arc::new(Plan { inner: core::Plan::jilin_2022_2025()? })))
 }
 
 /// Loads and validates a plan file (TOML).
 #[uniffi::export]
 pub fn load_plan(path: String) -> Result<Arc<Plan>, SkillplanError> {
-    guard("loadPlan", || {
-        Ok(Arc::new(Plan { inner: core::Plan::from_path(path)? }))
-    })
+    guard("loadPlan", || Ok(Arc::new(Plan { inner: core::Plan::from_path(path)? })))
 }
 
 /// Loads and validates a plan from TOML text.
 #[uniffi::export]
 pub fn load_plan_str(text: String) -> Result<Arc<Plan>, SkillplanError> {
-    guard("loadPlanStr", || {
-        Ok(Arc::new(Plan { inner: core::Plan::from_str(&text)? }))
-    })
+    guard("loadPlanStr", || Ok(Arc::new(Plan { inner: core::Plan::from_str(&text)? })))
 }
 
 /// Loads and validates a plan from bytes, which must be UTF-8.
 #[uniffi::export]
 pub fn load_plan_bytes(bytes: Vec<u8>) -> Result<Arc<Plan>, SkillplanError> {
-    guard("loadPlanBytes", || {
-        Ok(Arc::new(Plan { inner: core::Plan::from_bytes(&bytes)? }))
-    })
+    guard("loadPlanBytes", || Ok(Arc::new(Plan { inner: core::Plan::from_bytes(&bytes)? })))
 }
-

@@ -175,7 +175,11 @@ impl From<&Worker> for pw::Worker {
         pw::Worker {
             occupation: w.occupation.clone(),
             work_started_on: w.work_started_on,
-            levels: w.levels.iter().map(|h| pw::HeldLevel { level: h.level.clone(), obtained_on: h.obtained_on }).collect(),
+            levels: w
+                .levels
+                .iter()
+                .map(|h| pw::HeldLevel { level: h.level.clone(), obtained_on: h.obtained_on })
+                .collect(),
             apprenticeship_completed_on: w.apprenticeship_completed_on,
             diplomas: w
                 .diplomas
@@ -201,7 +205,8 @@ pub fn parse_worker_json(text: String) -> Result<Worker, SkillplanError> {
             .iter()
             .enumerate()
             .map(|(i, d)| {
-                let school = pw::school(&d.school, format!("worker.diplomas[{i}].school")).map_err(core::Error::from)?;
+                let school =
+                    pw::school(&d.school, format!("worker.diplomas[{i}].school")).map_err(core::Error::from)?;
                 Ok(Diploma { school: school.into(), graduated_on: d.graduated_on, final_year: d.final_year })
             })
             .collect::<Result<Vec<_>, SkillplanError>>()?;
@@ -316,7 +321,12 @@ impl From<&pw::Pathway> for Pathway {
             held: p
                 .held
                 .iter()
-                .map(|h| HeldLevelView { level: h.level.clone(), name: (&h.name).into(), ordinal: h.ordinal, obtained_on: h.obtained_on })
+                .map(|h| HeldLevelView {
+                    level: h.level.clone(),
+                    name: (&h.name).into(),
+                    ordinal: h.ordinal,
+                    obtained_on: h.obtained_on,
+                })
                 .collect(),
             current_level: p.current_level.clone(),
             unlocked: p.unlocked.iter().map(unlock).collect(),
@@ -369,34 +379,43 @@ impl From<&pw::Pathway> for Pathway {
 impl Plan {
     /// The skill ladder, lowest level first.
     pub fn skill_levels(&self) -> Result<Vec<SkillLevel>, SkillplanError> {
-        guard("skillLevels", || Ok({
-            self.inner
-                .skill_levels()
-                .iter()
-                .map(|l| SkillLevel {
-                    id: l.id.clone(),
-                    ordinal: l.ordinal,
-                    national_level: l.national_level,
-                    name: (&l.name).into(),
-                    kind: l.kind.into(),
-                    source: l.source.clone(),
-                    confidence: l.confidence.as_str().to_owned(),
-                    skill_upgrade_subsidy_cap: l.skill_upgrade_subsidy_cap,
-                    note: l.note.clone(),
-                })
-                .collect()
-        }))
+        guard("skillLevels", || {
+            Ok({
+                self.inner
+                    .skill_levels()
+                    .iter()
+                    .map(|l| SkillLevel {
+                        id: l.id.clone(),
+                        ordinal: l.ordinal,
+                        national_level: l.national_level,
+                        name: (&l.name).into(),
+                        kind: l.kind.into(),
+                        source: l.source.clone(),
+                        confidence: l.confidence.as_str().to_owned(),
+                        skill_upgrade_subsidy_cap: l.skill_upgrade_subsidy_cap,
+                        note: l.note.clone(),
+                    })
+                    .collect()
+            })
+        })
     }
 
     /// The professional titles reached through 双贯通.
     pub fn titles(&self) -> Result<Vec<Title>, SkillplanError> {
-        guard("titles", || Ok({
-            self.inner
-                .titles()
-                .iter()
-                .map(|t| Title { id: t.id.clone(), name: (&t.name).into(), grade: t.grade.as_str().to_owned(), series: t.series.clone() })
-                .collect()
-        }))
+        guard("titles", || {
+            Ok({
+                self.inner
+                    .titles()
+                    .iter()
+                    .map(|t| Title {
+                        id: t.id.clone(),
+                        name: (&t.name).into(),
+                        grade: t.grade.as_str().to_owned(),
+                        series: t.series.clone(),
+                    })
+                    .collect()
+            })
+        })
     }
 
     /// The crosswalk entries of a level, both directions.
@@ -415,28 +434,28 @@ impl Plan {
 
     /// Equivalences of 技工院校 classes.
     pub fn education_equivalences(&self) -> Result<Vec<EducationEquivalence>, SkillplanError> {
-        guard("educationEquivalences", || Ok({
-            self.inner
-                .education_equivalences()
-                .iter()
-                .map(|e| EducationEquivalence {
-                    school_class: e.school_class.clone(),
-                    class_name: (&e.class_name).into(),
-                    equivalent: (&e.equivalent).into(),
-                    purpose: e.purpose.clone(),
-                    source: e.source.clone(),
-                    confidence: e.confidence.as_str().to_owned(),
-                    limits: e.limits.clone(),
-                })
-                .collect()
-        }))
+        guard("educationEquivalences", || {
+            Ok({
+                self.inner
+                    .education_equivalences()
+                    .iter()
+                    .map(|e| EducationEquivalence {
+                        school_class: e.school_class.clone(),
+                        class_name: (&e.class_name).into(),
+                        equivalent: (&e.equivalent).into(),
+                        purpose: e.purpose.clone(),
+                        source: e.source.clone(),
+                        confidence: e.confidence.as_str().to_owned(),
+                        limits: e.limits.clone(),
+                    })
+                    .collect()
+            })
+        })
     }
 
     /// A worker's pathway as of `as_of`: levels held, every level above with its routes, the
     /// earliest date to apply and what each level unlocks.
     pub fn pathway(&self, worker: Worker, as_of: CalendarDate) -> Result<Pathway, SkillplanError> {
-        guard("pathway", || {
-            Ok(Pathway::from(&pw::pathway(&self.inner, &pw::Worker::from(&worker), as_of)?))
-        })
+        guard("pathway", || Ok(Pathway::from(&pw::pathway(&self.inner, &pw::Worker::from(&worker), as_of)?)))
     }
 }

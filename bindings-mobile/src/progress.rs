@@ -71,7 +71,13 @@ pub(crate) fn from_inputs(inputs: Vec<ObservationInput>) -> Result<Vec<Observati
         .enumerate()
         .map(|(i, input)| {
             let (date, value, kind) = input.parse_fields(i).map_err(core::Error::from)?;
-            Ok(Observation { indicator: input.indicator.clone(), region: input.region.clone(), date, value, kind: kind.into() })
+            Ok(Observation {
+                indicator: input.indicator.clone(),
+                region: input.region.clone(),
+                date,
+                value,
+                kind: kind.into(),
+            })
         })
         .collect()
 }
@@ -79,17 +85,13 @@ pub(crate) fn from_inputs(inputs: Vec<ObservationInput>) -> Result<Vec<Observati
 /// Observations from JSON text (an array of objects, or `{"observations": [...]}`).
 #[uniffi::export]
 pub fn parse_observations_json(text: String) -> Result<Vec<Observation>, SkillplanError> {
-    guard("parseObservationsJson", || {
-        from_inputs(observations::parse_json(&text).map_err(core::Error::from)?)
-    })
+    guard("parseObservationsJson", || from_inputs(observations::parse_json(&text).map_err(core::Error::from)?))
 }
 
 /// Observations from CSV text with a header naming indicator, date, value (and region, kind).
 #[uniffi::export]
 pub fn parse_observations_csv(text: String) -> Result<Vec<Observation>, SkillplanError> {
-    guard("parseObservationsCsv", || {
-        from_inputs(observations::parse_csv(text.as_bytes()).map_err(core::Error::from)?)
-    })
+    guard("parseObservationsCsv", || from_inputs(observations::parse_csv(text.as_bytes()).map_err(core::Error::from)?))
 }
 
 /// A caller-given point of the expected trajectory.
@@ -145,7 +147,11 @@ fn core_options(o: &ProgressOptions) -> progress::ProgressOptions {
     out.regional_targets = o
         .regional_targets
         .iter()
-        .map(|t| progress::RegionalTarget { indicator: t.indicator.clone(), region: t.region.clone(), target: t.target })
+        .map(|t| progress::RegionalTarget {
+            indicator: t.indicator.clone(),
+            region: t.region.clone(),
+            target: t.target,
+        })
         .collect();
     if let Some(t) = &o.thresholds {
         out.thresholds = progress::Thresholds { on_track: t.on_track, behind: t.behind };
@@ -364,7 +370,11 @@ impl From<&progress::Report> for Report {
     }
 }
 
-fn core_report(plan: &core::Plan, observations: &[Observation], options: &ProgressOptions) -> Result<progress::Report, core::Error> {
+fn core_report(
+    plan: &core::Plan,
+    observations: &[Observation],
+    options: &ProgressOptions,
+) -> Result<progress::Report, core::Error> {
     let obs = observations::Observations::new(plan, &to_inputs(observations))?;
     progress::report(plan, &obs, &core_options(options))
 }
@@ -373,16 +383,16 @@ fn core_report(plan: &core::Plan, observations: &[Observation], options: &Progre
 impl Plan {
     /// Progress of every indicator as of `options.asOf`.
     pub fn progress(&self, observations: Vec<Observation>, options: ProgressOptions) -> Result<Report, SkillplanError> {
-        guard("progress", || {
-            Ok(Report::from(&core_report(&self.inner, &observations, &options)?))
-        })
+        guard("progress", || Ok(Report::from(&core_report(&self.inner, &observations, &options)?)))
     }
 
     /// The report as CSV: one row per indicator (and region), projections as columns.
-    pub fn progress_csv(&self, observations: Vec<Observation>, options: ProgressOptions) -> Result<String, SkillplanError> {
-        guard("progressCsv", || {
-            Ok(core_report(&self.inner, &observations, &options)?.to_csv())
-        })
+    pub fn progress_csv(
+        &self,
+        observations: Vec<Observation>,
+        options: ProgressOptions,
+    ) -> Result<String, SkillplanError> {
+        guard("progressCsv", || Ok(core_report(&self.inner, &observations, &options)?.to_csv()))
     }
 
     /// Progress of one indicator, for the whole area or a region with a target in the options.
@@ -394,14 +404,19 @@ impl Plan {
         region: Option<String>,
     ) -> Result<IndicatorProgress, SkillplanError> {
         guard("indicatorProgress", || {
-            let obs = observations::Observations::new(&self.inner, &to_inputs(&observations)).map_err(core::Error::from)?;
+            let obs =
+                observations::Observations::new(&self.inner, &to_inputs(&observations)).map_err(core::Error::from)?;
             let row = progress::indicator(&self.inner, &obs, &core_options(&options), &indicator, region.as_deref())?;
             Ok(IndicatorProgress::from(&row))
         })
     }
 
     /// Splits an indicator's target over regions by weights so the parts add up exactly.
-    pub fn decompose(&self, indicator: String, weights: Vec<RegionWeight>) -> Result<Vec<RegionalTarget>, SkillplanError> {
+    pub fn decompose(
+        &self,
+        indicator: String,
+        weights: Vec<RegionWeight>,
+    ) -> Result<Vec<RegionalTarget>, SkillplanError> {
         guard("decompose", || {
             let pairs: Vec<(String, ExactDecimal)> = weights.into_iter().map(|w| (w.region, w.weight)).collect();
             Ok(progress::decompose(&self.inner, &indicator, &pairs)?

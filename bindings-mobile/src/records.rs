@@ -143,68 +143,86 @@ impl Tally {
 impl Tally {
     /// Rows read, valid or not.
     pub fn rows_read(&self) -> Result<u64, SkillplanError> {
-        guard("rowsRead", || Ok({
-            self.with(|t| t.rows_read)
-        }))
+        guard("rowsRead", || Ok({ self.with(|t| t.rows_read) }))
     }
     /// Rows that counted toward at least one indicator.
     pub fn rows_counted(&self) -> Result<u64, SkillplanError> {
-        guard("rowsCounted", || Ok({
-            self.with(|t| t.rows_counted)
-        }))
+        guard("rowsCounted", || Ok({ self.with(|t| t.rows_counted) }))
     }
     /// Rows refused as invalid (and skipped).
     pub fn rows_rejected(&self) -> Result<u64, SkillplanError> {
-        guard("rowsRejected", || Ok({
-            self.with(|t| t.rows_rejected)
-        }))
+        guard("rowsRejected", || Ok({ self.with(|t| t.rows_rejected) }))
     }
     /// Counted records per indicator, whole area and period.
     pub fn totals(&self) -> Result<HashMap<String, u64>, SkillplanError> {
-        guard("totals", || Ok({
-            self.with(|t| t.totals(&self.plan.inner).into_iter().collect())
-        }))
+        guard("totals", || Ok({ self.with(|t| t.totals(&self.plan.inner).into_iter().collect()) }))
     }
     /// Counted records of one indicator in a region (id or code) and the regions inside it.
     pub fn region_total(&self, indicator: String, region: String) -> Result<u64, SkillplanError> {
-        guard("regionTotal", || {
-            Ok(self.with(|t| t.count_in_region(&self.plan.inner, &indicator, &region))?)
-        })
+        guard("regionTotal", || Ok(self.with(|t| t.count_in_region(&self.plan.inner, &indicator, &region))?))
     }
     /// Per-indicator figures, for indicators with a counting rule.
     pub fn indicators(&self) -> Result<Vec<IndicatorTally>, SkillplanError> {
-        guard("indicators", || Ok({
-            self.with(|t| t.summary(&self.plan.inner).indicators.into_iter().map(|i| IndicatorTally {
-                indicator: i.indicator, matched: i.matched, counted: i.counted, undated: i.undated,
-                before_period: i.before_period, after_period: i.after_period,
-            }).collect())
-        }))
+        guard("indicators", || {
+            Ok({
+                self.with(|t| {
+                    t.summary(&self.plan.inner)
+                        .indicators
+                        .into_iter()
+                        .map(|i| IndicatorTally {
+                            indicator: i.indicator,
+                            matched: i.matched,
+                            counted: i.counted,
+                            undated: i.undated,
+                            before_period: i.before_period,
+                            after_period: i.after_period,
+                        })
+                        .collect()
+                })
+            })
+        })
     }
     /// The refused records (up to 1000).
     pub fn rejections(&self) -> Result<Vec<Rejection>, SkillplanError> {
-        guard("rejections", || Ok({
-            self.with(|t| t.rejections().iter().map(|r| Rejection {
-                source: r.source.clone(), row: r.row, field: r.field.clone(), code: r.code.clone(), message: r.message.clone(),
-            }).collect())
-        }))
+        guard("rejections", || {
+            Ok({
+                self.with(|t| {
+                    t.rejections()
+                        .iter()
+                        .map(|r| Rejection {
+                            source: r.source.clone(),
+                            row: r.row,
+                            field: r.field.clone(),
+                            code: r.code.clone(),
+                            message: r.message.clone(),
+                        })
+                        .collect()
+                })
+            })
+        })
     }
     /// Columns or keys the inputs had that the record format does not.
     pub fn ignored_columns(&self) -> Result<Vec<String>, SkillplanError> {
-        guard("ignoredColumns", || Ok({
-            self.with(|t| t.ignored_columns().to_vec())
-        }))
+        guard("ignoredColumns", || Ok({ self.with(|t| t.ignored_columns().to_vec()) }))
     }
     /// The non-zero counts.
     pub fn cells(&self) -> Result<Vec<TallyCell>, SkillplanError> {
-        guard("cells", || Ok({
-            self.with(|t| t.cells().into_iter().map(|c| TallyCell { indicator: c.indicator, region: c.region, month: c.month, count: c.count }).collect())
-        }))
+        guard("cells", || {
+            Ok({
+                self.with(|t| {
+                    t.cells()
+                        .into_iter()
+                        .map(|c| TallyCell { indicator: c.indicator, region: c.region, month: c.month, count: c.count })
+                        .collect()
+                })
+            })
+        })
     }
     /// Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
     pub fn summary_json(&self) -> Result<String, SkillplanError> {
-        guard("summaryJson", || Ok({
-            self.with(|t| serde_json::to_string(&t.summary(&self.plan.inner)).unwrap_or_default())
-        }))
+        guard("summaryJson", || {
+            Ok({ self.with(|t| serde_json::to_string(&t.summary(&self.plan.inner)).unwrap_or_default()) })
+        })
     }
     /// Monthly observations for `Plan.progress`.
     pub fn observations(&self) -> Result<Vec<Observation>, SkillplanError> {
@@ -223,9 +241,7 @@ impl Tally {
     }
     /// The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
     pub fn to_json(&self) -> Result<String, SkillplanError> {
-        guard("toJson", || Ok({
-            self.with(core::Tally::to_json)
-        }))
+        guard("toJson", || Ok({ self.with(core::Tally::to_json) }))
     }
 }
 
@@ -236,7 +252,11 @@ fn tally(plan: &Arc<Plan>, inner: core::Tally) -> Arc<Tally> {
 #[uniffi::export]
 impl Plan {
     /// Counts typed records by the plan's counting rules.
-    pub fn count_records(self: Arc<Self>, records: Vec<RecordInput>, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
+    pub fn count_records(
+        self: Arc<Self>,
+        records: Vec<RecordInput>,
+        options: CountOptions,
+    ) -> Result<Arc<Tally>, SkillplanError> {
         guard("countRecords", || {
             let inputs: Vec<core::RecordInput> = records.into_iter().map(Into::into).collect();
             let mut t = core::Tally::new(&self.inner);
@@ -246,7 +266,11 @@ impl Plan {
     }
 
     /// Counts records given as JSON text (an array of objects).
-    pub fn count_records_json(self: Arc<Self>, text: String, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
+    pub fn count_records_json(
+        self: Arc<Self>,
+        text: String,
+        options: CountOptions,
+    ) -> Result<Arc<Tally>, SkillplanError> {
         guard("countRecordsJson", || {
             let mut t = core::Tally::new(&self.inner);
             t.add_json_text(&self.inner, &text, &options.into())?;
@@ -255,7 +279,11 @@ impl Plan {
     }
 
     /// Counts a CSV or JSON Lines file of records, streamed. Blocking: call it off the main thread.
-    pub fn count_records_file(self: Arc<Self>, path: String, options: CountOptions) -> Result<Arc<Tally>, SkillplanError> {
+    pub fn count_records_file(
+        self: Arc<Self>,
+        path: String,
+        options: CountOptions,
+    ) -> Result<Arc<Tally>, SkillplanError> {
         guard("countRecordsFile", || {
             let mut t = core::Tally::new(&self.inner);
             t.add_path(&self.inner, std::path::Path::new(&path), &options.into(), None)?;

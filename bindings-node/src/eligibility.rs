@@ -15,7 +15,11 @@ fn as_of(text: &str) -> std::result::Result<chrono::NaiveDate, core::Error> {
 /// Reads a JavaScript value as JSON; NaN, Infinity, functions, values nested deeper than
 /// [`MAX_DEPTH`] and the like are the wrong type at `what` (napi's own conversion error would
 /// carry no code or path, and its recursion has no bound: a deep enough value overflowed the stack).
-pub(crate) fn from_js(env: &Env, value: Unknown<'_>, what: &str) -> std::result::Result<serde_json::Value, core::Error> {
+pub(crate) fn from_js(
+    env: &Env,
+    value: Unknown<'_>,
+    what: &str,
+) -> std::result::Result<serde_json::Value, core::Error> {
     match value.get_type() {
         Ok(ValueType::Undefined) | Ok(ValueType::Null) if what == "offer" => return Ok(serde_json::json!({})),
         _ => {}
@@ -29,7 +33,11 @@ pub(crate) const MAX_DEPTH: u32 = 128;
 /// A JavaScript value as JSON, or what keeps it from being JSON.
 pub(crate) fn js_json(env: &Env, value: Unknown<'_>) -> std::result::Result<serde_json::Value, &'static str> {
     env.from_js_value::<Strict, _>(value).map(|s| s.0).map_err(|e| {
-        if e.reason.contains(TOO_DEEP) { "a value nested more than 128 levels deep" } else { "a value JSON cannot hold (NaN, Infinity, a function, …)" }
+        if e.reason.contains(TOO_DEEP) {
+            "a value nested more than 128 levels deep"
+        } else {
+            "a value JSON cannot hold (NaN, Infinity, a function, …)"
+        }
     })
 }
 
@@ -114,9 +122,9 @@ impl<'de> serde::de::Visitor<'de> for StrictVisitor {
 /// A JSON string stands for the JSON text it holds; anything else is the value itself.
 fn value_of(input: serde_json::Value, what: &str) -> std::result::Result<serde_json::Value, core::Error> {
     match input {
-        serde_json::Value::String(text) => Ok(serde_json::from_str(&text).map_err(|e| {
-            el::ProfileError::at_syntax(what, e.line(), e.column())
-        })?),
+        serde_json::Value::String(text) => {
+            Ok(serde_json::from_str(&text).map_err(|e| el::ProfileError::at_syntax(what, e.line(), e.column()))?)
+        }
         other => Ok(other),
     }
 }
@@ -138,14 +146,25 @@ fn only_subsidies(options: &EligibilityJsonOptions) -> std::result::Result<Vec<e
         .flatten()
         .enumerate()
         .map(|(i, id)| {
-            el::data::SubsidyKind::parse(id)
-                .ok_or_else(|| core::Error::from(core::OptionsError { path: format!("options.subsidies[{i}]"), message: "not a subsidy id".into() }))
+            el::data::SubsidyKind::parse(id).ok_or_else(|| {
+                core::Error::from(core::OptionsError {
+                    path: format!("options.subsidies[{i}]"),
+                    message: "not a subsidy id".into(),
+                })
+            })
         })
         .collect()
 }
 
 /// One decision as the options ask: explained, or the summary; only some subsidies.
-fn one_text(plan: &core::Plan, profile: &el::Profile, offer: &el::Offer, decision: &el::Decision, explain: bool, only: &[el::data::SubsidyKind]) -> String {
+fn one_text(
+    plan: &core::Plan,
+    profile: &el::Profile,
+    offer: &el::Offer,
+    decision: &el::Decision,
+    explain: bool,
+    only: &[el::data::SubsidyKind],
+) -> String {
     if explain {
         to_camel_text(&decision.view_of(plan, profile, offer, only))
     } else {
@@ -153,7 +172,13 @@ fn one_text(plan: &core::Plan, profile: &el::Profile, offer: &el::Offer, decisio
     }
 }
 
-pub(crate) fn check_json_text(plan: &core::Plan, profile: &str, offer: Option<&str>, date: &str, options: Option<EligibilityJsonOptions>) -> std::result::Result<String, core::Error> {
+pub(crate) fn check_json_text(
+    plan: &core::Plan,
+    profile: &str,
+    offer: Option<&str>,
+    date: &str,
+    options: Option<EligibilityJsonOptions>,
+) -> std::result::Result<String, core::Error> {
     let options = options.unwrap_or(EligibilityJsonOptions { subsidies: None, explain: None });
     let only = only_subsidies(&options)?;
     let as_of = as_of(date)?;
@@ -174,7 +199,13 @@ pub struct BatchJsonTask {
 }
 
 impl BatchJsonTask {
-    pub(crate) fn new(plan: &std::sync::Arc<core::Plan>, profiles: String, offer: Option<String>, as_of: String, options: Option<EligibilityJsonOptions>) -> Self {
+    pub(crate) fn new(
+        plan: &std::sync::Arc<core::Plan>,
+        profiles: String,
+        offer: Option<String>,
+        as_of: String,
+        options: Option<EligibilityJsonOptions>,
+    ) -> Self {
         let options = options.unwrap_or(EligibilityJsonOptions { subsidies: None, explain: None });
         BatchJsonTask { plan: plan.clone(), profiles, offer, as_of, options }
     }
@@ -194,7 +225,9 @@ impl Task for BatchJsonTask {
                 // its own core, and the parts are joined in order.
                 let profiles: Vec<&serde_json::value::RawValue> = match serde_json::from_str(&self.profiles) {
                     Ok(items) => items,
-                    Err(e) if e.is_data() => return Err(el::ProfileError::at_path("wrong_type", "profiles", "expected a JSON array").into()),
+                    Err(e) if e.is_data() => {
+                        return Err(el::ProfileError::at_path("wrong_type", "profiles", "expected a JSON array").into());
+                    }
                     Err(e) => return Err(el::ProfileError::at_syntax("profiles", e.line(), e.column()).into()),
                 };
                 let offer = el::parse_offer_json(plan, self.offer.as_deref().unwrap_or("{}"))?;
@@ -202,7 +235,9 @@ impl Task for BatchJsonTask {
                 let read = |raw: &&serde_json::value::RawValue| -> std::result::Result<el::Profile, el::ProfileError> {
                     el::parse_profile_json(plan, raw.get())
                 };
-                let texts = el::decide_each(plan, &profiles, read, &offer, as_of, |profile, decision| one_text(plan, profile, &offer, decision, explain, &only))?;
+                let texts = el::decide_each(plan, &profiles, read, &offer, as_of, |profile, decision| {
+                    one_text(plan, profile, &offer, decision, explain, &only)
+                })?;
                 let mut out = String::with_capacity(texts.iter().map(String::len).sum::<usize>() + texts.len() + 2);
                 out.push('[');
                 for (i, t) in texts.iter().enumerate() {
@@ -219,9 +254,7 @@ impl Task for BatchJsonTask {
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<String> {
-        crate::guard(&env, "checkEligibilityBatchJson", || {
-            output.map_err(|e| throw(&env, e))
-        })
+        crate::guard(&env, "checkEligibilityBatchJson", || output.map_err(|e| throw(&env, e)))
     }
 }
 
@@ -280,7 +313,13 @@ pub(crate) fn parse_in_js<'e>(env: &'e Env, text: String) -> Result<Unknown<'e>>
     parse.apply(json, text)
 }
 
-pub(crate) fn check<'e>(env: &'e Env, plan: &core::Plan, profile: Unknown<'_>, offer: Option<Unknown<'_>>, date: &str) -> Result<Unknown<'e>> {
+pub(crate) fn check<'e>(
+    env: &'e Env,
+    plan: &core::Plan,
+    profile: Unknown<'_>,
+    offer: Option<Unknown<'_>>,
+    date: &str,
+) -> Result<Unknown<'e>> {
     let run = || -> std::result::Result<String, core::Error> {
         let profile = value_of(from_js(env, profile, "profile")?, "profile")?;
         let offer = match offer {
@@ -304,9 +343,19 @@ pub struct BatchTask {
 impl BatchTask {
     /// Reads the profiles and the offer on the calling thread (JavaScript values live there);
     /// a value JSON cannot hold is refused with its index.
-    pub(crate) fn new(env: &Env, plan: &std::sync::Arc<core::Plan>, profiles: Vec<Unknown<'_>>, offer: Option<Unknown<'_>>, as_of: String) -> Result<Self> {
+    pub(crate) fn new(
+        env: &Env,
+        plan: &std::sync::Arc<core::Plan>,
+        profiles: Vec<Unknown<'_>>,
+        offer: Option<Unknown<'_>>,
+        as_of: String,
+    ) -> Result<Self> {
         let read = || -> std::result::Result<(Vec<serde_json::Value>, Option<serde_json::Value>), core::Error> {
-            let profiles = profiles.into_iter().enumerate().map(|(i, p)| from_js(env, p, &format!("profiles[{i}]"))).collect::<std::result::Result<_, _>>()?;
+            let profiles = profiles
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| from_js(env, p, &format!("profiles[{i}]")))
+                .collect::<std::result::Result<_, _>>()?;
             let offer = offer.map(|o| from_js(env, o, "offer")).transpose()?;
             Ok((profiles, offer))
         };

@@ -21,7 +21,11 @@ pub(crate) fn guard<T>(env: &Env, operation: &'static str, body: impl FnOnce() -
 /// A Promise-returning call: `prepare` reads the arguments into a task (under the guard), which
 /// then runs off the event loop. Whatever goes wrong — a bad argument, a fault — rejects the
 /// Promise; a Promise-returning function never throws.
-pub(crate) fn promise<'env, T>(env: &'env Env, operation: &'static str, prepare: impl FnOnce() -> Result<T>) -> Result<Unknown<'env>>
+pub(crate) fn promise<'env, T>(
+    env: &'env Env,
+    operation: &'static str,
+    prepare: impl FnOnce() -> Result<T>,
+) -> Result<Unknown<'env>>
 where
     T: Task + 'env,
 {
@@ -37,7 +41,10 @@ where
 
 /// The guard of an async task's work (off the event loop): a fault becomes the task's error,
 /// which rejects its Promise with code `INTERNAL`.
-pub(crate) fn guard_task<T>(operation: &'static str, body: impl FnOnce() -> Result<std::result::Result<T, core::Error>>) -> Result<std::result::Result<T, core::Error>> {
+pub(crate) fn guard_task<T>(
+    operation: &'static str,
+    body: impl FnOnce() -> Result<std::result::Result<T, core::Error>>,
+) -> Result<std::result::Result<T, core::Error>> {
     core::fault::catch(operation, body).unwrap_or_else(|e| Ok(Err(e)))
 }
 
@@ -268,7 +275,13 @@ pub struct Clause {
 
 impl From<core::Clause> for Clause {
     fn from(c: core::Clause) -> Self {
-        Clause { id: c.id, kind: c.kind.as_str().to_owned(), title: (&c.title).into(), text_zh: c.text_zh, parent: c.parent }
+        Clause {
+            id: c.id,
+            kind: c.kind.as_str().to_owned(),
+            title: (&c.title).into(),
+            text_zh: c.text_zh,
+            parent: c.parent,
+        }
     }
 }
 
@@ -336,85 +349,63 @@ impl Plan {
     /// Stable identifier of the plan, e.g. "jilin-2022-2025".
     #[napi(getter)]
     pub fn id(&self, env: Env) -> Result<String> {
-        guard(&env, "id", || Ok({
-            self.inner.id().to_owned()
-        }))
+        guard(&env, "id", || Ok({ self.inner.id().to_owned() }))
     }
 
     /// SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
     #[napi(getter)]
     pub fn fingerprint(&self, env: Env) -> Result<String> {
-        guard(&env, "fingerprint", || Ok({
-            self.inner.fingerprint().to_owned()
-        }))
+        guard(&env, "fingerprint", || Ok({ self.inner.fingerprint().to_owned() }))
     }
 
     #[napi(getter)]
     pub fn metadata(&self, env: Env) -> Result<Metadata> {
-        guard(&env, "metadata", || Ok({
-            self.inner.metadata().into()
-        }))
+        guard(&env, "metadata", || Ok({ self.inner.metadata().into() }))
     }
 
     /// All indicators, in the plan's order.
     #[napi]
     pub fn indicators(&self, env: Env) -> Result<Vec<Indicator>> {
-        guard(&env, "indicators", || Ok({
-            convert_all(self.inner.indicators())
-        }))
+        guard(&env, "indicators", || Ok({ convert_all(self.inner.indicators()) }))
     }
 
     /// One indicator by id; throws UNKNOWN_INDICATOR.
     #[napi]
     pub fn indicator(&self, env: Env, id: String) -> Result<Indicator> {
-        guard(&env, "indicator", || {
-            self.inner.indicator(&id).map(Indicator::from).map_err(|e| throw(&env, e.into()))
-        })
+        guard(&env, "indicator", || self.inner.indicator(&id).map(Indicator::from).map_err(|e| throw(&env, e.into())))
     }
 
     /// The indicators that are parts (「其中」) of `id`.
     #[napi]
     pub fn parts(&self, env: Env, id: String) -> Result<Vec<Indicator>> {
-        guard(&env, "parts", || {
-            self.inner.parts(&id).map(convert_all).map_err(|e| throw(&env, e.into()))
-        })
+        guard(&env, "parts", || self.inner.parts(&id).map(convert_all).map_err(|e| throw(&env, e.into())))
     }
 
     #[napi]
     pub fn measures(&self, env: Env) -> Result<Vec<Measure>> {
-        guard(&env, "measures", || Ok({
-            convert_all(self.inner.measures())
-        }))
+        guard(&env, "measures", || Ok({ convert_all(self.inner.measures()) }))
     }
 
     /// A measure by label ("（二十五）", "(二十五)") or number ("25").
     #[napi]
     pub fn measure(&self, env: Env, id: String) -> Result<Measure> {
-        guard(&env, "measure", || {
-            self.inner.measure(&id).map(Measure::from).map_err(|e| throw(&env, e.into()))
-        })
+        guard(&env, "measure", || self.inner.measure(&id).map(Measure::from).map_err(|e| throw(&env, e.into())))
     }
 
     #[napi]
     pub fn columns(&self, env: Env) -> Result<Vec<Column>> {
-        guard(&env, "columns", || Ok({
-            convert_all(self.inner.columns())
-        }))
+        guard(&env, "columns", || Ok({ convert_all(self.inner.columns()) }))
     }
 
     /// Any clause: "三", "（二十五）", "25", "专栏2", "专栏2.1".
     #[napi]
     pub fn clause(&self, env: Env, id: String) -> Result<Clause> {
-        guard(&env, "clause", || {
-            self.inner.clause(&id).map(Clause::from).map_err(|e| throw(&env, e.into()))
-        })
+        guard(&env, "clause", || self.inner.clause(&id).map(Clause::from).map_err(|e| throw(&env, e.into())))
     }
 
     #[napi]
     pub fn departments(&self, env: Env) -> Result<Vec<Department>> {
-        guard(&env, "departments", || Ok({
-            convert_all(self.inner.departments())
-        }))
+        guard(&env, "departments", || Ok({ convert_all(self.inner.departments()) }))
     }
 
     /// A department by id, short name (省教育厅), full name or alias.
@@ -436,43 +427,40 @@ impl Plan {
     /// The measures assigned to 「所有相关部门」.
     #[napi]
     pub fn measures_for_all_relevant(&self, env: Env) -> Result<Vec<Measure>> {
-        guard(&env, "measuresForAllRelevant", || Ok({
-            convert_all(self.inner.measures_for_all_relevant())
-        }))
+        guard(&env, "measuresForAllRelevant", || Ok({ convert_all(self.inner.measures_for_all_relevant()) }))
     }
 
     #[napi]
     pub fn regions(&self, env: Env) -> Result<Vec<Region>> {
-        guard(&env, "regions", || Ok({
-            convert_all(self.inner.regions())
-        }))
+        guard(&env, "regions", || Ok({ convert_all(self.inner.regions()) }))
     }
 
     /// A region by id ("changchun") or GB/T 2260 code ("220100").
     #[napi]
     pub fn region(&self, env: Env, id_or_code: String) -> Result<Region> {
-        guard(&env, "region", || {
-            self.inner.region(&id_or_code).map(Region::from).map_err(|e| throw(&env, e.into()))
-        })
+        guard(&env, "region", || self.inner.region(&id_or_code).map(Region::from).map_err(|e| throw(&env, e.into())))
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).
     #[napi]
     pub fn to_json(&self, env: Env) -> Result<String> {
-        guard(&env, "toJson", || Ok({
-            self.inner.to_canonical_json()
-        }))
+        guard(&env, "toJson", || Ok({ self.inner.to_canonical_json() }))
     }
 
     /// Progress of every indicator as of `options.asOf`. Observations are
     /// `{ indicator, date, value, region?, kind? }` with values as decimal strings or safe
     /// integers (floats are refused).
-    #[napi(
-        ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions"
-    )]
-    pub fn progress(&self, env: Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<progress::Report> {
+    #[napi(ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions")]
+    pub fn progress(
+        &self,
+        env: Env,
+        observations: Vec<Object>,
+        options: progress::ProgressOptions,
+    ) -> Result<progress::Report> {
         guard(&env, "progress", || {
-            progress::report(&self.inner, &observations, &options).map(|r| progress::Report::from(&r)).map_err(|e| throw(&env, e))
+            progress::report(&self.inner, &observations, &options)
+                .map(|r| progress::Report::from(&r))
+                .map_err(|e| throw(&env, e))
         })
     }
 
@@ -481,13 +469,23 @@ impl Plan {
         ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions",
         ts_return_type = "Promise<Report>"
     )]
-    pub fn progress_async<'e>(&self, env: &'e Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<Unknown<'e>> {
+    pub fn progress_async<'e>(
+        &self,
+        env: &'e Env,
+        observations: Vec<Object>,
+        options: progress::ProgressOptions,
+    ) -> Result<Unknown<'e>> {
         promise(env, "progressAsync", || Ok(progress::task(&self.inner, &observations, &options)))
     }
 
     /// The report of `progress` as CSV: one row per indicator (and region), projections as columns.
     #[napi(ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions")]
-    pub fn progress_csv(&self, env: Env, observations: Vec<Object>, options: progress::ProgressOptions) -> Result<String> {
+    pub fn progress_csv(
+        &self,
+        env: Env,
+        observations: Vec<Object>,
+        options: progress::ProgressOptions,
+    ) -> Result<String> {
         guard(&env, "progressCsv", || {
             progress::report(&self.inner, &observations, &options).map(|r| r.to_csv()).map_err(|e| throw(&env, e))
         })
@@ -495,7 +493,9 @@ impl Plan {
 
     /// Progress of one indicator, for the whole area or (with `region`) a region that has a
     /// target in `options.regionalTargets`.
-    #[napi(ts_args_type = "observations: Array<ObservationInput>, indicator: string, options: ProgressOptions, region?: string | null")]
+    #[napi(
+        ts_args_type = "observations: Array<ObservationInput>, indicator: string, options: ProgressOptions, region?: string | null"
+    )]
     pub fn indicator_progress(
         &self,
         env: Env,
@@ -505,24 +505,21 @@ impl Plan {
         region: Option<String>,
     ) -> Result<progress::IndicatorProgress> {
         guard(&env, "indicatorProgress", || {
-            progress::indicator(&self.inner, &observations, &indicator, region.as_deref(), &options).map_err(|e| throw(&env, e))
+            progress::indicator(&self.inner, &observations, &indicator, region.as_deref(), &options)
+                .map_err(|e| throw(&env, e))
         })
     }
 
     /// The skill ladder, lowest level first (学徒工 … 首席技师).
     #[napi]
     pub fn skill_levels(&self, env: Env) -> Result<Vec<pathway::SkillLevel>> {
-        guard(&env, "skillLevels", || Ok({
-            pathway::skill_levels(&self.inner)
-        }))
+        guard(&env, "skillLevels", || Ok({ pathway::skill_levels(&self.inner) }))
     }
 
     /// The professional titles (职称) the crosswalk leads to.
     #[napi]
     pub fn titles(&self, env: Env) -> Result<Vec<pathway::Title>> {
-        guard(&env, "titles", || Ok({
-            pathway::titles(&self.inner)
-        }))
+        guard(&env, "titles", || Ok({ pathway::titles(&self.inner) }))
     }
 
     /// The 双贯通 crosswalk entries of a level, both directions.
@@ -544,39 +541,55 @@ impl Plan {
     /// Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
     #[napi]
     pub fn education_equivalences(&self, env: Env) -> Result<Vec<pathway::EducationEquivalence>> {
-        guard(&env, "educationEquivalences", || Ok({
-            pathway::education_equivalences(&self.inner)
-        }))
+        guard(&env, "educationEquivalences", || Ok({ pathway::education_equivalences(&self.inner) }))
     }
 
     /// A worker's pathway as of `asOf` (ISO date): levels held, every level above with its
     /// routes, the earliest date to apply and what each level unlocks.
     #[napi(ts_args_type = "worker: WorkerInput, asOf: string")]
     pub fn pathway(&self, env: Env, worker: Unknown<'_>, as_of: String) -> Result<pathway::Pathway> {
-        guard(&env, "pathway", || {
-            pathway::pathway(&env, &self.inner, worker, &as_of)
-        })
+        guard(&env, "pathway", || pathway::pathway(&env, &self.inner, worker, &as_of))
     }
 
     /// Counts training and base records (plain objects, as `RecordInput`) by the plan's counting
     /// rules. Invalid records are skipped and listed, up to `maxRejected` (default 1000);
     /// `strict` fails on the first with `INVALID_RECORD`.
     #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null")]
-    pub fn count_records(&self, env: Env, records: Vec<Unknown<'_>>, options: Option<records::CountOptions>) -> Result<records::Tally> {
+    pub fn count_records(
+        &self,
+        env: Env,
+        records: Vec<Unknown<'_>>,
+        options: Option<records::CountOptions>,
+    ) -> Result<records::Tally> {
         guard(&env, "countRecords", || {
             records::count_values(&self.inner, records::from_js(&env, records), options).map_err(|e| throw(&env, e))
         })
     }
 
     /// Like `countRecords`, counted off the event loop.
-    #[napi(ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
-    pub fn count_records_async<'e>(&self, env: &'e Env, records: Vec<Unknown<'_>>, options: Option<records::CountOptions>) -> Result<Unknown<'e>> {
-        promise(env, "countRecordsAsync", || Ok(records::CountTask::values(&self.inner, records::from_js(env, records), options)))
+    #[napi(
+        ts_args_type = "records: Array<RecordInput>, options?: CountOptions | null",
+        ts_return_type = "Promise<Tally>"
+    )]
+    pub fn count_records_async<'e>(
+        &self,
+        env: &'e Env,
+        records: Vec<Unknown<'_>>,
+        options: Option<records::CountOptions>,
+    ) -> Result<Unknown<'e>> {
+        promise(env, "countRecordsAsync", || {
+            Ok(records::CountTask::values(&self.inner, records::from_js(env, records), options))
+        })
     }
 
     /// Counts a CSV or JSON Lines file of records, streamed, off the event loop.
     #[napi(ts_args_type = "path: string, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
-    pub fn count_records_file<'e>(&self, env: &'e Env, path: String, options: Option<records::CountOptions>) -> Result<Unknown<'e>> {
+    pub fn count_records_file<'e>(
+        &self,
+        env: &'e Env,
+        path: String,
+        options: Option<records::CountOptions>,
+    ) -> Result<Unknown<'e>> {
         promise(env, "countRecordsFile", || Ok(records::CountTask::file(&self.inner, path, options)))
     }
 
@@ -584,44 +597,85 @@ impl Plan {
     /// not_eligible / undetermined with the amount, the checks, what would make it eligible and
     /// the values that are unconfirmed defaults. `profile` and `offer` are plain objects (or JSON
     /// text); `asOf` an ISO date. Throws INVALID_PROFILE / INVALID_OFFER with the field's path.
-    #[napi(ts_args_type = "profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "EligibilityDecision")]
-    pub fn check_eligibility<'e>(&self, env: &'e Env, profile: Unknown<'_>, offer: Option<Unknown<'_>>, as_of: String) -> Result<Unknown<'e>> {
-        guard(&env, "checkEligibility", || {
-            eligibility::check(env, &self.inner, profile, offer, &as_of)
-        })
+    #[napi(
+        ts_args_type = "profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string",
+        ts_return_type = "EligibilityDecision"
+    )]
+    pub fn check_eligibility<'e>(
+        &self,
+        env: &'e Env,
+        profile: Unknown<'_>,
+        offer: Option<Unknown<'_>>,
+        as_of: String,
+    ) -> Result<Unknown<'e>> {
+        guard(&env, "checkEligibility", || eligibility::check(env, &self.inner, profile, offer, &as_of))
     }
 
     /// `checkEligibility` from JSON text to JSON text, as a server receives and sends them:
     /// no JavaScript objects are built. `options.explain: false` gives the summary (statuses,
     /// amounts, failed checks, missing facts); `options.subsidies` keeps only those subsidies.
-    #[napi(ts_args_type = "profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null")]
-    pub fn check_eligibility_json(&self, env: Env, profile_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> Result<String> {
+    #[napi(
+        ts_args_type = "profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null"
+    )]
+    pub fn check_eligibility_json(
+        &self,
+        env: Env,
+        profile_json: String,
+        offer_json: Option<String>,
+        as_of: String,
+        options: Option<eligibility::EligibilityJsonOptions>,
+    ) -> Result<String> {
         guard(&env, "checkEligibilityJson", || {
-            eligibility::check_json_text(&self.inner, &profile_json, offer_json.as_deref(), &as_of, options).map_err(|e| throw(&env, e))
+            eligibility::check_json_text(&self.inner, &profile_json, offer_json.as_deref(), &as_of, options)
+                .map_err(|e| throw(&env, e))
         })
     }
 
     /// `checkEligibilityJson` for a roster: a JSON array text of profiles in, a Promise of one
     /// JSON array text out, decided on all cores off the event loop.
-    #[napi(ts_args_type = "profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null", ts_return_type = "Promise<string>")]
-    pub fn check_eligibility_batch_json<'e>(&self, env: &'e Env, profiles_json: String, offer_json: Option<String>, as_of: String, options: Option<eligibility::EligibilityJsonOptions>) -> Result<Unknown<'e>> {
-        promise(env, "checkEligibilityBatchJson", || Ok(eligibility::BatchJsonTask::new(&self.inner, profiles_json, offer_json, as_of, options)))
+    #[napi(
+        ts_args_type = "profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null",
+        ts_return_type = "Promise<string>"
+    )]
+    pub fn check_eligibility_batch_json<'e>(
+        &self,
+        env: &'e Env,
+        profiles_json: String,
+        offer_json: Option<String>,
+        as_of: String,
+        options: Option<eligibility::EligibilityJsonOptions>,
+    ) -> Result<Unknown<'e>> {
+        promise(env, "checkEligibilityBatchJson", || {
+            Ok(eligibility::BatchJsonTask::new(&self.inner, profiles_json, offer_json, as_of, options))
+        })
     }
 
     /// `checkEligibility` for many profiles and one offer, computed off the event loop. The
     /// decisions come in order, each equal to the single call's; the first bad profile rejects
     /// the Promise with its index in the path (`profiles[3].sex`).
-    #[napi(ts_args_type = "profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string", ts_return_type = "Promise<Array<EligibilityDecision>>")]
-    pub fn check_eligibility_batch<'e>(&self, env: &'e Env, profiles: Vec<Unknown<'_>>, offer: Option<Unknown<'_>>, as_of: String) -> Result<Unknown<'e>> {
+    #[napi(
+        ts_args_type = "profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string",
+        ts_return_type = "Promise<Array<EligibilityDecision>>"
+    )]
+    pub fn check_eligibility_batch<'e>(
+        &self,
+        env: &'e Env,
+        profiles: Vec<Unknown<'_>>,
+        offer: Option<Unknown<'_>>,
+        as_of: String,
+    ) -> Result<Unknown<'e>> {
         promise(env, "checkEligibilityBatch", || eligibility::BatchTask::new(env, &self.inner, profiles, offer, as_of))
     }
 
     /// Splits an indicator's target over regions by weights so the parts add up exactly.
     #[napi(ts_args_type = "indicator: string, weights: Array<{ region: string; weight: string | number }>")]
-    pub fn decompose(&self, env: Env, indicator: String, weights: Vec<Object>) -> Result<Vec<progress::RegionalTarget>> {
-        guard(&env, "decompose", || {
-            progress::decompose(&self.inner, &indicator, &weights).map_err(|e| throw(&env, e))
-        })
+    pub fn decompose(
+        &self,
+        env: Env,
+        indicator: String,
+        weights: Vec<Object>,
+    ) -> Result<Vec<progress::RegionalTarget>> {
+        guard(&env, "decompose", || progress::decompose(&self.inner, &indicator, &weights).map_err(|e| throw(&env, e)))
     }
 }
 
@@ -663,9 +717,7 @@ impl Task for LoadPlanTask {
     type JsValue = Plan;
 
     fn compute(&mut self) -> Result<Self::Output> {
-        crate::guard_task("loadPlanAsync", || {
-            Ok(core::Plan::from_path(&self.path))
-        })
+        crate::guard_task("loadPlanAsync", || Ok(core::Plan::from_path(&self.path)))
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Plan> {
@@ -684,7 +736,5 @@ pub fn load_plan_async<'e>(env: &'e Env, path: String) -> Result<Unknown<'e>> {
 /// The JSON Schema of the plan data format.
 #[napi]
 pub fn json_schema(env: Env) -> Result<String> {
-    guard(&env, "jsonSchema", || Ok({
-        core::json_schema()
-    }))
+    guard(&env, "jsonSchema", || Ok({ core::json_schema() }))
 }

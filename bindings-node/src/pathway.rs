@@ -1,8 +1,8 @@
 //! The skill ladder, pathways and the 双贯通 crosswalk for Node: a worker as a plain object
 //! (ISO date strings) in, plain objects out.
 
-use napi::bindgen_prelude::*;
 use napi::Env;
+use napi::bindgen_prelude::*;
 use napi_derive::napi;
 use skillplan as core;
 use skillplan::pathway as pw;
@@ -68,7 +68,12 @@ pub struct Title {
 pub(crate) fn titles(plan: &core::Plan) -> Vec<Title> {
     plan.titles()
         .iter()
-        .map(|t| Title { id: t.id.clone(), name: (&t.name).into(), grade: t.grade.as_str().to_owned(), series: t.series.clone() })
+        .map(|t| Title {
+            id: t.id.clone(),
+            name: (&t.name).into(),
+            grade: t.grade.as_str().to_owned(),
+            series: t.series.clone(),
+        })
         .collect()
 }
 
@@ -188,7 +193,12 @@ impl From<&pw::Pathway> for Pathway {
             held: p
                 .held
                 .iter()
-                .map(|h| HeldLevelView { level: h.level.clone(), name: (&h.name).into(), ordinal: h.ordinal, obtained_on: h.obtained_on.to_string() })
+                .map(|h| HeldLevelView {
+                    level: h.level.clone(),
+                    name: (&h.name).into(),
+                    ordinal: h.ordinal,
+                    obtained_on: h.obtained_on.to_string(),
+                })
                 .collect(),
             current_level: p.current_level.clone(),
             unlocked: p.unlocked.iter().map(unlock).collect(),
@@ -271,9 +281,11 @@ pub(crate) fn education_equivalences(plan: &core::Plan) -> Vec<EducationEquivale
 
 pub(crate) fn pathway(env: &Env, plan: &core::Plan, worker: Unknown<'_>, as_of: &str) -> Result<Pathway> {
     let run = || -> std::result::Result<pw::Pathway, core::Error> {
-        let worker = crate::eligibility::js_json(env, worker).map_err(|problem| pw::WorkerError::new("wrong_type", "worker", problem))?;
+        let worker = crate::eligibility::js_json(env, worker)
+            .map_err(|problem| pw::WorkerError::new("wrong_type", "worker", problem))?;
         let worker = pw::worker_from_value(&worker)?;
-        let as_of = core::date_text::parse(as_of).map_err(|m| core::OptionsError { path: "as_of".into(), message: m })?;
+        let as_of =
+            core::date_text::parse(as_of).map_err(|m| core::OptionsError { path: "as_of".into(), message: m })?;
         pw::pathway(plan, &worker, as_of)
     };
     run().map(|p| Pathway::from(&p)).map_err(|e| throw(env, e))

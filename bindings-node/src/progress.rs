@@ -318,7 +318,11 @@ pub struct ObservationRecord {
     pub kind: Option<String>,
 }
 
-pub(crate) fn report(plan: &core::Plan, observations: &[Object], options: &ProgressOptions) -> std::result::Result<progress::Report, core::Error> {
+pub(crate) fn report(
+    plan: &core::Plan,
+    observations: &[Object],
+    options: &ProgressOptions,
+) -> std::result::Result<progress::Report, core::Error> {
     let inputs = observation_inputs(observations)?;
     let options = core_options(options)?;
     let obs = observations::Observations::new(plan, &inputs)?;
@@ -338,7 +342,11 @@ pub(crate) fn indicator(
     progress::indicator(plan, &obs, &options, id, region).map(|r| IndicatorProgress::from(&r))
 }
 
-pub(crate) fn decompose(plan: &core::Plan, indicator: &str, weights: &[Object]) -> std::result::Result<Vec<RegionalTarget>, core::Error> {
+pub(crate) fn decompose(
+    plan: &core::Plan,
+    indicator: &str,
+    weights: &[Object],
+) -> std::result::Result<Vec<RegionalTarget>, core::Error> {
     let mut pairs = Vec::with_capacity(weights.len());
     for (i, w) in weights.iter().enumerate() {
         let region = option_text(w, "region", format!("weights[{i}].region"))?;
@@ -346,7 +354,9 @@ pub(crate) fn decompose(plan: &core::Plan, indicator: &str, weights: &[Object]) 
         pairs.push((region, weight));
     }
     progress::decompose(plan, indicator, &pairs).map(|ts| {
-        ts.into_iter().map(|t| RegionalTarget { indicator: t.indicator, region: t.region, target: t.target.to_string() }).collect()
+        ts.into_iter()
+            .map(|t| RegionalTarget { indicator: t.indicator, region: t.region, target: t.target.to_string() })
+            .collect()
     })
 }
 
@@ -372,9 +382,7 @@ impl Task for ProgressTask {
     }
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Report> {
-        crate::guard(&env, "progressAsync", || {
-            output.map(|r| Report::from(&r)).map_err(|e| throw(&env, e))
-        })
+        crate::guard(&env, "progressAsync", || output.map(|r| Report::from(&r)).map_err(|e| throw(&env, e)))
     }
 }
 
@@ -391,7 +399,13 @@ pub fn read_observations(env: Env, path: String) -> Result<Vec<ObservationRecord
             .map(|inputs| {
                 inputs
                     .into_iter()
-                    .map(|o| ObservationRecord { indicator: o.indicator, region: o.region, date: o.date, value: o.value, kind: o.kind })
+                    .map(|o| ObservationRecord {
+                        indicator: o.indicator,
+                        region: o.region,
+                        date: o.date,
+                        value: o.value,
+                        kind: o.kind,
+                    })
                     .collect()
             })
             .map_err(|e| throw(&env, e))

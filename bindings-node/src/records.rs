@@ -28,7 +28,13 @@ fn core_options(options: Option<CountOptions>) -> std::result::Result<core::Coun
     let max_rejected = match o.max_rejected {
         None => 1000,
         Some(m) if m >= 0.0 && m.fract() == 0.0 && m <= 9_007_199_254_740_991.0 => m as u64,
-        Some(_) => return Err(core::OptionsError { path: "maxRejected".into(), message: "must be a whole number ≥ 0".into() }.into()),
+        Some(_) => {
+            return Err(core::OptionsError {
+                path: "maxRejected".into(),
+                message: "must be a whole number ≥ 0".into(),
+            }
+            .into());
+        }
     };
     Ok(core::CountOptions { strict: o.strict.unwrap_or(false), max_rejected, source: o.source_name })
 }
@@ -41,7 +47,11 @@ pub(crate) fn from_js(env: &Env, records: Vec<Unknown<'_>>) -> Vec<serde_json::V
     records
         .into_iter()
         .map(|record| {
-            let object = record.get_type().ok().filter(|t| *t == ValueType::Object).and_then(|_| Object::from_unknown(record).ok());
+            let object = record
+                .get_type()
+                .ok()
+                .filter(|t| *t == ValueType::Object)
+                .and_then(|_| Object::from_unknown(record).ok());
             match crate::eligibility::js_json(env, record) {
                 Ok(value) => value,
                 Err(_) => match object {
@@ -54,17 +64,28 @@ pub(crate) fn from_js(env: &Env, records: Vec<Unknown<'_>>) -> Vec<serde_json::V
 }
 
 fn fields(env: &Env, object: &Object<'_>) -> serde_json::Map<String, serde_json::Value> {
-    let names: Vec<String> = object.get_property_names().ok().and_then(|n| Vec::<String>::from_unknown(n.to_unknown()).ok()).unwrap_or_default();
+    let names: Vec<String> = object
+        .get_property_names()
+        .ok()
+        .and_then(|n| Vec::<String>::from_unknown(n.to_unknown()).ok())
+        .unwrap_or_default();
     names
         .into_iter()
         .map(|name| {
-            let value = object.get_named_property::<Unknown<'_>>(&name).ok().and_then(|v| crate::eligibility::js_json(env, v).ok());
+            let value = object
+                .get_named_property::<Unknown<'_>>(&name)
+                .ok()
+                .and_then(|v| crate::eligibility::js_json(env, v).ok());
             (name, value.unwrap_or_else(|| serde_json::Value::Array(Vec::new())))
         })
         .collect()
 }
 
-pub fn count_values(plan: &Arc<core::Plan>, records: Vec<serde_json::Value>, options: Option<CountOptions>) -> std::result::Result<Tally, core::Error> {
+pub fn count_values(
+    plan: &Arc<core::Plan>,
+    records: Vec<serde_json::Value>,
+    options: Option<CountOptions>,
+) -> std::result::Result<Tally, core::Error> {
     let options = core_options(options)?;
     let mut tally = core::Tally::new(plan);
     tally.add_values(plan, &records, &options)?;
@@ -141,44 +162,32 @@ impl Tally {
     /// Rows read, valid or not.
     #[napi(getter)]
     pub fn rows_read(&self, env: Env) -> Result<i64> {
-        guard(&env, "rowsRead", || Ok({
-            self.inner.rows_read as i64
-        }))
+        guard(&env, "rowsRead", || Ok({ self.inner.rows_read as i64 }))
     }
     /// Rows that counted toward at least one indicator.
     #[napi(getter)]
     pub fn rows_counted(&self, env: Env) -> Result<i64> {
-        guard(&env, "rowsCounted", || Ok({
-            self.inner.rows_counted as i64
-        }))
+        guard(&env, "rowsCounted", || Ok({ self.inner.rows_counted as i64 }))
     }
     /// Rows refused as invalid (and skipped).
     #[napi(getter)]
     pub fn rows_rejected(&self, env: Env) -> Result<i64> {
-        guard(&env, "rowsRejected", || Ok({
-            self.inner.rows_rejected as i64
-        }))
+        guard(&env, "rowsRejected", || Ok({ self.inner.rows_rejected as i64 }))
     }
     /// Columns or keys the inputs had that the record format does not.
     #[napi(getter)]
     pub fn ignored_columns(&self, env: Env) -> Result<Vec<String>> {
-        guard(&env, "ignoredColumns", || Ok({
-            self.inner.ignored_columns().to_vec()
-        }))
+        guard(&env, "ignoredColumns", || Ok({ self.inner.ignored_columns().to_vec() }))
     }
     /// The refused records (up to 1000).
     #[napi(getter, ts_return_type = "Array<Rejection>")]
     pub fn rejections(&self, env: Env) -> Result<serde_json::Value> {
-        guard(&env, "rejections", || Ok({
-            json(&self.inner.rejections())
-        }))
+        guard(&env, "rejections", || Ok({ json(&self.inner.rejections()) }))
     }
     /// Counted records per indicator, whole area and period.
     #[napi(ts_return_type = "Record<string, number>")]
     pub fn totals(&self, env: Env) -> Result<serde_json::Value> {
-        guard(&env, "totals", || Ok({
-            json(&self.inner.totals(&self.plan))
-        }))
+        guard(&env, "totals", || Ok({ json(&self.inner.totals(&self.plan)) }))
     }
     /// Counted records of one indicator in a region (id or code) and the regions inside it.
     #[napi]
@@ -190,16 +199,12 @@ impl Tally {
     /// Everything the tally says, as plain objects.
     #[napi(ts_return_type = "TallySummary")]
     pub fn summary(&self, env: Env) -> Result<serde_json::Value> {
-        guard(&env, "summary", || Ok({
-            json(&self.inner.summary(&self.plan))
-        }))
+        guard(&env, "summary", || Ok({ json(&self.inner.summary(&self.plan)) }))
     }
     /// The non-zero counts.
     #[napi(ts_return_type = "Array<TallyCell>")]
     pub fn cells(&self, env: Env) -> Result<serde_json::Value> {
-        guard(&env, "cells", || Ok({
-            json(&self.inner.cells())
-        }))
+        guard(&env, "cells", || Ok({ json(&self.inner.cells()) }))
     }
     /// Monthly observations for `plan.progress`.
     #[napi(ts_return_type = "Array<ObservationInput>")]
@@ -211,22 +216,20 @@ impl Tally {
     /// Adds another tally of the same plan into this one.
     #[napi]
     pub fn merge(&mut self, env: Env, other: &Tally) -> Result<()> {
-        guard(&env, "merge", || {
-            self.inner.merge(&other.inner).map_err(|e| throw(&env, e))
-        })
+        guard(&env, "merge", || self.inner.merge(&other.inner).map_err(|e| throw(&env, e)))
     }
     /// The tally as JSON text, to merge in another process (`Tally.fromJson`).
     #[napi]
     pub fn to_json_text(&self, env: Env) -> Result<String> {
-        guard(&env, "toJsonText", || Ok({
-            self.inner.to_json()
-        }))
+        guard(&env, "toJsonText", || Ok({ self.inner.to_json() }))
     }
     /// Reads a tally written by `toJsonText` under the same plan.
     #[napi(factory)]
     pub fn from_json(env: Env, plan: &crate::Plan, text: String) -> Result<Tally> {
         guard(&env, "fromJson", || {
-            core::Tally::from_json(&plan.inner, &text).map(|inner| Tally { plan: plan.inner.clone(), inner }).map_err(|e| throw(&env, e))
+            core::Tally::from_json(&plan.inner, &text)
+                .map(|inner| Tally { plan: plan.inner.clone(), inner })
+                .map_err(|e| throw(&env, e))
         })
     }
 }

@@ -36,7 +36,9 @@ fn build_exception(py: Python<'_>, e: &core::Error) -> PyResult<PyErr> {
         | core::ErrorCode::UnknownDepartment
         | core::ErrorCode::UnknownRegion => "NotFoundError",
         core::ErrorCode::UnknownLevel | core::ErrorCode::UnknownTitle => "NotFoundError",
-        core::ErrorCode::InvalidObservation | core::ErrorCode::InvalidOptions | core::ErrorCode::InvalidWorker => "InvalidInputError",
+        core::ErrorCode::InvalidObservation | core::ErrorCode::InvalidOptions | core::ErrorCode::InvalidWorker => {
+            "InvalidInputError"
+        }
         core::ErrorCode::InvalidProfile | core::ErrorCode::InvalidOffer => "InvalidInputError",
         core::ErrorCode::InvalidRecord
         | core::ErrorCode::TooManyInvalidRecords
@@ -141,7 +143,10 @@ struct Metadata {
 #[pymethods]
 impl Metadata {
     fn __repr__(&self) -> String {
-        format!("Metadata(document_number={:?}, period={}..{})", self.document_number, self.period.start, self.period.end)
+        format!(
+            "Metadata(document_number={:?}, period={}..{})",
+            self.document_number, self.period.start, self.period.end
+        )
     }
 }
 
@@ -317,7 +322,13 @@ impl Clause {
 
 impl From<core::Clause> for Clause {
     fn from(c: core::Clause) -> Self {
-        Clause { id: c.id, kind: c.kind.as_str().to_owned(), title: (&c.title).into(), text_zh: c.text_zh, parent: c.parent }
+        Clause {
+            id: c.id,
+            kind: c.kind.as_str().to_owned(),
+            title: (&c.title).into(),
+            text_zh: c.text_zh,
+            parent: c.parent,
+        }
     }
 }
 
@@ -399,84 +410,60 @@ impl Plan {
     /// Stable identifier of the plan, e.g. "jilin-2022-2025".
     #[getter]
     fn id(&self) -> PyResult<&str> {
-        guard("id", || Ok({
-            self.inner.id()
-        }))
+        guard("id", || Ok({ self.inner.id() }))
     }
 
     /// SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
     #[getter]
     fn fingerprint(&self) -> PyResult<&str> {
-        guard("fingerprint", || Ok({
-            self.inner.fingerprint()
-        }))
+        guard("fingerprint", || Ok({ self.inner.fingerprint() }))
     }
 
     #[getter]
     fn metadata(&self) -> PyResult<Metadata> {
-        guard("metadata", || Ok({
-            self.inner.metadata().into()
-        }))
+        guard("metadata", || Ok({ self.inner.metadata().into() }))
     }
 
     /// All indicators, in the plan's order.
     fn indicators(&self) -> PyResult<Vec<Indicator>> {
-        guard("indicators", || Ok({
-            convert_all(self.inner.indicators())
-        }))
+        guard("indicators", || Ok({ convert_all(self.inner.indicators()) }))
     }
 
     /// One indicator by id; raises NotFoundError (UNKNOWN_INDICATOR).
     fn indicator(&self, id: &str) -> PyResult<Indicator> {
-        guard("indicator", || {
-            self.inner.indicator(id).map(Indicator::from).map_err(|e| to_py_err(e.into()))
-        })
+        guard("indicator", || self.inner.indicator(id).map(Indicator::from).map_err(|e| to_py_err(e.into())))
     }
 
     /// The indicators that are parts (「其中」) of `id`.
     fn parts(&self, id: &str) -> PyResult<Vec<Indicator>> {
-        guard("parts", || {
-            self.inner.parts(id).map(convert_all).map_err(|e| to_py_err(e.into()))
-        })
+        guard("parts", || self.inner.parts(id).map(convert_all).map_err(|e| to_py_err(e.into())))
     }
 
     fn measures(&self) -> PyResult<Vec<Measure>> {
-        guard("measures", || Ok({
-            convert_all(self.inner.measures())
-        }))
+        guard("measures", || Ok({ convert_all(self.inner.measures()) }))
     }
 
     /// A measure by label ("（二十五）", "(二十五)") or number ("25").
     fn measure(&self, id: &str) -> PyResult<Measure> {
-        guard("measure", || {
-            self.inner.measure(id).map(Measure::from).map_err(|e| to_py_err(e.into()))
-        })
+        guard("measure", || self.inner.measure(id).map(Measure::from).map_err(|e| to_py_err(e.into())))
     }
 
     fn columns(&self) -> PyResult<Vec<Column>> {
-        guard("columns", || Ok({
-            convert_all(self.inner.columns())
-        }))
+        guard("columns", || Ok({ convert_all(self.inner.columns()) }))
     }
 
     /// Any clause: "三", "（二十五）", "25", "专栏2", "专栏2.1".
     fn clause(&self, id: &str) -> PyResult<Clause> {
-        guard("clause", || {
-            self.inner.clause(id).map(Clause::from).map_err(|e| to_py_err(e.into()))
-        })
+        guard("clause", || self.inner.clause(id).map(Clause::from).map_err(|e| to_py_err(e.into())))
     }
 
     fn departments(&self) -> PyResult<Vec<Department>> {
-        guard("departments", || Ok({
-            convert_all(self.inner.departments())
-        }))
+        guard("departments", || Ok({ convert_all(self.inner.departments()) }))
     }
 
     /// A department by id, short name (省教育厅), full name or alias.
     fn department(&self, name: &str) -> PyResult<Department> {
-        guard("department", || {
-            self.inner.department(name).map(Department::from).map_err(|e| to_py_err(e.into()))
-        })
+        guard("department", || self.inner.department(name).map(Department::from).map_err(|e| to_py_err(e.into())))
     }
 
     /// The measures that name `department` as responsible (lead or listed).
@@ -488,29 +475,21 @@ impl Plan {
 
     /// The measures assigned to 「所有相关部门」.
     fn measures_for_all_relevant(&self) -> PyResult<Vec<Measure>> {
-        guard("measures_for_all_relevant", || Ok({
-            convert_all(self.inner.measures_for_all_relevant())
-        }))
+        guard("measures_for_all_relevant", || Ok({ convert_all(self.inner.measures_for_all_relevant()) }))
     }
 
     fn regions(&self) -> PyResult<Vec<Region>> {
-        guard("regions", || Ok({
-            convert_all(self.inner.regions())
-        }))
+        guard("regions", || Ok({ convert_all(self.inner.regions()) }))
     }
 
     /// A region by id ("changchun") or GB/T 2260 code ("220100").
     fn region(&self, id_or_code: &str) -> PyResult<Region> {
-        guard("region", || {
-            self.inner.region(id_or_code).map(Region::from).map_err(|e| to_py_err(e.into()))
-        })
+        guard("region", || self.inner.region(id_or_code).map(Region::from).map_err(|e| to_py_err(e.into())))
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        guard("to_json", || Ok({
-            py.detach(|| self.inner.to_canonical_json())
-        }))
+        guard("to_json", || Ok({ py.detach(|| self.inner.to_canonical_json()) }))
     }
 
     /// Progress of every indicator as of `as_of`, from observations: a pandas or polars
@@ -557,47 +536,40 @@ impl Plan {
 
     /// The skill ladder, lowest level first (学徒工 … 首席技师).
     fn skill_levels(&self) -> PyResult<Vec<pathway::SkillLevel>> {
-        guard("skill_levels", || Ok({
-            pathway::skill_levels(&self.inner)
-        }))
+        guard("skill_levels", || Ok({ pathway::skill_levels(&self.inner) }))
     }
 
     /// The professional titles (职称) the crosswalk leads to.
     fn titles(&self) -> PyResult<Vec<pathway::Title>> {
-        guard("titles", || Ok({
-            pathway::titles(&self.inner)
-        }))
+        guard("titles", || Ok({ pathway::titles(&self.inner) }))
     }
 
     /// The 双贯通 crosswalk entries of a level, both directions.
     fn crosswalk_for_level(&self, level: &str) -> PyResult<Vec<pathway::CrosswalkEntry>> {
-        guard("crosswalk_for_level", || {
-            pathway::crosswalk(self.inner.crosswalk_for_level(level))
-        })
+        guard("crosswalk_for_level", || pathway::crosswalk(self.inner.crosswalk_for_level(level)))
     }
 
     /// The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
     fn crosswalk_for_title(&self, title: &str) -> PyResult<Vec<pathway::CrosswalkEntry>> {
-        guard("crosswalk_for_title", || {
-            pathway::crosswalk(self.inner.crosswalk_for_title(title))
-        })
+        guard("crosswalk_for_title", || pathway::crosswalk(self.inner.crosswalk_for_title(title)))
     }
 
     /// Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
     fn education_equivalences(&self) -> PyResult<Vec<pathway::EducationEquivalence>> {
-        guard("education_equivalences", || Ok({
-            pathway::education_equivalences(&self.inner)
-        }))
+        guard("education_equivalences", || Ok({ pathway::education_equivalences(&self.inner) }))
     }
 
     /// A worker's pathway as of `as_of`. `worker` is a dict with any of occupation,
     /// work_started_on, levels [{level, obtained_on}], apprenticeship_completed_on,
     /// diplomas [{school, graduated_on, final_year}], preparatory_technician_on; dates are
     /// `datetime.date` or ISO strings.
-    fn pathway(&self, py: Python<'_>, worker: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> PyResult<pathway::Pathway> {
-        guard("pathway", || {
-            pathway::pathway(py, &self.inner, worker, as_of)
-        })
+    fn pathway(
+        &self,
+        py: Python<'_>,
+        worker: &Bound<'_, PyAny>,
+        as_of: &Bound<'_, PyAny>,
+    ) -> PyResult<pathway::Pathway> {
+        guard("pathway", || pathway::pathway(py, &self.inner, worker, as_of))
     }
 
     /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
@@ -606,19 +578,27 @@ impl Plan {
     /// `datetime.date` or ISO text) or JSON text; raises InvalidInputError (INVALID_PROFILE,
     /// INVALID_OFFER) with the path of the field.
     #[pyo3(signature = (profile, offer=None, *, as_of))]
-    fn check_eligibility<'py>(&self, py: Python<'py>, profile: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        guard("check_eligibility", || {
-            eligibility::check(py, &self.inner, profile, offer, as_of)
-        })
+    fn check_eligibility<'py>(
+        &self,
+        py: Python<'py>,
+        profile: &Bound<'py, PyAny>,
+        offer: Option<&Bound<'py, PyAny>>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard("check_eligibility", || eligibility::check(py, &self.inner, profile, offer, as_of))
     }
 
     /// `check_eligibility` for a list of profiles and one offer: the decisions in order, each
     /// the single call's; the first bad profile raises with its index (`profiles[3].sex`).
     #[pyo3(signature = (profiles, offer=None, *, as_of))]
-    fn check_eligibility_batch<'py>(&self, py: Python<'py>, profiles: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-        guard("check_eligibility_batch", || {
-            eligibility::check_batch(py, &self.inner, profiles, offer, as_of)
-        })
+    fn check_eligibility_batch<'py>(
+        &self,
+        py: Python<'py>,
+        profiles: &Bound<'py, PyAny>,
+        offer: Option<&Bound<'py, PyAny>>,
+        as_of: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard("check_eligibility_batch", || eligibility::check_batch(py, &self.inner, profiles, offer, as_of))
     }
 
     /// A roster's answers for one offer: one row per person (in order) with `target_groups`
@@ -626,10 +606,23 @@ impl Plan {
     /// roster is a pyarrow table, a polars or pandas DataFrame whose columns are profile fields,
     /// or a list of dicts; decided on all cores without the GIL. `output`: pandas, polars, arrow.
     #[pyo3(signature = (roster, offer=None, *, as_of, output="pandas"))]
-    fn eligibility_frame<'py>(&self, py: Python<'py>, roster: &Bound<'py, PyAny>, offer: Option<&Bound<'py, PyAny>>, as_of: &Bound<'py, PyAny>, output: &str) -> PyResult<Bound<'py, PyAny>> {
+    fn eligibility_frame<'py>(
+        &self,
+        py: Python<'py>,
+        roster: &Bound<'py, PyAny>,
+        offer: Option<&Bound<'py, PyAny>>,
+        as_of: &Bound<'py, PyAny>,
+        output: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
         guard("eligibility_frame", || {
             if !matches!(output, "pandas" | "polars" | "arrow") {
-                return Err(to_py_err(core::OptionsError { path: "output".into(), message: "output must be pandas, polars or arrow".into() }.into()));
+                return Err(to_py_err(
+                    core::OptionsError {
+                        path: "output".into(),
+                        message: "output must be pandas, polars or arrow".into(),
+                    }
+                    .into(),
+                ));
             }
             eligibility::frame(py, &self.inner, roster, offer, as_of, output)
         })
@@ -638,9 +631,7 @@ impl Plan {
     /// Splits an indicator's target over regions by weights ({region: weight} or pairs) so the
     /// parts add up exactly to the target (largest remainder).
     fn decompose(&self, indicator: &str, weights: &Bound<'_, PyAny>) -> PyResult<Vec<progress::RegionalTargetResult>> {
-        guard("decompose", || {
-            progress::decompose(&self.inner, indicator, progress::weights(weights)?)
-        })
+        guard("decompose", || progress::decompose(&self.inner, indicator, progress::weights(weights)?))
     }
 
     /// Counts training and base records by the plan's counting rules: a CSV or JSON Lines file
@@ -701,9 +692,7 @@ fn loads_plan(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Plan> {
 /// The JSON Schema of the plan data format.
 #[pyfunction]
 fn json_schema() -> PyResult<String> {
-    guard("json_schema", || Ok({
-        core::json_schema()
-    }))
+    guard("json_schema", || Ok({ core::json_schema() }))
 }
 
 /// Makes the next call of `operation` (an exported function's name, e.g. `check_eligibility`,

@@ -142,7 +142,11 @@ pub struct Step {
 impl Step {
     fn __repr__(&self) -> String {
         let date = self.earliest_date.map_or("None".to_owned(), |d| format!("'{d}'"));
-        format!("Step(level={:?}, can_apply_now={}, earliest_date={date})", self.level, if self.can_apply_now { "True" } else { "False" })
+        format!(
+            "Step(level={:?}, can_apply_now={}, earliest_date={date})",
+            self.level,
+            if self.can_apply_now { "True" } else { "False" }
+        )
     }
 }
 
@@ -173,7 +177,11 @@ pub struct Pathway {
 impl Pathway {
     fn __repr__(&self) -> String {
         let current = self.current_level.as_ref().map_or("None".to_owned(), |l| format!("'{l}'"));
-        format!("Pathway(current_level={current}, steps={}, at_top={})", self.steps.len(), if self.at_top { "True" } else { "False" })
+        format!(
+            "Pathway(current_level={current}, steps={}, at_top={})",
+            self.steps.len(),
+            if self.at_top { "True" } else { "False" }
+        )
     }
 }
 
@@ -200,7 +208,12 @@ impl From<&pw::Pathway> for Pathway {
             held: p
                 .held
                 .iter()
-                .map(|h| HeldLevelView { level: h.level.clone(), name: (&h.name).into(), ordinal: h.ordinal, obtained_on: h.obtained_on })
+                .map(|h| HeldLevelView {
+                    level: h.level.clone(),
+                    name: (&h.name).into(),
+                    ordinal: h.ordinal,
+                    obtained_on: h.obtained_on,
+                })
                 .collect(),
             current_level: p.current_level.clone(),
             unlocked: p.unlocked.iter().map(unlock).collect(),
@@ -294,15 +307,27 @@ pub struct Title {
 pub(crate) fn titles(plan: &core::Plan) -> Vec<Title> {
     plan.titles()
         .iter()
-        .map(|t| Title { id: t.id.clone(), name: (&t.name).into(), grade: t.grade.as_str().to_owned(), series: t.series.clone() })
+        .map(|t| Title {
+            id: t.id.clone(),
+            name: (&t.name).into(),
+            grade: t.grade.as_str().to_owned(),
+            series: t.series.clone(),
+        })
         .collect()
 }
 
-pub(crate) fn crosswalk(entries: Result<Vec<&core::CrosswalkEntry>, core::QueryError>) -> PyResult<Vec<CrosswalkEntry>> {
+pub(crate) fn crosswalk(
+    entries: Result<Vec<&core::CrosswalkEntry>, core::QueryError>,
+) -> PyResult<Vec<CrosswalkEntry>> {
     entries.map(|es| es.into_iter().map(CrosswalkEntry::from).collect()).map_err(|e| to_py_err(e.into()))
 }
 
-pub(crate) fn pathway(py: Python<'_>, plan: &core::Plan, worker: &Bound<'_, PyAny>, as_of: &Bound<'_, PyAny>) -> PyResult<Pathway> {
+pub(crate) fn pathway(
+    py: Python<'_>,
+    plan: &core::Plan,
+    worker: &Bound<'_, PyAny>,
+    as_of: &Bound<'_, PyAny>,
+) -> PyResult<Pathway> {
     let as_of = crate::progress::option_date(Some(as_of.clone()), "as_of".into())?;
     let text: String = match py.import("skillplan._worker")?.call_method1("to_json", (worker,)) {
         Ok(text) => text.extract()?,

@@ -102,20 +102,21 @@ fn rows<'py>(source: &Bound<'py, PyAny>) -> PyResult<Vec<Bound<'py, PyAny>>> {
 pub fn observation_inputs(source: &Bound<'_, PyAny>) -> PyResult<Vec<ObservationInput>> {
     let mut inputs = Vec::new();
     for (i, item) in rows(source)?.iter().enumerate() {
-        let convert = |key: &'static str, f: fn(&Bound<'_, PyAny>) -> Result<String, Bad>| -> PyResult<Option<String>> {
-            match field(item, key)? {
-                None => Ok(None),
-                Some(v) => f(&v).map(Some).map_err(|bad| {
-                    to_py_err(
-                        match bad {
-                            Bad::Float => observations::float_refused(i, key),
-                            Bad::Type(expected) => observations::wrong_type(i, key, expected),
-                        }
-                        .into(),
-                    )
-                }),
-            }
-        };
+        let convert =
+            |key: &'static str, f: fn(&Bound<'_, PyAny>) -> Result<String, Bad>| -> PyResult<Option<String>> {
+                match field(item, key)? {
+                    None => Ok(None),
+                    Some(v) => f(&v).map(Some).map_err(|bad| {
+                        to_py_err(
+                            match bad {
+                                Bad::Float => observations::float_refused(i, key),
+                                Bad::Type(expected) => observations::wrong_type(i, key, expected),
+                            }
+                            .into(),
+                        )
+                    }),
+                }
+            };
         inputs.push(ObservationInput {
             indicator: convert("indicator", text)?.unwrap_or_default(),
             region: convert("region", text)?,
@@ -130,7 +131,9 @@ pub fn observation_inputs(source: &Bound<'_, PyAny>) -> PyResult<Vec<Observation
 fn option_decimal(value: Option<Bound<'_, PyAny>>, path: String) -> PyResult<Decimal> {
     let value = value.ok_or_else(|| options_error(path.clone(), "missing"))?;
     let text = decimal_text(&value).map_err(|bad| match bad {
-        Bad::Float => options_error(path.clone(), "a binary float is not an exact decimal; pass a string, an int or a Decimal"),
+        Bad::Float => {
+            options_error(path.clone(), "a binary float is not an exact decimal; pass a string, an int or a Decimal")
+        }
         Bad::Type(expected) => options_error(path.clone(), &format!("expected {expected}")),
     })?;
     core::decimal_text::parse(text.trim()).map_err(|m| options_error(path, &m))
@@ -192,7 +195,8 @@ pub fn weights(source: &Bound<'_, PyAny>) -> PyResult<Vec<(String, Decimal)>> {
         .enumerate()
         .map(|(i, pair)| {
             let region = pair.get_item(0).ok().and_then(|r| r.extract::<String>().ok());
-            let region = region.ok_or_else(|| options_error(format!("weights[{i}].region"), "expected a region id or code"))?;
+            let region =
+                region.ok_or_else(|| options_error(format!("weights[{i}].region"), "expected a region id or code"))?;
             let weight = option_decimal(pair.get_item(1).ok(), format!("weights[{i}].weight"))?;
             Ok((region, weight))
         })
@@ -209,86 +213,65 @@ pub struct Projection {
 impl Projection {
     #[getter]
     fn method(&self) -> PyResult<&str> {
-        guard("method", || Ok({
-            self.inner.method
-        }))
+        guard("method", || Ok({ self.inner.method }))
     }
     #[getter]
     fn applicable(&self) -> PyResult<bool> {
-        guard("applicable", || Ok({
-            self.inner.applicable
-        }))
+        guard("applicable", || Ok({ self.inner.applicable }))
     }
     #[getter]
     fn note(&self) -> PyResult<Option<String>> {
-        guard("note", || Ok({
-            self.inner.note.clone()
-        }))
+        guard("note", || Ok({ self.inner.note.clone() }))
     }
     #[getter]
     fn base_date(&self) -> PyResult<Option<NaiveDate>> {
-        guard("base_date", || Ok({
-            self.inner.base_date
-        }))
+        guard("base_date", || Ok({ self.inner.base_date }))
     }
     #[getter]
     fn base_value(&self) -> PyResult<Option<Decimal>> {
-        guard("base_value", || Ok({
-            self.inner.base_value
-        }))
+        guard("base_value", || Ok({ self.inner.base_value }))
     }
     #[getter]
     fn latest_date(&self) -> PyResult<Option<NaiveDate>> {
-        guard("latest_date", || Ok({
-            self.inner.latest_date
-        }))
+        guard("latest_date", || Ok({ self.inner.latest_date }))
     }
     #[getter]
     fn latest_value(&self) -> PyResult<Option<Decimal>> {
-        guard("latest_value", || Ok({
-            self.inner.latest_value
-        }))
+        guard("latest_value", || Ok({ self.inner.latest_value }))
     }
     #[getter]
     fn points(&self) -> PyResult<Option<u32>> {
-        guard("points", || Ok({
-            self.inner.points
-        }))
+        guard("points", || Ok({ self.inner.points }))
     }
     #[getter]
     fn rate(&self) -> PyResult<Option<Decimal>> {
-        guard("rate", || Ok({
-            self.inner.rate
-        }))
+        guard("rate", || Ok({ self.inner.rate }))
     }
     #[getter]
     fn required_rate(&self) -> PyResult<Option<Decimal>> {
-        guard("required_rate", || Ok({
-            self.inner.required_rate
-        }))
+        guard("required_rate", || Ok({ self.inner.required_rate }))
     }
     #[getter]
     fn projected_value(&self) -> PyResult<Option<Decimal>> {
-        guard("projected_value", || Ok({
-            self.inner.projected_value
-        }))
+        guard("projected_value", || Ok({ self.inner.projected_value }))
     }
     #[getter]
     fn index(&self) -> PyResult<Option<Decimal>> {
-        guard("index", || Ok({
-            self.inner.index
-        }))
+        guard("index", || Ok({ self.inner.index }))
     }
     /// The method's class, e.g. will_meet, substantial_progress.
     #[getter]
     fn classification(&self) -> PyResult<Option<&str>> {
-        guard("classification", || Ok({
-            self.inner.classification
-        }))
+        guard("classification", || Ok({ self.inner.classification }))
     }
     fn __repr__(&self) -> String {
-        format!("Projection(method={:?}, applicable={}, index={:?}, classification={:?})",
-            self.inner.method, self.inner.applicable, self.inner.index.map(|d| d.to_string()), self.inner.classification)
+        format!(
+            "Projection(method={:?}, applicable={}, index={:?}, classification={:?})",
+            self.inner.method,
+            self.inner.applicable,
+            self.inner.index.map(|d| d.to_string()),
+            self.inner.classification
+        )
     }
 }
 
@@ -302,158 +285,117 @@ pub struct IndicatorProgress {
 impl IndicatorProgress {
     #[getter]
     fn indicator(&self) -> PyResult<&str> {
-        guard("indicator", || Ok({
-            self.inner.indicator.as_str()
-        }))
+        guard("indicator", || Ok({ self.inner.indicator.as_str() }))
     }
     #[getter]
     fn name(&self) -> PyResult<Label> {
-        guard("name", || Ok({
-            (&self.inner.name).into()
-        }))
+        guard("name", || Ok({ (&self.inner.name).into() }))
     }
     #[getter]
     fn region(&self) -> PyResult<Option<String>> {
-        guard("region", || Ok({
-            self.inner.region.clone()
-        }))
+        guard("region", || Ok({ self.inner.region.clone() }))
     }
     #[getter]
     fn clause(&self) -> PyResult<&str> {
-        guard("clause", || Ok({
-            self.inner.clause.as_str()
-        }))
+        guard("clause", || Ok({ self.inner.clause.as_str() }))
     }
     #[getter]
     fn unit(&self) -> PyResult<&str> {
-        guard("unit", || Ok({
-            self.inner.unit.as_str()
-        }))
+        guard("unit", || Ok({ self.inner.unit.as_str() }))
     }
     #[getter]
     fn comparator(&self) -> PyResult<&str> {
-        guard("comparator", || Ok({
-            self.inner.comparator.as_str()
-        }))
+        guard("comparator", || Ok({ self.inner.comparator.as_str() }))
     }
     #[getter]
     fn target(&self) -> PyResult<Decimal> {
-        guard("target", || Ok({
-            self.inner.target
-        }))
+        guard("target", || Ok({ self.inner.target }))
     }
     #[getter]
     fn as_of(&self) -> PyResult<NaiveDate> {
-        guard("as_of", || Ok({
-            self.inner.as_of
-        }))
+        guard("as_of", || Ok({ self.inner.as_of }))
     }
     #[getter]
     fn achieved(&self) -> PyResult<Option<Decimal>> {
-        guard("achieved", || Ok({
-            self.inner.achieved
-        }))
+        guard("achieved", || Ok({ self.inner.achieved }))
     }
     #[getter]
     fn achieved_on(&self) -> PyResult<Option<NaiveDate>> {
-        guard("achieved_on", || Ok({
-            self.inner.achieved_on
-        }))
+        guard("achieved_on", || Ok({ self.inner.achieved_on }))
     }
     #[getter]
     fn source(&self) -> PyResult<&str> {
-        guard("source", || Ok({
-            self.inner.source.as_str()
-        }))
+        guard("source", || Ok({ self.inner.source.as_str() }))
     }
     #[getter]
     fn completion(&self) -> PyResult<Option<Decimal>> {
-        guard("completion", || Ok({
-            self.inner.completion
-        }))
+        guard("completion", || Ok({ self.inner.completion }))
     }
     #[getter]
     fn gap(&self) -> PyResult<Option<Decimal>> {
-        guard("gap", || Ok({
-            self.inner.gap
-        }))
+        guard("gap", || Ok({ self.inner.gap }))
     }
     #[getter]
     fn elapsed(&self) -> PyResult<Decimal> {
-        guard("elapsed", || Ok({
-            self.inner.elapsed
-        }))
+        guard("elapsed", || Ok({ self.inner.elapsed }))
     }
     #[getter]
     fn expected(&self) -> PyResult<Decimal> {
-        guard("expected", || Ok({
-            self.inner.expected
-        }))
+        guard("expected", || Ok({ self.inner.expected }))
     }
     #[getter]
     fn expected_method(&self) -> PyResult<&str> {
-        guard("expected_method", || Ok({
-            self.inner.expected_method
-        }))
+        guard("expected_method", || Ok({ self.inner.expected_method }))
     }
     #[getter]
     fn performance(&self) -> PyResult<Option<Decimal>> {
-        guard("performance", || Ok({
-            self.inner.performance
-        }))
+        guard("performance", || Ok({ self.inner.performance }))
     }
     #[getter]
     fn status(&self) -> PyResult<&str> {
-        guard("status", || Ok({
-            self.inner.status.as_str()
-        }))
+        guard("status", || Ok({ self.inner.status.as_str() }))
     }
     #[getter]
     fn status_label(&self) -> PyResult<Label> {
-        guard("status_label", || Ok({
-            (&self.inner.status.label()).into()
-        }))
+        guard("status_label", || Ok({ (&self.inner.status.label()).into() }))
     }
     #[getter]
     fn remaining_days(&self) -> PyResult<i64> {
-        guard("remaining_days", || Ok({
-            self.inner.remaining_days
-        }))
+        guard("remaining_days", || Ok({ self.inner.remaining_days }))
     }
     #[getter]
     fn required_per_month(&self) -> PyResult<Option<Decimal>> {
-        guard("required_per_month", || Ok({
-            self.inner.required_per_month
-        }))
+        guard("required_per_month", || Ok({ self.inner.required_per_month }))
     }
     #[getter]
     fn required_per_year(&self) -> PyResult<Option<Decimal>> {
-        guard("required_per_year", || Ok({
-            self.inner.required_per_year
-        }))
+        guard("required_per_year", || Ok({ self.inner.required_per_year }))
     }
     #[getter]
     fn achieved_per_month(&self) -> PyResult<Option<Decimal>> {
-        guard("achieved_per_month", || Ok({
-            self.inner.achieved_per_month
-        }))
+        guard("achieved_per_month", || Ok({ self.inner.achieved_per_month }))
     }
     #[getter]
     fn projections(&self) -> PyResult<Vec<Projection>> {
-        guard("projections", || Ok({
-            self.inner.projections.iter().map(|p| Projection { inner: p.clone() }).collect()
-        }))
+        guard("projections", || {
+            Ok({ self.inner.projections.iter().map(|p| Projection { inner: p.clone() }).collect() })
+        })
     }
     /// The projection of `method` (linear_trend, escap_current_status,
     /// escap_anticipated_progress, unsd_cagr), applicable or not.
     fn projection(&self, method: &str) -> PyResult<Option<Projection>> {
-        guard("projection", || Ok({
-            self.inner.projections.iter().find(|p| p.method == method).map(|p| Projection { inner: p.clone() })
-        }))
+        guard("projection", || {
+            Ok({ self.inner.projections.iter().find(|p| p.method == method).map(|p| Projection { inner: p.clone() }) })
+        })
     }
     fn __repr__(&self) -> String {
-        format!("IndicatorProgress(indicator={:?}, region={:?}, achieved={:?}, status={:?})",
-            self.inner.indicator, self.inner.region, self.inner.achieved.map(|d| d.to_string()), self.inner.status.as_str())
+        format!(
+            "IndicatorProgress(indicator={:?}, region={:?}, achieved={:?}, status={:?})",
+            self.inner.indicator,
+            self.inner.region,
+            self.inner.achieved.map(|d| d.to_string()),
+            self.inner.status.as_str()
+        )
     }
 }
 
@@ -528,91 +470,80 @@ impl From<progress::IndicatorProgress> for IndicatorProgress {
 impl Report {
     #[getter]
     fn plan_id(&self) -> PyResult<&str> {
-        guard("plan_id", || Ok({
-            self.inner.plan_id.as_str()
-        }))
+        guard("plan_id", || Ok({ self.inner.plan_id.as_str() }))
     }
     #[getter]
     fn fingerprint(&self) -> PyResult<&str> {
-        guard("fingerprint", || Ok({
-            self.inner.fingerprint.as_str()
-        }))
+        guard("fingerprint", || Ok({ self.inner.fingerprint.as_str() }))
     }
     #[getter]
     fn as_of(&self) -> PyResult<NaiveDate> {
-        guard("as_of", || Ok({
-            self.inner.as_of
-        }))
+        guard("as_of", || Ok({ self.inner.as_of }))
     }
     #[getter]
     fn period_start(&self) -> PyResult<NaiveDate> {
-        guard("period_start", || Ok({
-            self.inner.period_start
-        }))
+        guard("period_start", || Ok({ self.inner.period_start }))
     }
     #[getter]
     fn period_end(&self) -> PyResult<NaiveDate> {
-        guard("period_end", || Ok({
-            self.inner.period_end
-        }))
+        guard("period_end", || Ok({ self.inner.period_end }))
     }
     #[getter]
     fn is_final(&self) -> PyResult<bool> {
-        guard("is_final", || Ok({
-            self.inner.is_final
-        }))
+        guard("is_final", || Ok({ self.inner.is_final }))
     }
     #[getter]
     fn indicators(&self) -> PyResult<Vec<IndicatorProgress>> {
-        guard("indicators", || Ok({
-            self.inner.indicators.iter().cloned().map(IndicatorProgress::from).collect()
-        }))
+        guard("indicators", || Ok({ self.inner.indicators.iter().cloned().map(IndicatorProgress::from).collect() }))
     }
     #[getter]
     fn regions(&self) -> PyResult<Vec<IndicatorProgress>> {
-        guard("regions", || Ok({
-            self.inner.regions.iter().cloned().map(IndicatorProgress::from).collect()
-        }))
+        guard("regions", || Ok({ self.inner.regions.iter().cloned().map(IndicatorProgress::from).collect() }))
     }
     #[getter]
     fn parts(&self) -> PyResult<Vec<PartsCheck>> {
-        guard("parts", || Ok({
-            self.inner
-                .parts
-                .iter()
-                .map(|p| PartsCheck {
-                    whole: p.whole.clone(),
-                    parts: p.parts.clone(),
-                    whole_achieved: p.whole_achieved,
-                    parts_achieved: p.parts_achieved,
-                    whole_target: p.whole_target,
-                    parts_target: p.parts_target,
-                    consistent: p.consistent,
-                })
-                .collect()
-        }))
+        guard("parts", || {
+            Ok({
+                self.inner
+                    .parts
+                    .iter()
+                    .map(|p| PartsCheck {
+                        whole: p.whole.clone(),
+                        parts: p.parts.clone(),
+                        whole_achieved: p.whole_achieved,
+                        parts_achieved: p.parts_achieved,
+                        whole_target: p.whole_target,
+                        parts_target: p.parts_target,
+                        consistent: p.consistent,
+                    })
+                    .collect()
+            })
+        })
     }
     #[getter]
     fn warnings(&self) -> PyResult<Vec<Warning>> {
-        guard("warnings", || Ok({
-            self.inner
-                .warnings
-                .iter()
-                .map(|w| Warning { code: w.code.to_owned(), indicator: w.indicator.clone(), region: w.region.clone(), message: w.message.clone() })
-                .collect()
-        }))
+        guard("warnings", || {
+            Ok({
+                self.inner
+                    .warnings
+                    .iter()
+                    .map(|w| Warning {
+                        code: w.code.to_owned(),
+                        indicator: w.indicator.clone(),
+                        region: w.region.clone(),
+                        message: w.message.clone(),
+                    })
+                    .collect()
+            })
+        })
     }
     /// The report as JSON (decimals as strings).
     fn to_json(&self) -> PyResult<String> {
-        guard("to_json", || Ok({
-            self.inner.to_json()
-        }))
+        guard("to_json", || Ok({ self.inner.to_json() }))
     }
     /// One row per indicator (and region) with the projections as columns, as CSV.
     fn to_csv(&self) -> PyResult<String> {
-        guard("to_csv", || Ok({
-            self.inner.to_csv()
-        }))
+        guard("to_csv", || Ok({ self.inner.to_csv() }))
     }
     /// The rows of `to_csv` as dicts, with `Decimal`, `date` and `None` values.
     fn to_records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
@@ -667,8 +598,14 @@ impl Report {
         })
     }
     fn __repr__(&self) -> String {
-        format!("Report(plan_id={:?}, as_of={}, indicators={}, regions={}, warnings={})",
-            self.inner.plan_id, self.inner.as_of, self.inner.indicators.len(), self.inner.regions.len(), self.inner.warnings.len())
+        format!(
+            "Report(plan_id={:?}, as_of={}, indicators={}, regions={}, warnings={})",
+            self.inner.plan_id,
+            self.inner.as_of,
+            self.inner.indicators.len(),
+            self.inner.regions.len(),
+            self.inner.warnings.len()
+        )
     }
 }
 
@@ -702,7 +639,12 @@ pub fn read_observations<'py>(py: Python<'py>, path: std::path::PathBuf) -> PyRe
     })
 }
 
-pub(crate) fn report(plan: &core::Plan, py: Python<'_>, inputs: Vec<ObservationInput>, options: ProgressOptions) -> PyResult<Report> {
+pub(crate) fn report(
+    plan: &core::Plan,
+    py: Python<'_>,
+    inputs: Vec<ObservationInput>,
+    options: ProgressOptions,
+) -> PyResult<Report> {
     py.detach(|| -> Result<progress::Report, core::Error> {
         let obs = observations::Observations::new(plan, &inputs)?;
         progress::report(plan, &obs, &options)
@@ -727,7 +669,11 @@ pub(crate) fn indicator(
     .map_err(to_py_err)
 }
 
-pub(crate) fn decompose(plan: &core::Plan, indicator: &str, weights: Vec<(String, Decimal)>) -> PyResult<Vec<RegionalTargetResult>> {
+pub(crate) fn decompose(
+    plan: &core::Plan,
+    indicator: &str,
+    weights: Vec<(String, Decimal)>,
+) -> PyResult<Vec<RegionalTargetResult>> {
     progress::decompose(plan, indicator, &weights)
         .map(|ts| ts.into_iter().map(RegionalTargetResult::from).collect())
         .map_err(to_py_err)

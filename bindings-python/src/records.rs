@@ -11,7 +11,7 @@ use pyo3::types::{PyBool, PyCapsule, PyCapsuleMethods, PyDict, PyFloat, PyInt, P
 use serde_json::Value;
 use skillplan as core;
 use skillplan::arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
-use skillplan::arrow_array::ffi_stream::{RecordBatchStreamReader, FFI_ArrowArrayStream};
+use skillplan::arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use skillplan::arrow_array::{RecordBatch, StructArray};
 
 use crate::{guard, to_py_err};
@@ -34,18 +34,28 @@ fn to_value(v: &Bound<'_, PyAny>, depth: usize) -> Value {
         // NaN (a missing value in pandas) is absent, as None is; an infinity is a value of the
         // wrong type (an empty object, which no field takes), as a fraction is.
         let x = f.value();
-        if x.is_nan() { Value::Null } else { serde_json::Number::from_f64(x).map(Value::Number).unwrap_or_else(|| Value::Object(Default::default())) }
+        if x.is_nan() {
+            Value::Null
+        } else {
+            serde_json::Number::from_f64(x).map(Value::Number).unwrap_or_else(|| Value::Object(Default::default()))
+        }
     } else if let Ok(list) = v.cast::<PyList>() {
-        if depth > 2 { return Value::Object(Default::default()) }
+        if depth > 2 {
+            return Value::Object(Default::default());
+        }
         Value::Array(list.iter().map(|x| to_value(&x, depth + 1)).collect())
     } else if let Ok(t) = v.cast::<PyTuple>() {
-        if depth > 2 { return Value::Object(Default::default()) }
+        if depth > 2 {
+            return Value::Object(Default::default());
+        }
         Value::Array(t.iter().map(|x| to_value(&x, depth + 1)).collect())
     } else if v.hasattr("isoformat").unwrap_or(false) && v.hasattr("year").unwrap_or(false) {
         let iso: String = v.call_method0("isoformat").and_then(|s| s.extract()).unwrap_or_default();
         Value::String(iso)
     } else if let Ok(d) = v.cast::<PyDict>() {
-        if depth > 0 { return Value::Object(Default::default()) }
+        if depth > 0 {
+            return Value::Object(Default::default());
+        }
         let mut map = serde_json::Map::new();
         for (k, x) in d.iter() {
             let key = k.str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
@@ -62,14 +72,21 @@ fn is_path(source: &Bound<'_, PyAny>) -> bool {
 }
 
 /// Counts `source` into a new tally.
-pub fn count(py: Python<'_>, plan: &Arc<core::Plan>, source: &Bound<'_, PyAny>, options: &core::CountOptions) -> PyResult<Tally> {
+pub fn count(
+    py: Python<'_>,
+    plan: &Arc<core::Plan>,
+    source: &Bound<'_, PyAny>,
+    options: &core::CountOptions,
+) -> PyResult<Tally> {
     let mut tally = core::Tally::new(plan);
     if is_path(source) {
         let path: PathBuf = source.extract()?;
         py.detach(|| tally.add_path(plan, &path, options, None)).map_err(to_py_err)?;
     } else if source.hasattr("__arrow_c_stream__")? {
         let capsule = source.call_method1("__arrow_c_stream__", (py.None(),))?;
-        let capsule = capsule.cast::<PyCapsule>().map_err(|_| PyTypeError::new_err("__arrow_c_stream__ did not return a capsule"))?;
+        let capsule = capsule
+            .cast::<PyCapsule>()
+            .map_err(|_| PyTypeError::new_err("__arrow_c_stream__ did not return a capsule"))?;
         let pointer = capsule.pointer_checked(Some(c"arrow_array_stream"))?;
         // SAFETY: the capsule holds an ArrowArrayStream (checked by name); from_raw moves the
         // stream out and leaves a released one, which the capsule's destructor then skips.
@@ -79,8 +96,11 @@ pub fn count(py: Python<'_>, plan: &Arc<core::Plan>, source: &Bound<'_, PyAny>, 
     } else if source.hasattr("__arrow_c_array__")? {
         let pair = source.call_method1("__arrow_c_array__", (py.None(),))?;
         let (schema, array): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair.extract()?;
-        let schema = schema.cast::<PyCapsule>().map_err(|_| PyTypeError::new_err("__arrow_c_array__ did not return capsules"))?;
-        let array = array.cast::<PyCapsule>().map_err(|_| PyTypeError::new_err("__arrow_c_array__ did not return capsules"))?;
+        let schema = schema
+            .cast::<PyCapsule>()
+            .map_err(|_| PyTypeError::new_err("__arrow_c_array__ did not return capsules"))?;
+        let array =
+            array.cast::<PyCapsule>().map_err(|_| PyTypeError::new_err("__arrow_c_array__ did not return capsules"))?;
         let schema_ptr = schema.pointer_checked(Some(c"arrow_schema"))?.as_ptr().cast::<FFI_ArrowSchema>();
         let array_ptr = array.pointer_checked(Some(c"arrow_array"))?.as_ptr().cast::<FFI_ArrowArray>();
         // SAFETY: named capsules of the Arrow C data interface; the array is moved out (leaving
@@ -100,7 +120,8 @@ pub fn count(py: Python<'_>, plan: &Arc<core::Plan>, source: &Bound<'_, PyAny>, 
         py.detach(|| tally.add_values(plan, &values, options)).map_err(to_py_err)?;
     } else {
         return Err(PyTypeError::new_err(
-            "count_records takes a path, an Arrow table or DataFrame (pyarrow, polars, pandas), or a list of dicts"));
+            "count_records takes a path, an Arrow table or DataFrame (pyarrow, polars, pandas), or a list of dicts",
+        ));
     }
     Ok(Tally { plan: plan.clone(), inner: tally })
 }
@@ -132,37 +153,27 @@ impl Tally {
     /// Rows read, valid or not.
     #[getter]
     fn rows_read(&self) -> PyResult<u64> {
-        guard("rows_read", || Ok({
-            self.inner.rows_read
-        }))
+        guard("rows_read", || Ok({ self.inner.rows_read }))
     }
     /// Rows that counted toward at least one indicator.
     #[getter]
     fn rows_counted(&self) -> PyResult<u64> {
-        guard("rows_counted", || Ok({
-            self.inner.rows_counted
-        }))
+        guard("rows_counted", || Ok({ self.inner.rows_counted }))
     }
     /// Rows refused as invalid (and skipped).
     #[getter]
     fn rows_rejected(&self) -> PyResult<u64> {
-        guard("rows_rejected", || Ok({
-            self.inner.rows_rejected
-        }))
+        guard("rows_rejected", || Ok({ self.inner.rows_rejected }))
     }
     /// Columns or keys the inputs had that the record format does not, so were not read.
     #[getter]
     fn ignored_columns(&self) -> PyResult<Vec<String>> {
-        guard("ignored_columns", || Ok({
-            self.inner.ignored_columns().to_vec()
-        }))
+        guard("ignored_columns", || Ok({ self.inner.ignored_columns().to_vec() }))
     }
     /// The refused records (up to 1000): dicts of source, row, field, code, message.
     #[getter]
     fn rejections<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard("rejections", || {
-            json_to_py(py, &serde_json::to_string(self.inner.rejections()).unwrap_or_default())
-        })
+        guard("rejections", || json_to_py(py, &serde_json::to_string(self.inner.rejections()).unwrap_or_default()))
     }
     /// Counted records per indicator, for the whole area and period.
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -173,9 +184,7 @@ impl Tally {
     }
     /// Counted records of one indicator in a region and the regions inside it.
     fn region_total(&self, indicator: &str, region: &str) -> PyResult<u64> {
-        guard("region_total", || {
-            self.inner.count_in_region(&self.plan, indicator, region).map_err(to_py_err)
-        })
+        guard("region_total", || self.inner.count_in_region(&self.plan, indicator, region).map_err(to_py_err))
     }
     /// Everything the tally says, as plain dicts and lists.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -203,7 +212,9 @@ impl Tally {
     /// Monthly observations (dicts of text) for `Plan.progress`.
     fn observations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         guard("observations", || {
-            let text = py.detach(|| self.inner.observations(&self.plan).map(|obs| serde_json::to_string(&obs).unwrap_or_default()));
+            let text = py.detach(|| {
+                self.inner.observations(&self.plan).map(|obs| serde_json::to_string(&obs).unwrap_or_default())
+            });
             json_to_py(py, &text.map_err(to_py_err)?)
         })
     }
@@ -216,9 +227,7 @@ impl Tally {
     }
     /// The tally as JSON, to merge in another process (`Tally.from_json`).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        guard("to_json", || Ok({
-            py.detach(|| self.inner.to_json())
-        }))
+        guard("to_json", || Ok({ py.detach(|| self.inner.to_json()) }))
     }
     /// Reads a tally written by `to_json` under the same plan.
     #[staticmethod]
@@ -230,7 +239,10 @@ impl Tally {
         })
     }
     fn __repr__(&self) -> String {
-        format!("Tally(rows_read={}, rows_counted={}, rows_rejected={})", self.inner.rows_read, self.inner.rows_counted, self.inner.rows_rejected)
+        format!(
+            "Tally(rows_read={}, rows_counted={}, rows_rejected={})",
+            self.inner.rows_read, self.inner.rows_counted, self.inner.rows_rejected
+        )
     }
 }
 

@@ -18,7 +18,8 @@ pub struct Panel<'a> {
     pub points: Vec<Point>,
 }
 
-const FONT: &str = "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif";
+const FONT: &str =
+    "Noto Sans CJK SC, Source Han Sans SC, WenQuanYi Micro Hei, PingFang SC, Microsoft YaHei, sans-serif";
 const ACHIEVED: RGBColor = RGBColor(31, 100, 180);
 const EXPECTED: RGBColor = RGBColor(140, 140, 140);
 const TARGET: RGBColor = RGBColor(200, 50, 40);
@@ -58,9 +59,7 @@ pub fn draw(path: &Path, title: &str, start: NaiveDate, end: NaiveDate, panels: 
     let fail = |e: &dyn std::fmt::Display| format!("cannot draw the chart: {e}");
     root.fill(&WHITE).map_err(|e| fail(&e))?;
     let (header, body) = root.split_vertically(70);
-    header
-        .draw(&Text::new(title.to_owned(), (20, 18), (FONT, 26).into_font().color(&BLACK)))
-        .map_err(|e| fail(&e))?;
+    header.draw(&Text::new(title.to_owned(), (20, 18), (FONT, 26).into_font().color(&BLACK))).map_err(|e| fail(&e))?;
     let legend = [
         ("累计完成 achieved", ACHIEVED),
         ("按进度应完成 expected", EXPECTED),
@@ -70,7 +69,9 @@ pub fn draw(path: &Path, title: &str, start: NaiveDate, end: NaiveDate, panels: 
     for (i, (name, color)) in legend.iter().enumerate() {
         let x = 20 + i as i32 * 270;
         header.draw(&Rectangle::new([(x, 52), (x + 24, 56)], color.filled())).map_err(|e| fail(&e))?;
-        header.draw(&Text::new(name.to_string(), (x + 30, 46), (FONT, 15).into_font().color(&BLACK))).map_err(|e| fail(&e))?;
+        header
+            .draw(&Text::new(name.to_string(), (x + 30, 46), (FONT, 15).into_font().color(&BLACK)))
+            .map_err(|e| fail(&e))?;
     }
     let total_days = days(start, end) + 1;
     for (area, panel) in body.split_evenly((rows, columns)).into_iter().zip(panels) {
@@ -119,7 +120,11 @@ pub fn draw(path: &Path, title: &str, start: NaiveDate, end: NaiveDate, panels: 
             .map_err(|e| fail(&e))?;
         let mut achieved: Vec<(i32, f64)> = vec![(0, 0.0)];
         achieved.extend(
-            panel.points.iter().filter(|p| p.date <= row.as_of).map(|p| (days(start, p.date) + 1, p.value.to_f64().unwrap_or(0.0))),
+            panel
+                .points
+                .iter()
+                .filter(|p| p.date <= row.as_of)
+                .map(|p| (days(start, p.date) + 1, p.value.to_f64().unwrap_or(0.0))),
         );
         chart
             .draw_series(LineSeries::new(achieved.iter().map(|&(x, y)| (at(x), y)), ACHIEVED.stroke_width(3)))

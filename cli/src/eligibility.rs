@@ -11,7 +11,12 @@ use skillplan::{Error, OptionsError, Plan};
 use crate::{Format, Lang, pick};
 
 fn read(path: &Path, what: &str) -> Result<String, Error> {
-    let fail = |e: std::io::Error| Error::from(OptionsError { path: what.into(), message: format!("cannot read {}: {}", path.display(), e.kind()) });
+    let fail = |e: std::io::Error| {
+        Error::from(OptionsError {
+            path: what.into(),
+            message: format!("cannot read {}: {}", path.display(), e.kind()),
+        })
+    };
     if path == Path::new("-") {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text).map_err(fail)?;
@@ -21,7 +26,14 @@ fn read(path: &Path, what: &str) -> Result<String, Error> {
     }
 }
 
-pub fn run(plan: &Plan, profile: &Path, offer: Option<&Path>, as_of: NaiveDate, format: Format, lang: Lang) -> Result<(), Error> {
+pub fn run(
+    plan: &Plan,
+    profile: &Path,
+    offer: Option<&Path>,
+    as_of: NaiveDate,
+    format: Format,
+    lang: Lang,
+) -> Result<(), Error> {
     let profile = read(profile, "profile")?;
     let offer = match offer {
         Some(path) => read(path, "offer")?,
@@ -39,7 +51,8 @@ fn print(d: &DecisionView, lang: Lang) {
     println!("as of {}", d.as_of);
     for g in &d.target_groups {
         let why: Vec<String> = g.reasons.iter().map(|r| pick(lang, r).to_owned()).collect();
-        let detail = if g.status == "member" { why.join("; ") } else { format!("missing: {}", g.missing_facts.join(", ")) };
+        let detail =
+            if g.status == "member" { why.join("; ") } else { format!("missing: {}", g.missing_facts.join(", ")) };
         println!("  {} {} {} — {}", g.clause, pick(lang, &g.name), g.status, detail);
     }
     for s in &d.subsidies {

@@ -14,7 +14,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use skillplan::{Error, Plan};
 
 #[derive(Parser)]
-#[command(name = "skillplan", version, about = "One definition of a vocational-skills training action plan (default: 吉人社联〔2022〕145号, Jilin 2022–2025).")]
+#[command(
+    name = "skillplan",
+    version,
+    about = "One definition of a vocational-skills training action plan (default: 吉人社联〔2022〕145号, Jilin 2022–2025)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -209,7 +213,9 @@ fn main() -> ExitCode {
         Command::Plan { command } => run(command),
         Command::Pathway { worker, as_of, args } => run_pathway(&worker, as_of, &args),
         Command::Eligibility { profile, offer, as_of, args } => load(&args)
-            .and_then(|plan| eligibility::run(&plan, &profile, offer.as_deref(), parse_as_of(as_of)?, args.format, args.lang))
+            .and_then(|plan| {
+                eligibility::run(&plan, &profile, offer.as_deref(), parse_as_of(as_of)?, args.format, args.lang)
+            })
             .map(|()| ExitCode::SUCCESS),
         Command::Crosswalk { level, title, args } => load(&args)
             .and_then(|plan| pathway::crosswalk(&plan, level.as_deref(), title.as_deref(), args.format, args.lang))
@@ -225,8 +231,9 @@ fn main() -> ExitCode {
         Command::Count { files, count, plan, lang, format } => load(&PlanArgs { plan, lang, format: Format::Table })
             .and_then(|plan| records::run_count(&plan, &files, &count, format, lang))
             .map(|()| ExitCode::SUCCESS),
-        Command::SampleRecords { rows, seed, kind, format, out } =>
-            records::run_sample(rows, seed, kind, format, out.as_deref()).map(|()| ExitCode::SUCCESS),
+        Command::SampleRecords { rows, seed, kind, format, out } => {
+            records::run_sample(rows, seed, kind, format, out.as_deref()).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,
@@ -317,8 +324,13 @@ fn run(command: PlanCommand) -> Result<ExitCode, Error> {
                     let rows = measures
                         .iter()
                         .map(|m| {
-                            let lead = m.responsibility.as_ref().and_then(|r| r.lead.as_deref()) == Some(dept.id.as_str());
-                            vec![m.id.clone(), pick(args.lang, &m.title).to_owned(), if lead { "lead" } else { "listed" }.to_owned()]
+                            let lead =
+                                m.responsibility.as_ref().and_then(|r| r.lead.as_deref()) == Some(dept.id.as_str());
+                            vec![
+                                m.id.clone(),
+                                pick(args.lang, &m.title).to_owned(),
+                                if lead { "lead" } else { "listed" }.to_owned(),
+                            ]
                         })
                         .collect();
                     print!("{}", table::render(&["clause", "title", "role"], rows));
@@ -353,7 +365,10 @@ fn run(command: PlanCommand) -> Result<ExitCode, Error> {
                         .iter()
                         .map(|d| {
                             let n = plan.measures_for_department(&d.id).map(|m| m.len()).unwrap_or(0);
-                            let name = match args.lang { Lang::Zh => d.full_zh.clone(), Lang::En => d.en.clone() };
+                            let name = match args.lang {
+                                Lang::Zh => d.full_zh.clone(),
+                                Lang::En => d.en.clone(),
+                            };
                             vec![d.id.clone(), d.short_zh.clone(), name, n.to_string()]
                         })
                         .collect();
@@ -382,7 +397,9 @@ fn run(command: PlanCommand) -> Result<ExitCode, Error> {
                 }
             }
         }
-        PlanCommand::Schema { records } => print!("{}", if records { skillplan::records::json_schema() } else { skillplan::json_schema() }),
+        PlanCommand::Schema { records } => {
+            print!("{}", if records { skillplan::records::json_schema() } else { skillplan::json_schema() })
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -390,7 +407,13 @@ fn run(command: PlanCommand) -> Result<ExitCode, Error> {
 fn show(plan: &Plan, lang: Lang) {
     let m = plan.metadata();
     println!("{}", pick(lang, &m.title));
-    println!("{}  ·  {} – {}  ·  fingerprint {}", m.document_number, m.period.start, m.period.end, &plan.fingerprint()[..12]);
+    println!(
+        "{}  ·  {} – {}  ·  fingerprint {}",
+        m.document_number,
+        m.period.start,
+        m.period.end,
+        &plan.fingerprint()[..12]
+    );
     println!();
     let rows = plan
         .indicators()
@@ -435,10 +458,16 @@ fn validate(file: &PathBuf, format: Format) -> ExitCode {
     match Plan::from_path(file) {
         Ok(plan) => {
             match format {
-                Format::Json => print_json(&serde_json::json!({ "valid": true, "id": plan.id(), "fingerprint": plan.fingerprint() })),
+                Format::Json => print_json(
+                    &serde_json::json!({ "valid": true, "id": plan.id(), "fingerprint": plan.fingerprint() }),
+                ),
                 Format::Table => println!(
                     "{}: valid plan {:?} ({} indicators, {} measures), fingerprint {}",
-                    file.display(), plan.id(), plan.indicators().len(), plan.measures().len(), plan.fingerprint()
+                    file.display(),
+                    plan.id(),
+                    plan.indicators().len(),
+                    plan.measures().len(),
+                    plan.fingerprint()
                 ),
             }
             ExitCode::SUCCESS
@@ -446,8 +475,14 @@ fn validate(file: &PathBuf, format: Format) -> ExitCode {
         Err(e) => {
             match format {
                 Format::Json => {
-                    let issues: Vec<_> = e.issues().iter().map(|i| serde_json::json!({
-                        "reason": i.reason.as_str(), "path": i.path, "message": i.message })).collect();
+                    let issues: Vec<_> = e
+                        .issues()
+                        .iter()
+                        .map(|i| {
+                            serde_json::json!({
+                        "reason": i.reason.as_str(), "path": i.path, "message": i.message })
+                        })
+                        .collect();
                     print_json(&serde_json::json!({ "valid": false, "code": e.code().as_str(), "path": e.path(),
                         "message": e.to_string(), "issues": issues }));
                 }

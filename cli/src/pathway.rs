@@ -10,8 +10,12 @@ use skillplan::{CrosswalkEntry, Error, OptionsError, Plan};
 use crate::{Format, Lang, pick, table};
 
 pub fn run(plan: &Plan, worker: &Path, as_of: NaiveDate, format: Format, lang: Lang) -> Result<(), Error> {
-    let text = std::fs::read_to_string(worker)
-        .map_err(|e| Error::from(OptionsError { path: "worker".into(), message: format!("cannot read {}: {}", worker.display(), e.kind()) }))?;
+    let text = std::fs::read_to_string(worker).map_err(|e| {
+        Error::from(OptionsError {
+            path: "worker".into(),
+            message: format!("cannot read {}: {}", worker.display(), e.kind()),
+        })
+    })?;
     let worker = pathway::parse_worker_json(&text)?;
     let p = pathway::pathway(plan, &worker, as_of)?;
     match format {
@@ -27,7 +31,12 @@ fn date(d: Option<NaiveDate>) -> String {
 
 fn print_pathway(p: &Pathway, lang: Lang) {
     let held: Vec<String> = p.held.iter().map(|h| format!("{} ({})", pick(lang, &h.name), h.obtained_on)).collect();
-    println!("as of {} · requirements: {} · held: {}", p.as_of, pick(lang, &p.requirements_name), if held.is_empty() { "none".into() } else { held.join(", ") });
+    println!(
+        "as of {} · requirements: {} · held: {}",
+        p.as_of,
+        pick(lang, &p.requirements_name),
+        if held.is_empty() { "none".into() } else { held.join(", ") }
+    );
     for u in &p.unlocked {
         println!("  unlocked: {} from {}", pick(lang, &u.name), date(u.available_from));
     }
@@ -63,7 +72,13 @@ fn print_pathway(p: &Pathway, lang: Lang) {
     print!("{}", table::render(&["level / route", "earliest", "progress", "note"], rows));
 }
 
-pub fn crosswalk(plan: &Plan, level: Option<&str>, title: Option<&str>, format: Format, lang: Lang) -> Result<(), Error> {
+pub fn crosswalk(
+    plan: &Plan,
+    level: Option<&str>,
+    title: Option<&str>,
+    format: Format,
+    lang: Lang,
+) -> Result<(), Error> {
     let entries: Vec<&CrosswalkEntry> = match (level, title) {
         (Some(l), _) => plan.crosswalk_for_level(l)?,
         (None, Some(t)) => plan.crosswalk_for_title(t)?,
@@ -75,13 +90,23 @@ pub fn crosswalk(plan: &Plan, level: Option<&str>, title: Option<&str>, format: 
             let rows = entries
                 .iter()
                 .map(|x| {
-                    let level = plan.skill_level(&x.level).map(|l| pick(lang, &l.name).to_owned()).unwrap_or_else(|| x.level.clone());
-                    let title = plan.title(&x.title).map(|t| pick(lang, &t.name).to_owned()).unwrap_or_else(|| x.title.clone());
+                    let level = plan
+                        .skill_level(&x.level)
+                        .map(|l| pick(lang, &l.name).to_owned())
+                        .unwrap_or_else(|| x.level.clone());
+                    let title =
+                        plan.title(&x.title).map(|t| pick(lang, &t.name).to_owned()).unwrap_or_else(|| x.title.clone());
                     let (from, to) = match x.direction {
                         skillplan::CrosswalkDirection::SkillToTitle => (level, title),
                         skillplan::CrosswalkDirection::TitleToSkill => (title, level),
                     };
-                    vec![from, to, format!("{}", x.years), x.confidence.as_str().to_owned(), x.source.chars().take(40).collect()]
+                    vec![
+                        from,
+                        to,
+                        format!("{}", x.years),
+                        x.confidence.as_str().to_owned(),
+                        x.source.chars().take(40).collect(),
+                    ]
                 })
                 .collect();
             print!("{}", table::render(&["from", "to", "years", "confidence", "source"], rows));

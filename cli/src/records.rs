@@ -54,8 +54,16 @@ impl Bar {
         let filled = (fraction * width as f64) as usize;
         let secs = self.started.elapsed().as_secs_f64().max(1e-3);
         let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
-        eprint!("\r{} [{}{}] {:>3.0}% {:.0}/{:.0} MiB {:.0} MiB/s ",
-            self.label, "#".repeat(filled), "-".repeat(width - filled), fraction * 100.0, mib(done), mib(self.total), mib(done) / secs);
+        eprint!(
+            "\r{} [{}{}] {:>3.0}% {:.0}/{:.0} MiB {:.0} MiB/s ",
+            self.label,
+            "#".repeat(filled),
+            "-".repeat(width - filled),
+            fraction * 100.0,
+            mib(done),
+            mib(self.total),
+            mib(done) / secs
+        );
         let _ = std::io::stderr().flush();
     }
 }
@@ -83,8 +91,12 @@ pub fn count_files(plan: &Plan, files: &[PathBuf], args: &CountArgs) -> Result<T
         }
     }
     if let Some(out) = &args.tally_out {
-        std::fs::write(out, tally.to_json() + "\n")
-            .map_err(|e| Error::from(OptionsError { path: "tally_out".into(), message: format!("cannot write the tally: {}", e.kind()) }))?;
+        std::fs::write(out, tally.to_json() + "\n").map_err(|e| {
+            Error::from(OptionsError {
+                path: "tally_out".into(),
+                message: format!("cannot write the tally: {}", e.kind()),
+            })
+        })?;
     }
     eprintln!("records: {} read, {} counted, {} rejected", tally.rows_read, tally.rows_counted, tally.rows_rejected);
     for r in tally.rejections().iter().take(10) {
@@ -101,7 +113,13 @@ pub fn count_files(plan: &Plan, files: &[PathBuf], args: &CountArgs) -> Result<T
 }
 
 /// `skillplan count`: the counts by indicator (and, in JSON, the whole tally).
-pub fn run_count(plan: &Plan, files: &[PathBuf], args: &CountArgs, format: ReportFormat, lang: Lang) -> Result<(), Error> {
+pub fn run_count(
+    plan: &Plan,
+    files: &[PathBuf],
+    args: &CountArgs,
+    format: ReportFormat,
+    lang: Lang,
+) -> Result<(), Error> {
     let tally = count_files(plan, files, args)?;
     match format {
         ReportFormat::Json => println!("{}", tally.to_json()),
@@ -116,12 +134,23 @@ pub fn run_count(plan: &Plan, files: &[PathBuf], args: &CountArgs, format: Repor
                 Lang::Zh => &["行", "指标", "计入", "符合规则", "无日期", "期前", "期后"],
                 Lang::En => &["row", "indicator", "counted", "matched", "undated", "before", "after"],
             };
-            let rows = tally.indicators().iter().filter_map(|t| {
-                let ind = plan.indicator(&t.indicator).ok()?;
-                ind.counting.as_ref()?;
-                Some(vec![ind.row.to_string(), pick(lang, &ind.name).to_owned(), crate::group_thousands(&t.counted.to_string()),
-                    crate::group_thousands(&t.matched.to_string()), t.undated.to_string(), t.before_period.to_string(), t.after_period.to_string()])
-            }).collect();
+            let rows = tally
+                .indicators()
+                .iter()
+                .filter_map(|t| {
+                    let ind = plan.indicator(&t.indicator).ok()?;
+                    ind.counting.as_ref()?;
+                    Some(vec![
+                        ind.row.to_string(),
+                        pick(lang, &ind.name).to_owned(),
+                        crate::group_thousands(&t.counted.to_string()),
+                        crate::group_thousands(&t.matched.to_string()),
+                        t.undated.to_string(),
+                        t.before_period.to_string(),
+                        t.after_period.to_string(),
+                    ])
+                })
+                .collect();
             print!("{}", crate::table::render(head, rows));
         }
     }
@@ -142,8 +171,16 @@ pub enum SampleFormat {
 }
 
 /// `skillplan sample-records`: deterministic synthetic records.
-pub fn run_sample(rows: u64, seed: u64, kind: SampleKind, format: SampleFormat, out: Option<&Path>) -> Result<(), Error> {
-    let fail = |e: std::io::Error| Error::from(OptionsError { path: "out".into(), message: format!("cannot write the records: {}", e.kind()) });
+pub fn run_sample(
+    rows: u64,
+    seed: u64,
+    kind: SampleKind,
+    format: SampleFormat,
+    out: Option<&Path>,
+) -> Result<(), Error> {
+    let fail = |e: std::io::Error| {
+        Error::from(OptionsError { path: "out".into(), message: format!("cannot write the records: {}", e.kind()) })
+    };
     let sink: Box<dyn Write> = match out {
         Some(path) => Box::new(std::fs::File::create(path).map_err(fail)?),
         None => Box::new(std::io::stdout().lock()),
@@ -153,12 +190,11 @@ pub fn run_sample(rows: u64, seed: u64, kind: SampleKind, format: SampleFormat, 
         (SampleKind::Training, SampleFormat::Csv) => skillplan::sample::write_training_csv(&mut w, rows, seed, |_| {}),
         (SampleKind::Training, SampleFormat::Jsonl) => skillplan::sample::write_training_json_lines(&mut w, rows, seed),
         (SampleKind::Bases, SampleFormat::Csv) => skillplan::sample::write_base_csv(&mut w, rows, seed),
-        (SampleKind::Bases, SampleFormat::Jsonl) => {
-            (0..rows).try_for_each(|i| {
-                let line = serde_json::to_string(&skillplan::sample::base(seed, i).to_input()).map_err(std::io::Error::other)?;
-                writeln!(w, "{line}")
-            })
-        }
+        (SampleKind::Bases, SampleFormat::Jsonl) => (0..rows).try_for_each(|i| {
+            let line =
+                serde_json::to_string(&skillplan::sample::base(seed, i).to_input()).map_err(std::io::Error::other)?;
+            writeln!(w, "{line}")
+        }),
     }
     .and_then(|()| w.flush())
     .map_err(fail)

@@ -103,8 +103,22 @@ fn print_table(plan: &Plan, report: &Report, lang: Lang) {
     println!("{} — as of {}{final_note}", pick(lang, &plan.metadata().title), report.as_of);
     println!("period {} – {}, fingerprint {}\n", report.period_start, report.period_end, &report.fingerprint[..12]);
     let head: &[&str] = match lang {
-        Lang::Zh => &["行", "指标", "目标", "完成", "完成率", "应完成", "进度比", "状态", "每月尚需", "线性趋势", "UNSD"],
-        Lang::En => &["row", "indicator", "target", "achieved", "done", "expected", "perf.", "status", "needed/month", "trend", "UNSD"],
+        Lang::Zh => {
+            &["行", "指标", "目标", "完成", "完成率", "应完成", "进度比", "状态", "每月尚需", "线性趋势", "UNSD"]
+        }
+        Lang::En => &[
+            "row",
+            "indicator",
+            "target",
+            "achieved",
+            "done",
+            "expected",
+            "perf.",
+            "status",
+            "needed/month",
+            "trend",
+            "UNSD",
+        ],
     };
     let rows = report
         .indicators
@@ -114,7 +128,8 @@ fn print_table(plan: &Plan, report: &Report, lang: Lang) {
             let number = plan.indicator(&r.indicator).map(|i| i.row.to_string()).unwrap_or_default();
             let mut name = pick(lang, &r.name).to_owned();
             if let Some(region) = &r.region {
-                let region_name = plan.region(region).map(|x| pick(lang, &x.name).to_owned()).unwrap_or_else(|_| region.clone());
+                let region_name =
+                    plan.region(region).map(|x| pick(lang, &x.name).to_owned()).unwrap_or_else(|_| region.clone());
                 name = format!("{name} · {region_name}");
             }
             let class = |m: &str| r.projection(m).and_then(|p| p.classification).unwrap_or("—").to_owned();
@@ -137,7 +152,12 @@ fn print_table(plan: &Plan, report: &Report, lang: Lang) {
     for p in &report.parts {
         let parts = p.parts.join(" + ");
         let state = if p.consistent { "consistent" } else { "INCONSISTENT" };
-        println!("其中 {parts} of {}: {} of {} achieved ({state})", p.whole, amount(p.parts_achieved), amount(p.whole_achieved));
+        println!(
+            "其中 {parts} of {}: {} of {} achieved ({state})",
+            p.whole,
+            amount(p.parts_achieved),
+            amount(p.whole_achieved)
+        );
     }
     for w in &report.warnings {
         println!("warning[{}] {}: {}", w.code, w.indicator, w.message);

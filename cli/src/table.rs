@@ -10,11 +10,8 @@ pub fn render(head: &[&str], rows: Vec<Vec<String>>) -> String {
         }
     }
     let line = |cells: Vec<&str>| {
-        let padded: Vec<String> = cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width())))
-            .collect();
+        let padded: Vec<String> =
+            cells.iter().zip(&widths).map(|(c, w)| format!("{c}{}", " ".repeat(w - c.width()))).collect();
         padded.join("  ").trim_end().to_owned() + "\n"
     };
     let mut out = line(head.to_vec());

@@ -24,7 +24,20 @@ fn data(name: &str) -> String {
 
 #[test]
 fn the_example_profile_and_offer_give_the_decision() {
-    let out = skillplan(&["eligibility", "--profile", &data("profile.json"), "--offer", &data("offer.json"), "--as-of", "2025-04-01", "--lang", "en"], None);
+    let out = skillplan(
+        &[
+            "eligibility",
+            "--profile",
+            &data("profile.json"),
+            "--offer",
+            &data("offer.json"),
+            "--as-of",
+            "2025-04-01",
+            "--lang",
+            "en",
+        ],
+        None,
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("vocational training subsidy eligible 1500 元"), "{text}");
@@ -35,7 +48,20 @@ fn the_example_profile_and_offer_give_the_decision() {
 
 #[test]
 fn json_output_is_the_library_decision() {
-    let out = skillplan(&["eligibility", "--profile", &data("profile.json"), "--offer", &data("offer.json"), "--as-of", "2025-04-01", "--format", "json"], None);
+    let out = skillplan(
+        &[
+            "eligibility",
+            "--profile",
+            &data("profile.json"),
+            "--offer",
+            &data("offer.json"),
+            "--as-of",
+            "2025-04-01",
+            "--format",
+            "json",
+        ],
+        None,
+    );
     assert!(out.status.success());
     let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let plan = skillplan::Plan::jilin_2022_2025().unwrap();
@@ -48,7 +74,10 @@ fn json_output_is_the_library_decision() {
 
 #[test]
 fn the_profile_may_come_from_standard_input_and_the_offer_may_be_absent() {
-    let out = skillplan(&["eligibility", "--profile", "-", "--as-of", "2025-04-01", "--format", "json"], Some(r#"{"statuses": ["veteran"]}"#));
+    let out = skillplan(
+        &["eligibility", "--profile", "-", "--as-of", "2025-04-01", "--format", "json"],
+        Some(r#"{"statuses": ["veteran"]}"#),
+    );
     assert!(out.status.success());
     let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let groups = shown["target_groups"].as_array().unwrap();
@@ -58,7 +87,10 @@ fn the_profile_may_come_from_standard_input_and_the_offer_may_be_absent() {
 
 #[test]
 fn a_bad_id_number_fails_with_its_code_and_path_and_is_not_echoed() {
-    let out = skillplan(&["eligibility", "--profile", "-", "--as-of", "2025-04-01"], Some(r#"{"id_number": "110105194912310021"}"#));
+    let out = skillplan(
+        &["eligibility", "--profile", "-", "--as-of", "2025-04-01"],
+        Some(r#"{"id_number": "110105194912310021"}"#),
+    );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("error[INVALID_PROFILE] at profile.id_number"), "{err}");

@@ -31,8 +31,12 @@ fn count_agrees_with_the_conformance_corpus() {
     let suite: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(corpus().join("records.json")).unwrap()).unwrap();
     let merged = suite["cases"].as_array().unwrap().iter().find(|c| c["call"] == "count_files_merged").unwrap();
-    let files: Vec<String> = merged["args"]["files"].as_array().unwrap().iter()
-        .map(|f| corpus().join(f.as_str().unwrap()).display().to_string()).collect();
+    let files: Vec<String> = merged["args"]["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| corpus().join(f.as_str().unwrap()).display().to_string())
+        .collect();
     let mut args = vec!["count", "--format", "json", "--progress", "always"];
     args.extend(files.iter().map(String::as_str));
     let out = skillplan(&args);
@@ -40,8 +44,13 @@ fn count_agrees_with_the_conformance_corpus() {
     let tally: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(tally["rows_read"], merged["expect"]["rows_read"]);
     for (indicator, want) in merged["expect"]["totals"].as_object().unwrap() {
-        let got: u64 = tally["cells"].as_array().unwrap().iter()
-            .filter(|c| c["indicator"] == indicator.as_str()).map(|c| c["count"].as_u64().unwrap()).sum();
+        let got: u64 = tally["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["indicator"] == indicator.as_str())
+            .map(|c| c["count"].as_u64().unwrap())
+            .sum();
         assert_eq!(got, want.as_u64().unwrap(), "{indicator}");
     }
     let stderr = String::from_utf8_lossy(&out.stderr);

@@ -17,7 +17,9 @@ fn bench(c: &mut Criterion) {
     let as_of = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
     let p = eligibility::profile_from_value(&plan, &profile).unwrap();
     let o = eligibility::offer_from_value(&plan, &offer).unwrap();
-    c.bench_function("eligibility_decide", |b| b.iter(|| eligibility::decide(&plan, black_box(&p), black_box(&o), as_of).unwrap()));
+    c.bench_function("eligibility_decide", |b| {
+        b.iter(|| eligibility::decide(&plan, black_box(&p), black_box(&o), as_of).unwrap())
+    });
     let d = eligibility::decide(&plan, &p, &o, as_of).unwrap();
     c.bench_function("eligibility_explain", |b| b.iter(|| black_box(&d).view(&plan, &p, &o)));
     c.bench_function("eligibility_from_json_values", |b| {

@@ -16,7 +16,9 @@ fn day32(d: chrono::NaiveDate) -> i32 {
 }
 
 fn batch(rows: &[sample::SampleTraining]) -> RecordBatch {
-    let text = |f: &dyn Fn(&sample::SampleTraining) -> Option<String>| -> ArrayRef { Arc::new(StringArray::from(rows.iter().map(f).collect::<Vec<_>>())) };
+    let text = |f: &dyn Fn(&sample::SampleTraining) -> Option<String>| -> ArrayRef {
+        Arc::new(StringArray::from(rows.iter().map(f).collect::<Vec<_>>()))
+    };
     let mut groups = ListBuilder::new(StringBuilder::new());
     for r in rows {
         for g in &r.groups {
@@ -55,21 +57,27 @@ fn bench(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("count_100k_records");
     group.throughput(Throughput::Elements(ROWS));
-    group.bench_function("csv_bytes", |b| b.iter(|| {
-        let mut t = Tally::new(&plan);
-        t.add_csv(&plan, csv.as_slice(), &options, None).unwrap();
-        t
-    }));
-    group.bench_function("arrow_batch", |b| b.iter(|| {
-        let mut t = Tally::new(&plan);
-        t.add_arrow_batch(&plan, &batch, &options, 0).unwrap();
-        t
-    }));
-    group.bench_function("typed_records", |b| b.iter(|| {
-        let mut t = Tally::new(&plan);
-        t.add_inputs(&plan, &inputs, &options).unwrap();
-        t
-    }));
+    group.bench_function("csv_bytes", |b| {
+        b.iter(|| {
+            let mut t = Tally::new(&plan);
+            t.add_csv(&plan, csv.as_slice(), &options, None).unwrap();
+            t
+        })
+    });
+    group.bench_function("arrow_batch", |b| {
+        b.iter(|| {
+            let mut t = Tally::new(&plan);
+            t.add_arrow_batch(&plan, &batch, &options, 0).unwrap();
+            t
+        })
+    });
+    group.bench_function("typed_records", |b| {
+        b.iter(|| {
+            let mut t = Tally::new(&plan);
+            t.add_inputs(&plan, &inputs, &options).unwrap();
+            t
+        })
+    });
     group.finish();
 }
 

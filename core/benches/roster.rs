@@ -17,12 +17,20 @@ fn roster() -> RecordBatch {
         x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (x >> 33) % n
     };
-    let employment = ["employed", "registered_unemployed", "self_employed", "student", "not_continuing_after_senior_high"];
-    let statuses: [&[&str]; 5] = [&[], &["rural_transfer_labour"], &["veteran"], &["disabled"], &["poverty_alleviated", "employment_difficulty"]];
+    let employment =
+        ["employed", "registered_unemployed", "self_employed", "student", "not_continuing_after_senior_high"];
+    let statuses: [&[&str]; 5] = [
+        &[],
+        &["rural_transfer_labour"],
+        &["veteran"],
+        &["disabled"],
+        &["poverty_alleviated", "employment_difficulty"],
+    ];
     let schools = ["secondary_school", "university", "technical_school", "vocational_college"];
     let received = r#"[{"kind": "skill_upgrade_subsidy", "date": "2025-01-15", "level": "junior", "occupation": "焊工", "shortage_occupation": false}]"#;
     let mut status_lists = ListBuilder::new(StringBuilder::new());
-    let (mut emp, mut months, mut benefit, mut school, mut grad, mut birth, mut subs) = (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut emp, mut months, mut benefit, mut school, mut grad, mut birth, mut subs) =
+        (vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
     for _ in 0..ROWS {
         emp.push(employment[next(5) as usize]);
         for s in statuses[next(5) as usize] {
@@ -64,14 +72,20 @@ fn roster() -> RecordBatch {
 
 fn bench(c: &mut Criterion) {
     let plan = skillplan::Plan::jilin_2022_2025().unwrap();
-    let offer = eligibility::parse_offer_json(&plan, r#"{"training_type": "employment_skills", "target_level": "intermediate",
+    let offer = eligibility::parse_offer_json(
+        &plan,
+        r#"{"training_type": "employment_skills", "target_level": "intermediate",
         "certificate_kind": "skill_level_certificate", "occupation": "电工", "hours": 120, "provider_listed": true,
-        "start_date": "2025-01-10", "certificate_date": "2025-03-01", "shortage_occupation": false}"#).unwrap();
+        "start_date": "2025-01-10", "certificate_date": "2025-03-01", "shortage_occupation": false}"#,
+    )
+    .unwrap();
     let as_of = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap();
     let batch = roster();
     let mut group = c.benchmark_group("roster_100k");
     group.sample_size(10);
-    group.bench_function("decide_roster", |b| b.iter(|| eligibility::decide_roster(&plan, [Ok(batch.clone())], &offer, as_of).unwrap().len()));
+    group.bench_function("decide_roster", |b| {
+        b.iter(|| eligibility::decide_roster(&plan, [Ok(batch.clone())], &offer, as_of).unwrap().len())
+    });
     group.finish();
 }
 

@@ -9,8 +9,8 @@ fn main() {
     let options = skillplan::CountOptions::default();
     #[cfg(feature = "arrow")]
     if path == "arrow" {
-        use std::sync::Arc;
         use skillplan::arrow_array::{ArrayRef, BooleanArray, Date32Array, RecordBatch, StringArray};
+        use std::sync::Arc;
         let rows: Vec<_> = (0..rows).map(|i| skillplan::sample::training(1, i)).collect();
         let text = |f: &dyn Fn(&skillplan::sample::SampleTraining) -> Option<String>| -> ArrayRef {
             Arc::new(StringArray::from(rows.iter().map(f).collect::<Vec<_>>()))
@@ -24,7 +24,10 @@ fn main() {
             ("person_key", text(&|r| Some(r.person_key.clone()))),
             ("region", text(&|r| Some(r.region.to_owned()))),
             ("training_type", text(&|r| Some(r.training_type.to_owned()))),
-            ("subsidised", Arc::new(BooleanArray::from(rows.iter().map(|r| r.subsidised).collect::<Vec<_>>())) as ArrayRef),
+            (
+                "subsidised",
+                Arc::new(BooleanArray::from(rows.iter().map(|r| r.subsidised).collect::<Vec<_>>())) as ArrayRef,
+            ),
             ("groups", text(&|r| Some(r.groups.join(";")))),
             ("start_date", dates(&|r| Some(r.start_date))),
             ("end_date", dates(&|r| Some(r.end_date))),
@@ -32,7 +35,8 @@ fn main() {
             ("certificate_kind", text(&|r| r.certificate.map(|c| c.0.to_owned()))),
             ("certificate_level", text(&|r| r.certificate.and_then(|c| c.1.map(str::to_owned)))),
             ("certificate_date", dates(&|r| r.certificate.map(|c| c.2))),
-        ]).expect("batch");
+        ])
+        .expect("batch");
         tally.add_arrow_batch(&plan, &batch, &options, 0).expect("valid records");
         println!("{}", tally.rows_counted);
         return;

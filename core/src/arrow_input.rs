@@ -7,7 +7,10 @@
 use std::fmt::Write as _;
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date64Type, TimestampMicrosecondType, TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type, UInt32Type, UInt64Type};
+use arrow_array::types::{
+    Date64Type, Int8Type, Int16Type, Int32Type, Int64Type, TimestampMicrosecondType, TimestampMillisecondType,
+    TimestampNanosecondType, TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+};
 use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{ArrowError, DataType, TimeUnit};
 
@@ -52,7 +55,11 @@ impl<'a> Text<'a> {
             Text::LargeUtf8(a) => (!a.is_null(row)).then(|| a.value(row)),
             Text::View(a) => (!a.is_null(row)).then(|| a.value(row)),
             Text::Dictionary(keys, values, array) => {
-                if array.is_null(row) { None } else { values.value(keys[row]) }
+                if array.is_null(row) {
+                    None
+                } else {
+                    values.value(keys[row])
+                }
             }
         }
     }
@@ -68,7 +75,11 @@ enum Reader<'a> {
     Flags(&'a BooleanArray),
     Integers(Vec<Option<i64>>),
     /// A list of strings per row (offsets into `values`).
-    List { offsets: Vec<usize>, values: Text<'a>, array: &'a dyn Array },
+    List {
+        offsets: Vec<usize>,
+        values: Text<'a>,
+        array: &'a dyn Array,
+    },
     /// A type records never have (floats, binary, …): any non-null value is refused.
     Wrong(&'a dyn Array),
 }
@@ -152,9 +163,17 @@ pub(crate) fn integers(array: &dyn Array) -> Option<Vec<Option<i64>>> {
 }
 
 fn reader(array: &ArrayRef, column: Column) -> Result<Reader<'_>, Error> {
-    let unsupported = || source_error("unsupported_type", column.name(),
-        format!("the {} column has the Arrow type {}, which records do not use", column.name(), array.data_type()));
-    let is_date = matches!(column, Column::StartDate | Column::EndDate | Column::CompletionDate | Column::CertificateDate | Column::DesignatedDate);
+    let unsupported = || {
+        source_error(
+            "unsupported_type",
+            column.name(),
+            format!("the {} column has the Arrow type {}, which records do not use", column.name(), array.data_type()),
+        )
+    };
+    let is_date = matches!(
+        column,
+        Column::StartDate | Column::EndDate | Column::CompletionDate | Column::CertificateDate | Column::DesignatedDate
+    );
     if let Some(text) = Text::new(array.as_ref()) {
         return Ok(Reader::Text(text));
     }
@@ -164,8 +183,16 @@ fn reader(array: &ArrayRef, column: Column) -> Result<Reader<'_>, Error> {
         DataType::Timestamp(unit, zone) if is_date => {
             let offset = match zone {
                 None => 0,
-                Some(z) => zone_offset(z).ok_or_else(|| source_error("unsupported_type", column.name(),
-                    format!("the {} column's time zone is not one skillplan reads (UTC, a fixed offset or China's)", column.name())))?,
+                Some(z) => zone_offset(z).ok_or_else(|| {
+                    source_error(
+                        "unsupported_type",
+                        column.name(),
+                        format!(
+                            "the {} column's time zone is not one skillplan reads (UTC, a fixed offset or China's)",
+                            column.name()
+                        ),
+                    )
+                })?,
             };
             Reader::Days(timestamp_days(array, unit, offset))
         }
@@ -176,8 +203,11 @@ fn reader(array: &ArrayRef, column: Column) -> Result<Reader<'_>, Error> {
             Reader::List { offsets, values, array: array.as_ref() }
         }
         DataType::Null => Reader::Integers(vec![None; array.len()]),
-        DataType::Float16 | DataType::Float32 | DataType::Float64 | DataType::Decimal128(_, _) | DataType::Decimal256(_, _) =>
-            Reader::Wrong(array.as_ref()),
+        DataType::Float16
+        | DataType::Float32
+        | DataType::Float64
+        | DataType::Decimal128(_, _)
+        | DataType::Decimal256(_, _) => Reader::Wrong(array.as_ref()),
         _ => match integers(array.as_ref()) {
             Some(values) if !is_date => Reader::Integers(values),
             Some(_) => Reader::Wrong(array.as_ref()),
@@ -206,16 +236,26 @@ fn count_rows(
     let mut refusals = Vec::new();
     let mut refused = 0u64;
     // Readers whose values must first be written as text (integers, lists) or checked.
-    let written: Vec<usize> = readers.iter().enumerate()
-        .filter(|(_, (c, r))| matches!(r, Reader::List { .. } | Reader::Wrong(_)) || matches!(r, Reader::Integers(_) if *c != Column::Subsidised))
-        .map(|(k, _)| k).collect();
+    let written: Vec<usize> = readers
+        .iter()
+        .enumerate()
+        .filter(|(_, (c, r))| {
+            matches!(r, Reader::List { .. } | Reader::Wrong(_))
+                || matches!(r, Reader::Integers(_) if *c != Column::Subsidised)
+        })
+        .map(|(k, _)| k)
+        .collect();
     // The common layouts in lists of their own, so the row loop does not dispatch on them.
     let texts: Vec<(Column, &Text<'_>)> =
         readers.iter().filter_map(|(c, r)| if let Reader::Text(t) = r { Some((*c, t)) } else { None }).collect();
     let date32s: Vec<(Column, &arrow_array::Date32Array)> =
         readers.iter().filter_map(|(c, r)| if let Reader::Date32(d) = r { Some((*c, *d)) } else { None }).collect();
-    let others: Vec<usize> = readers.iter().enumerate()
-        .filter(|(_, (_, r))| !matches!(r, Reader::Text(_) | Reader::Date32(_))).map(|(k, _)| k).collect();
+    let others: Vec<usize> = readers
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, r))| !matches!(r, Reader::Text(_) | Reader::Date32(_)))
+        .map(|(k, _)| k)
+        .collect();
     for row in range {
         let number = first_row + row as u64 + 1;
         let mut wrong = None;
@@ -317,7 +357,9 @@ fn batch_readers<'b>(tally: &mut Tally, batch: &'b RecordBatch) -> Result<Vec<(C
     let mut readers = Vec::new();
     for (field, array) in schema.fields().iter().zip(batch.columns()) {
         let column = Column::from_name(field.name());
-        if let Some(c) = column && columns.contains(&Some(c)) {
+        if let Some(c) = column
+            && columns.contains(&Some(c))
+        {
             return Err(source_error("duplicate_column", c.name(), format!("the column {} appears twice", c.name())));
         }
         columns.push(column);
@@ -333,7 +375,13 @@ fn batch_readers<'b>(tally: &mut Tally, batch: &'b RecordBatch) -> Result<Vec<(C
 impl Tally {
     /// Counts one Arrow record batch; `first_row` is the number of rows before it in its
     /// stream, so rows are numbered from 1 across batches.
-    pub fn add_arrow_batch(&mut self, plan: &Plan, batch: &RecordBatch, options: &CountOptions, first_row: u64) -> Result<(), Error> {
+    pub fn add_arrow_batch(
+        &mut self,
+        plan: &Plan,
+        batch: &RecordBatch,
+        options: &CountOptions,
+        first_row: u64,
+    ) -> Result<(), Error> {
         let mut rejected = 0;
         self.add_group(plan, &[(first_row, batch.clone())], options, &mut rejected)
     }
@@ -341,7 +389,13 @@ impl Tally {
     /// Counts a group of batches (each with the number of rows before it), split across the
     /// machine's cores; the parts are merged and their refusals applied in row order, so the
     /// result is the one-thread result.
-    fn add_group(&mut self, plan: &Plan, group: &[(u64, RecordBatch)], options: &CountOptions, rejected: &mut u64) -> Result<(), Error> {
+    fn add_group(
+        &mut self,
+        plan: &Plan,
+        group: &[(u64, RecordBatch)],
+        options: &CountOptions,
+        rejected: &mut u64,
+    ) -> Result<(), Error> {
         self.check_plan(plan)?;
         // Pieces of at most PARALLEL_FROM_ROWS rows (slices share the batch's buffers).
         let mut pieces: Vec<(u64, RecordBatch)> = Vec::new();
@@ -357,7 +411,11 @@ impl Tally {
         for (_, piece) in &pieces {
             batch_readers(self, piece)?;
         }
-        let cap = if options.strict { 1 } else { usize::try_from(options.max_rejected.saturating_add(1)).unwrap_or(usize::MAX) };
+        let cap = if options.strict {
+            1
+        } else {
+            usize::try_from(options.max_rejected.saturating_add(1)).unwrap_or(usize::MAX)
+        };
         let total: usize = pieces.iter().map(|(_, b)| b.num_rows()).sum();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
         let threads = if total >= PARALLEL_FROM_ROWS { threads.min(pieces.len()) } else { 1 };
@@ -377,7 +435,14 @@ impl Tally {
             let mut refusals = Vec::new();
             for (first, batch) in run {
                 let readers = batch_readers(&mut part, batch)?;
-                let (mut found, _) = count_rows(plan, &readers, 0..batch.num_rows(), *first, cap.saturating_sub(refusals.len()), &mut part);
+                let (mut found, _) = count_rows(
+                    plan,
+                    &readers,
+                    0..batch.num_rows(),
+                    *first,
+                    cap.saturating_sub(refusals.len()),
+                    &mut part,
+                );
                 refusals.append(&mut found);
             }
             Ok((part, refusals))
@@ -386,12 +451,21 @@ impl Tally {
             runs.iter().map(|run| count_run(run, self.new_like())).collect()
         } else {
             std::thread::scope(|scope| {
-                let handles: Vec<_> = runs.iter().map(|run| {
-                    let part = self.new_like();
-                    let count_run = &count_run;
-                    scope.spawn(move || count_run(run, part))
-                }).collect();
-                handles.into_iter().map(|h| h.join().unwrap_or_else(|_| Err(source_error("internal", "", "a counting thread failed".into())))).collect()
+                let handles: Vec<_> = runs
+                    .iter()
+                    .map(|run| {
+                        let part = self.new_like();
+                        let count_run = &count_run;
+                        scope.spawn(move || count_run(run, part))
+                    })
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| {
+                        h.join()
+                            .unwrap_or_else(|_| Err(source_error("internal", "", "a counting thread failed".into())))
+                    })
+                    .collect()
             })
         };
         for result in results {
@@ -406,13 +480,20 @@ impl Tally {
 
     /// Counts every batch of an Arrow stream (for example one imported through the Arrow C
     /// stream interface), a group of batches at a time.
-    pub fn add_arrow_stream(&mut self, plan: &Plan, batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>, options: &CountOptions) -> Result<(), Error> {
+    pub fn add_arrow_stream(
+        &mut self,
+        plan: &Plan,
+        batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>,
+        options: &CountOptions,
+    ) -> Result<(), Error> {
         let mut rejected = 0;
         let mut first_row = 0u64;
         let mut group: Vec<(u64, RecordBatch)> = Vec::new();
         let mut group_rows = 0;
         for batch in batches {
-            let batch = batch.map_err(|e| source_error("stream", "", format!("the Arrow stream failed: {}", crate::error::shown(&e.to_string()))))?;
+            let batch = batch.map_err(|e| {
+                source_error("stream", "", format!("the Arrow stream failed: {}", crate::error::shown(&e.to_string())))
+            })?;
             let rows = batch.num_rows();
             group.push((first_row, batch));
             first_row += rows as u64;

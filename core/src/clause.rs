@@ -57,9 +57,7 @@ impl ClauseRef {
                 None => Some(ClauseRef::Column(rest.parse().ok()?)),
             };
         }
-        let bracketed = t
-            .strip_prefix(['（', '('])
-            .and_then(|s| s.strip_suffix(['）', ')']));
+        let bracketed = t.strip_prefix(['（', '(']).and_then(|s| s.strip_suffix(['）', ')']));
         if let Some(inner) = bracketed {
             return Some(ClauseRef::Measure(number(inner)?));
         }

@@ -76,7 +76,11 @@ pub fn check_as_of(as_of: NaiveDate) -> Result<(), crate::Error> {
     if YEARS.contains(&chrono::Datelike::year(&as_of)) {
         Ok(())
     } else {
-        Err(crate::OptionsError { path: "as_of".into(), message: format!("the year is outside {}–{}", YEARS.start(), YEARS.end()) }.into())
+        Err(crate::OptionsError {
+            path: "as_of".into(),
+            message: format!("the year is outside {}–{}", YEARS.start(), YEARS.end()),
+        }
+        .into())
     }
 }
 
@@ -84,9 +88,12 @@ pub fn check_as_of(as_of: NaiveDate) -> Result<(), crate::Error> {
 pub fn parse_any_year(text: &str) -> Result<NaiveDate, String> {
     let b = text.as_bytes();
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        let digits = |r: std::ops::Range<usize>| b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')));
+        let digits = |r: std::ops::Range<usize>| {
+            b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+        };
         if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
-            return NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| "invalid date: no such day (expected YYYY-MM-DD)".to_owned());
+            return NaiveDate::from_ymd_opt(y as i32, m, d)
+                .ok_or_else(|| "invalid date: no such day (expected YYYY-MM-DD)".to_owned());
         }
     }
     Err("invalid date: expected YYYY-MM-DD".to_owned())
@@ -99,7 +106,17 @@ mod tests {
     #[test]
     fn only_padded_existing_dates_in_range() {
         assert!(parse("2024-02-29").is_ok());
-        for bad in ["2023-02-29", "2022-1-5", "0000-01-01", "-2024-06-30", "+002024-06-30", "10000-01-01", "2024-13-01", "2024-06-30T00:00", "110105194912310021"] {
+        for bad in [
+            "2023-02-29",
+            "2022-1-5",
+            "0000-01-01",
+            "-2024-06-30",
+            "+002024-06-30",
+            "10000-01-01",
+            "2024-13-01",
+            "2024-06-30T00:00",
+            "110105194912310021",
+        ] {
             let e = parse(bad).unwrap_err();
             assert!(!e.contains(bad), "{e}");
         }

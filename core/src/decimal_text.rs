@@ -91,7 +91,9 @@ impl<'de> Visitor<'de> for DecimalVisitor {
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
         if v.is_finite() {
-            Err(E::custom(format!("{NOT_A_NUMBER}: the float {v} is not exact; write the value as a string such as \"{v}\"")))
+            Err(E::custom(format!(
+                "{NOT_A_NUMBER}: the float {v} is not exact; write the value as a string such as \"{v}\""
+            )))
         } else {
             Err(E::custom(format!("{NOT_A_NUMBER}: {v} is not a number; write an exact decimal such as \"1500\"")))
         }

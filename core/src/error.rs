@@ -186,11 +186,7 @@ pub struct Issue {
 
 impl std::fmt::Display for Issue {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        if self.path.is_empty() { write!(f, "{}", self.message) } else { write!(f, "{}: {}", self.path, self.message) }
     }
 }
 
@@ -293,7 +289,9 @@ pub struct OptionsError {
 pub enum QueryError {
     #[error("unknown indicator {0:?}")]
     UnknownIndicator(String),
-    #[error("unknown clause {0:?}: use a chapter (三), a measure (（二十五） or 25), a column (专栏2) or a column item (专栏2.1)")]
+    #[error(
+        "unknown clause {0:?}: use a chapter (三), a measure (（二十五） or 25), a column (专栏2) or a column item (专栏2.1)"
+    )]
     UnknownClause(String),
     #[error("unknown department {0:?}: use an id (education), a short name (省教育厅) or a full name")]
     UnknownDepartment(String),
@@ -351,7 +349,9 @@ impl std::fmt::Debug for Error {
 /// A fault inside skillplan (a bug, caught at the boundary by [`crate::fault::catch`]), code
 /// `INTERNAL`. It names the operation and nothing of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("internal fault in {operation}: a bug in skillplan, not in the input; please report it (the call's input is not included)")]
+#[error(
+    "internal fault in {operation}: a bug in skillplan, not in the input; please report it (the call's input is not included)"
+)]
 pub struct InternalError {
     /// The exported call that failed, e.g. `check_eligibility`.
     pub operation: String,

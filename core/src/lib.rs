@@ -23,7 +23,6 @@ pub mod decimal_text;
 pub mod eligibility;
 mod error;
 pub mod fault;
-mod short_map;
 pub mod id_number;
 mod load;
 pub mod model;
@@ -36,19 +35,26 @@ pub mod records;
 mod rules;
 #[cfg(feature = "sample")]
 pub mod sample;
+mod short_map;
 mod tally;
 mod validate;
 #[cfg(not(feature = "fast-load"))]
 mod value_de;
 
 pub use clause::{Clause, ClauseKind};
-pub use error::{Error, ErrorCode, InternalError, Issue, redact, ObservationError, ObservationReason, OptionsError, PlanError, QueryError, Reason, RecordsError};
-pub use read::{Progress, RecordFormat};
-pub use records::{RecordInput, RecordReason};
-pub use tally::{CountOptions, IndicatorTally, MAX_COUNT, MAX_KEPT_REJECTIONS, Rejection, TALLY_FORMAT, Tally, TallyCell, TallySummary};
+pub use error::{
+    Error, ErrorCode, InternalError, Issue, ObservationError, ObservationReason, OptionsError, PlanError, QueryError,
+    Reason, RecordsError, redact,
+};
 pub use load::MAX_PLAN_BYTES;
 pub use model::*;
 pub use plan::{JILIN_2022_2025_JSON, JILIN_2022_2025_TOML, Plan};
+pub use read::{Progress, RecordFormat};
+pub use records::{RecordInput, RecordReason};
+pub use tally::{
+    CountOptions, IndicatorTally, MAX_COUNT, MAX_KEPT_REJECTIONS, Rejection, TALLY_FORMAT, Tally, TallyCell,
+    TallySummary,
+};
 
 /// The largest target or observed value skillplan computes with (10^15): far above any count of
 /// people or training bases, and low enough that no exact sum or product overflows.

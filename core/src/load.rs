@@ -56,7 +56,8 @@ pub fn parse_str(text: &str) -> Result<PlanData, PlanError> {
             return Ok(data);
         }
         let deserializer = toml::Deserializer::parse(text).map_err(|e| syntax_error(text, &e))?;
-        serde_path_to_error::deserialize::<_, PlanData>(deserializer).map_err(|e| to_issue(e.path().to_string(), e.into_inner().message()))
+        serde_path_to_error::deserialize::<_, PlanData>(deserializer)
+            .map_err(|e| to_issue(e.path().to_string(), e.into_inner().message()))
     }
     #[cfg(not(feature = "fast-load"))]
     {

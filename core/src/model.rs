@@ -482,10 +482,18 @@ mod tests {
         for a in [Attribute::Expected, Attribute::Binding] {
             assert_eq!(a.as_str(), serde_text(a));
         }
-        for c in [Comparator::AtLeast, Comparator::MoreThan, Comparator::AtMost, Comparator::LessThan, Comparator::Equal] {
+        for c in
+            [Comparator::AtLeast, Comparator::MoreThan, Comparator::AtMost, Comparator::LessThan, Comparator::Equal]
+        {
             assert_eq!(c.as_str(), serde_text(c));
         }
-        for k in [RegionKind::Province, RegionKind::PrefectureCity, RegionKind::AutonomousPrefecture, RegionKind::ManagementArea, RegionKind::NewArea] {
+        for k in [
+            RegionKind::Province,
+            RegionKind::PrefectureCity,
+            RegionKind::AutonomousPrefecture,
+            RegionKind::ManagementArea,
+            RegionKind::NewArea,
+        ] {
             assert_eq!(k.as_str(), serde_text(k));
         }
     }

@@ -88,8 +88,10 @@ impl ObservationInput {
     /// no plan): ISO date, exact non-negative decimal up to 10^15, known kind.
     pub fn parse_fields(&self, index: usize) -> Result<(NaiveDate, Decimal, SeriesKind), ObservationError> {
         let i = index;
-        let date = date_text::parse(self.date.trim()).map_err(|m| fail(i, "date", ObservationReason::InvalidDate, m))?;
-        let value = decimal_text::parse(self.value.trim()).map_err(|m| fail(i, "value", ObservationReason::NotANumber, m))?;
+        let date =
+            date_text::parse(self.date.trim()).map_err(|m| fail(i, "date", ObservationReason::InvalidDate, m))?;
+        let value =
+            decimal_text::parse(self.value.trim()).map_err(|m| fail(i, "value", ObservationReason::NotANumber, m))?;
         if value.is_sign_negative() && !value.is_zero() {
             return Err(fail(i, "value", ObservationReason::NegativeValue, format!("the value {value} is negative")));
         }
@@ -99,8 +101,12 @@ impl ObservationInput {
         let kind = match self.kind.as_deref().map(str::trim).filter(|k| !k.is_empty()) {
             None => SeriesKind::Cumulative,
             Some(k) => SeriesKind::parse(k).ok_or_else(|| {
-                fail(i, "kind", ObservationReason::UnknownKind,
-                    format!("unknown kind {:?}: use cumulative, day, month, quarter or year", truncate(k)))
+                fail(
+                    i,
+                    "kind",
+                    ObservationReason::UnknownKind,
+                    format!("unknown kind {:?}: use cumulative, day, month, quarter or year", truncate(k)),
+                )
             })?,
         };
         Ok((date, value, kind))
@@ -110,8 +116,12 @@ impl ObservationInput {
 /// The error for a binary float handed over as a value: floats are not exact, so they are
 /// refused rather than rounded. Bindings call this when a host passes one.
 pub fn float_refused(index: usize, field: &str) -> ObservationError {
-    fail(index, field, ObservationReason::NotANumber,
-        "a binary float is not an exact decimal; pass a string such as \"125000\", an integer or a Decimal".to_owned())
+    fail(
+        index,
+        field,
+        ObservationReason::NotANumber,
+        "a binary float is not an exact decimal; pass a string such as \"125000\", an integer or a Decimal".to_owned(),
+    )
 }
 
 /// The error for a field of the wrong type (a list where a date is expected, …).
@@ -132,11 +142,21 @@ pub fn parse_json(text: &str) -> Result<Vec<ObservationInput>, ObservationError>
         serde_json::Value::Array(items) => items,
         serde_json::Value::Object(map) => match map.get("observations") {
             Some(serde_json::Value::Array(items)) => items,
-            _ => return Err(ObservationError { reason: ObservationReason::WrongType, path: "observations".into(),
-                message: "expected an array of observations, or an object with an \"observations\" array".into() }),
+            _ => {
+                return Err(ObservationError {
+                    reason: ObservationReason::WrongType,
+                    path: "observations".into(),
+                    message: "expected an array of observations, or an object with an \"observations\" array".into(),
+                });
+            }
         },
-        _ => return Err(ObservationError { reason: ObservationReason::WrongType, path: String::new(),
-            message: "expected an array of observations".into() }),
+        _ => {
+            return Err(ObservationError {
+                reason: ObservationReason::WrongType,
+                path: String::new(),
+                message: "expected an array of observations".into(),
+            });
+        }
     };
     items.iter().enumerate().map(|(i, item)| input_from_json(i, item)).collect()
 }
@@ -145,7 +165,12 @@ fn input_from_json(i: usize, item: &serde_json::Value) -> Result<ObservationInpu
     use serde_json::Value;
     let Value::Object(map) = item else { return Err(wrong_type(i, "", "an object")) };
     if let Some(key) = map.keys().find(|k| !["indicator", "region", "date", "value", "kind"].contains(&k.as_str())) {
-        return Err(fail(i, &truncate(key), ObservationReason::UnknownField, format!("unknown field {:?}", truncate(key))));
+        return Err(fail(
+            i,
+            &truncate(key),
+            ObservationReason::UnknownField,
+            format!("unknown field {:?}", truncate(key)),
+        ));
     }
     let text = |field: &str, required: bool| -> Result<Option<String>, ObservationError> {
         match map.get(field) {
@@ -159,7 +184,9 @@ fn input_from_json(i: usize, item: &serde_json::Value) -> Result<ObservationInpu
                 (_, Some(v)) => Ok(Some(v.to_string())),
                 _ => Err(float_refused(i, field)),
             },
-            Some(_) => Err(wrong_type(i, field, if field == "value" { "a decimal string or an integer" } else { "a string" })),
+            Some(_) => {
+                Err(wrong_type(i, field, if field == "value" { "a decimal string or an integer" } else { "a string" }))
+            }
         }
     };
     Ok(ObservationInput {
@@ -176,11 +203,22 @@ pub const MAX_JSON_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads observations from a file: JSON when its name ends in `.json`, CSV otherwise.
 pub fn read_file(path: &std::path::Path) -> Result<Vec<ObservationInput>, crate::Error> {
-    let io = |e: std::io::Error| crate::Error::from(crate::OptionsError { path: "path".into(), message: format!("cannot read the observations file: {}", e.kind()) });
+    let io = |e: std::io::Error| {
+        crate::Error::from(crate::OptionsError {
+            path: "path".into(),
+            message: format!("cannot read the observations file: {}", e.kind()),
+        })
+    };
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         let size = std::fs::metadata(path).map_err(io)?.len();
         if size > MAX_JSON_BYTES {
-            return Err(crate::OptionsError { path: "path".into(), message: format!("the JSON file is {size} bytes, over the limit of {MAX_JSON_BYTES}; use CSV for large files") }.into());
+            return Err(crate::OptionsError {
+                path: "path".into(),
+                message: format!(
+                    "the JSON file is {size} bytes, over the limit of {MAX_JSON_BYTES}; use CSV for large files"
+                ),
+            }
+            .into());
         }
         let text = String::from_utf8(std::fs::read(path).map_err(io)?).map_err(|e| ObservationError {
             reason: ObservationReason::Syntax,
@@ -198,7 +236,8 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<ObservationInput>, crate:
 /// absent. Rows are numbered from 0 after the header in error paths.
 pub fn parse_csv(reader: impl std::io::Read) -> Result<Vec<ObservationInput>, ObservationError> {
     let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
-    let header_error = |message: String| ObservationError { reason: ObservationReason::MissingField, path: "header".into(), message };
+    let header_error =
+        |message: String| ObservationError { reason: ObservationReason::MissingField, path: "header".into(), message };
     let headers = csv.headers().map_err(|e| header_error(format!("cannot read the CSV header: {e}")))?.clone();
     let column = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name);
     let (Some(ind), Some(date), Some(value)) = (column("indicator"), column("date"), column("value")) else {
@@ -207,8 +246,11 @@ pub fn parse_csv(reader: impl std::io::Read) -> Result<Vec<ObservationInput>, Ob
     let (region, kind) = (column("region"), column("kind"));
     let mut inputs = Vec::new();
     for (i, row) in csv.records().enumerate() {
-        let row = row.map_err(|e| ObservationError { reason: ObservationReason::Syntax,
-            path: format!("observations[{i}]"), message: format!("unreadable CSV row: {e}") })?;
+        let row = row.map_err(|e| ObservationError {
+            reason: ObservationReason::Syntax,
+            path: format!("observations[{i}]"),
+            message: format!("unreadable CSV row: {e}"),
+        })?;
         let cell = |c: usize| row.get(c).unwrap_or("").to_owned();
         let optional = |c: Option<usize>| c.map(cell).filter(|v| !v.is_empty());
         inputs.push(ObservationInput {
@@ -254,7 +296,8 @@ pub struct Observations {
 }
 
 fn fail(index: usize, field: &str, reason: ObservationReason, message: String) -> ObservationError {
-    let path = if field.is_empty() { format!("observations[{index}]") } else { format!("observations[{index}].{field}") };
+    let path =
+        if field.is_empty() { format!("observations[{index}]") } else { format!("observations[{index}].{field}") };
     ObservationError { reason, path, message }
 }
 
@@ -268,8 +311,12 @@ impl Observations {
         let mut observations = Vec::with_capacity(inputs.len());
         for (i, input) in inputs.iter().enumerate() {
             if plan.indicator(&input.indicator).is_err() {
-                return Err(fail(i, "indicator", ObservationReason::UnknownIndicator,
-                    format!("unknown indicator {:?}", truncate(&input.indicator))));
+                return Err(fail(
+                    i,
+                    "indicator",
+                    ObservationReason::UnknownIndicator,
+                    format!("unknown indicator {:?}", truncate(&input.indicator)),
+                ));
             }
             let region = match input.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
                 None => None,
@@ -277,19 +324,34 @@ impl Observations {
                     Ok(found) if Some(&found.id) == root.as_ref() => None,
                     Ok(found) => Some(found.id.clone()),
                     Err(_) => {
-                        return Err(fail(i, "region", ObservationReason::UnknownRegion,
-                            format!("unknown region {:?}", truncate(r))));
+                        return Err(fail(
+                            i,
+                            "region",
+                            ObservationReason::UnknownRegion,
+                            format!("unknown region {:?}", truncate(r)),
+                        ));
                     }
                 },
             };
             let (date, value, kind) = input.parse_fields(i)?;
             if date < period.start {
-                return Err(fail(i, "date", ObservationReason::BeforePlanStart,
-                    format!("{date} is before the plan period starts ({})", period.start)));
+                return Err(fail(
+                    i,
+                    "date",
+                    ObservationReason::BeforePlanStart,
+                    format!("{date} is before the plan period starts ({})", period.start),
+                ));
             }
             if date > period.end {
-                return Err(fail(i, "date", ObservationReason::AfterPlanEnd,
-                    format!("{date} is after the plan period ends ({}); date a final count by the day it counts to", period.end)));
+                return Err(fail(
+                    i,
+                    "date",
+                    ObservationReason::AfterPlanEnd,
+                    format!(
+                        "{date} is after the plan period ends ({}); date a final count by the day it counts to",
+                        period.end
+                    ),
+                ));
             }
             observations.push(Observation { indicator: input.indicator.clone(), region, date, value, kind, index: i });
         }
@@ -308,11 +370,7 @@ impl Observations {
 
     /// The regions that have a series of `indicator`.
     pub fn regions_of(&self, indicator: &str) -> Vec<&str> {
-        self.series
-            .keys()
-            .filter(|(i, r)| i == indicator && r.is_some())
-            .filter_map(|(_, r)| r.as_deref())
-            .collect()
+        self.series.keys().filter(|(i, r)| i == indicator && r.is_some()).filter_map(|(_, r)| r.as_deref()).collect()
     }
 }
 
@@ -322,7 +380,10 @@ fn truncate(text: &str) -> String {
 
 /// Groups observations into series and turns per-period values into cumulative points.
 /// A period that runs past the plan's last day counts on that day.
-fn build_series(observations: &[Observation], plan_end: NaiveDate) -> Result<BTreeMap<(String, Option<String>), Vec<Point>>, ObservationError> {
+fn build_series(
+    observations: &[Observation],
+    plan_end: NaiveDate,
+) -> Result<BTreeMap<(String, Option<String>), Vec<Point>>, ObservationError> {
     let mut grouped: BTreeMap<(String, Option<String>), Vec<&Observation>> = BTreeMap::new();
     for o in observations {
         grouped.entry((o.indicator.clone(), o.region.clone())).or_default().push(o);
@@ -331,9 +392,16 @@ fn build_series(observations: &[Observation], plan_end: NaiveDate) -> Result<BTr
     for (key, mut items) in grouped {
         let kind = items[0].kind;
         if let Some(other) = items.iter().find(|o| o.kind != kind) {
-            return Err(fail(other.index, "kind", ObservationReason::MixedKinds, format!(
-                "this series mixes {} and {} values; give one kind per indicator and region",
-                kind.as_str(), other.kind.as_str())));
+            return Err(fail(
+                other.index,
+                "kind",
+                ObservationReason::MixedKinds,
+                format!(
+                    "this series mixes {} and {} values; give one kind per indicator and region",
+                    kind.as_str(),
+                    other.kind.as_str()
+                ),
+            ));
         }
         items.sort_by_key(|o| (kind.period_end(o.date), o.index));
         let mut points: Vec<Point> = Vec::with_capacity(items.len());
@@ -342,13 +410,28 @@ fn build_series(observations: &[Observation], plan_end: NaiveDate) -> Result<BTr
             let end = kind.period_end(o.date);
             if let Some(p) = previous {
                 if kind.period_end(p.date) == end {
-                    return Err(fail(o.index, "date", ObservationReason::DuplicateDate, format!(
-                        "a second {} value for {} in the same series (first at observations[{}])",
-                        kind.as_str(), end, p.index)));
+                    return Err(fail(
+                        o.index,
+                        "date",
+                        ObservationReason::DuplicateDate,
+                        format!(
+                            "a second {} value for {} in the same series (first at observations[{}])",
+                            kind.as_str(),
+                            end,
+                            p.index
+                        ),
+                    ));
                 }
                 if kind == SeriesKind::Cumulative && o.value < p.value {
-                    return Err(fail(o.index, "value", ObservationReason::DecreasingCumulative, format!(
-                        "the cumulative value falls from {} on {} to {} on {}", p.value, p.date, o.value, o.date)));
+                    return Err(fail(
+                        o.index,
+                        "value",
+                        ObservationReason::DecreasingCumulative,
+                        format!(
+                            "the cumulative value falls from {} on {} to {} on {}",
+                            p.value, p.date, o.value, o.date
+                        ),
+                    ));
                 }
             }
             // Sums of at most a few thousand values of ≤ 10^15 stay far below Decimal's range.

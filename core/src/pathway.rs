@@ -43,7 +43,11 @@ impl WorkerError {
 pub fn school(text: &str, path: impl Into<String>) -> Result<SchoolType, WorkerError> {
     SchoolType::parse(text.trim()).ok_or_else(|| {
         let known: Vec<&str> = SchoolType::ALL.iter().map(|s| s.as_str()).collect();
-        WorkerError::new("unknown_school", path, format!("unknown school type {:?}: use one of {}", truncate(text), known.join(", ")))
+        WorkerError::new(
+            "unknown_school",
+            path,
+            format!("unknown school type {:?}: use one of {}", truncate(text), known.join(", ")),
+        )
     })
 }
 
@@ -212,13 +216,25 @@ fn check_worker(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<(), Wo
     for (i, held) in worker.levels.iter().enumerate() {
         let path = format!("worker.levels[{i}]");
         if plan.skill_level(&held.level).is_none() {
-            return Err(WorkerError::new("unknown_level", format!("{path}.level"), format!("unknown skill level {:?}", truncate(&held.level))));
+            return Err(WorkerError::new(
+                "unknown_level",
+                format!("{path}.level"),
+                format!("unknown skill level {:?}", truncate(&held.level)),
+            ));
         }
         if seen.iter().any(|s| s == held.level.trim()) {
-            return Err(WorkerError::new("duplicate_level", format!("{path}.level"), format!("level {:?} is listed twice", held.level)));
+            return Err(WorkerError::new(
+                "duplicate_level",
+                format!("{path}.level"),
+                format!("level {:?} is listed twice", held.level),
+            ));
         }
         if held.obtained_on > as_of {
-            return Err(WorkerError::new("future_date", format!("{path}.obtained_on"), "the date is after the as-of date"));
+            return Err(WorkerError::new(
+                "future_date",
+                format!("{path}.obtained_on"),
+                "the date is after the as-of date",
+            ));
         }
         seen.push(held.level.trim().to_owned());
     }
@@ -250,15 +266,22 @@ fn condition(
     as_of: NaiveDate,
     obtained: &dyn Fn(&str) -> Option<(NaiveDate, bool)>,
 ) -> ConditionProgress {
-    let level_name = |id: &str| plan.skill_level(id).map(|l| l.name.clone()).unwrap_or_else(|| label(id.into(), id.into()));
-    let timed = |kind: &'static str, lbl: Label, since: Option<(NaiveDate, bool)>, years: u32, missing: Label| {
-        match since.and_then(|(start, projected)| Some((start, add_years(start, years)?, projected))) {
+    let level_name =
+        |id: &str| plan.skill_level(id).map(|l| l.name.clone()).unwrap_or_else(|| label(id.into(), id.into()));
+    let timed =
+        |kind: &'static str, lbl: Label, since: Option<(NaiveDate, bool)>, years: u32, missing: Label| match since
+            .and_then(|(start, projected)| Some((start, add_years(start, years)?, projected)))
+        {
             Some((start, due, projected)) => ConditionProgress {
                 kind,
                 label: lbl,
                 met: !projected && due <= as_of,
                 earliest_date: Some(due),
-                progress: if projected { Decimal::ZERO } else { fraction((as_of - start).num_days(), (due - start).num_days()) },
+                progress: if projected {
+                    Decimal::ZERO
+                } else {
+                    fraction((as_of - start).num_days(), (due - start).num_days())
+                },
                 missing: None,
                 projected,
             },
@@ -271,12 +294,14 @@ fn condition(
                 missing: Some(missing),
                 projected: false,
             },
-        }
-    };
+        };
     match c {
         Condition::YearsOfWork { years } => timed(
             "years_of_work",
-            label(format!("累计从事本职业或相关职业工作满{years}年"), format!("{years} years of work in the occupation")),
+            label(
+                format!("累计从事本职业或相关职业工作满{years}年"),
+                format!("{years} years of work in the occupation"),
+            ),
             worker.work_started_on.map(|d| (d, false)),
             *years,
             label("参加工作日期".into(), "the date work in the occupation started".into()),
@@ -285,7 +310,10 @@ fn condition(
             let name = level_name(level);
             timed(
                 "years_since_level",
-                label(format!("取得{}证书后工作满{years}年", name.zh), format!("{years} years of work after the {} certificate", name.en)),
+                label(
+                    format!("取得{}证书后工作满{years}年", name.zh),
+                    format!("{years} years of work after the {} certificate", name.en),
+                ),
                 obtained(level),
                 *years,
                 label(format!("{}证书", name.zh), format!("the {} certificate", name.en)),
@@ -310,7 +338,10 @@ fn condition(
         ),
         Condition::YearsSincePreparatoryTechnician { years } => timed(
             "years_since_preparatory_technician",
-            label(format!("取得预备技师证书后工作满{years}年"), format!("{years} years of work after a preparatory technician certificate")),
+            label(
+                format!("取得预备技师证书后工作满{years}年"),
+                format!("{years} years of work after a preparatory technician certificate"),
+            ),
             worker.preparatory_technician_on.map(|d| (d, false)),
             *years,
             label("预备技师证书".into(), "a preparatory technician certificate".into()),
@@ -320,7 +351,10 @@ fn condition(
             let zh = names.iter().map(|n| n.zh.as_str()).collect::<Vec<_>>().join("、");
             let en = names.iter().map(|n| n.en.as_str()).collect::<Vec<_>>().join(", ");
             let lbl = if *final_year_students {
-                label(format!("{zh}毕业证书（含在校应届毕业生）"), format!("a diploma of: {en} (final-year students count)"))
+                label(
+                    format!("{zh}毕业证书（含在校应届毕业生）"),
+                    format!("a diploma of: {en} (final-year students count)"),
+                )
             } else {
                 label(format!("{zh}毕业证书"), format!("a diploma of: {en}"))
             };
@@ -341,7 +375,11 @@ fn condition(
                 met: earliest.is_some_and(|d| d <= as_of),
                 earliest_date: earliest,
                 progress: if earliest.is_some_and(|d| d <= as_of) { Decimal::ONE } else { Decimal::ZERO },
-                missing: if earliest.is_none() { Some(label(format!("{zh}毕业证书"), format!("a diploma of: {en}"))) } else { None },
+                missing: if earliest.is_none() {
+                    Some(label(format!("{zh}毕业证书"), format!("a diploma of: {en}")))
+                } else {
+                    None
+                },
                 label: lbl,
                 projected: false,
             }
@@ -349,10 +387,18 @@ fn condition(
     }
 }
 
-fn route(plan: &Plan, r: &Route, worker: &Worker, as_of: NaiveDate, obtained: &dyn Fn(&str) -> Option<(NaiveDate, bool)>) -> RouteProgress {
-    let conditions: Vec<ConditionProgress> = r.conditions.iter().map(|c| condition(plan, c, worker, as_of, obtained)).collect();
+fn route(
+    plan: &Plan,
+    r: &Route,
+    worker: &Worker,
+    as_of: NaiveDate,
+    obtained: &dyn Fn(&str) -> Option<(NaiveDate, bool)>,
+) -> RouteProgress {
+    let conditions: Vec<ConditionProgress> =
+        r.conditions.iter().map(|c| condition(plan, c, worker, as_of, obtained)).collect();
     let met = conditions.iter().all(|c| c.met);
-    let earliest_date = conditions.iter().map(|c| c.earliest_date).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max());
+    let earliest_date =
+        conditions.iter().map(|c| c.earliest_date).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max());
     let progress = conditions.iter().map(|c| c.progress).min().unwrap_or(Decimal::ONE);
     RouteProgress { id: r.id.clone(), label: r.label.clone(), met, earliest_date, progress, conditions }
 }
@@ -412,7 +458,8 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
         .map(|l| l.ordinal)
         .unwrap_or(u32::MAX);
     let routes_to = |level: &str| -> Vec<&Route> {
-        let own: Vec<&Route> = specific.map(|s| s.routes.iter().filter(|r| r.to == level).collect()).unwrap_or_default();
+        let own: Vec<&Route> =
+            specific.map(|s| s.routes.iter().filter(|r| r.to == level).collect()).unwrap_or_default();
         if !own.is_empty() {
             return own;
         }
@@ -424,7 +471,12 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
         .iter()
         .filter_map(|h| {
             let l = plan.skill_level(&h.level)?;
-            Some(HeldLevelView { level: l.id.clone(), name: l.name.clone(), ordinal: l.ordinal, obtained_on: h.obtained_on })
+            Some(HeldLevelView {
+                level: l.id.clone(),
+                name: l.name.clone(),
+                ordinal: l.ordinal,
+                obtained_on: h.obtained_on,
+            })
         })
         .collect();
     held.sort_by_key(|h| h.ordinal);
@@ -436,11 +488,13 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
         .collect();
 
     // Dates at which levels are (or at the earliest would be) obtained.
-    let mut obtained: Vec<(String, NaiveDate, bool)> = held.iter().map(|h| (h.level.clone(), h.obtained_on, false)).collect();
+    let mut obtained: Vec<(String, NaiveDate, bool)> =
+        held.iter().map(|h| (h.level.clone(), h.obtained_on, false)).collect();
     let mut steps = Vec::new();
     for level in plan.skill_levels().iter().filter(|l| l.ordinal > current && l.ordinal <= max_ordinal) {
         let lookup = |id: &str| obtained.iter().find(|(l, _, _)| l == id).map(|(_, d, p)| (*d, *p));
-        let mut routes: Vec<RouteProgress> = routes_to(&level.id).into_iter().map(|r| route(plan, r, worker, as_of, &lookup)).collect();
+        let mut routes: Vec<RouteProgress> =
+            routes_to(&level.id).into_iter().map(|r| route(plan, r, worker, as_of, &lookup)).collect();
         // A worker applies holding the levels already held: never before they were obtained.
         let floor = held.iter().map(|h| h.obtained_on).max();
         for r in &mut routes {
@@ -455,7 +509,9 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
         }
         let note = match (level.kind, routes.is_empty()) {
             (LevelKind::AppointedPost, _) => level.note.clone(),
-            (LevelKind::EnterpriseInternal, true) => Some("set within the enterprise; no national application route".into()),
+            (LevelKind::EnterpriseInternal, true) => {
+                Some("set within the enterprise; no national application route".into())
+            }
             (_, true) => Some("the requirements give no route to this level".into()),
             _ => level.note.clone(),
         };
@@ -475,7 +531,9 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
     }
     // The next step is the first one the worker can apply for through a route (学徒工 and
     // appointed posts have none), or else simply the first.
-    if let Some(next) = steps.iter().position(|s| !s.routes.is_empty()).or(if steps.is_empty() { None } else { Some(0) }) {
+    if let Some(next) =
+        steps.iter().position(|s| !s.routes.is_empty()).or(if steps.is_empty() { None } else { Some(0) })
+    {
         steps[next].is_next = true;
     }
     let (requirements, requirements_name) = match set {
@@ -495,7 +553,11 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
 }
 
 /// The crosswalk entries in a direction from a level or to a title.
-pub(crate) fn crosswalk_entries<'a>(entries: &'a [CrosswalkEntry], direction: CrosswalkDirection, matches: impl Fn(&CrosswalkEntry) -> bool) -> Vec<&'a CrosswalkEntry> {
+pub(crate) fn crosswalk_entries<'a>(
+    entries: &'a [CrosswalkEntry],
+    direction: CrosswalkDirection,
+    matches: impl Fn(&CrosswalkEntry) -> bool,
+) -> Vec<&'a CrosswalkEntry> {
     entries.iter().filter(|x| x.direction == direction && matches(x)).collect()
 }
 
@@ -504,8 +566,9 @@ pub(crate) fn crosswalk_entries<'a>(entries: &'a [CrosswalkEntry], direction: Cr
 ///   "apprenticeship_completed_on", "diplomas": [{"school", "graduated_on", "final_year"}],
 ///   "preparatory_technician_on"}`, every field optional, dates ISO.
 pub fn parse_worker_json(text: &str) -> Result<Worker, WorkerError> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| WorkerError::new("syntax", format!("line {}, column {}", e.line(), e.column()), format!("not valid JSON: {e}")))?;
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        WorkerError::new("syntax", format!("line {}, column {}", e.line(), e.column()), format!("not valid JSON: {e}"))
+    })?;
     worker_from_value(&value)
 }
 
@@ -513,7 +576,14 @@ pub fn parse_worker_json(text: &str) -> Result<Worker, WorkerError> {
 pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerError> {
     use serde_json::Value;
     let Value::Object(map) = value else { return Err(WorkerError::new("wrong_type", "worker", "expected an object")) };
-    const FIELDS: [&str; 6] = ["occupation", "work_started_on", "levels", "apprenticeship_completed_on", "diplomas", "preparatory_technician_on"];
+    const FIELDS: [&str; 6] = [
+        "occupation",
+        "work_started_on",
+        "levels",
+        "apprenticeship_completed_on",
+        "diplomas",
+        "preparatory_technician_on",
+    ];
     if let Some(key) = map.keys().find(|k| !FIELDS.contains(&k.as_str())) {
         return Err(WorkerError::new("unknown_field", format!("worker.{}", truncate(key)), "unknown field"));
     }
@@ -521,7 +591,9 @@ pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerErro
         match v {
             None | Some(Value::Null) => Ok(None),
             // As a profile's texts: nothing a person types is longer.
-            Some(Value::String(s)) if s.chars().count() > 200 => Err(WorkerError::new("too_long", path, "longer than 200 characters")),
+            Some(Value::String(s)) if s.chars().count() > 200 => {
+                Err(WorkerError::new("too_long", path, "longer than 200 characters"))
+            }
             Some(Value::String(s)) => Ok(Some(s.clone())),
             Some(_) => Err(WorkerError::new("wrong_type", path, "expected a string")),
         }
@@ -540,7 +612,9 @@ pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerErro
     let keys = |item: &Value, path: &str, fields: &[&str]| -> Result<(), WorkerError> {
         match item {
             Value::Object(m) => match m.keys().find(|k| !fields.contains(&k.as_str())) {
-                Some(key) => Err(WorkerError::new("unknown_field", format!("{path}.{}", truncate(key)), "unknown field")),
+                Some(key) => {
+                    Err(WorkerError::new("unknown_field", format!("{path}.{}", truncate(key)), "unknown field"))
+                }
                 None => Ok(()),
             },
             _ => Ok(()),
@@ -552,8 +626,13 @@ pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerErro
         keys(item, &path, &["level", "obtained_on"])?;
         let level = text(item.get("level"), &format!("{path}.level"))?
             .ok_or_else(|| WorkerError::new("missing_field", format!("{path}.level"), "the level is missing"))?;
-        let obtained_on = date(item.get("obtained_on"), &format!("{path}.obtained_on"))?
-            .ok_or_else(|| WorkerError::new("missing_field", format!("{path}.obtained_on"), "the date the level was obtained is missing"))?;
+        let obtained_on = date(item.get("obtained_on"), &format!("{path}.obtained_on"))?.ok_or_else(|| {
+            WorkerError::new(
+                "missing_field",
+                format!("{path}.obtained_on"),
+                "the date the level was obtained is missing",
+            )
+        })?;
         levels.push(HeldLevel { level, obtained_on });
     }
     let mut diplomas = Vec::new();
@@ -565,15 +644,24 @@ pub fn worker_from_value(value: &serde_json::Value) -> Result<Worker, WorkerErro
         let final_year = match item.get("final_year") {
             None | Some(Value::Null) => false,
             Some(Value::Bool(b)) => *b,
-            Some(_) => return Err(WorkerError::new("wrong_type", format!("{path}.final_year"), "expected true or false")),
+            Some(_) => {
+                return Err(WorkerError::new("wrong_type", format!("{path}.final_year"), "expected true or false"));
+            }
         };
-        diplomas.push(Diploma { school, graduated_on: date(item.get("graduated_on"), &format!("{path}.graduated_on"))?, final_year });
+        diplomas.push(Diploma {
+            school,
+            graduated_on: date(item.get("graduated_on"), &format!("{path}.graduated_on"))?,
+            final_year,
+        });
     }
     Ok(Worker {
         occupation: text(map.get("occupation"), "worker.occupation")?,
         work_started_on: date(map.get("work_started_on"), "worker.work_started_on")?,
         levels,
-        apprenticeship_completed_on: date(map.get("apprenticeship_completed_on"), "worker.apprenticeship_completed_on")?,
+        apprenticeship_completed_on: date(
+            map.get("apprenticeship_completed_on"),
+            "worker.apprenticeship_completed_on",
+        )?,
         diplomas,
         preparatory_technician_on: date(map.get("preparatory_technician_on"), "worker.preparatory_technician_on")?,
     })

@@ -9,8 +9,8 @@ use sha2::{Digest, Sha256};
 use crate::clause::{Clause, ClauseRef};
 use crate::error::{Error, PlanError, QueryError};
 use crate::model::{
-    Column, CrosswalkDirection, CrosswalkEntry, Department, EducationEquivalence, Indicator, LevelRequirements, Measure,
-    Metadata, PlanData, Region, SkillLevel, Title,
+    Column, CrosswalkDirection, CrosswalkEntry, Department, EducationEquivalence, Indicator, LevelRequirements,
+    Measure, Metadata, PlanData, Region, SkillLevel, Title,
 };
 use crate::{load, validate};
 

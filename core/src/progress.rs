@@ -144,7 +144,12 @@ pub struct ProgressOptions {
 
 impl ProgressOptions {
     pub fn new(as_of: NaiveDate) -> Self {
-        ProgressOptions { as_of, milestones: Vec::new(), regional_targets: Vec::new(), thresholds: Thresholds::default() }
+        ProgressOptions {
+            as_of,
+            milestones: Vec::new(),
+            regional_targets: Vec::new(),
+            thresholds: Thresholds::default(),
+        }
     }
 }
 
@@ -346,36 +351,53 @@ fn check_options(plan: &Plan, options: &ProgressOptions) -> Result<(), OptionsEr
     let t = Timeline::new(plan);
     let mut previous: BTreeMap<&str, (NaiveDate, Decimal)> = BTreeMap::new();
     for (i, m) in options.milestones.iter().enumerate() {
-        let indicator = plan
-            .indicator(&m.indicator)
-            .map_err(|_| err(format!("milestones[{i}].indicator"), format!("unknown indicator {:?}", crate::error::shown(&m.indicator))))?;
+        let indicator = plan.indicator(&m.indicator).map_err(|_| {
+            err(
+                format!("milestones[{i}].indicator"),
+                format!("unknown indicator {:?}", crate::error::shown(&m.indicator)),
+            )
+        })?;
         if m.date < t.start || m.date > t.end {
             return Err(err(format!("milestones[{i}].date"), format!("{} is outside the plan period", m.date)));
         }
         if m.value.is_sign_negative() || m.value > indicator.target {
-            return Err(err(format!("milestones[{i}].value"),
-                format!("a milestone must lie between 0 and the target {}", indicator.target)));
+            return Err(err(
+                format!("milestones[{i}].value"),
+                format!("a milestone must lie between 0 and the target {}", indicator.target),
+            ));
         }
         if let Some((date, value)) = previous.get(m.indicator.as_str()) {
             if m.date <= *date || m.value < *value {
-                return Err(err(format!("milestones[{i}].date"),
-                    "milestones of an indicator must be in date order and never decrease".to_owned()));
+                return Err(err(
+                    format!("milestones[{i}].date"),
+                    "milestones of an indicator must be in date order and never decrease".to_owned(),
+                ));
             }
         }
         previous.insert(&m.indicator, (m.date, m.value));
     }
     let mut seen = std::collections::BTreeSet::new();
     for (i, r) in options.regional_targets.iter().enumerate() {
-        plan.indicator(&r.indicator)
-            .map_err(|_| err(format!("regional_targets[{i}].indicator"), format!("unknown indicator {:?}", crate::error::shown(&r.indicator))))?;
-        let region = plan
-            .region(&r.region)
-            .map_err(|_| err(format!("regional_targets[{i}].region"), format!("unknown region {:?}", crate::error::shown(&r.region))))?;
+        plan.indicator(&r.indicator).map_err(|_| {
+            err(
+                format!("regional_targets[{i}].indicator"),
+                format!("unknown indicator {:?}", crate::error::shown(&r.indicator)),
+            )
+        })?;
+        let region = plan.region(&r.region).map_err(|_| {
+            err(format!("regional_targets[{i}].region"), format!("unknown region {:?}", crate::error::shown(&r.region)))
+        })?;
         if r.target.is_sign_negative() || r.target > crate::MAX_VALUE {
-            return Err(err(format!("regional_targets[{i}].target"), "a target must lie between 0 and 10^15".to_owned()));
+            return Err(err(
+                format!("regional_targets[{i}].target"),
+                "a target must lie between 0 and 10^15".to_owned(),
+            ));
         }
         if !seen.insert((r.indicator.clone(), region.id.clone())) {
-            return Err(err(format!("regional_targets[{i}].region"), "a second target for the same indicator and region".to_owned()));
+            return Err(err(
+                format!("regional_targets[{i}].region"),
+                "a second target for the same indicator and region".to_owned(),
+            ));
         }
     }
     let th = options.thresholds;
@@ -443,10 +465,7 @@ fn rollup(obs: &Observations, indicator: &str, regions: &[&str]) -> Vec<Point> {
     dates.dedup();
     dates
         .into_iter()
-        .map(|date| Point {
-            date,
-            value: series.iter().filter_map(|s| value_as_of(s, date)).map(|p| p.value).sum(),
-        })
+        .map(|date| Point { date, value: series.iter().filter_map(|s| value_as_of(s, date)).map(|p| p.value).sum() })
         .collect()
 }
 
@@ -598,7 +617,10 @@ fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) -> Projection
     let mut xy: Vec<(Decimal, Decimal, Decimal)> = vec![(Decimal::ZERO, Decimal::ZERO, Decimal::ONE)];
     xy.extend(observed.iter().map(|p| (Decimal::from(t.day(p.date)), p.value, Decimal::ONE)));
     let Some(Fit { slope, mean_x, mean_y }) = fit_line(&xy) else {
-        return Projection::not_applicable(METHOD, "all observations fall on the period's first day, or the sums overflow");
+        return Projection::not_applicable(
+            METHOD,
+            "all observations fall on the period's first day, or the sums overflow",
+        );
     };
     let intercept = mean_y - slope * mean_x;
     let projected = round(intercept + slope * Decimal::from(t.days)).max(Decimal::ZERO);
@@ -685,7 +707,10 @@ fn escap_anticipated_progress(t: &Timeline, observed: &[Point], target: Decimal)
             (d, p.value, n / (n - d))
         }));
         let Some(Fit { slope, mean_x, mean_y }) = fit_line(&points) else {
-            return Projection::not_applicable(METHOD, "all observations fall on the period's first day, or the sums overflow");
+            return Projection::not_applicable(
+                METHOD,
+                "all observations fall on the period's first day, or the sums overflow",
+            );
         };
         round(mean_y + slope * (n - mean_x)).max(Decimal::ZERO)
     };
@@ -917,7 +942,8 @@ fn parts_checks(plan: &Plan, rows: &[IndicatorProgress], warnings: &mut Vec<Warn
             continue;
         }
         let whole_achieved = by_id.get(whole.id.as_str()).and_then(|r| r.achieved);
-        let achieved: Vec<Option<Decimal>> = parts.iter().map(|p| by_id.get(p.id.as_str()).and_then(|r| r.achieved)).collect();
+        let achieved: Vec<Option<Decimal>> =
+            parts.iter().map(|p| by_id.get(p.id.as_str()).and_then(|r| r.achieved)).collect();
         let mut consistent = true;
         for (part, value) in parts.iter().zip(&achieved) {
             if let (Some(w), Some(v)) = (whole_achieved, value) {
@@ -957,7 +983,9 @@ pub fn decompose(plan: &Plan, indicator: &str, weights: &[(String, Decimal)]) ->
     }
     let mut regions = Vec::with_capacity(weights.len());
     for (i, (region, weight)) in weights.iter().enumerate() {
-        let r = plan.region(region).map_err(|_| err(format!("weights[{i}].region"), format!("unknown region {:?}", crate::error::shown(region))))?;
+        let r = plan.region(region).map_err(|_| {
+            err(format!("weights[{i}].region"), format!("unknown region {:?}", crate::error::shown(region)))
+        })?;
         if regions.contains(&r.id) {
             return Err(err(format!("weights[{i}].region"), format!("region {:?} is listed twice", r.id)));
         }
@@ -976,10 +1004,9 @@ pub fn decompose(plan: &Plan, indicator: &str, weights: &[(String, Decimal)]) ->
     let units_total = (ind.target / unit).trunc();
     let mut shares = Vec::with_capacity(weights.len());
     for (i, (_, w)) in weights.iter().enumerate() {
-        let exact = units_total
-            .checked_mul(*w)
-            .and_then(|x| x.checked_div(total_weight))
-            .ok_or_else(|| err(format!("weights[{i}].weight"), "the share is too large to compute exactly".to_owned()))?;
+        let exact = units_total.checked_mul(*w).and_then(|x| x.checked_div(total_weight)).ok_or_else(|| {
+            err(format!("weights[{i}].weight"), "the share is too large to compute exactly".to_owned())
+        })?;
         shares.push((i, exact.trunc(), exact - exact.trunc()));
     }
     let assigned: Decimal = shares.iter().map(|s| s.1).sum();

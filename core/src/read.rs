@@ -41,14 +41,23 @@ impl RecordFormat {
 impl Tally {
     /// Counts the records of a CSV or JSON Lines file (see [`RecordFormat::from_path`]).
     /// `progress` hears the bytes read about every 65,536 rows.
-    pub fn add_path(&mut self, plan: &Plan, path: &Path, options: &CountOptions, progress: Option<Progress<'_>>) -> Result<(), Error> {
+    pub fn add_path(
+        &mut self,
+        plan: &Plan,
+        path: &Path,
+        options: &CountOptions,
+        progress: Option<Progress<'_>>,
+    ) -> Result<(), Error> {
         self.check_plan(plan)?;
-        let file = File::open(path).map_err(|e| source_error("io", "path", format!("cannot open the records file: {}", e.kind())))?;
+        let file = File::open(path)
+            .map_err(|e| source_error("io", "path", format!("cannot open the records file: {}", e.kind())))?;
         let mut reader = BufReader::with_capacity(1 << 16, file);
         let format = match RecordFormat::from_path(path) {
             Some(f) => f,
             None => {
-                let head = reader.fill_buf().map_err(|e| source_error("io", "path", format!("cannot read the records file: {}", e.kind())))?;
+                let head = reader
+                    .fill_buf()
+                    .map_err(|e| source_error("io", "path", format!("cannot read the records file: {}", e.kind())))?;
                 let first = head.iter().find(|b| !b.is_ascii_whitespace());
                 if first == Some(&b'{') { RecordFormat::JsonLines } else { RecordFormat::Csv }
             }
@@ -66,9 +75,16 @@ impl Tally {
     /// Counts CSV records read from `reader`, streamed: a header row names the columns
     /// (`record_id, person_key, …` for trainings, `base_id, base_kind, …` for bases; other
     /// columns are listed in `ignored_columns` and not read).
-    pub fn add_csv(&mut self, plan: &Plan, reader: impl Read, options: &CountOptions, mut progress: Option<Progress<'_>>) -> Result<(), Error> {
+    pub fn add_csv(
+        &mut self,
+        plan: &Plan,
+        reader: impl Read,
+        options: &CountOptions,
+        mut progress: Option<Progress<'_>>,
+    ) -> Result<(), Error> {
         self.check_plan(plan)?;
-        let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).buffer_capacity(1 << 16).from_reader(reader);
+        let mut csv =
+            csv::ReaderBuilder::new().has_headers(false).flexible(true).buffer_capacity(1 << 16).from_reader(reader);
         let mut header = csv::ByteRecord::new();
         let header_read = csv.read_byte_record(&mut header).map_err(|e| csv_source_error(&e))?;
         if !header_read {
@@ -110,7 +126,9 @@ impl Tally {
                 Ok(facts) => self.add_facts(plan, &facts),
                 Err(refusal) => self.reject(row, refusal, options, &mut rejected)?,
             }
-            if row % PROGRESS_EVERY == 0 && let Some(p) = progress.as_mut() {
+            if row % PROGRESS_EVERY == 0
+                && let Some(p) = progress.as_mut()
+            {
                 p(csv.position().byte());
             }
         }
@@ -124,10 +142,17 @@ impl Tally {
     fn header(&mut self, record: &csv::ByteRecord) -> Result<Vec<Option<Column>>, Error> {
         let mut columns = Vec::with_capacity(record.len());
         for (i, name) in record.iter().enumerate() {
-            let name = std::str::from_utf8(name).map_err(|_| source_error("not_utf8", "header", format!("header field {} is not UTF-8", i + 1)))?;
+            let name = std::str::from_utf8(name)
+                .map_err(|_| source_error("not_utf8", "header", format!("header field {} is not UTF-8", i + 1)))?;
             let column = Column::from_name(name);
-            if let Some(c) = column && columns.contains(&Some(c)) {
-                return Err(source_error("duplicate_column", c.name(), format!("the column {} appears twice", c.name())));
+            if let Some(c) = column
+                && columns.contains(&Some(c))
+            {
+                return Err(source_error(
+                    "duplicate_column",
+                    c.name(),
+                    format!("the column {} appears twice", c.name()),
+                ));
             }
             if column.is_none() {
                 self.note_ignored(name.trim());
@@ -140,7 +165,13 @@ impl Tally {
 
     /// Counts JSON Lines records (one JSON object per line; blank lines are skipped). Rows are
     /// numbered by line.
-    pub fn add_json_lines(&mut self, plan: &Plan, mut reader: impl BufRead, options: &CountOptions, mut progress: Option<Progress<'_>>) -> Result<(), Error> {
+    pub fn add_json_lines(
+        &mut self,
+        plan: &Plan,
+        mut reader: impl BufRead,
+        options: &CountOptions,
+        mut progress: Option<Progress<'_>>,
+    ) -> Result<(), Error> {
         self.check_plan(plan)?;
         let parser = RecordParser::new(plan);
         let mut scratch = ValueScratch::default();
@@ -150,7 +181,8 @@ impl Tally {
         let mut bytes = 0u64;
         loop {
             line.clear();
-            let n = reader.read_until(b'\n', &mut line)
+            let n = reader
+                .read_until(b'\n', &mut line)
                 .map_err(|e| source_error("io", "path", format!("cannot read the records: {}", e.kind())))?;
             if n == 0 {
                 break;
@@ -174,7 +206,9 @@ impl Tally {
                 Ok(facts) => self.add_facts(plan, &facts),
                 Err(refusal) => self.reject(row, refusal, options, &mut rejected)?,
             }
-            if row % PROGRESS_EVERY == 0 && let Some(p) = progress.as_mut() {
+            if row % PROGRESS_EVERY == 0
+                && let Some(p) = progress.as_mut()
+            {
                 p(bytes);
             }
         }
@@ -196,8 +230,14 @@ pub(crate) fn check_required(columns: &[Option<Column>]) -> Result<(), Error> {
         &[Column::RecordId]
     };
     if let Some(missing) = required.iter().find(|c| !has(**c)) {
-        return Err(source_error("missing_column", missing.name(),
-            format!("there is no {} column (training records need record_id, person_key, region, training_type, subsidised, start_date; bases base_id, base_kind, region, designated_date)", missing.name())));
+        return Err(source_error(
+            "missing_column",
+            missing.name(),
+            format!(
+                "there is no {} column (training records need record_id, person_key, region, training_type, subsidised, start_date; bases base_id, base_kind, region, designated_date)",
+                missing.name()
+            ),
+        ));
     }
     Ok(())
 }

@@ -7,14 +7,13 @@
 //! broke, never the text found there (it may be a person key or an ID number typed in the wrong
 //! column).
 
-
 use serde::{Deserialize, Serialize};
 
-use crate::short_map::ShortMap;
 use crate::id_number;
 use crate::model::RecordSubject;
 use crate::plan::Plan;
 use crate::rules::Vocabularies;
+use crate::short_map::ShortMap;
 
 /// No date given.
 pub(crate) const NO_DATE: i32 = i32::MIN;
@@ -75,20 +74,43 @@ pub enum Column {
 
 /// Every column, in order.
 pub const COLUMNS: [Column; 16] = [
-    Column::RecordId, Column::PersonKey, Column::Region, Column::TrainingType, Column::Subsidised, Column::Groups,
-    Column::StartDate, Column::EndDate, Column::CompletionDate, Column::CertificateKind, Column::CertificateLevel,
-    Column::CertificateDate, Column::BaseId, Column::BaseKind, Column::DesignatedDate, Column::BaseName,
+    Column::RecordId,
+    Column::PersonKey,
+    Column::Region,
+    Column::TrainingType,
+    Column::Subsidised,
+    Column::Groups,
+    Column::StartDate,
+    Column::EndDate,
+    Column::CompletionDate,
+    Column::CertificateKind,
+    Column::CertificateLevel,
+    Column::CertificateDate,
+    Column::BaseId,
+    Column::BaseKind,
+    Column::DesignatedDate,
+    Column::BaseName,
 ];
 
 /// The columns of a training-record file, in the order sample files write them.
 pub const TRAINING_COLUMNS: [Column; 12] = [
-    Column::RecordId, Column::PersonKey, Column::Region, Column::TrainingType, Column::Subsidised, Column::Groups,
-    Column::StartDate, Column::EndDate, Column::CompletionDate, Column::CertificateKind, Column::CertificateLevel,
+    Column::RecordId,
+    Column::PersonKey,
+    Column::Region,
+    Column::TrainingType,
+    Column::Subsidised,
+    Column::Groups,
+    Column::StartDate,
+    Column::EndDate,
+    Column::CompletionDate,
+    Column::CertificateKind,
+    Column::CertificateLevel,
     Column::CertificateDate,
 ];
 
 /// The columns of a base-record file.
-pub const BASE_COLUMNS: [Column; 5] = [Column::BaseId, Column::BaseKind, Column::Region, Column::DesignatedDate, Column::BaseName];
+pub const BASE_COLUMNS: [Column; 5] =
+    [Column::BaseId, Column::BaseKind, Column::Region, Column::DesignatedDate, Column::BaseName];
 
 impl Column {
     pub fn name(self) -> &'static str {
@@ -306,13 +328,21 @@ impl<'a> Raw<'a> {
         }
         let mut raw = Raw::default();
         let pairs: [(Column, &'a Option<String>); 15] = [
-            (Column::RecordId, &input.record_id), (Column::PersonKey, &input.person_key), (Column::Region, &input.region),
-            (Column::TrainingType, &input.training_type), (Column::Subsidised, &input.subsidised),
-            (Column::StartDate, &input.start_date), (Column::EndDate, &input.end_date),
-            (Column::CompletionDate, &input.completion_date), (Column::CertificateKind, &input.certificate_kind),
-            (Column::CertificateLevel, &input.certificate_level), (Column::CertificateDate, &input.certificate_date),
-            (Column::BaseId, &input.base_id), (Column::BaseKind, &input.base_kind),
-            (Column::DesignatedDate, &input.designated_date), (Column::BaseName, &input.base_name),
+            (Column::RecordId, &input.record_id),
+            (Column::PersonKey, &input.person_key),
+            (Column::Region, &input.region),
+            (Column::TrainingType, &input.training_type),
+            (Column::Subsidised, &input.subsidised),
+            (Column::StartDate, &input.start_date),
+            (Column::EndDate, &input.end_date),
+            (Column::CompletionDate, &input.completion_date),
+            (Column::CertificateKind, &input.certificate_kind),
+            (Column::CertificateLevel, &input.certificate_level),
+            (Column::CertificateDate, &input.certificate_date),
+            (Column::BaseId, &input.base_id),
+            (Column::BaseKind, &input.base_kind),
+            (Column::DesignatedDate, &input.designated_date),
+            (Column::BaseName, &input.base_name),
         ];
         for (c, v) in pairs {
             if let Some(v) = v {
@@ -368,7 +398,8 @@ impl<'p> RecordParser<'p> {
     /// Which kind of record a row is: a base when it has a base id (or a base kind and no record
     /// id), else a training.
     pub fn subject(raw: &Raw<'_>) -> RecordSubject {
-        let base = raw.get(Column::BaseId).is_some() || (raw.get(Column::RecordId).is_none() && raw.get(Column::BaseKind).is_some());
+        let base = raw.get(Column::BaseId).is_some()
+            || (raw.get(Column::RecordId).is_none() && raw.get(Column::BaseKind).is_some());
         if base { RecordSubject::Base } else { RecordSubject::Training }
     }
 
@@ -389,7 +420,9 @@ impl<'p> RecordParser<'p> {
             f.base_kind = self.term(raw, Column::BaseKind, &self.vocab.base_kinds, RecordReason::UnknownBaseKind)?;
             f.region = self.region(raw)?;
             f.dates[DateSlot::Designated as usize] = required_date(raw, Column::DesignatedDate)?;
-            if let Some(n) = raw.get(Column::BaseName) && n.len() > 4 * MAX_KEY_BYTES {
+            if let Some(n) = raw.get(Column::BaseName)
+                && n.len() > 4 * MAX_KEY_BYTES
+            {
                 return refuse(Column::BaseName, RecordReason::TooLong);
             }
             return Ok(f);
@@ -400,9 +433,12 @@ impl<'p> RecordParser<'p> {
             return refuse(Column::PersonKey, RecordReason::PersonKeyIsIdNumber);
         }
         f.region = self.region(raw)?;
-        f.training_type = self.term(raw, Column::TrainingType, &self.vocab.training_types, RecordReason::UnknownTrainingType)?;
+        f.training_type =
+            self.term(raw, Column::TrainingType, &self.vocab.training_types, RecordReason::UnknownTrainingType)?;
         f.subsidised = match raw.get(Column::Subsidised) {
-            None if raw.flags[Column::Subsidised as usize].is_some() => raw.flags[Column::Subsidised as usize].unwrap_or(false),
+            None if raw.flags[Column::Subsidised as usize].is_some() => {
+                raw.flags[Column::Subsidised as usize].unwrap_or(false)
+            }
             None => return refuse(Column::Subsidised, RecordReason::MissingField),
             Some(text) => parse_flag(text).ok_or(Refusal { field: "subsidised", reason: RecordReason::InvalidFlag })?,
         };
@@ -410,7 +446,11 @@ impl<'p> RecordParser<'p> {
             let mut add = |g: &str| -> Result<(), Refusal> {
                 let g = trim(g);
                 if !g.is_empty() {
-                    let i = self.vocab.groups.find(g).ok_or(Refusal { field: "groups", reason: RecordReason::UnknownGroup })?;
+                    let i = self
+                        .vocab
+                        .groups
+                        .find(g)
+                        .ok_or(Refusal { field: "groups", reason: RecordReason::UnknownGroup })?;
                     f.groups |= 1u64 << i;
                 }
                 Ok(())
@@ -435,14 +475,19 @@ impl<'p> RecordParser<'p> {
             f.dates[slot as usize] = optional_date(raw, column, start)?;
         }
         if let Some(kind) = raw.get(Column::CertificateKind) {
-            f.certificate_kind = self.vocab.certificate_kinds.find(kind)
+            f.certificate_kind = self
+                .vocab
+                .certificate_kinds
+                .find(kind)
                 .ok_or(Refusal { field: "certificate_kind", reason: RecordReason::UnknownCertificateKind })?;
             if !raw.present(Column::CertificateDate) {
                 return refuse(Column::CertificateDate, RecordReason::MissingField);
             }
             f.dates[DateSlot::Certificate as usize] = optional_date(raw, Column::CertificateDate, start)?;
             if let Some(level) = raw.get(Column::CertificateLevel) {
-                f.certificate_level = self.level(level).ok_or(Refusal { field: "certificate_level", reason: RecordReason::UnknownLevel })?;
+                f.certificate_level = self
+                    .level(level)
+                    .ok_or(Refusal { field: "certificate_level", reason: RecordReason::UnknownLevel })?;
             }
         } else if raw.present(Column::CertificateDate) || raw.get(Column::CertificateLevel).is_some() {
             // A level or date with no kind: the certificate is half-recorded, not absent.
@@ -451,7 +496,13 @@ impl<'p> RecordParser<'p> {
         Ok(f)
     }
 
-    fn term(&self, raw: &Raw<'_>, column: Column, vocab: &crate::rules::Vocabulary, unknown: RecordReason) -> Result<u8, Refusal> {
+    fn term(
+        &self,
+        raw: &Raw<'_>,
+        column: Column,
+        vocab: &crate::rules::Vocabulary,
+        unknown: RecordReason,
+    ) -> Result<u8, Refusal> {
         match raw.get(column) {
             None => refuse(column, RecordReason::MissingField),
             Some(text) => vocab.find(text).ok_or(Refusal { field: column.name(), reason: unknown }),
@@ -474,7 +525,9 @@ impl<'p> RecordParser<'p> {
             }
             return refuse(Column::Region, RecordReason::UnknownRegion);
         }
-        self.region_names.get(text).or_else(|| self.region_names.get(&text.to_lowercase()))
+        self.region_names
+            .get(text)
+            .or_else(|| self.region_names.get(&text.to_lowercase()))
             .ok_or(Refusal { field: "region", reason: RecordReason::UnknownRegion })
     }
 }
@@ -603,7 +656,10 @@ mod tests {
     fn day_bounds_are_the_documented_dates() {
         assert_eq!(NaiveDate::from_ymd_opt(1950, 1, 1).unwrap().num_days_from_ce(), FIRST_DAY);
         assert_eq!(NaiveDate::from_ymd_opt(2100, 12, 31).unwrap().num_days_from_ce(), LAST_DAY);
-        assert_eq!(day_number("2024-02-29T08:00:00"), Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap().num_days_from_ce()));
+        assert_eq!(
+            day_number("2024-02-29T08:00:00"),
+            Ok(NaiveDate::from_ymd_opt(2024, 2, 29).unwrap().num_days_from_ce())
+        );
         assert_eq!(day_number("2023-02-29"), Err(RecordReason::InvalidDate));
         assert_eq!(day_number("1949-12-31"), Err(RecordReason::DateOutOfRange));
         assert_eq!(day_number("2023/02/01"), Err(RecordReason::InvalidDate));

@@ -6,7 +6,9 @@
 use std::collections::HashMap;
 
 use crate::error::{Issue, Reason};
-use crate::model::{RecordCondition as Condition, ConditionValue, CountingRule, PlanData, RecordField, RecordSubject, Term};
+use crate::model::{
+    ConditionValue, CountingRule, PlanData, RecordCondition as Condition, RecordField, RecordSubject, Term,
+};
 use crate::records::{DateSlot, Facts, NO_DATE, NO_TERM};
 
 /// A vocabulary may have at most this many terms: each is one bit of a 64-bit mask.
@@ -215,8 +217,12 @@ pub(crate) fn compile(plan: &PlanData) -> Result<CountingRules, Vec<Issue>> {
     let mut issues = Vec::new();
     let vocabularies = match &plan.records {
         Some(r) => {
-            for (name, terms) in [("training_types", &r.training_types), ("groups", &r.groups),
-                ("certificate_kinds", &r.certificate_kinds), ("base_kinds", &r.base_kinds)] {
+            for (name, terms) in [
+                ("training_types", &r.training_types),
+                ("groups", &r.groups),
+                ("certificate_kinds", &r.certificate_kinds),
+                ("base_kinds", &r.base_kinds),
+            ] {
                 check_terms(&mut issues, name, terms);
             }
             Vocabularies {
@@ -228,7 +234,8 @@ pub(crate) fn compile(plan: &PlanData) -> Result<CountingRules, Vec<Issue>> {
         }
         None => Vocabularies::default(),
     };
-    let levels: HashMap<&str, u8> = plan.skill_levels.iter().map(|l| (l.id.as_str(), l.ordinal.min(255) as u8)).collect();
+    let levels: HashMap<&str, u8> =
+        plan.skill_levels.iter().map(|l| (l.id.as_str(), l.ordinal.min(255) as u8)).collect();
     let mut rules = Vec::with_capacity(plan.indicators.len());
     for (i, ind) in plan.indicators.iter().enumerate() {
         let Some(rule) = &ind.counting else {
@@ -237,8 +244,12 @@ pub(crate) fn compile(plan: &PlanData) -> Result<CountingRules, Vec<Issue>> {
         };
         let path = format!("indicators[{i}].counting");
         if plan.records.is_none() {
-            issues.push(issue(Reason::MissingField, "records",
-                "counting rules need the [records] vocabularies of training types, groups, certificate and base kinds".into()));
+            issues.push(issue(
+                Reason::MissingField,
+                "records",
+                "counting rules need the [records] vocabularies of training types, groups, certificate and base kinds"
+                    .into(),
+            ));
         }
         let mut c = Compiler { vocab: &vocabularies, levels: &levels, subject: rule.subject, issues: &mut issues };
         rules.push(c.rule(rule, &path));
@@ -252,7 +263,11 @@ pub(crate) fn compile(plan: &PlanData) -> Result<CountingRules, Vec<Issue>> {
 
 fn check_terms(issues: &mut Vec<Issue>, name: &str, terms: &[Term]) {
     if terms.len() > MAX_TERMS {
-        issues.push(issue(Reason::OutOfRange, &format!("records.{name}"), format!("at most {MAX_TERMS} terms; there are {}", terms.len())));
+        issues.push(issue(
+            Reason::OutOfRange,
+            &format!("records.{name}"),
+            format!("at most {MAX_TERMS} terms; there are {}", terms.len()),
+        ));
     }
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (j, t) in terms.iter().enumerate() {
@@ -260,9 +275,14 @@ fn check_terms(issues: &mut Vec<Issue>, name: &str, terms: &[Term]) {
             issues.push(issue(Reason::EmptyId, &format!("records.{name}[{j}].id"), "the id is empty".into()));
         }
         for s in std::iter::once(&t.id).chain([&t.name.zh]).chain(&t.aliases) {
-            if let Some(&other) = seen.get(s.trim()) && other != j {
-                issues.push(issue(Reason::DuplicateId, &format!("records.{name}[{j}]"),
-                    format!("{s:?} already names {name}[{other}]: a spelling must name one term")));
+            if let Some(&other) = seen.get(s.trim())
+                && other != j
+            {
+                issues.push(issue(
+                    Reason::DuplicateId,
+                    &format!("records.{name}[{j}]"),
+                    format!("{s:?} already names {name}[{other}]: a spelling must name one term"),
+                ));
             }
             seen.insert(s.trim().to_owned(), j);
         }
@@ -285,8 +305,11 @@ impl Compiler<'_> {
         let date = match self.date_slot(rule.date) {
             Some(d) => Some(d),
             None => {
-                self.push(Reason::InvalidRule, &format!("{path}.date"),
-                    format!("{} is not a date of a {} record", rule.date.as_str(), subject_name(self.subject)));
+                self.push(
+                    Reason::InvalidRule,
+                    &format!("{path}.date"),
+                    format!("{} is not a date of a {} record", rule.date.as_str(), subject_name(self.subject)),
+                );
                 None
             }
         };
@@ -294,7 +317,15 @@ impl Compiler<'_> {
             self.push(Reason::MissingField, &format!("{path}.source"), "say where the rule comes from".into());
         }
         let test = rule.when.as_ref().map(|w| self.condition(w, &format!("{path}.when"), 0));
-        Some(CompiledRule { subject: rule.subject, date: date?, test: match test { Some(t) => Some(t?), None => None }, leaf_mask: None })
+        Some(CompiledRule {
+            subject: rule.subject,
+            date: date?,
+            test: match test {
+                Some(t) => Some(t?),
+                None => None,
+            },
+            leaf_mask: None,
+        })
     }
 
     fn push(&mut self, reason: Reason, path: &str, message: String) {
@@ -321,7 +352,11 @@ impl Compiler<'_> {
         }
         let forms = [c.all.is_some(), c.any.is_some(), c.not.is_some(), c.field.is_some()];
         if forms.iter().filter(|&&f| f).count() != 1 {
-            self.push(Reason::InvalidRule, path, "a condition has exactly one of all, any, not, or field with a test".into());
+            self.push(
+                Reason::InvalidRule,
+                path,
+                "a condition has exactly one of all, any, not, or field with a test".into(),
+            );
             return None;
         }
         if let Some(list) = c.all.as_ref().or(c.any.as_ref()) {
@@ -330,8 +365,11 @@ impl Compiler<'_> {
                 self.push(Reason::InvalidRule, &format!("{path}.{key}"), format!("{key} needs at least one condition"));
                 return None;
             }
-            let tests: Vec<Option<Test>> =
-                list.iter().enumerate().map(|(j, x)| self.condition(x, &format!("{path}.{key}[{j}]"), depth + 1)).collect();
+            let tests: Vec<Option<Test>> = list
+                .iter()
+                .enumerate()
+                .map(|(j, x)| self.condition(x, &format!("{path}.{key}[{j}]"), depth + 1))
+                .collect();
             let tests: Option<Vec<Test>> = tests.into_iter().collect();
             return tests.map(|t| if c.all.is_some() { Test::All(t) } else { Test::Any(t) });
         }
@@ -343,9 +381,14 @@ impl Compiler<'_> {
     }
 
     fn leaf(&mut self, c: &Condition, field: RecordField, path: &str) -> Option<Test> {
-        let tests = [c.equals.is_some(), c.one_of.is_some(), c.has_any.is_some(), c.at_least.is_some(), c.present.is_some()];
+        let tests =
+            [c.equals.is_some(), c.one_of.is_some(), c.has_any.is_some(), c.at_least.is_some(), c.present.is_some()];
         if tests.iter().filter(|&&t| t).count() != 1 {
-            self.push(Reason::InvalidRule, path, "a field condition has exactly one of equals, in, has_any, at_least, present".into());
+            self.push(
+                Reason::InvalidRule,
+                path,
+                "a field condition has exactly one of equals, in, has_any, at_least, present".into(),
+            );
             return None;
         }
         let belongs = match field {
@@ -353,8 +396,11 @@ impl Compiler<'_> {
             _ => self.subject == RecordSubject::Training,
         };
         if !belongs {
-            self.push(Reason::InvalidRule, &format!("{path}.field"),
-                format!("{} is not a field of a {} record", field.as_str(), subject_name(self.subject)));
+            self.push(
+                Reason::InvalidRule,
+                &format!("{path}.field"),
+                format!("{} is not a field of a {} record", field.as_str(), subject_name(self.subject)),
+            );
             return None;
         }
         if let Some(want) = c.present {
@@ -365,7 +411,11 @@ impl Compiler<'_> {
                 other => match self.date_slot(other) {
                     Some(slot) => PresentField::Date(slot),
                     None => {
-                        self.push(Reason::InvalidRule, &format!("{path}.present"), format!("{} is always given", other.as_str()));
+                        self.push(
+                            Reason::InvalidRule,
+                            &format!("{path}.present"),
+                            format!("{} is always given", other.as_str()),
+                        );
                         return None;
                     }
                 },
@@ -387,7 +437,9 @@ impl Compiler<'_> {
             }
             (_, Some((v, what))) => {
                 let mask = match (&c.equals, &c.one_of) {
-                    (Some(ConditionValue::Text(id)), _) => self.mask(v, std::slice::from_ref(id), &format!("{path}.equals"), what)?,
+                    (Some(ConditionValue::Text(id)), _) => {
+                        self.mask(v, std::slice::from_ref(id), &format!("{path}.equals"), what)?
+                    }
                     (None, Some(ids)) => self.mask(v, ids, &format!("{path}.in"), what)?,
                     _ => return self.wrong_test(field, path, "equals (a term id) or in"),
                 };
@@ -408,7 +460,11 @@ impl Compiler<'_> {
                     _ => return self.wrong_test(field, path, "at_least or equals (a skill level id)"),
                 };
                 let Some(&ordinal) = self.levels.get(id.as_str()) else {
-                    self.push(Reason::UnknownReference, &format!("{path}.{key}"), format!("unknown skill level {:?}", crate::error::shown(id)));
+                    self.push(
+                        Reason::UnknownReference,
+                        &format!("{path}.{key}"),
+                        format!("unknown skill level {:?}", crate::error::shown(id)),
+                    );
                     return None;
                 };
                 Some(if at_least { Test::LevelAtLeast(ordinal) } else { Test::LevelIs(ordinal) })
@@ -433,7 +489,11 @@ impl Compiler<'_> {
             match v.index_of_id(id) {
                 Some(i) => mask |= 1u64 << i,
                 None => {
-                    let p = if ids.len() == 1 && !path.ends_with("in") && !path.ends_with("has_any") { path.to_owned() } else { format!("{path}[{j}]") };
+                    let p = if ids.len() == 1 && !path.ends_with("in") && !path.ends_with("has_any") {
+                        path.to_owned()
+                    } else {
+                        format!("{path}[{j}]")
+                    };
                     self.push(Reason::UnknownReference, &p, format!("unknown {what} {:?}", crate::error::shown(id)));
                     ok = false;
                 }

@@ -56,20 +56,43 @@ impl SplitMix64 {
 
 /// Regions as records write them, with weights in ‰. County codes count toward their prefecture.
 const REGIONS: &[(&str, u64)] = &[
-    ("220100", 300), ("220102", 40), ("220184", 20), ("changchun-new-area", 12),
-    ("220200", 130), ("220281", 20), ("220300", 75), ("220400", 41), ("220500", 44), ("220581", 10),
-    ("220600", 38), ("220700", 94), ("220800", 64), ("222400", 70), ("222401", 11), ("changbaishan", 5),
+    ("220100", 300),
+    ("220102", 40),
+    ("220184", 20),
+    ("changchun-new-area", 12),
+    ("220200", 130),
+    ("220281", 20),
+    ("220300", 75),
+    ("220400", 41),
+    ("220500", 44),
+    ("220581", 10),
+    ("220600", 38),
+    ("220700", 94),
+    ("220800", 64),
+    ("222400", 70),
+    ("222401", 11),
+    ("changbaishan", 5),
     ("220000", 12),
 ];
 const TRAINING_TYPES: &[(&str, u64)] = &[
-    ("employment_skills", 330), ("skill_upgrading", 300), ("entrepreneurship", 80), ("apprenticeship", 70),
-    ("safety_skills", 120), ("labour_preparation", 30), ("other", 70),
+    ("employment_skills", 330),
+    ("skill_upgrading", 300),
+    ("entrepreneurship", 80),
+    ("apprenticeship", 70),
+    ("safety_skills", 120),
+    ("labour_preparation", 30),
+    ("other", 70),
 ];
 const CERTIFICATE_KINDS: &[(&str, u64)] = &[
-    ("skill_level_certificate", 700), ("vocational_qualification", 100), ("special_ability", 120), ("training_certificate", 80),
+    ("skill_level_certificate", 700),
+    ("vocational_qualification", 100),
+    ("special_ability", 120),
+    ("training_certificate", 80),
 ];
-const LEVELS: &[(&str, u64)] = &[("junior", 400), ("intermediate", 300), ("senior", 200), ("technician", 70), ("senior-technician", 30)];
-const BASE_KINDS: &[(&str, u64)] = &[("public_training_base", 300), ("skills_training_base", 500), ("competition_training_base", 200)];
+const LEVELS: &[(&str, u64)] =
+    &[("junior", 400), ("intermediate", 300), ("senior", 200), ("technician", 70), ("senior-technician", 30)];
+const BASE_KINDS: &[(&str, u64)] =
+    &[("public_training_base", 300), ("skills_training_base", 500), ("competition_training_base", 200)];
 
 /// Trainings start from this day (before the plan period, so some fall outside it) …
 fn first_start() -> NaiveDate {
@@ -116,7 +139,13 @@ pub fn training(seed: u64, index: u64) -> SampleTraining {
     if training_type != "apprenticeship" && rng.chance(380) {
         groups.push(if rng.chance(120) { "returning_migrant_worker" } else { "migrant_worker" });
     }
-    for (group, per_mille) in [("poverty_alleviated", 80), ("veteran", 30), ("college_graduate", 100), ("registered_unemployed", 80), ("disabled", 10)] {
+    for (group, per_mille) in [
+        ("poverty_alleviated", 80),
+        ("veteran", 30),
+        ("college_graduate", 100),
+        ("registered_unemployed", 80),
+        ("disabled", 10),
+    ] {
         if rng.chance(per_mille) {
             groups.push(group);
         }
@@ -131,7 +160,8 @@ pub fn training(seed: u64, index: u64) -> SampleTraining {
     let certificate = match completion_date {
         Some(done) if rng.chance(300) => {
             let kind = rng.pick(CERTIFICATE_KINDS);
-            let level = matches!(kind, "skill_level_certificate" | "vocational_qualification").then(|| rng.pick(LEVELS));
+            let level =
+                matches!(kind, "skill_level_certificate" | "vocational_qualification").then(|| rng.pick(LEVELS));
             Some((kind, level, done + chrono::Days::new(10 + rng.below(50))))
         }
         _ => None,
@@ -191,9 +221,22 @@ impl SampleTraining {
             Some((k, l, d)) => (k, l.unwrap_or(""), iso(d)),
             None => ("", "", String::new()),
         };
-        writeln!(out, "{},{},{},{},{},{},{},{},{},{},{},{}",
-            self.record_id, self.person_key, self.region, self.training_type, self.subsidised, self.groups.join(";"),
-            iso(self.start_date), iso(self.end_date), date(self.completion_date), kind, level, cert_date)
+        writeln!(
+            out,
+            "{},{},{},{},{},{},{},{},{},{},{},{}",
+            self.record_id,
+            self.person_key,
+            self.region,
+            self.training_type,
+            self.subsidised,
+            self.groups.join(";"),
+            iso(self.start_date),
+            iso(self.end_date),
+            date(self.completion_date),
+            kind,
+            level,
+            cert_date
+        )
     }
 }
 

@@ -144,17 +144,26 @@ impl Tally {
         let first_month = (period.start.year(), period.start.month());
         let months = month_index(first_month, period.end) + 1;
         let regions: Vec<String> = plan.regions().iter().map(|r| r.id.clone()).collect();
-        let region_parent = plan.regions().iter()
+        let region_parent = plan
+            .regions()
+            .iter()
             .map(|r| r.parent.as_deref().and_then(|p| regions.iter().position(|x| x == p)))
             .collect();
         let indicators: Vec<String> = plan.indicators().iter().map(|i| i.id.clone()).collect();
-        let month_of_day = period.start.iter_days().take_while(|d| *d <= period.end)
-            .map(|d| month_index(first_month, d) as u16).collect();
+        let month_of_day = period
+            .start
+            .iter_days()
+            .take_while(|d| *d <= period.end)
+            .map(|d| month_index(first_month, d) as u16)
+            .collect();
         Tally {
             month_of_day: std::sync::Arc::new(month_of_day),
             plan_fingerprint: plan.fingerprint().to_owned(),
             cells: vec![0; indicators.len() * regions.len().max(1) * months],
-            per_indicator: indicators.iter().map(|id| IndicatorTally { indicator: id.clone(), ..Default::default() }).collect(),
+            per_indicator: indicators
+                .iter()
+                .map(|id| IndicatorTally { indicator: id.clone(), ..Default::default() })
+                .collect(),
             indicators,
             regions,
             region_parent,
@@ -182,7 +191,11 @@ impl Tally {
             period: self.period,
             month_of_day: self.month_of_day.clone(),
             cells: vec![0; self.cells.len()],
-            per_indicator: self.per_indicator.iter().map(|t| IndicatorTally { indicator: t.indicator.clone(), ..Default::default() }).collect(),
+            per_indicator: self
+                .per_indicator
+                .iter()
+                .map(|t| IndicatorTally { indicator: t.indicator.clone(), ..Default::default() })
+                .collect(),
             rows_read: 0,
             rows_counted: 0,
             rows_rejected: 0,
@@ -198,7 +211,11 @@ impl Tally {
 
     pub(crate) fn check_plan(&self, plan: &Plan) -> Result<(), Error> {
         if plan.fingerprint() != self.plan_fingerprint {
-            return Err(tally_error("other_plan", "plan", "this tally was made under another plan (its fingerprint differs)".into()));
+            return Err(tally_error(
+                "other_plan",
+                "plan",
+                "this tally was made under another plan (its fingerprint differs)".into(),
+            ));
         }
         Ok(())
     }
@@ -215,7 +232,9 @@ impl Tally {
 
     pub(crate) fn note_ignored(&mut self, name: &str) {
         let name = crate::error::shown(name);
-        if let Err(at) = self.ignored_columns.binary_search(&name) && self.ignored_columns.len() < 100 {
+        if let Err(at) = self.ignored_columns.binary_search(&name)
+            && self.ignored_columns.len() < 100
+        {
             // Kept sorted, so the list does not depend on the order hosts give keys in.
             self.ignored_columns.insert(at, name);
         }
@@ -265,14 +284,26 @@ impl Tally {
     }
 
     /// Records a refused row: kept in detail, or an error in strict mode or past the limit.
-    pub(crate) fn reject(&mut self, row: u64, refusal: Refusal, options: &CountOptions, rejected_here: &mut u64) -> Result<(), Error> {
+    pub(crate) fn reject(
+        &mut self,
+        row: u64,
+        refusal: Refusal,
+        options: &CountOptions,
+        rejected_here: &mut u64,
+    ) -> Result<(), Error> {
         self.rows_read += 1;
         self.rows_rejected += 1;
         *rejected_here += 1;
         let path = format!("rows[{row}].{}", refusal.field);
         let message = refusal.reason.message(refusal.field);
         if options.strict {
-            return Err(RecordsError { code: ErrorCode::InvalidRecord, reason: refusal.reason.as_str(), path, message }.into());
+            return Err(RecordsError {
+                code: ErrorCode::InvalidRecord,
+                reason: refusal.reason.as_str(),
+                path,
+                message,
+            }
+            .into());
         }
         if *rejected_here > options.max_rejected {
             return Err(RecordsError {
@@ -280,7 +311,8 @@ impl Tally {
                 reason: refusal.reason.as_str(),
                 path,
                 message: format!("more than {} invalid records; the last: {message}", options.max_rejected),
-            }.into());
+            }
+            .into());
         }
         if self.rejections.len() < MAX_KEPT_REJECTIONS {
             self.rejections.push(Rejection {
@@ -295,7 +327,12 @@ impl Tally {
     }
 
     /// Adds records a host built itself (Kotlin, Swift), numbered from 1.
-    pub fn add_inputs(&mut self, plan: &Plan, records: &[crate::records::RecordInput], options: &CountOptions) -> Result<(), Error> {
+    pub fn add_inputs(
+        &mut self,
+        plan: &Plan,
+        records: &[crate::records::RecordInput],
+        options: &CountOptions,
+    ) -> Result<(), Error> {
         self.check_plan(plan)?;
         let parser = RecordParser::new(plan);
         let mut rejected = 0;
@@ -311,7 +348,12 @@ impl Tally {
     }
 
     /// Adds records given as JSON objects (from Node, Python dicts or JSON text), numbered from 1.
-    pub fn add_values(&mut self, plan: &Plan, records: &[serde_json::Value], options: &CountOptions) -> Result<(), Error> {
+    pub fn add_values(
+        &mut self,
+        plan: &Plan,
+        records: &[serde_json::Value],
+        options: &CountOptions,
+    ) -> Result<(), Error> {
         self.check_plan(plan)?;
         let parser = RecordParser::new(plan);
         let mut rejected = 0;
@@ -344,14 +386,35 @@ impl Tally {
         }
         let merged = |a: u64, b: u64| u128::from(a) + u128::from(b);
         let fits = merged(self.cell_total(), other.cell_total()) <= u128::from(MAX_COUNT)
-            && [(self.rows_read, other.rows_read), (self.rows_counted, other.rows_counted), (self.rows_rejected, other.rows_rejected)]
-                .iter()
-                .chain(self.per_indicator.iter().zip(&other.per_indicator).flat_map(|(a, b)| {
-                    [(a.matched, b.matched), (a.counted, b.counted), (a.undated, b.undated), (a.before_period, b.before_period), (a.after_period, b.after_period)]
-                }).collect::<Vec<_>>().iter())
-                .all(|&(a, b)| merged(a, b) <= u128::from(MAX_COUNT));
+            && [
+                (self.rows_read, other.rows_read),
+                (self.rows_counted, other.rows_counted),
+                (self.rows_rejected, other.rows_rejected),
+            ]
+            .iter()
+            .chain(
+                self.per_indicator
+                    .iter()
+                    .zip(&other.per_indicator)
+                    .flat_map(|(a, b)| {
+                        [
+                            (a.matched, b.matched),
+                            (a.counted, b.counted),
+                            (a.undated, b.undated),
+                            (a.before_period, b.before_period),
+                            (a.after_period, b.after_period),
+                        ]
+                    })
+                    .collect::<Vec<_>>()
+                    .iter(),
+            )
+            .all(|&(a, b)| merged(a, b) <= u128::from(MAX_COUNT));
         if !fits {
-            return Err(tally_error("out_of_range", "", format!("the merged tally would count more than {MAX_COUNT} records")));
+            return Err(tally_error(
+                "out_of_range",
+                "",
+                format!("the merged tally would count more than {MAX_COUNT} records"),
+            ));
         }
         for (a, b) in self.cells.iter_mut().zip(&other.cells) {
             *a += b;
@@ -397,7 +460,12 @@ impl Tally {
                 for m in 0..self.months {
                     let count = self.cells[self.cell_index(i, r, m)];
                     if count > 0 {
-                        out.push(TallyCell { indicator: ind.clone(), region: region.clone(), month: self.month_label(m), count });
+                        out.push(TallyCell {
+                            indicator: ind.clone(),
+                            region: region.clone(),
+                            month: self.month_label(m),
+                            count,
+                        });
                     }
                 }
             }
@@ -416,8 +484,12 @@ impl Tally {
     pub fn region_total(&self, indicator: &str, region: &str) -> Option<u64> {
         let i = self.indicators.iter().position(|x| x == indicator)?;
         let r = self.regions.iter().position(|x| x == region)?;
-        Some((0..self.regions.len()).filter(|&x| self.is_within(x, r))
-            .map(|x| (0..self.months).map(|m| self.cells[self.cell_index(i, x, m)]).sum::<u64>()).sum())
+        Some(
+            (0..self.regions.len())
+                .filter(|&x| self.is_within(x, r))
+                .map(|x| (0..self.months).map(|m| self.cells[self.cell_index(i, x, m)]).sum::<u64>())
+                .sum(),
+        )
     }
 
     /// True when region `x` is `ancestor` or lies inside it.
@@ -445,12 +517,13 @@ impl Tally {
         let Some(last_month) = last_month else { return Ok(Vec::new()) };
         let root = plan.root_region().and_then(|root| self.regions.iter().position(|r| *r == root.id));
         let with_records: Vec<usize> = (0..n_regions)
-            .filter(|&r| (0..self.indicators.len()).any(|i| (0..self.months).any(|m| self.cells[self.cell_index(i, r, m)] > 0)))
+            .filter(|&r| {
+                (0..self.indicators.len()).any(|i| (0..self.months).any(|m| self.cells[self.cell_index(i, r, m)] > 0))
+            })
             .collect();
         // A region reports when it or a region inside it has records.
-        let reporting: Vec<usize> = (0..n_regions)
-            .filter(|&r| Some(r) != root && with_records.iter().any(|&x| self.is_within(x, r)))
-            .collect();
+        let reporting: Vec<usize> =
+            (0..n_regions).filter(|&r| Some(r) != root && with_records.iter().any(|&x| self.is_within(x, r))).collect();
         let mut out = Vec::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             if plan.counting_rules().rules[i].is_none() {
@@ -463,7 +536,8 @@ impl Tally {
                         .map(|x| self.cells[self.cell_index(i, x, m)])
                         .sum();
                     let total = self.first_month.1 as usize - 1 + m;
-                    let end = last_day_of_month(self.first_month.0 + (total / 12) as i32, (total % 12 + 1) as u32).unwrap_or_default();
+                    let end = last_day_of_month(self.first_month.0 + (total / 12) as i32, (total % 12 + 1) as u32)
+                        .unwrap_or_default();
                     out.push(ObservationInput {
                         indicator: ind.clone(),
                         region: region.map(|r| self.regions[r].clone()),
@@ -482,7 +556,11 @@ impl Tally {
     }
 
     /// The progress report of the counted records.
-    pub fn report(&self, plan: &Plan, options: &crate::progress::ProgressOptions) -> Result<crate::progress::Report, Error> {
+    pub fn report(
+        &self,
+        plan: &Plan,
+        options: &crate::progress::ProgressOptions,
+    ) -> Result<crate::progress::Report, Error> {
         let observations = crate::observations::Observations::new(plan, &self.observations(plan)?)?;
         crate::progress::report(plan, &observations, options)
     }
@@ -506,12 +584,15 @@ impl Tally {
     /// Everything the tally says, for display and checks.
     pub fn summary(&self, plan: &Plan) -> TallySummary {
         let counted: Vec<usize> = (0..self.indicators.len())
-            .filter(|&i| plan.counting_rules().rules.get(i).is_some_and(Option::is_some)).collect();
+            .filter(|&i| plan.counting_rules().rules.get(i).is_some_and(Option::is_some))
+            .collect();
         let totals = self.totals(plan);
         let mut region_totals = std::collections::BTreeMap::new();
         for region in &self.regions {
-            let row: std::collections::BTreeMap<String, u64> = counted.iter()
-                .map(|&i| (self.indicators[i].clone(), self.region_total(&self.indicators[i], region).unwrap_or(0))).collect();
+            let row: std::collections::BTreeMap<String, u64> = counted
+                .iter()
+                .map(|&i| (self.indicators[i].clone(), self.region_total(&self.indicators[i], region).unwrap_or(0)))
+                .collect();
             if row.values().any(|&n| n > 0) {
                 region_totals.insert(region.clone(), row);
             }
@@ -555,14 +636,22 @@ impl Tally {
         }
         let mut tally = Tally::new(plan);
         if json.plan != tally.plan_fingerprint {
-            return Err(tally_error("other_plan", "plan", "this tally was made under another plan (its fingerprint differs)".into()));
+            return Err(tally_error(
+                "other_plan",
+                "plan",
+                "this tally was made under another plan (its fingerprint differs)".into(),
+            ));
         }
         for (j, c) in json.cells.iter().enumerate() {
             let i = tally.indicators.iter().position(|x| *x == c.indicator);
             let r = tally.regions.iter().position(|x| *x == c.region);
             let m = tally.parse_month(&c.month);
             let (Some(i), Some(r), Some(m)) = (i, r, m) else {
-                return Err(tally_error("unknown_cell", &format!("cells[{j}]"), "no such indicator, region or month in the plan".into()));
+                return Err(tally_error(
+                    "unknown_cell",
+                    &format!("cells[{j}]"),
+                    "no such indicator, region or month in the plan".into(),
+                ));
             };
             let at = tally.cell_index(i, r, m);
             tally.cells[at] = tally.cells[at].saturating_add(c.count);
@@ -580,7 +669,11 @@ impl Tally {
             tally.per_indicator.iter().flat_map(|t| [t.matched, t.counted, t.undated, t.before_period, t.after_period]),
         );
         if counts.into_iter().any(|n| n > MAX_COUNT) {
-            return Err(tally_error("out_of_range", "", format!("a count is above {MAX_COUNT}, more records than any tally holds")));
+            return Err(tally_error(
+                "out_of_range",
+                "",
+                format!("a count is above {MAX_COUNT}, more records than any tally holds"),
+            ));
         }
         // The text of a tally made elsewhere is shown back to people: nothing ID-shaped passes.
         tally.rejections = json.rejections;
@@ -641,7 +734,8 @@ mod tests {
     fn text_read_from_a_tally_is_redacted() {
         let plan = Plan::jilin_2022_2025().unwrap();
         let mut json: serde_json::Value = serde_json::from_str(&Tally::new(&plan).to_json()).unwrap();
-        json["rejections"] = serde_json::json!([{"row": 1, "field": "x", "code": "y", "message": "11010519491231002X"}]);
+        json["rejections"] =
+            serde_json::json!([{"row": 1, "field": "x", "code": "y", "message": "11010519491231002X"}]);
         json["ignored_columns"] = serde_json::json!(["110105194912310021"]);
         let t = Tally::from_json(&plan, &json.to_string()).unwrap();
         assert!(!t.to_json().contains("1101051949"));

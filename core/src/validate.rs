@@ -13,7 +13,11 @@ use crate::model::{FORMAT_VERSION, PlanData};
 pub fn check(plan: &PlanData) -> Vec<Issue> {
     let mut c = Checker::default();
     if plan.format != FORMAT_VERSION {
-        c.push(Reason::UnsupportedFormat, "format", format!("format {} is not supported; this library reads format {FORMAT_VERSION}", plan.format));
+        c.push(
+            Reason::UnsupportedFormat,
+            "format",
+            format!("format {} is not supported; this library reads format {FORMAT_VERSION}", plan.format),
+        );
     }
     if plan.id.trim().is_empty() {
         c.push(Reason::EmptyId, "id", "the plan id is empty".into());
@@ -41,8 +45,11 @@ pub fn check(plan: &PlanData) -> Vec<Issue> {
             if let Some(lead) = &r.lead {
                 c.reference(&departments, lead, format!("measures[{i}].responsibility.lead"), "department");
                 if !r.departments.contains(lead) {
-                    c.push(Reason::UnknownReference, &format!("measures[{i}].responsibility.lead"),
-                        format!("the lead department {lead:?} is not among the departments named"));
+                    c.push(
+                        Reason::UnknownReference,
+                        &format!("measures[{i}].responsibility.lead"),
+                        format!("the lead department {lead:?} is not among the departments named"),
+                    );
                 }
             }
             for (j, d) in r.departments.iter().enumerate() {
@@ -56,8 +63,11 @@ pub fn check(plan: &PlanData) -> Vec<Issue> {
         }
         for (j, item) in col.items.iter().enumerate() {
             if item.number as usize != j + 1 {
-                c.push(Reason::NumberMismatch, &format!("columns[{i}].items[{j}].number"),
-                    format!("item {} stands in position {}", item.number, j + 1));
+                c.push(
+                    Reason::NumberMismatch,
+                    &format!("columns[{i}].items[{j}].number"),
+                    format!("item {} stands in position {}", item.number, j + 1),
+                );
             }
         }
     }
@@ -71,16 +81,32 @@ fn check_ladder(c: &mut Checker, plan: &PlanData) {
     let levels = c.unique_ids("skill_levels", plan.skill_levels.iter().map(|l| l.id.as_str()));
     for (i, level) in plan.skill_levels.iter().enumerate() {
         if level.ordinal as usize != i + 1 {
-            c.push(Reason::NumberMismatch, &format!("skill_levels[{i}].ordinal"),
-                format!("level {:?} has ordinal {} in position {}: list levels lowest first, from 1", level.id, level.ordinal, i + 1));
+            c.push(
+                Reason::NumberMismatch,
+                &format!("skill_levels[{i}].ordinal"),
+                format!(
+                    "level {:?} has ordinal {} in position {}: list levels lowest first, from 1",
+                    level.id,
+                    level.ordinal,
+                    i + 1
+                ),
+            );
         }
         if level.skill_upgrade_subsidy_cap.is_some_and(|a| a.is_sign_negative()) {
-            c.push(Reason::NegativeTarget, &format!("skill_levels[{i}].skill_upgrade_subsidy_cap"), "the amount is negative".into());
+            c.push(
+                Reason::NegativeTarget,
+                &format!("skill_levels[{i}].skill_upgrade_subsidy_cap"),
+                "the amount is negative".into(),
+            );
         }
     }
     let _ = c.unique_ids("level_requirements", plan.level_requirements.iter().map(|r| r.occupation.as_str()));
     if !plan.level_requirements.is_empty() && !plan.level_requirements.iter().any(|r| r.occupation == "default") {
-        c.push(Reason::MissingField, "level_requirements", "the requirements need a set with occupation = \"default\"".into());
+        c.push(
+            Reason::MissingField,
+            "level_requirements",
+            "the requirements need a set with occupation = \"default\"".into(),
+        );
     }
     for (i, set) in plan.level_requirements.iter().enumerate() {
         if let Some(max) = &set.max_level {
@@ -91,15 +117,24 @@ fn check_ladder(c: &mut Checker, plan: &PlanData) {
             let path = format!("level_requirements[{i}].routes[{j}]");
             c.reference(&levels, &route.to, format!("{path}.to"), "skill level");
             if route.conditions.is_empty() {
-                c.push(Reason::MissingField, &format!("{path}.conditions"), "a route needs at least one condition".into());
+                c.push(
+                    Reason::MissingField,
+                    &format!("{path}.conditions"),
+                    "a route needs at least one condition".into(),
+                );
             }
             for (k, condition) in route.conditions.iter().enumerate() {
                 match condition {
-                    crate::model::Condition::YearsSinceLevel { level, .. } | crate::model::Condition::HoldsLevel { level } => {
+                    crate::model::Condition::YearsSinceLevel { level, .. }
+                    | crate::model::Condition::HoldsLevel { level } => {
                         c.reference(&levels, level, format!("{path}.conditions[{k}].level"), "skill level");
                     }
                     crate::model::Condition::Diploma { schools, .. } if schools.is_empty() => {
-                        c.push(Reason::MissingField, &format!("{path}.conditions[{k}].schools"), "name at least one school type".into());
+                        c.push(
+                            Reason::MissingField,
+                            &format!("{path}.conditions[{k}].schools"),
+                            "name at least one school type".into(),
+                        );
                     }
                     _ => {}
                 }
@@ -148,13 +183,19 @@ impl Checker {
 fn check_metadata(c: &mut Checker, plan: &PlanData) {
     let m = &plan.metadata;
     if m.period.end < m.period.start {
-        c.push(Reason::DateOrder, "metadata.period.end",
-            format!("the period ends ({}) before it starts ({})", m.period.end, m.period.start));
+        c.push(
+            Reason::DateOrder,
+            "metadata.period.end",
+            format!("the period ends ({}) before it starts ({})", m.period.end, m.period.start),
+        );
     }
     if let Some(published) = m.published_on {
         if published < m.written_on {
-            c.push(Reason::DateOrder, "metadata.published_on",
-                format!("published ({published}) before it was written ({})", m.written_on));
+            c.push(
+                Reason::DateOrder,
+                "metadata.published_on",
+                format!("published ({published}) before it was written ({})", m.written_on),
+            );
         }
     }
 }
@@ -164,8 +205,11 @@ fn check_regions(c: &mut Checker, plan: &PlanData, regions: &HashSet<&str>) {
     for (i, r) in plan.regions.iter().enumerate() {
         if let Some(code) = &r.code {
             if code.len() != 6 || !code.bytes().all(|b| b.is_ascii_digit()) {
-                c.push(Reason::InvalidRegionCode, &format!("regions[{i}].code"),
-                    format!("region code {code:?} is not six digits (GB/T 2260)"));
+                c.push(
+                    Reason::InvalidRegionCode,
+                    &format!("regions[{i}].code"),
+                    format!("region code {code:?} is not six digits (GB/T 2260)"),
+                );
             } else if !codes.insert(code.as_str()) {
                 c.push(Reason::DuplicateId, &format!("regions[{i}].code"), format!("duplicate region code {code:?}"));
             }
@@ -178,7 +222,11 @@ fn check_regions(c: &mut Checker, plan: &PlanData, regions: &HashSet<&str>) {
         for _ in 0..plan.regions.len() {
             let Some(parent) = at else { break };
             if parent == r.id {
-                c.push(Reason::CyclicParent, &format!("regions[{i}].parent"), format!("region {:?} is its own ancestor", r.id));
+                c.push(
+                    Reason::CyclicParent,
+                    &format!("regions[{i}].parent"),
+                    format!("region {:?} is its own ancestor", r.id),
+                );
                 break;
             }
             at = plan.regions.iter().find(|x| x.id == parent).and_then(|x| x.parent.as_deref());
@@ -187,16 +235,21 @@ fn check_regions(c: &mut Checker, plan: &PlanData, regions: &HashSet<&str>) {
 }
 
 fn check_indicators(c: &mut Checker, plan: &PlanData, known: &HashSet<&str>) {
-    let by_id: HashMap<&str, usize> =
-        plan.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
+    let by_id: HashMap<&str, usize> = plan.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
     for (i, ind) in plan.indicators.iter().enumerate() {
         if ind.target > crate::MAX_VALUE {
-            c.push(Reason::OutOfRange, &format!("indicators[{i}].target"),
-                format!("the target {} is above 10^15, the largest value skillplan computes with", ind.target));
+            c.push(
+                Reason::OutOfRange,
+                &format!("indicators[{i}].target"),
+                format!("the target {} is above 10^15, the largest value skillplan computes with", ind.target),
+            );
         }
         if ind.target < Decimal::ZERO {
-            c.push(Reason::NegativeTarget, &format!("indicators[{i}].target"),
-                format!("the target {} is negative", ind.target));
+            c.push(
+                Reason::NegativeTarget,
+                &format!("indicators[{i}].target"),
+                format!("the target {} is negative", ind.target),
+            );
         }
         let mut previous: Option<&crate::model::PlanMilestone> = None;
         for (j, m) in ind.milestones.iter().enumerate() {
@@ -205,10 +258,18 @@ fn check_indicators(c: &mut Checker, plan: &PlanData, known: &HashSet<&str>) {
                 c.push(Reason::DateOrder, &format!("{path}.date"), format!("{} is outside the plan period", m.date));
             }
             if m.value.is_sign_negative() || m.value > ind.target {
-                c.push(Reason::OutOfRange, &format!("{path}.value"), format!("a milestone must lie between 0 and the target {}", ind.target));
+                c.push(
+                    Reason::OutOfRange,
+                    &format!("{path}.value"),
+                    format!("a milestone must lie between 0 and the target {}", ind.target),
+                );
             }
             if previous.is_some_and(|p| m.date <= p.date || m.value < p.value) {
-                c.push(Reason::DateOrder, &format!("{path}.date"), "milestones must be in date order and never decrease".into());
+                c.push(
+                    Reason::DateOrder,
+                    &format!("{path}.date"),
+                    "milestones must be in date order and never decrease".into(),
+                );
             }
             previous = Some(m);
         }
@@ -224,11 +285,26 @@ fn check_indicators(c: &mut Checker, plan: &PlanData, known: &HashSet<&str>) {
         }
         let whole = &plan.indicators[by_id[parent.as_str()]];
         if whole.unit != ind.unit {
-            c.push(Reason::UnitMismatch, &format!("indicators[{i}].unit"),
-                format!("{:?} is counted in {}, its whole {:?} in {}", ind.id, ind.unit.label().zh, whole.id, whole.unit.label().zh));
+            c.push(
+                Reason::UnitMismatch,
+                &format!("indicators[{i}].unit"),
+                format!(
+                    "{:?} is counted in {}, its whole {:?} in {}",
+                    ind.id,
+                    ind.unit.label().zh,
+                    whole.id,
+                    whole.unit.label().zh
+                ),
+            );
         } else if ind.target > whole.target {
-            c.push(Reason::PartExceedsWhole, &format!("indicators[{i}].target"),
-                format!("the target of {:?} ({}) is above that of its whole {:?} ({})", ind.id, ind.target, whole.id, whole.target));
+            c.push(
+                Reason::PartExceedsWhole,
+                &format!("indicators[{i}].target"),
+                format!(
+                    "the target of {:?} ({}) is above that of its whole {:?} ({})",
+                    ind.id, ind.target, whole.id, whole.target
+                ),
+            );
         }
     }
 }

@@ -7,7 +7,9 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess, VariantAccess, Visitor};
+use serde::de::{
+    self, DeserializeSeed, Deserializer, EnumAccess, IntoDeserializer, MapAccess, SeqAccess, VariantAccess, Visitor,
+};
 use toml::Value;
 
 /// A step of a path: a key of a table or a position in an array.
@@ -106,7 +108,12 @@ impl<'de> Deserializer<'de> for ValueDe<'de> {
         visitor.visit_newtype_struct(self)
     }
 
-    fn deserialize_enum<V: Visitor<'de>>(self, _name: &'static str, _variants: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Error> {
         match self.0 {
             Value::String(s) => visitor.visit_enum(IntoDeserializer::<'de, Error>::into_deserializer(s.as_str())),
             Value::Table(table) if table.len() == 1 => match table.iter().next() {
@@ -168,7 +175,9 @@ impl<'de> MapAccess<'de> for Map<'de> {
             Some((key, value)) => {
                 self.value = Some((key.as_str(), value));
                 // An unknown key is located at the key itself.
-                seed.deserialize(de::value::BorrowedStrDeserializer::<Error>::new(key.as_str())).map(Some).map_err(|e| e.at_key(key))
+                seed.deserialize(de::value::BorrowedStrDeserializer::<Error>::new(key.as_str()))
+                    .map(Some)
+                    .map_err(|e| e.at_key(key))
             }
         }
     }

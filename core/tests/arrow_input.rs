@@ -4,10 +4,13 @@
 
 use std::sync::Arc;
 
+use chrono::{Datelike, NaiveDate};
 use skillplan::arrow_array::builder::{ListBuilder, StringBuilder, StringDictionaryBuilder};
 use skillplan::arrow_array::types::Int32Type;
-use skillplan::arrow_array::{self, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray, StringViewArray, TimestampMillisecondArray};
-use chrono::{Datelike, NaiveDate};
+use skillplan::arrow_array::{
+    self, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray, StringViewArray,
+    TimestampMillisecondArray,
+};
 
 use skillplan::sample::{self, SampleTraining};
 use skillplan::{CountOptions, Plan, Tally};
@@ -34,16 +37,35 @@ fn batch(rows: &[SampleTraining]) -> RecordBatch {
         ("record_id", Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.record_id.clone())))),
         ("person_key", Arc::new(StringViewArray::from_iter_values(rows.iter().map(|r| r.person_key.clone())))),
         ("region", Arc::new(region.finish())),
-        ("training_type", Arc::new(arrow_array::LargeStringArray::from_iter_values(rows.iter().map(|r| r.training_type)))),
+        (
+            "training_type",
+            Arc::new(arrow_array::LargeStringArray::from_iter_values(rows.iter().map(|r| r.training_type))),
+        ),
         ("subsidised", Arc::new(BooleanArray::from(rows.iter().map(|r| r.subsidised).collect::<Vec<_>>()))),
         ("groups", Arc::new(groups.finish())),
         ("start_date", Arc::new(Date32Array::from(rows.iter().map(|r| day32(r.start_date)).collect::<Vec<_>>()))),
-        ("end_date", Arc::new(TimestampMillisecondArray::from(
-            rows.iter().map(|r| i64::from(day32(r.end_date)) * 86_400_000 + 3_600_000).collect::<Vec<_>>()))),
-        ("completion_date", Arc::new(Date32Array::from(rows.iter().map(|r| r.completion_date.map(day32)).collect::<Vec<_>>()))),
-        ("certificate_kind", Arc::new(StringArray::from(rows.iter().map(|r| r.certificate.map(|c| c.0)).collect::<Vec<_>>()))),
-        ("certificate_level", Arc::new(StringArray::from(rows.iter().map(|r| r.certificate.and_then(|c| c.1)).collect::<Vec<_>>()))),
-        ("certificate_date", Arc::new(Date32Array::from(rows.iter().map(|r| r.certificate.map(|c| day32(c.2))).collect::<Vec<_>>()))),
+        (
+            "end_date",
+            Arc::new(TimestampMillisecondArray::from(
+                rows.iter().map(|r| i64::from(day32(r.end_date)) * 86_400_000 + 3_600_000).collect::<Vec<_>>(),
+            )),
+        ),
+        (
+            "completion_date",
+            Arc::new(Date32Array::from(rows.iter().map(|r| r.completion_date.map(day32)).collect::<Vec<_>>())),
+        ),
+        (
+            "certificate_kind",
+            Arc::new(StringArray::from(rows.iter().map(|r| r.certificate.map(|c| c.0)).collect::<Vec<_>>())),
+        ),
+        (
+            "certificate_level",
+            Arc::new(StringArray::from(rows.iter().map(|r| r.certificate.and_then(|c| c.1)).collect::<Vec<_>>())),
+        ),
+        (
+            "certificate_date",
+            Arc::new(Date32Array::from(rows.iter().map(|r| r.certificate.map(|c| day32(c.2))).collect::<Vec<_>>())),
+        ),
         ("batch_note", Arc::new(Int64Array::from(vec![1; rows.len()]))),
     ];
     RecordBatch::try_from_iter(columns).unwrap()
@@ -77,7 +99,9 @@ fn arrow_refusals_are_numbered_across_batches_and_in_order() {
     let start = good.schema().index_of("start_date").unwrap();
     columns[start] = Arc::new(Float64Array::from(vec![1.5; rows.len()]));
     let bad = RecordBatch::try_from_iter(
-        good.schema().fields().iter().zip(&columns).map(|(f, c)| (f.name().clone(), c.clone()))).unwrap();
+        good.schema().fields().iter().zip(&columns).map(|(f, c)| (f.name().clone(), c.clone())),
+    )
+    .unwrap();
     let mut tally = Tally::new(&plan);
     let options = CountOptions { max_rejected: 100_000, ..CountOptions::default() };
     tally.add_arrow_stream(&plan, [Ok(good.slice(0, 10)), Ok(bad.clone())], &options).unwrap();
@@ -96,6 +120,9 @@ fn a_batch_without_the_required_columns_is_refused() {
     let plan = Plan::jilin_2022_2025().unwrap();
     let b = RecordBatch::try_from_iter([("record_id", Arc::new(StringArray::from(vec!["r1"])) as ArrayRef)]).unwrap();
     let err = Tally::new(&plan).add_arrow_batch(&plan, &b, &CountOptions::default(), 0).unwrap_err();
-    assert_eq!((err.code().as_str(), err.reason(), err.path()), ("INVALID_RECORD_SOURCE", Some("missing_column"), "person_key".to_owned()));
+    assert_eq!(
+        (err.code().as_str(), err.reason(), err.path()),
+        ("INVALID_RECORD_SOURCE", Some("missing_column"), "person_key".to_owned())
+    );
     let _ = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap().year();
 }

@@ -104,7 +104,8 @@ fn raw_bytes(form: &Value) -> Result<Vec<u8>, Failure> {
 }
 
 fn text(form: &Value) -> Result<String, Failure> {
-    String::from_utf8(raw_bytes(form)?).or_else(|_| inexpressible("bytes that are not UTF-8 where the API takes a &str"))
+    String::from_utf8(raw_bytes(form)?)
+        .or_else(|_| inexpressible("bytes that are not UTF-8 where the API takes a &str"))
 }
 
 /// A catalogue value as a serde_json value: {"$float": "0.1"} becomes the f64 0.1. Rust can
@@ -118,7 +119,9 @@ fn host(value: &Value) -> Result<Value, Failure> {
                 None => return inexpressible(format!("the float {x}")),
             }
         }
-        Value::Object(map) => Value::Object(map.iter().map(|(k, v)| Ok((k.clone(), host(v)?))).collect::<Result<_, Failure>>()?),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| Ok((k.clone(), host(v)?))).collect::<Result<_, Failure>>()?)
+        }
         Value::Array(items) => Value::Array(items.iter().map(host).collect::<Result<_, _>>()?),
         other => other.clone(),
     })
@@ -147,7 +150,9 @@ fn date(text: &str) -> Result<NaiveDate, Failure> {
 
 fn decimal(v: Option<&Value>) -> Result<Decimal, Failure> {
     match v {
-        Some(Value::String(s)) => skillplan::decimal_text::parse(s).or_else(|_| inexpressible(format!("{s:?} as a Decimal"))),
+        Some(Value::String(s)) => {
+            skillplan::decimal_text::parse(s).or_else(|_| inexpressible(format!("{s:?} as a Decimal")))
+        }
         Some(Value::Number(n)) if n.is_i64() => Ok(Decimal::from(n.as_i64().unwrap_or(0))),
         Some(Value::Number(n)) if n.is_u64() => Ok(Decimal::from(n.as_u64().unwrap_or(0))),
         other => inexpressible(format!("{other:?} as a Decimal")),
@@ -166,7 +171,11 @@ fn progress_options(given: &Value, as_of: NaiveDate) -> Result<ProgressOptions, 
     let mut options = ProgressOptions::new(as_of);
     for m in given.get("milestones").and_then(Value::as_array).into_iter().flatten() {
         let d = date(&string(m.get("date"))?)?;
-        options.milestones.push(Milestone { indicator: string(m.get("indicator"))?, date: d, value: decimal(m.get("value"))? });
+        options.milestones.push(Milestone {
+            indicator: string(m.get("indicator"))?,
+            date: d,
+            value: decimal(m.get("value"))?,
+        });
     }
     for t in given.get("regional_targets").and_then(Value::as_array).into_iter().flatten() {
         options.regional_targets.push(RegionalTarget {
@@ -197,7 +206,11 @@ fn run(plan: &Plan, case: &Value, tmp: &Path) -> Result<(), Failure> {
             Plan::from_bytes(&raw_bytes(form)?)?;
         }
         kind @ ("records_csv" | "records_jsonl") => {
-            let path = write_temp(tmp, &format!("{name}.{}", if kind == "records_csv" { "csv" } else { "jsonl" }), &raw_bytes(form)?);
+            let path = write_temp(
+                tmp,
+                &format!("{name}.{}", if kind == "records_csv" { "csv" } else { "jsonl" }),
+                &raw_bytes(form)?,
+            );
             Tally::new(plan).add_path(plan, &path, &count_options, None)?;
         }
         "records" => {
@@ -220,7 +233,10 @@ fn run(plan: &Plan, case: &Value, tmp: &Path) -> Result<(), Failure> {
             progress::report(plan, &observations, &ProgressOptions::new(as_of))?;
         }
         kind @ ("profile" | "offer") => {
-            let other = options.get(if kind == "profile" { "offer" } else { "profile" }).cloned().unwrap_or_else(|| serde_json::json!({}));
+            let other = options
+                .get(if kind == "profile" { "offer" } else { "profile" })
+                .cloned()
+                .unwrap_or_else(|| serde_json::json!({}));
             if form.get("value").is_some() {
                 let v = value(form)?;
                 let (profile, offer) = if kind == "profile" { (&v, &other) } else { (&other, &v) };
@@ -296,9 +312,16 @@ fn personal_data(err: &Error, secrets: &[String]) -> Vec<String> {
 
 #[test]
 fn bad_inputs() {
-    let catalogue: Value = serde_json::from_str(&std::fs::read_to_string(dir().join("catalogue.json")).expect("catalogue")).expect("catalogue JSON");
+    let catalogue: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir().join("catalogue.json")).expect("catalogue"))
+            .expect("catalogue JSON");
     assert_eq!(catalogue["format"], "skillplan-bad-inputs/1");
-    let secrets: Vec<String> = catalogue["secrets"].as_array().expect("secrets").iter().map(|s| s.as_str().expect("secret").to_owned()).collect();
+    let secrets: Vec<String> = catalogue["secrets"]
+        .as_array()
+        .expect("secrets")
+        .iter()
+        .map(|s| s.as_str().expect("secret").to_owned())
+        .collect();
     let all = catalogue["cases"].as_array().expect("cases");
     let mut names: Vec<&str> = all.iter().map(|c| c["name"].as_str().expect("name")).collect();
     names.sort_unstable();
@@ -322,7 +345,9 @@ fn bad_inputs() {
         let mut problems = Vec::new();
         match run(&plan, case, &tmp) {
             Ok(()) => problems.push(format!("expected {}, got no error", expect["code"])),
-            Err(Failure::Catalogue(Inexpressible(what))) => problems.push(format!("Rust cannot express {what}; drop rust from hosts")),
+            Err(Failure::Catalogue(Inexpressible(what))) => {
+                problems.push(format!("Rust cannot express {what}; drop rust from hosts"))
+            }
             Err(Failure::Library(err)) => {
                 if err.code().as_str() != expect["code"] {
                     problems.push(format!("code: expected {}, got {} ({err})", expect["code"], err.code()));

@@ -7,9 +7,9 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 use skillplan::observations::{Observations, parse_json};
-use skillplan::{eligibility, pathway};
 use skillplan::progress::{self, Milestone, ProgressOptions, RegionalTarget, Thresholds};
 use skillplan::{Error, Plan};
+use skillplan::{eligibility, pathway};
 
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance")
@@ -88,10 +88,26 @@ fn count_options(args: &Value) -> skillplan::CountOptions {
 /// The tally's summary in the corpus's shape: cells and indicators as maps.
 fn tally_value(plan: &Plan, tally: &skillplan::Tally) -> Value {
     let mut v = to_value(tally.summary(plan));
-    let cells: serde_json::Map<String, Value> = v["cells"].as_array().unwrap().iter()
-        .map(|c| (format!("{}/{}/{}", c["indicator"].as_str().unwrap(), c["region"].as_str().unwrap(), c["month"].as_str().unwrap()), c["count"].clone()))
+    let cells: serde_json::Map<String, Value> = v["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                format!(
+                    "{}/{}/{}",
+                    c["indicator"].as_str().unwrap(),
+                    c["region"].as_str().unwrap(),
+                    c["month"].as_str().unwrap()
+                ),
+                c["count"].clone(),
+            )
+        })
         .collect();
-    let indicators: serde_json::Map<String, Value> = v["indicators"].as_array().unwrap().iter()
+    let indicators: serde_json::Map<String, Value> = v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
         .map(|i| (i["indicator"].as_str().unwrap().to_owned(), i.clone()))
         .collect();
     v["cells"] = Value::Object(cells);
@@ -221,7 +237,9 @@ fn check(actual: &Value, expect: &Value, at: &str, failures: &mut Vec<String>) {
                         } else {
                             // A key selects the element whose id, method, indicator, code or level is that key.
                             let found = items.iter().find(|i| {
-                                ["id", "method", "indicator", "code", "level", "check"].iter().any(|f| i[*f].as_str() == Some(other))
+                                ["id", "method", "indicator", "code", "level", "check"]
+                                    .iter()
+                                    .any(|f| i[*f].as_str() == Some(other))
                             });
                             match found {
                                 Some(item) => check(item, v, &here, failures),

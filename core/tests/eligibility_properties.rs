@@ -13,15 +13,29 @@ fn plan() -> &'static Plan {
 }
 
 fn date_in(year_from: i32, years: i32) -> impl Strategy<Value = String> {
-    (0..years * 365).prop_map(move |d| (NaiveDate::from_ymd_opt(year_from, 1, 1).unwrap() + chrono::Days::new(d as u64)).to_string())
+    (0..years * 365).prop_map(move |d| {
+        (NaiveDate::from_ymd_opt(year_from, 1, 1).unwrap() + chrono::Days::new(d as u64)).to_string()
+    })
 }
 
 fn pick(options: &'static [&'static str]) -> impl Strategy<Value = Value> {
     proptest::sample::select(options).prop_map(|s| json!(s))
 }
 
-const STATUSES: &[&str] = &["rural_transfer_labour", "returning_migrant_worker", "poverty_alleviated", "monitored", "veteran", "disabled",
-    "employment_difficulty", "zero_employment_family", "hardship_worker_family", "social_assistance", "correctional", "craftsperson"];
+const STATUSES: &[&str] = &[
+    "rural_transfer_labour",
+    "returning_migrant_worker",
+    "poverty_alleviated",
+    "monitored",
+    "veteran",
+    "disabled",
+    "employment_difficulty",
+    "zero_employment_family",
+    "hardship_worker_family",
+    "social_assistance",
+    "correctional",
+    "craftsperson",
+];
 const KINDS: &[&str] = &["training_subsidy", "skill_upgrade_subsidy", "evaluation_subsidy", "living_allowance"];
 const LEVELS: &[&str] = &["junior", "intermediate", "senior", "technician"];
 const OCCUPATIONS: &[&str] = &["电工", "焊工", "育婴员"];
@@ -63,7 +77,9 @@ fn full_offer() -> impl Strategy<Value = Map<String, Value>> {
 }
 
 fn without(map: &Map<String, Value>, drop: &[bool]) -> Value {
-    Value::Object(map.iter().zip(drop.iter().cycle()).filter(|(_, d)| !**d).map(|((k, v), _)| (k.clone(), v.clone())).collect())
+    Value::Object(
+        map.iter().zip(drop.iter().cycle()).filter(|(_, d)| !**d).map(|((k, v), _)| (k.clone(), v.clone())).collect(),
+    )
 }
 
 proptest! {

@@ -8,8 +8,15 @@ use skillplan::pathway::{Diploma, HeldLevel, Worker, pathway};
 
 const LEVELS: [&str; 6] = ["junior", "intermediate", "senior", "technician", "senior-technician", "special-technician"];
 const SCHOOLS: [&str; 9] = [
-    "technical_school", "senior_technical_school", "technician_college", "secondary_vocational", "higher_vocational",
-    "junior_college", "bachelor", "master", "doctorate",
+    "technical_school",
+    "senior_technical_school",
+    "technician_college",
+    "secondary_vocational",
+    "higher_vocational",
+    "junior_college",
+    "bachelor",
+    "master",
+    "doctorate",
 ];
 
 fn day(n: i64) -> NaiveDate {

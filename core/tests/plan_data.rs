@@ -104,7 +104,10 @@ fn the_published_records_schema_is_generated_from_the_types() {
         std::fs::write(path, &generated).unwrap();
     }
     let published = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(published == generated, "plans/records.schema.json is stale: run `SKILLPLAN_BLESS=1 cargo test -p skillplan --test plan_data`");
+    assert!(
+        published == generated,
+        "plans/records.schema.json is stale: run `SKILLPLAN_BLESS=1 cargo test -p skillplan --test plan_data`"
+    );
     let schema: serde_json::Value = serde_json::from_str(&generated).unwrap();
     assert!(generated.contains("person_key") && generated.contains("designated_date"), "{schema}");
 }
@@ -117,7 +120,10 @@ fn the_published_schema_is_generated_from_the_types() {
         std::fs::write(path, &generated).unwrap();
     }
     let published = std::fs::read_to_string(path).unwrap_or_default();
-    assert!(published == generated, "plans/plan.schema.json is stale: run `SKILLPLAN_BLESS=1 cargo test -p skillplan --test plan_data`");
+    assert!(
+        published == generated,
+        "plans/plan.schema.json is stale: run `SKILLPLAN_BLESS=1 cargo test -p skillplan --test plan_data`"
+    );
 }
 
 #[test]

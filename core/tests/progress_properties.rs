@@ -31,8 +31,18 @@ fn row(plan: &Plan, inputs: &[ObservationInput], as_of: NaiveDate, id: &str) -> 
     progress::indicator(plan, &obs, &ProgressOptions::new(as_of), id, None).unwrap()
 }
 
-const REGIONS: [&str; 10] =
-    ["changchun", "jilin-city", "siping", "liaoyuan", "tonghua", "baishan", "songyuan", "baicheng", "yanbian", "changbaishan"];
+const REGIONS: [&str; 10] = [
+    "changchun",
+    "jilin-city",
+    "siping",
+    "liaoyuan",
+    "tonghua",
+    "baishan",
+    "songyuan",
+    "baicheng",
+    "yanbian",
+    "changbaishan",
+];
 
 proptest! {
     #[test]

@@ -57,7 +57,12 @@ fn final_report_and_csv() {
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     let csv = r.to_csv();
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().starts_with("indicator,name_zh,name_en,region,clause,unit,comparator,target,as_of,achieved"));
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("indicator,name_zh,name_en,region,clause,unit,comparator,target,as_of,achieved")
+    );
     assert_eq!(csv.lines().count(), 7);
     assert!(csv.contains("subsidized-training,开展补贴性职业技能培训,"));
 }
@@ -81,8 +86,13 @@ fn inputs(rows: &[(&str, &str, &str)]) -> Vec<skillplan::observations::Observati
 #[test]
 fn growth_from_a_tiny_base_does_not_overflow() {
     let plan = minimal_with("", "");
-    let obs = Observations::new(&plan, &inputs(&[("trained", "2026-06-30", "0.0000000000000000000000000001"), ("trained", "2027-06-30", "10")])).unwrap();
-    let row = skillplan::progress::indicator(&plan, &obs, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
+    let obs = Observations::new(
+        &plan,
+        &inputs(&[("trained", "2026-06-30", "0.0000000000000000000000000001"), ("trained", "2027-06-30", "10")]),
+    )
+    .unwrap();
+    let row =
+        skillplan::progress::indicator(&plan, &obs, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
     let cagr = row.projections.iter().find(|p| p.method == "unsd_cagr").unwrap();
     assert!(!cagr.applicable);
 }
@@ -91,10 +101,12 @@ fn growth_from_a_tiny_base_does_not_overflow() {
 fn a_cap_that_is_exceeded_is_missed() {
     let plan = minimal_with("comparator = \">=\"\ntarget = \"100000\"", "comparator = \"<=\"\ntarget = \"100000\"");
     let obs = Observations::new(&plan, &inputs(&[("trained", "2027-06-30", "120000")])).unwrap();
-    let row = skillplan::progress::indicator(&plan, &obs, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
+    let row =
+        skillplan::progress::indicator(&plan, &obs, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
     assert_eq!(row.status, Status::Missed);
     let under = Observations::new(&plan, &inputs(&[("trained", "2027-06-30", "90000")])).unwrap();
-    let row = skillplan::progress::indicator(&plan, &under, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
+    let row =
+        skillplan::progress::indicator(&plan, &under, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
     assert_eq!(row.status, Status::Met);
 }
 

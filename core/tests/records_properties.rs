@@ -11,7 +11,10 @@ fn plan() -> Plan {
 }
 
 fn records(seed: u64, n: u64) -> Vec<RecordInput> {
-    (0..n).map(|i| sample::training(seed, i).to_input()).chain((0..n / 20).map(|i| sample::base(seed, i).to_input())).collect()
+    (0..n)
+        .map(|i| sample::training(seed, i).to_input())
+        .chain((0..n / 20).map(|i| sample::base(seed, i).to_input()))
+        .collect()
 }
 
 /// Spoils every seventh record in one of several ways, so rejections are merged too.

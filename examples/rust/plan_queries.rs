@@ -10,7 +10,13 @@ fn main() -> Result<(), skillplan::Error> {
 
     for indicator in plan.indicators() {
         let indent = if indicator.parent.is_some() { "  " } else { "" };
-        println!("{indent}{}. {}: {} {}", indicator.row, indicator.name.zh, indicator.comparator.symbol(), indicator.target);
+        println!(
+            "{indent}{}. {}: {} {}",
+            indicator.row,
+            indicator.name.zh,
+            indicator.comparator.symbol(),
+            indicator.target
+        );
     }
 
     let parts = plan.parts("new-certificates")?;

@@ -11,7 +11,8 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let (profile, offer) = text.split_once('\0').unwrap_or((text, "{}"));
     let days = data.iter().take(2).fold(0i64, |n, b| n * 256 + i64::from(*b));
-    let as_of = chrono::NaiveDate::from_ymd_opt(2017, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(days as u64 % 5000)));
+    let as_of = chrono::NaiveDate::from_ymd_opt(2017, 1, 1)
+        .and_then(|d| d.checked_add_days(chrono::Days::new(days as u64 % 5000)));
     let Some(as_of) = as_of else { return };
     match skillplan::eligibility::check_json(plan, profile, offer, as_of) {
         Ok(decision) => {

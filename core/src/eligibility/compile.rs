@@ -25,7 +25,10 @@ pub(crate) enum Cond {
     Sex(Sex),
     Hukou(Hukou),
     /// Bits of [`SchoolKind::ALL`] and, for technical schools, of [`TechnicalClass::ALL`].
-    Graduated { schools: u8, classes: Option<u8> },
+    Graduated {
+        schools: u8,
+        classes: Option<u8>,
+    },
     Age(AgeRange),
 }
 
@@ -74,7 +77,14 @@ impl Compiler<'_> {
         self.issues.push(Issue { reason, path, message });
     }
 
-    fn mask_of<T: Copy + PartialEq>(&mut self, all: &[T], name: impl Fn(T) -> &'static str, values: &[String], path: &str, what: &str) -> u64 {
+    fn mask_of<T: Copy + PartialEq>(
+        &mut self,
+        all: &[T],
+        name: impl Fn(T) -> &'static str,
+        values: &[String],
+        path: &str,
+        what: &str,
+    ) -> u64 {
         let mut mask = 0u64;
         for (i, v) in values.iter().enumerate() {
             match all.iter().position(|x| name(*x) == v) {
@@ -99,14 +109,22 @@ impl Compiler<'_> {
                 for (i, id) in ids.iter().enumerate() {
                     match self.data.statuses.iter().position(|s| &s.id == id) {
                         Some(bit) => mask |= 1 << bit,
-                        None => self.push(Reason::UnknownReference, format!("{path}.status[{i}]"), format!("unknown status {id:?}")),
+                        None => self.push(
+                            Reason::UnknownReference,
+                            format!("{path}.status[{i}]"),
+                            format!("unknown status {id:?}"),
+                        ),
                     }
                 }
                 Cond::Status(mask)
             }
-            GroupCondition::Employment(values) => {
-                Cond::Employment(self.mask_of(Employment::ALL, Employment::as_str, values, &format!("{path}.employment"), "employment status") as u16)
-            }
+            GroupCondition::Employment(values) => Cond::Employment(self.mask_of(
+                Employment::ALL,
+                Employment::as_str,
+                values,
+                &format!("{path}.employment"),
+                "employment status",
+            ) as u16),
             GroupCondition::Sex(v) => match Sex::ALL.iter().find(|s| s.as_str() == v) {
                 Some(s) => Cond::Sex(*s),
                 None => {
@@ -123,22 +141,44 @@ impl Compiler<'_> {
             },
             GroupCondition::GraduatedThisYear(g) => {
                 let p = format!("{path}.graduated_this_year");
-                let schools = self.mask_of(SchoolKind::ALL, SchoolKind::as_str, &g.school_types, &format!("{p}.school_types"), "school type") as u8;
+                let schools = self.mask_of(
+                    SchoolKind::ALL,
+                    SchoolKind::as_str,
+                    &g.school_types,
+                    &format!("{p}.school_types"),
+                    "school type",
+                ) as u8;
                 let classes = g.technical_school_classes.as_ref().map(|c| {
-                    self.mask_of(TechnicalClass::ALL, TechnicalClass::as_str, c, &format!("{p}.technical_school_classes"), "technical school class") as u8
+                    self.mask_of(
+                        TechnicalClass::ALL,
+                        TechnicalClass::as_str,
+                        c,
+                        &format!("{p}.technical_school_classes"),
+                        "technical school class",
+                    ) as u8
                 });
                 Cond::Graduated { schools, classes }
             }
             GroupCondition::Age(range) => {
                 if range.max < range.min {
-                    self.push(Reason::DateOrder, format!("{path}.age.max"), "the maximum age is below the minimum".into());
+                    self.push(
+                        Reason::DateOrder,
+                        format!("{path}.age.max"),
+                        "the maximum age is below the minimum".into(),
+                    );
                 }
                 Cond::Age(*range)
             }
         }
     }
 
-    fn vocabulary_mask(&mut self, values: &[String], terms: Option<&[crate::model::Term]>, path: &str, what: &str) -> u64 {
+    fn vocabulary_mask(
+        &mut self,
+        values: &[String],
+        terms: Option<&[crate::model::Term]>,
+        path: &str,
+        what: &str,
+    ) -> u64 {
         let terms = terms.unwrap_or(&[]);
         let mut mask = 0u64;
         for (i, v) in values.iter().enumerate() {
@@ -153,7 +193,11 @@ impl Compiler<'_> {
     fn version(&mut self, v: &SubsidyVersion, kind: SubsidyKind, groups: &[String], path: &str) -> Version {
         let p: &SubsidyParams = &v.params;
         for name in p.missing_for(kind) {
-            self.push(Reason::MissingField, format!("{path}.{name}"), format!("{} needs the parameter {name}", kind.as_str()));
+            self.push(
+                Reason::MissingField,
+                format!("{path}.{name}"),
+                format!("{} needs the parameter {name}", kind.as_str()),
+            );
         }
         if v.to.is_some_and(|to| to < v.from) {
             self.push(Reason::DateOrder, format!("{path}.to"), "the version ends before it starts".into());
@@ -164,27 +208,41 @@ impl Compiler<'_> {
             for (i, id) in c.value.iter().enumerate() {
                 match groups.iter().position(|g| g == id) {
                     Some(index) => categories.push(index),
-                    None => self.push(Reason::UnknownReference, format!("{path}.categories.value[{i}]"), format!("unknown group {id:?}")),
+                    None => self.push(
+                        Reason::UnknownReference,
+                        format!("{path}.categories.value[{i}]"),
+                        format!("unknown group {id:?}"),
+                    ),
                 }
             }
         }
         let types = records.map(|r| r.training_types.as_slice());
-        let training_types = p.training_types.as_ref().map_or(0, |t| self.vocabulary_mask(&t.value, types, &format!("{path}.training_types.value"), "training type"));
-        let employee_training_types = p
-            .employee_training_types
-            .as_ref()
-            .map_or(0, |t| self.vocabulary_mask(&t.value, types, &format!("{path}.employee_training_types.value"), "training type"));
+        let training_types = p.training_types.as_ref().map_or(0, |t| {
+            self.vocabulary_mask(&t.value, types, &format!("{path}.training_types.value"), "training type")
+        });
+        let employee_training_types = p.employee_training_types.as_ref().map_or(0, |t| {
+            self.vocabulary_mask(&t.value, types, &format!("{path}.employee_training_types.value"), "training type")
+        });
         let kinds = records.map(|r| r.certificate_kinds.as_slice());
-        let certificate_kinds =
-            p.certificate_kinds.as_ref().map_or(0, |t| self.vocabulary_mask(&t.value, kinds, &format!("{path}.certificate_kinds.value"), "certificate kind"));
+        let certificate_kinds = p.certificate_kinds.as_ref().map_or(0, |t| {
+            self.vocabulary_mask(&t.value, kinds, &format!("{path}.certificate_kinds.value"), "certificate kind")
+        });
         let mut amounts = Vec::new();
         for (i, a) in p.amounts.iter().flat_map(|a| a.value.iter()).enumerate() {
             match self.plan.skill_levels.iter().position(|l| l.id == a.level) {
                 Some(level) => amounts.push((level, a.amount, a.min_hours)),
-                None => self.push(Reason::UnknownReference, format!("{path}.amounts.value[{i}].level"), format!("unknown skill level {:?}", a.level)),
+                None => self.push(
+                    Reason::UnknownReference,
+                    format!("{path}.amounts.value[{i}].level"),
+                    format!("unknown skill level {:?}", a.level),
+                ),
             }
             if a.amount < Decimal::ZERO {
-                self.push(Reason::NegativeTarget, format!("{path}.amounts.value[{i}].amount"), "a negative amount".into());
+                self.push(
+                    Reason::NegativeTarget,
+                    format!("{path}.amounts.value[{i}].amount"),
+                    "a negative amount".into(),
+                );
             }
         }
         Version { data: v.clone(), categories, training_types, employee_training_types, certificate_kinds, amounts }
@@ -219,7 +277,11 @@ pub(crate) fn compile(plan: &PlanData) -> Result<EligibilityRules, Vec<Issue>> {
         }
         if let Some(clause) = &g.clause {
             if !known_clause(plan, clause) {
-                c.push(Reason::UnknownReference, format!("{path}.clause"), format!("not a clause of the plan: {clause:?}"));
+                c.push(
+                    Reason::UnknownReference,
+                    format!("{path}.clause"),
+                    format!("not a clause of the plan: {clause:?}"),
+                );
             }
         }
         groups.push(c.cond(&g.when, &format!("{path}.when")));
@@ -233,17 +295,33 @@ pub(crate) fn compile(plan: &PlanData) -> Result<EligibilityRules, Vec<Issue>> {
         }
         for (j, clause) in s.clauses.iter().enumerate() {
             if !known_clause(plan, clause) {
-                c.push(Reason::UnknownReference, format!("{path}.clauses[{j}]"), format!("not a clause of the plan: {clause:?}"));
+                c.push(
+                    Reason::UnknownReference,
+                    format!("{path}.clauses[{j}]"),
+                    format!("not a clause of the plan: {clause:?}"),
+                );
             }
         }
         if s.versions.is_empty() {
-            c.push(Reason::MissingField, format!("{path}.versions"), "a subsidy needs at least one rule version".into());
+            c.push(
+                Reason::MissingField,
+                format!("{path}.versions"),
+                "a subsidy needs at least one rule version".into(),
+            );
         }
-        let versions: Vec<Version> =
-            s.versions.iter().enumerate().map(|(j, v)| c.version(v, s.id, &group_ids, &format!("{path}.versions[{j}]"))).collect();
+        let versions: Vec<Version> = s
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(j, v)| c.version(v, s.id, &group_ids, &format!("{path}.versions[{j}]")))
+            .collect();
         for (j, pair) in s.versions.windows(2).enumerate() {
             if pair[0].to.is_none_or(|to| to >= pair[1].from) {
-                c.push(Reason::DateOrder, format!("{path}.versions[{}].from", j + 1), "the version starts before the one above ends".into());
+                c.push(
+                    Reason::DateOrder,
+                    format!("{path}.versions[{}].from", j + 1),
+                    "the version starts before the one above ends".into(),
+                );
             }
         }
         subsidies.push(Subsidy { rule: s.clone(), versions });

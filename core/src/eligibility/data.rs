@@ -102,8 +102,12 @@ pub enum SubsidyKind {
 }
 
 impl SubsidyKind {
-    pub const ALL: [SubsidyKind; 4] =
-        [SubsidyKind::TrainingSubsidy, SubsidyKind::SkillUpgradeSubsidy, SubsidyKind::EvaluationSubsidy, SubsidyKind::LivingAllowance];
+    pub const ALL: [SubsidyKind; 4] = [
+        SubsidyKind::TrainingSubsidy,
+        SubsidyKind::SkillUpgradeSubsidy,
+        SubsidyKind::EvaluationSubsidy,
+        SubsidyKind::LivingAllowance,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {

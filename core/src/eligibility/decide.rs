@@ -14,7 +14,7 @@ use crate::plan::Plan;
 
 use super::compile::{Cond, Subsidy, Version};
 use super::data::{DateBasis, Param, SubsidyKind};
-use super::profile::{check_as_of, Employment, Offer, Profile, ReceivedSubsidy, SchoolKind, TechnicalClass};
+use super::profile::{Employment, Offer, Profile, ReceivedSubsidy, SchoolKind, TechnicalClass, check_as_of};
 
 /// Yes, no, or unknown for want of a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -200,7 +200,9 @@ pub(crate) fn eval(c: &Cond, p: &Profile, as_of: NaiveDate) -> Answer {
         Cond::All(items) => items.iter().fold(Answer::YES, |acc, x| acc.and(eval(x, p, as_of))),
         Cond::Any(items) => items.iter().fold(Answer::NO, |acc, x| acc.or(eval(x, p, as_of))),
         Cond::Status(mask) => Answer::known(p.statuses, F::Statuses, |s| s & mask != 0),
-        Cond::Employment(mask) => Answer::known(p.employment, F::Employment, |e| mask & (1 << bit(Employment::ALL, e)) != 0),
+        Cond::Employment(mask) => {
+            Answer::known(p.employment, F::Employment, |e| mask & (1 << bit(Employment::ALL, e)) != 0)
+        }
         Cond::Sex(sex) => Answer::known(p.sex, F::Sex, |s| s == *sex),
         Cond::Hukou(h) => Answer::known(p.hukou, F::Hukou, |x| x == *h),
         Cond::Graduated { schools, classes } => {
@@ -209,7 +211,9 @@ pub(crate) fn eval(c: &Cond, p: &Profile, as_of: NaiveDate) -> Answer {
                 None => Answer::unknown(F::SchoolType),
                 Some(SchoolKind::TechnicalSchool) if classes.is_some() => {
                     let classes = classes.unwrap_or(0);
-                    Answer::known(p.technical_school_class, F::TechnicalClass, |c| classes & (1 << bit(TechnicalClass::ALL, c)) != 0)
+                    Answer::known(p.technical_school_class, F::TechnicalClass, |c| {
+                        classes & (1 << bit(TechnicalClass::ALL, c)) != 0
+                    })
                 }
                 Some(s) => Answer::of(schools & (1 << bit(SchoolKind::ALL, s)) != 0),
             };
@@ -335,7 +339,14 @@ impl Checker<'_> {
         self.push_with(check, a, None, None, None)
     }
 
-    fn push_with(&mut self, check: CheckKind, a: Answer, have: Option<u32>, need: Option<u32>, date: Option<NaiveDate>) -> Tri {
+    fn push_with(
+        &mut self,
+        check: CheckKind,
+        a: Answer,
+        have: Option<u32>,
+        need: Option<u32>,
+        date: Option<NaiveDate>,
+    ) -> Tri {
         self.checks.push(CheckResult { check, outcome: a.tri, lacking: a.lacking, have, need, date });
         a.tri
     }
@@ -356,7 +367,9 @@ impl Checker<'_> {
     }
 
     fn count_received(&self, kind: SubsidyKind, same_year: bool) -> Option<u32> {
-        self.received().map(|r| r.iter().filter(|s| s.kind == kind && (!same_year || s.date.year() == self.as_of.year())).count() as u32)
+        self.received().map(|r| {
+            r.iter().filter(|s| s.kind == kind && (!same_year || s.date.year() == self.as_of.year())).count() as u32
+        })
     }
 
     /// Whether a received subsidy was for the offer's occupation.
@@ -417,7 +430,8 @@ impl Checker<'_> {
         };
         self.push(CheckKind::Category, cat.or(employee));
         let as_member = cat.and(self.in_mask(self.offer.training_type, v.training_types, F::TrainingType));
-        let as_employee = employee.and(self.in_mask(self.offer.training_type, v.employee_training_types, F::TrainingType));
+        let as_employee =
+            employee.and(self.in_mask(self.offer.training_type, v.employee_training_types, F::TrainingType));
         self.push(CheckKind::TrainingType, as_member.or(as_employee));
         self.certificate_kind(v);
         if p.require_listed_provider.as_ref().is_some_and(|x| x.value) {
@@ -455,7 +469,13 @@ impl Checker<'_> {
         self.push(CheckKind::InsuredStatus, employed.or(recipient));
         let need = p.min_insurance_months.as_ref().map_or(0, |m| m.value);
         let have = self.profile.unemployment_insurance_months;
-        self.push_with(CheckKind::InsuranceMonths, Answer::known(have, F::InsuranceMonths, |m| m >= need), have, Some(need), None);
+        self.push_with(
+            CheckKind::InsuranceMonths,
+            Answer::known(have, F::InsuranceMonths, |m| m >= need),
+            have,
+            Some(need),
+            None,
+        );
         self.certificate_kind(v);
         let amount = match self.amount_row(v) {
             Err(a) => {
@@ -469,9 +489,17 @@ impl Checker<'_> {
         };
         let months = p.apply_within_months.as_ref().map_or(12, |m| m.value);
         let deadline = certificate_date.checked_add_months(Months::new(months)).unwrap_or(NaiveDate::MAX);
-        self.push_with(CheckKind::ApplicationWindow, Answer::of(self.as_of <= deadline), None, Some(months), Some(deadline));
+        self.push_with(
+            CheckKind::ApplicationWindow,
+            Answer::of(self.as_of <= deadline),
+            None,
+            Some(months),
+            Some(deadline),
+        );
         if p.once_per_occupation_level.as_ref().is_some_and(|x| x.value) {
-            let a = self.none_received(SubsidyKind::SkillUpgradeSubsidy, |s| self.level_compare(s, |a, b| a == b).and(self.same_occupation(s)));
+            let a = self.none_received(SubsidyKind::SkillUpgradeSubsidy, |s| {
+                self.level_compare(s, |a, b| a == b).and(self.same_occupation(s))
+            });
             self.push(CheckKind::OncePerOccupationLevel, a);
         }
         if p.no_lower_after_higher.as_ref().is_some_and(|x| x.value) {
@@ -479,7 +507,9 @@ impl Checker<'_> {
             self.push(CheckKind::NoLowerAfterHigher, a);
         }
         if p.exclusive_with_training_subsidy.as_ref().is_some_and(|x| x.value) {
-            let a = self.none_received(SubsidyKind::TrainingSubsidy, |s| self.level_compare(s, |a, b| a == b).and(self.same_occupation(s)));
+            let a = self.none_received(SubsidyKind::TrainingSubsidy, |s| {
+                self.level_compare(s, |a, b| a == b).and(self.same_occupation(s))
+            });
             self.push(CheckKind::ExclusiveWithTrainingSubsidy, a);
         }
         if let Some(per_year) = &p.per_year {
@@ -498,7 +528,9 @@ impl Checker<'_> {
         };
         // This year's 技能提升补贴: how many, how many not for 急需紧缺, how many without the flag.
         let (mut total, mut ordinary_known, mut flag_unknown) = (0u32, 0u32, 0u32);
-        for s in received.iter().filter(|s| s.kind == SubsidyKind::SkillUpgradeSubsidy && s.date.year() == self.as_of.year()) {
+        for s in
+            received.iter().filter(|s| s.kind == SubsidyKind::SkillUpgradeSubsidy && s.date.year() == self.as_of.year())
+        {
             total += 1;
             match s.shortage_occupation {
                 Some(false) => ordinary_known += 1,
@@ -512,7 +544,13 @@ impl Checker<'_> {
         };
         let unknown_received = flag_unknown > 0 && extra > 0;
         let offers: &[bool] = match self.offer.shortage_occupation {
-            Some(b) => if b { &[true] } else { &[false] },
+            Some(b) => {
+                if b {
+                    &[true]
+                } else {
+                    &[false]
+                }
+            }
             None if extra > 0 => &[true, false],
             None => &[false],
         };
@@ -618,10 +656,14 @@ impl Checker<'_> {
 pub fn decide(plan: &Plan, profile: &Profile, offer: &Offer, as_of: NaiveDate) -> Result<Decision, Error> {
     check_as_of(profile, as_of)?;
     let rules = plan.eligibility_rules();
-    let groups: Vec<(Tri, FieldSet)> = rules.groups.iter().map(|c| {
-        let a = eval(c, profile, as_of);
-        (a.tri, a.lacking)
-    }).collect();
+    let groups: Vec<(Tri, FieldSet)> = rules
+        .groups
+        .iter()
+        .map(|c| {
+            let a = eval(c, profile, as_of);
+            (a.tri, a.lacking)
+        })
+        .collect();
     let mut checker = Checker { plan, profile, offer, as_of, groups: &groups, checks: Vec::new() };
     let subsidies = rules.subsidies.iter().map(|s| checker.subsidy(s)).collect();
     Ok(Decision { as_of, groups, subsidies })
@@ -660,12 +702,14 @@ pub(crate) fn decide_brief(
         }
         scratch.groups.push((a.tri, a.lacking));
     }
-    let mut checker = Checker { plan, profile, offer, as_of, groups: &scratch.groups, checks: std::mem::take(&mut scratch.checks) };
+    let mut checker =
+        Checker { plan, profile, offer, as_of, groups: &scratch.groups, checks: std::mem::take(&mut scratch.checks) };
     let mut out = [None; 4];
     for (slot, s) in out.iter_mut().zip(&rules.subsidies) {
         checker.checks.clear();
         let (_, status, amount) = checker.evaluate(s);
-        let lacking = checker.checks.iter().filter(|c| c.outcome == Tri::Unknown).fold(FieldSet(0), |acc, c| acc | c.lacking);
+        let lacking =
+            checker.checks.iter().filter(|c| c.outcome == Tri::Unknown).fold(FieldSet(0), |acc, c| acc | c.lacking);
         *slot = Some((status, amount, lacking));
     }
     scratch.checks = checker.checks;

@@ -26,15 +26,18 @@ pub mod profile;
 mod roster;
 mod view;
 
-pub(crate) use compile::{compile, EligibilityRules};
-pub use decide::{decide, CheckKind, CheckResult, Decision, FieldSet, Status, SubsidyOutcome, Tri, FIELDS};
+pub(crate) use compile::{EligibilityRules, compile};
+pub use decide::{CheckKind, CheckResult, Decision, FIELDS, FieldSet, Status, SubsidyOutcome, Tri, decide};
 pub use profile::{
-    offer_from_value, parse_offer_json, parse_profile_json, profile_from_value, Education, Employment, HeldCertificate, Hukou, Offer,
-    Profile, ProfileError, ReceivedSubsidy, SchoolKind, Sex, TechnicalClass, PROFILE_FORMAT,
+    Education, Employment, HeldCertificate, Hukou, Offer, PROFILE_FORMAT, Profile, ProfileError, ReceivedSubsidy,
+    SchoolKind, Sex, TechnicalClass, offer_from_value, parse_offer_json, parse_profile_json, profile_from_value,
 };
 #[cfg(feature = "arrow")]
 pub use roster::{decide_roster, decide_roster_values};
-pub use view::{CheckView, DecisionSummary, SubsidySummary, DecisionView, GroupView, Requirement, SubsidyView, Unconfirmed, VersionView};
+pub use view::{
+    CheckView, DecisionSummary, DecisionView, GroupView, Requirement, SubsidySummary, SubsidyView, Unconfirmed,
+    VersionView,
+};
 
 use chrono::NaiveDate;
 
@@ -42,7 +45,12 @@ use crate::error::Error;
 use crate::plan::Plan;
 
 /// Decides for a profile and an offer given as JSON values, and explains the decision.
-pub fn check_values(plan: &Plan, profile: &serde_json::Value, offer: &serde_json::Value, as_of: NaiveDate) -> Result<DecisionView, Error> {
+pub fn check_values(
+    plan: &Plan,
+    profile: &serde_json::Value,
+    offer: &serde_json::Value,
+    as_of: NaiveDate,
+) -> Result<DecisionView, Error> {
     crate::date_text::check_as_of(as_of)?;
     let profile = profile_from_value(plan, profile)?;
     let offer = offer_from_value(plan, offer)?;
@@ -59,9 +67,21 @@ pub fn check_json(plan: &Plan, profile: &str, offer: &str, as_of: NaiveDate) -> 
 
 /// Decides for many profiles and one offer, in order; each decision equals the single call's.
 /// The first bad profile stops the batch, its index in the path (`profiles[3].sex`).
-pub fn check_batch(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<Vec<DecisionView>, Error> {
+pub fn check_batch(
+    plan: &Plan,
+    profiles: &[serde_json::Value],
+    offer: &Offer,
+    as_of: NaiveDate,
+) -> Result<Vec<DecisionView>, Error> {
     crate::date_text::check_as_of(as_of)?;
-    decide_each(plan, profiles, |v| profile_from_value(plan, v), offer, as_of, |profile, decision| decision.view(plan, profile, offer))
+    decide_each(
+        plan,
+        profiles,
+        |v| profile_from_value(plan, v),
+        offer,
+        as_of,
+        |profile, decision| decision.view(plan, profile, offer),
+    )
 }
 
 /// Decides many profiles for one offer on all cores, in order: `read` turns an item into a
@@ -100,7 +120,9 @@ pub fn decide_each<I: Sync, T: Send>(
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(crate::InternalError { operation: "decide_each".to_owned() }.into())))
+            .map(|h| {
+                h.join().unwrap_or_else(|_| Err(crate::InternalError { operation: "decide_each".to_owned() }.into()))
+            })
             .collect()
     });
     // Parts are in order, so the first error met is the first by index.

@@ -256,13 +256,34 @@ pub struct Offer {
 }
 
 pub(crate) const PROFILE_FIELDS: &[&str] = &[
-    "format", "birth_date", "sex", "hukou", "region", "education", "school_type", "technical_school_class", "graduation_date",
-    "employment", "statuses", "unemployment_insurance_months", "receiving_unemployment_benefit", "certificates",
-    "subsidies_received", "id_number",
+    "format",
+    "birth_date",
+    "sex",
+    "hukou",
+    "region",
+    "education",
+    "school_type",
+    "technical_school_class",
+    "graduation_date",
+    "employment",
+    "statuses",
+    "unemployment_insurance_months",
+    "receiving_unemployment_benefit",
+    "certificates",
+    "subsidies_received",
+    "id_number",
 ];
 const OFFER_FIELDS: &[&str] = &[
-    "training_type", "target_level", "certificate_kind", "occupation", "shortage_occupation", "hours", "provider_listed",
-    "start_date", "end_date", "certificate_date",
+    "training_type",
+    "target_level",
+    "certificate_kind",
+    "occupation",
+    "shortage_occupation",
+    "hours",
+    "provider_listed",
+    "start_date",
+    "end_date",
+    "certificate_date",
 ];
 const CERTIFICATE_FIELDS: &[&str] = &["kind", "level", "occupation", "date"];
 const SUBSIDY_FIELDS: &[&str] = &["kind", "date", "level", "occupation", "shortage_occupation"];
@@ -278,7 +299,11 @@ impl<'a> Fields<'a> {
         let Value::Object(map) = value else { return Err(ProfileError::at("wrong_type", path, "expected an object")) };
         if let Some(key) = map.keys().find(|k| !known.contains(&k.as_str())) {
             let shown: String = key.chars().take(40).collect();
-            return Err(ProfileError::at("unknown_field", format!("{path}.{shown}"), format!("unknown field; the fields are {}", known.join(", "))));
+            return Err(ProfileError::at(
+                "unknown_field",
+                format!("{path}.{shown}"),
+                format!("unknown field; the fields are {}", known.join(", ")),
+            ));
         }
         Ok(Fields { map, path: path.to_owned() })
     }
@@ -297,7 +322,11 @@ impl<'a> Fields<'a> {
             Some(Value::String(s)) if s.chars().count() > MAX_TEXT => {
                 Err(ProfileError::at("too_long", self.path(key), format!("longer than {MAX_TEXT} characters")))
             }
-            Some(Value::String(s)) if s.trim().is_empty() => Err(ProfileError::at("missing_field", self.path(key), "empty text; leave the field out when it is unknown")),
+            Some(Value::String(s)) if s.trim().is_empty() => Err(ProfileError::at(
+                "missing_field",
+                self.path(key),
+                "empty text; leave the field out when it is unknown",
+            )),
             Some(Value::String(s)) => Ok(Some(s.trim())),
             Some(_) => Err(ProfileError::at("wrong_type", self.path(key), "expected a string")),
         }
@@ -328,10 +357,17 @@ impl<'a> Fields<'a> {
         }
     }
 
-    fn choice<T>(&self, key: &str, parse: impl Fn(&str) -> Option<T>, ids: impl Fn() -> String) -> Result<Option<T>, ProfileError> {
+    fn choice<T>(
+        &self,
+        key: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        ids: impl Fn() -> String,
+    ) -> Result<Option<T>, ProfileError> {
         match self.text(key)? {
             None => Ok(None),
-            Some(t) => parse(t).map(Some).ok_or_else(|| ProfileError::at("unknown_value", self.path(key), format!("unknown value; use one of {}", ids()))),
+            Some(t) => parse(t).map(Some).ok_or_else(|| {
+                ProfileError::at("unknown_value", self.path(key), format!("unknown value; use one of {}", ids()))
+            }),
         }
     }
 
@@ -371,7 +407,9 @@ pub(crate) fn region_id(plan: &Plan, text: &str, path: &str) -> Result<String, P
         .map(|r| r.id.clone())
         .ok()
         .or_else(|| plan.regions().iter().find(|r| r.name.zh == text).map(|r| r.id.clone()))
-        .ok_or_else(|| ProfileError::at("unknown_value", path, "unknown region; use a region id, name or code of the plan"))
+        .ok_or_else(|| {
+            ProfileError::at("unknown_value", path, "unknown region; use a region id, name or code of the plan")
+        })
 }
 
 pub(crate) fn check_year(date: NaiveDate, path: &str) -> Result<NaiveDate, ProfileError> {
@@ -382,7 +420,8 @@ pub(crate) fn check_year(date: NaiveDate, path: &str) -> Result<NaiveDate, Profi
 }
 
 pub(crate) fn parse_date(text: &str, path: &str) -> Result<NaiveDate, ProfileError> {
-    let date = crate::date_text::parse_any_year(text).map_err(|_| ProfileError::at("invalid_date", path, "expected an ISO date YYYY-MM-DD that exists"))?;
+    let date = crate::date_text::parse_any_year(text)
+        .map_err(|_| ProfileError::at("invalid_date", path, "expected an ISO date YYYY-MM-DD that exists"))?;
     check_year(date, path)
 }
 
@@ -413,9 +452,11 @@ impl<'p> Vocab<'p> {
 
     fn level(&self, f: &Fields, key: &str) -> Result<Option<usize>, ProfileError> {
         let levels = self.plan.skill_levels();
-        f.choice(key, |t| levels.iter().position(|l| l.id == t || l.name.zh == t), || {
-            levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ")
-        })
+        f.choice(
+            key,
+            |t| levels.iter().position(|l| l.id == t || l.name.zh == t),
+            || levels.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", "),
+        )
     }
 }
 
@@ -441,7 +482,11 @@ pub fn profile_from_value(plan: &Plan, value: &Value) -> Result<Profile, Profile
     let f = Fields::new(value, "profile", PROFILE_FIELDS)?;
     if let Some(format) = f.text("format")? {
         if format != PROFILE_FORMAT {
-            return Err(ProfileError::at("unsupported_format", "profile.format", format!("this library reads {PROFILE_FORMAT}")));
+            return Err(ProfileError::at(
+                "unsupported_format",
+                "profile.format",
+                format!("this library reads {PROFILE_FORMAT}"),
+            ));
         }
     }
     let vocab = Vocab { plan };
@@ -467,9 +512,12 @@ pub fn profile_from_value(plan: &Plan, value: &Value) -> Result<Profile, Profile
         let mut bits = 0u64;
         for (i, item) in items.iter().enumerate() {
             let path = format!("profile.statuses[{i}]");
-            let Value::String(text) = item else { return Err(ProfileError::at("wrong_type", path, "expected a string")) };
-            let index = term_index(terms, text.trim())
-                .ok_or_else(|| ProfileError::at("unknown_value", &path, format!("unknown status; use one of {}", term_ids(terms))))?;
+            let Value::String(text) = item else {
+                return Err(ProfileError::at("wrong_type", path, "expected a string"));
+            };
+            let index = term_index(terms, text.trim()).ok_or_else(|| {
+                ProfileError::at("unknown_value", &path, format!("unknown status; use one of {}", term_ids(terms)))
+            })?;
             bits |= 1 << index;
         }
         profile.statuses = Some(bits);
@@ -483,7 +531,10 @@ pub fn profile_from_value(plan: &Plan, value: &Value) -> Result<Profile, Profile
                 kind: c.required("kind", kind)?,
                 level: vocab.level(&c, "level")?,
                 occupation: c.text("occupation")?.map(str::to_owned),
-                date: { let d = c.date("date")?; c.required("date", d)? },
+                date: {
+                    let d = c.date("date")?;
+                    c.required("date", d)?
+                },
             });
         }
         profile.certificates = Some(certificates);
@@ -495,7 +546,10 @@ pub fn profile_from_value(plan: &Plan, value: &Value) -> Result<Profile, Profile
             let kind = s.choice("kind", SubsidyKind::parse, || SubsidyKind::ALL.map(|k| k.as_str()).join(", "))?;
             received.push(ReceivedSubsidy {
                 kind: s.required("kind", kind)?,
-                date: { let d = s.date("date")?; s.required("date", d)? },
+                date: {
+                    let d = s.date("date")?;
+                    s.required("date", d)?
+                },
                 level: vocab.level(&s, "level")?,
                 occupation: s.text("occupation")?.map(str::to_owned),
                 shortage_occupation: s.flag("shortage_occupation")?,
@@ -504,7 +558,9 @@ pub fn profile_from_value(plan: &Plan, value: &Value) -> Result<Profile, Profile
         profile.subsidies_received = Some(received);
     }
     if let Some(id) = f.get("id_number") {
-        let Value::String(text) = id else { return Err(ProfileError::at("wrong_type", "profile.id_number", "expected a string")) };
+        let Value::String(text) = id else {
+            return Err(ProfileError::at("wrong_type", "profile.id_number", "expected a string"));
+        };
         apply_id_number(&mut profile, text)?;
     }
     Ok(profile)
@@ -530,7 +586,11 @@ pub fn apply_id_number(profile: &mut Profile, text: &str) -> Result<(), ProfileE
         .ok_or_else(|| ProfileError::at("invalid_id_number", PATH, "the birth date it encodes does not exist"))?;
     let sex = if number(16..17) % 2 == 1 { Sex::Male } else { Sex::Female };
     if profile.birth_date.is_some_and(|d| d != birth) {
-        return Err(ProfileError::at("inconsistent_id_number", PATH, "the birth date it encodes differs from birth_date"));
+        return Err(ProfileError::at(
+            "inconsistent_id_number",
+            PATH,
+            "the birth date it encodes differs from birth_date",
+        ));
     }
     if profile.sex.is_some_and(|s| s != sex) {
         return Err(ProfileError::at("inconsistent_id_number", PATH, "the sex it encodes differs from sex"));
@@ -571,12 +631,20 @@ pub fn offer_from_value(plan: &Plan, value: &Value) -> Result<Offer, ProfileErro
 pub(crate) fn check_as_of(profile: &Profile, as_of: NaiveDate) -> Result<(), ProfileError> {
     for (i, c) in profile.certificates.iter().flatten().enumerate() {
         if c.date > as_of {
-            return Err(ProfileError::at("future_date", format!("profile.certificates[{i}].date"), "after the as-of date"));
+            return Err(ProfileError::at(
+                "future_date",
+                format!("profile.certificates[{i}].date"),
+                "after the as-of date",
+            ));
         }
     }
     for (i, s) in profile.subsidies_received.iter().flatten().enumerate() {
         if s.date > as_of {
-            return Err(ProfileError::at("future_date", format!("profile.subsidies_received[{i}].date"), "after the as-of date"));
+            return Err(ProfileError::at(
+                "future_date",
+                format!("profile.subsidies_received[{i}].date"),
+                "after the as-of date",
+            ));
         }
     }
     if profile.birth_date.is_some_and(|b| b > as_of) {

@@ -13,14 +13,15 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use chrono::NaiveDate;
 
-use crate::arrow_input::{date64_days, integers, list_parts, timestamp_days, zone_offset, Text, UNIX_EPOCH_DAY};
+use crate::arrow_input::{Text, UNIX_EPOCH_DAY, date64_days, integers, list_parts, timestamp_days, zone_offset};
 use crate::error::Error;
 use crate::plan::Plan;
 
-use super::decide::{decide_brief, Brief, Scratch};
+use super::decide::{Brief, Scratch, decide_brief};
 use super::profile::{
-    apply_id_number, check_year, parse_date, profile_from_value, region_id, term_ids, term_index, whole_float, Education, Employment, Hukou,
-    Offer, Profile, ProfileError, SchoolKind, Sex, TechnicalClass, MAX_LIST, PROFILE_FIELDS,
+    Education, Employment, Hukou, MAX_LIST, Offer, PROFILE_FIELDS, Profile, ProfileError, SchoolKind, Sex,
+    TechnicalClass, apply_id_number, check_year, parse_date, profile_from_value, region_id, term_ids, term_index,
+    whole_float,
 };
 
 /// Rosters with fewer rows are decided on one thread.
@@ -35,14 +36,19 @@ enum Cells<'a> {
     Flags(&'a BooleanArray),
     Integers(Vec<Option<i64>>),
     Floats(Vec<Option<f64>>),
-    List { offsets: Vec<usize>, values: Text<'a>, array: &'a dyn Array },
+    List {
+        offsets: Vec<usize>,
+        values: Text<'a>,
+        array: &'a dyn Array,
+    },
     /// A type the field does not take: any value is refused.
     Wrong(&'a dyn Array),
     Null,
 }
 
 fn schema_error(column: &str, message: String) -> Error {
-    ProfileError::new(crate::error::ErrorCode::InvalidProfile, "unsupported_type", format!("roster.{column}"), message).into()
+    ProfileError::new(crate::error::ErrorCode::InvalidProfile, "unsupported_type", format!("roster.{column}"), message)
+        .into()
 }
 
 fn cells<'a>(array: &'a ArrayRef, name: &str) -> Result<Cells<'a>, Error> {
@@ -57,14 +63,18 @@ fn cells<'a>(array: &'a ArrayRef, name: &str) -> Result<Cells<'a>, Error> {
         DataType::Timestamp(unit, zone) if is_date => {
             let offset = match zone {
                 None => 0,
-                Some(z) => zone_offset(z).ok_or_else(|| schema_error(name, format!("the {name} column's time zone is not UTC, a fixed offset or China's")))?,
+                Some(z) => zone_offset(z).ok_or_else(|| {
+                    schema_error(name, format!("the {name} column's time zone is not UTC, a fixed offset or China's"))
+                })?,
             };
             Cells::Days(timestamp_days(array, unit, offset))
         }
         DataType::Boolean => Cells::Flags(array.as_boolean()),
         DataType::Float16 | DataType::Float32 | DataType::Float64 => {
             let values: Vec<Option<f64>> = match array.data_type() {
-                DataType::Float32 => array.as_primitive::<arrow_array::types::Float32Type>().iter().map(|v| v.map(f64::from)).collect(),
+                DataType::Float32 => {
+                    array.as_primitive::<arrow_array::types::Float32Type>().iter().map(|v| v.map(f64::from)).collect()
+                }
                 DataType::Float64 => array.as_primitive::<arrow_array::types::Float64Type>().iter().collect(),
                 _ => return Ok(Cells::Wrong(array.as_ref())),
             };
@@ -72,7 +82,8 @@ fn cells<'a>(array: &'a ArrayRef, name: &str) -> Result<Cells<'a>, Error> {
         }
         DataType::List(_) | DataType::LargeList(_) if name == "statuses" => {
             let (offsets, values) = list_parts(array);
-            let values = Text::new(values).ok_or_else(|| schema_error(name, "statuses must be a list of strings".into()))?;
+            let values =
+                Text::new(values).ok_or_else(|| schema_error(name, "statuses must be a list of strings".into()))?;
             Cells::List { offsets, values, array: array.as_ref() }
         }
         _ => match integers(array.as_ref()) {
@@ -99,17 +110,41 @@ impl<'a> Cells<'a> {
     fn get(&self, row: usize) -> Cell<'a> {
         match self {
             Cells::Text(t) => t.value(row).map_or(Cell::Absent, Cell::Text),
-            Cells::Date32(d) => if d.is_null(row) { Cell::Absent } else { Cell::Day(i64::from(d.value(row)) + UNIX_EPOCH_DAY) },
+            Cells::Date32(d) => {
+                if d.is_null(row) {
+                    Cell::Absent
+                } else {
+                    Cell::Day(i64::from(d.value(row)) + UNIX_EPOCH_DAY)
+                }
+            }
             Cells::Days(d) => d[row].map_or(Cell::Absent, Cell::Day),
-            Cells::Flags(b) => if b.is_null(row) { Cell::Absent } else { Cell::Flag(b.value(row)) },
+            Cells::Flags(b) => {
+                if b.is_null(row) {
+                    Cell::Absent
+                } else {
+                    Cell::Flag(b.value(row))
+                }
+            }
             Cells::Integers(v) => v[row].map_or(Cell::Absent, Cell::Integer),
             Cells::Floats(v) => match v[row] {
                 None => Cell::Absent,
                 Some(x) if x.is_nan() => Cell::Absent,
                 Some(x) => Cell::Float(x),
             },
-            Cells::List { array, .. } => if array.is_null(row) { Cell::Absent } else { Cell::List },
-            Cells::Wrong(a) => if a.is_null(row) { Cell::Absent } else { Cell::Wrong },
+            Cells::List { array, .. } => {
+                if array.is_null(row) {
+                    Cell::Absent
+                } else {
+                    Cell::List
+                }
+            }
+            Cells::Wrong(a) => {
+                if a.is_null(row) {
+                    Cell::Absent
+                } else {
+                    Cell::Wrong
+                }
+            }
             Cells::Null => Cell::Absent,
         }
     }
@@ -134,15 +169,27 @@ impl RowReader<'_> {
                 continue;
             }
             let text = || match cell {
-                Cell::Text(t) if t.trim().is_empty() => Err(ProfileError::at("missing_field", at(name), "empty text; leave the cell null when it is unknown")),
+                Cell::Text(t) if t.trim().is_empty() => Err(ProfileError::at(
+                    "missing_field",
+                    at(name),
+                    "empty text; leave the cell null when it is unknown",
+                )),
                 // Bytes bound characters from above: count them only when the bytes are many.
-                Cell::Text(t) if t.len() > super::profile::MAX_TEXT && t.chars().count() > super::profile::MAX_TEXT => Err(ProfileError::at("too_long", at(name), "too long")),
+                Cell::Text(t) if t.len() > super::profile::MAX_TEXT && t.chars().count() > super::profile::MAX_TEXT => {
+                    Err(ProfileError::at("too_long", at(name), "too long"))
+                }
                 Cell::Text(t) => Ok(t.trim()),
                 _ => Err(wrong(name, "a string")),
             };
             macro_rules! choice {
                 ($t:ty) => {
-                    <$t>::parse(text()?).ok_or_else(|| ProfileError::at("unknown_value", at(name), format!("unknown value; use one of {}", <$t>::ids())))
+                    <$t>::parse(text()?).ok_or_else(|| {
+                        ProfileError::at(
+                            "unknown_value",
+                            at(name),
+                            format!("unknown value; use one of {}", <$t>::ids()),
+                        )
+                    })
                 };
             }
             let date = || match cell {
@@ -150,17 +197,28 @@ impl RowReader<'_> {
                     .ok()
                     .and_then(NaiveDate::from_num_days_from_ce_opt)
                     .ok_or_else(|| ProfileError::at("out_of_range", at(name), "the date is out of range"))
-                    .and_then(|d| if (1900..=2200).contains(&chrono::Datelike::year(&d)) { Ok(d) } else { check_year(d, &at(name)) }),
+                    .and_then(|d| {
+                        if (1900..=2200).contains(&chrono::Datelike::year(&d)) {
+                            Ok(d)
+                        } else {
+                            check_year(d, &at(name))
+                        }
+                    }),
                 Cell::Text(_) => {
                     let t = text()?;
                     // The path is written only for an error.
-                    crate::date_text::parse(t).ok().filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d))).map_or_else(|| parse_date(t, &at(name)), Ok)
+                    crate::date_text::parse(t)
+                        .ok()
+                        .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
+                        .map_or_else(|| parse_date(t, &at(name)), Ok)
                 }
                 _ => Err(wrong(name, "a date")),
             };
             let whole = |max: u32| match cell {
                 Cell::Integer(v) if v < 0 => Err(ProfileError::at("out_of_range", at(name), "negative")),
-                Cell::Integer(v) if v > i64::from(max) => Err(ProfileError::at("out_of_range", at(name), format!("above {max}"))),
+                Cell::Integer(v) if v > i64::from(max) => {
+                    Err(ProfileError::at("out_of_range", at(name), format!("above {max}")))
+                }
                 Cell::Integer(v) => Ok(v as u32),
                 Cell::Float(x) if x.fract() == 0.0 && (0.0..=f64::from(max)).contains(&x) => Ok(x as u32),
                 Cell::Float(x) => whole_float(x, max, &at(name)),
@@ -188,7 +246,8 @@ impl RowReader<'_> {
                         .map_err(|_| ProfileError::at("syntax", at(name), "expected a JSON array"))?;
                     let mut one = serde_json::Map::with_capacity(1);
                     one.insert(name.to_owned(), list);
-                    let parsed = profile_from_value(self.plan, &serde_json::Value::Object(one)).map_err(|e| e.in_rows(index))?;
+                    let parsed =
+                        profile_from_value(self.plan, &serde_json::Value::Object(one)).map_err(|e| e.in_rows(index))?;
                     if name == "certificates" {
                         p.certificates = parsed.certificates;
                     } else {
@@ -215,9 +274,15 @@ impl RowReader<'_> {
             if i >= MAX_LIST {
                 return Err(ProfileError::at("too_many", path(), format!("more than {MAX_LIST} entries")));
             }
-            let item = item.ok_or_else(|| ProfileError::at("wrong_type", format!("{}[{i}]", path()), "expected a string"))?;
-            let index = term_index(terms, item.trim())
-                .ok_or_else(|| ProfileError::at("unknown_value", format!("{}[{i}]", path()), format!("unknown status; use one of {}", term_ids(terms))))?;
+            let item =
+                item.ok_or_else(|| ProfileError::at("wrong_type", format!("{}[{i}]", path()), "expected a string"))?;
+            let index = term_index(terms, item.trim()).ok_or_else(|| {
+                ProfileError::at(
+                    "unknown_value",
+                    format!("{}[{i}]", path()),
+                    format!("unknown status; use one of {}", term_ids(terms)),
+                )
+            })?;
             bits |= 1 << index;
             Ok(())
         };
@@ -232,7 +297,13 @@ impl RowReader<'_> {
                     add(i, Some(item))?;
                 }
             }
-            _ => return Err(ProfileError::at("wrong_type", path(), "expected a list of strings or a text separated by ;")),
+            _ => {
+                return Err(ProfileError::at(
+                    "wrong_type",
+                    path(),
+                    "expected a list of strings or a text separated by ;",
+                ));
+            }
         }
         Ok(bits)
     }
@@ -255,8 +326,13 @@ fn row_reader<'a>(plan: &'a Plan, batch: &'a RecordBatch) -> Result<RowReader<'a
         let name = field.name().as_str();
         let Some(known) = PROFILE_FIELDS.iter().find(|f| **f == name && name != "format") else {
             let shown: String = name.chars().take(40).collect();
-            return Err(ProfileError::new(crate::error::ErrorCode::InvalidProfile, "unknown_field", format!("roster.{shown}"),
-                format!("not a profile field; the fields are {}", PROFILE_FIELDS[1..].join(", "))).into());
+            return Err(ProfileError::new(
+                crate::error::ErrorCode::InvalidProfile,
+                "unknown_field",
+                format!("roster.{shown}"),
+                format!("not a profile field; the fields are {}", PROFILE_FIELDS[1..].join(", ")),
+            )
+            .into());
         };
         columns.push((*known, cells(array, name)?));
     }
@@ -266,7 +342,13 @@ fn row_reader<'a>(plan: &'a Plan, batch: &'a RecordBatch) -> Result<RowReader<'a
 /// One row's answer: the groups the person is in (bits), one brief per subsidy.
 type RowAnswer = (u64, [Option<Brief>; 4]);
 
-fn decide_rows(reader: &RowReader<'_>, offer: &Offer, as_of: NaiveDate, rows: std::ops::Range<usize>, first: usize) -> Result<Vec<RowAnswer>, Error> {
+fn decide_rows(
+    reader: &RowReader<'_>,
+    offer: &Offer,
+    as_of: NaiveDate,
+    rows: std::ops::Range<usize>,
+    first: usize,
+) -> Result<Vec<RowAnswer>, Error> {
     let mut scratch = Scratch::default();
     rows.map(|row| {
         let index = first + row;
@@ -276,7 +358,14 @@ fn decide_rows(reader: &RowReader<'_>, offer: &Offer, as_of: NaiveDate, rows: st
     .collect()
 }
 
-fn brief(plan: &Plan, profile: &Profile, offer: &Offer, as_of: NaiveDate, scratch: &mut Scratch, index: usize) -> Result<RowAnswer, Error> {
+fn brief(
+    plan: &Plan,
+    profile: &Profile,
+    offer: &Offer,
+    as_of: NaiveDate,
+    scratch: &mut Scratch,
+    index: usize,
+) -> Result<RowAnswer, Error> {
     decide_brief(plan, profile, offer, as_of, scratch).map_err(|e| match e {
         Error::Profile(p) => Error::Profile(p.in_rows(index)),
         other => other,
@@ -297,14 +386,21 @@ pub fn decide_roster(
     let mut out = Vec::new();
     let mut first = 0;
     for batch in batches {
-        let batch = batch.map_err(|e| schema_error("stream", format!("the Arrow stream failed: {}", e.to_string().chars().take(200).collect::<String>())))?;
+        let batch = batch.map_err(|e| {
+            schema_error(
+                "stream",
+                format!("the Arrow stream failed: {}", e.to_string().chars().take(200).collect::<String>()),
+            )
+        })?;
         let reader = row_reader(plan, &batch)?;
         let rows = batch.num_rows();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(rows / PARALLEL_FROM_ROWS + 1);
         // Each part decides its rows and writes its own output batch, so the writing is shared
         // out too; the parts come back in row order, which makes the first error the first by row.
         let chunk = rows.div_ceil(threads.max(1)).max(1);
-        let part = |range: std::ops::Range<usize>| decide_rows(&reader, offer, as_of, range, first).and_then(|answers| columns(plan, &answers));
+        let part = |range: std::ops::Range<usize>| {
+            decide_rows(&reader, offer, as_of, range, first).and_then(|answers| columns(plan, &answers))
+        };
         if threads <= 1 {
             out.push(part(0..rows)?);
         } else {
@@ -385,7 +481,8 @@ fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {
             }
             missing.append_value(&line);
         }
-        let amount = amount.finish().with_precision_and_scale(18, 2).map_err(|e| schema_error("amount", e.to_string()))?;
+        let amount =
+            amount.finish().with_precision_and_scale(18, 2).map_err(|e| schema_error("amount", e.to_string()))?;
         fields.push(Field::new(id, DataType::Utf8, false));
         fields.push(Field::new(format!("{id}_amount"), DataType::Decimal128(18, 2), true));
         fields.push(Field::new(format!("{id}_missing"), DataType::Utf8, false));
@@ -398,7 +495,12 @@ fn columns(plan: &Plan, answers: &[RowAnswer]) -> Result<RecordBatch, Error> {
 
 /// [`decide_roster`] for profiles given as JSON values (a list of dicts from Python): the same
 /// columns, rows in order, the first bad profile stopping it at `rows[i].field`.
-pub fn decide_roster_values(plan: &Plan, profiles: &[serde_json::Value], offer: &Offer, as_of: NaiveDate) -> Result<RecordBatch, Error> {
+pub fn decide_roster_values(
+    plan: &Plan,
+    profiles: &[serde_json::Value],
+    offer: &Offer,
+    as_of: NaiveDate,
+) -> Result<RecordBatch, Error> {
     crate::date_text::check_as_of(as_of)?;
     let mut scratch = Scratch::default();
     let answers = profiles

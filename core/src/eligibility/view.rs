@@ -10,7 +10,7 @@ use crate::plan::Plan;
 use crate::{date_text, decimal_text};
 
 use super::compile::Cond;
-use super::decide::{eval, age_on, CheckKind, CheckResult, Decision, Status, Tri};
+use super::decide::{CheckKind, CheckResult, Decision, Status, Tri, age_on, eval};
 use super::profile::{Employment, Hukou, Offer, Profile, SchoolKind, Sex};
 
 /// A target group of the plan the person is in, or may be in.
@@ -117,16 +117,28 @@ fn reasons(plan: &Plan, c: &Cond, p: &Profile, as_of: chrono::NaiveDate, out: &m
             let e = p.employment.unwrap_or(Employment::Employed);
             out.push(label(format!("就业状态：{}", e.zh()), format!("employment: {}", e.as_str().replace('_', " "))));
         }
-        Cond::Sex(_) => out.push(if p.sex == Some(Sex::Female) { label("女性", "a woman") } else { label("男性", "a man") }),
-        Cond::Hukou(_) => out.push(if p.hukou == Some(Hukou::Rural) { label("农村户籍", "rural hukou") } else { label("城镇户籍", "urban hukou") }),
+        Cond::Sex(_) => {
+            out.push(if p.sex == Some(Sex::Female) { label("女性", "a woman") } else { label("男性", "a man") })
+        }
+        Cond::Hukou(_) => out.push(if p.hukou == Some(Hukou::Rural) {
+            label("农村户籍", "rural hukou")
+        } else {
+            label("城镇户籍", "urban hukou")
+        }),
         Cond::Graduated { .. } => {
             let school = p.school_type.unwrap_or(SchoolKind::University);
             let year = chrono::Datelike::year(&as_of);
-            out.push(label(format!("{year}年（毕业年度）{}毕业", school.zh()), format!("graduates in {year} (the graduation year) from a {}", school.as_str().replace('_', " "))));
+            out.push(label(
+                format!("{year}年（毕业年度）{}毕业", school.zh()),
+                format!("graduates in {year} (the graduation year) from a {}", school.as_str().replace('_', " ")),
+            ));
         }
         Cond::Age(range) => {
             let age = p.birth_date.map_or(0, |b| age_on(b, as_of));
-            out.push(label(format!("年龄{age}岁（{}–{}岁）", range.min, range.max), format!("aged {age} ({}–{})", range.min, range.max)));
+            out.push(label(
+                format!("年龄{age}岁（{}–{}岁）", range.min, range.max),
+                format!("aged {age} ({}–{})", range.min, range.max),
+            ));
         }
     }
 }
@@ -140,11 +152,20 @@ fn category_names(plan: &Plan, categories: &[usize]) -> (String, String) {
 }
 
 fn level_name(plan: &Plan, offer: &Offer) -> (String, String) {
-    offer.target_level.map(|l| &plan.skill_levels()[l].name).map_or(("该等级".into(), "this level".into()), |n| (n.zh.clone(), n.en.clone()))
+    offer
+        .target_level
+        .map(|l| &plan.skill_levels()[l].name)
+        .map_or(("该等级".into(), "this level".into()), |n| (n.zh.clone(), n.en.clone()))
 }
 
 /// The explanation of a check's outcome, and what would change a "no".
-fn explain(plan: &Plan, kind_categories: &[usize], members: &[usize], offer: &Offer, c: &CheckResult) -> (Label, Label) {
+fn explain(
+    plan: &Plan,
+    kind_categories: &[usize],
+    members: &[usize],
+    offer: &Offer,
+    c: &CheckResult,
+) -> (Label, Label) {
     let have = c.have.unwrap_or(0);
     let need = c.need.unwrap_or(0);
     let yes = c.outcome == Tri::Yes;
@@ -152,91 +173,295 @@ fn explain(plan: &Plan, kind_categories: &[usize], members: &[usize], offer: &Of
     let (lzh, len) = level_name(plan, offer);
     let date = c.date.map(|d| d.to_string()).unwrap_or_default();
     match c.check {
-        CheckKind::RuleInForce if unknown => (label("日期未知，无法确定适用的规则版本", "the date that chooses the rule version is not given"), label("提供日期", "give the date")),
-        CheckKind::RuleInForce if yes => (label(format!("{date}适用的规则版本已确定"), format!("a rule version is in force on {date}")), label("", "")),
-        CheckKind::RuleInForce => (label(format!("{date}没有已知的规则版本"), format!("no known rule version is in force on {date}")), label("选择已知规则覆盖的日期", "a date that a known rule version covers")),
+        CheckKind::RuleInForce if unknown => (
+            label("日期未知，无法确定适用的规则版本", "the date that chooses the rule version is not given"),
+            label("提供日期", "give the date"),
+        ),
+        CheckKind::RuleInForce if yes => (
+            label(format!("{date}适用的规则版本已确定"), format!("a rule version is in force on {date}")),
+            label("", ""),
+        ),
+        CheckKind::RuleInForce => (
+            label(format!("{date}没有已知的规则版本"), format!("no known rule version is in force on {date}")),
+            label("选择已知规则覆盖的日期", "a date that a known rule version covers"),
+        ),
         CheckKind::Category => {
             let (zh, en) = category_names(plan, kind_categories);
             match c.outcome {
                 Tri::Yes => {
                     let (zh, en) = category_names(plan, members);
-                    let (zh, en) = if zh.is_empty() { ("企业职工".to_owned(), "an enterprise employee".to_owned()) } else { (zh, en) };
+                    let (zh, en) = if zh.is_empty() {
+                        ("企业职工".to_owned(), "an enterprise employee".to_owned())
+                    } else {
+                        (zh, en)
+                    };
                     (label(format!("属于补贴对象：{zh}"), format!("in a covered group: {en}")), label("", ""))
                 }
-                Tri::No => (label(format!("不属于补贴对象（{zh}）"), format!("not in a group the subsidy covers ({en})")), label(format!("属于以下人员之一：{zh}"), format!("be one of: {en}"))),
-                Tri::Unknown => (label(format!("无法确定是否属于补贴对象（{zh}）"), format!("cannot tell whether in a covered group ({en})")), label("", "")),
+                Tri::No => (
+                    label(format!("不属于补贴对象（{zh}）"), format!("not in a group the subsidy covers ({en})")),
+                    label(format!("属于以下人员之一：{zh}"), format!("be one of: {en}")),
+                ),
+                Tri::Unknown => (
+                    label(
+                        format!("无法确定是否属于补贴对象（{zh}）"),
+                        format!("cannot tell whether in a covered group ({en})"),
+                    ),
+                    label("", ""),
+                ),
             }
         }
         CheckKind::TrainingType => (
-            label(if yes { "培训类型在补贴范围内" } else if unknown { "培训类型未知或对象未定" } else { "培训类型不在补贴范围内" },
-                if yes { "the training type is covered" } else if unknown { "the training type or the group is not known" } else { "the training type is not covered" }),
+            label(
+                if yes {
+                    "培训类型在补贴范围内"
+                } else if unknown {
+                    "培训类型未知或对象未定"
+                } else {
+                    "培训类型不在补贴范围内"
+                },
+                if yes {
+                    "the training type is covered"
+                } else if unknown {
+                    "the training type or the group is not known"
+                } else {
+                    "the training type is not covered"
+                },
+            ),
             label("选择补贴范围内的培训类型", "choose a covered training type"),
         ),
         CheckKind::CertificateKind => (
-            label(if yes { "证书类型符合" } else if unknown { "证书类型未知" } else { "证书类型不符合" },
-                if yes { "the certificate kind qualifies" } else if unknown { "the certificate kind is not given" } else { "the certificate kind does not qualify" }),
+            label(
+                if yes {
+                    "证书类型符合"
+                } else if unknown {
+                    "证书类型未知"
+                } else {
+                    "证书类型不符合"
+                },
+                if yes {
+                    "the certificate kind qualifies"
+                } else if unknown {
+                    "the certificate kind is not given"
+                } else {
+                    "the certificate kind does not qualify"
+                },
+            ),
             label("取得符合条件的证书类型", "obtain a qualifying kind of certificate"),
         ),
         CheckKind::ListedProvider => (
-            label(if yes { "培训机构在目录内" } else if unknown { "不知培训机构是否在目录内" } else { "培训机构不在目录内" },
-                if yes { "the provider is on the published list" } else if unknown { "not known whether the provider is listed" } else { "the provider is not on the published list" }),
+            label(
+                if yes {
+                    "培训机构在目录内"
+                } else if unknown {
+                    "不知培训机构是否在目录内"
+                } else {
+                    "培训机构不在目录内"
+                },
+                if yes {
+                    "the provider is on the published list"
+                } else if unknown {
+                    "not known whether the provider is listed"
+                } else {
+                    "the provider is not on the published list"
+                },
+            ),
             label("选择目录内的培训机构（（五）「两目录」）", "choose a provider on the published list (（五）)"),
         ),
         CheckKind::TimesTotal => (
-            label(format!("已享受{have}次，累计上限{need}次"), format!("received {have} times; at most {need} in total")),
-            label(format!("累计不超过{need}次；已享受{have}次"), format!("at most {need} times in total; you have had {have}")),
+            label(
+                format!("已享受{have}次，累计上限{need}次"),
+                format!("received {have} times; at most {need} in total"),
+            ),
+            label(
+                format!("累计不超过{need}次；已享受{have}次"),
+                format!("at most {need} times in total; you have had {have}"),
+            ),
         ),
         CheckKind::PerYear => (
-            label(format!("本年度已享受{have}次，每年上限{need}次"), format!("received {have} times this year; at most {need} a year")),
-            label(format!("每年不超过{need}次；本年度已享受{have}次"), format!("at most {need} a year; you have had {have} this year")),
+            label(
+                format!("本年度已享受{have}次，每年上限{need}次"),
+                format!("received {have} times this year; at most {need} a year"),
+            ),
+            label(
+                format!("每年不超过{need}次；本年度已享受{have}次"),
+                format!("at most {need} a year; you have had {have} this year"),
+            ),
         ),
         CheckKind::InsuredStatus => (
-            label(if yes { "为企业在职职工或领取失业保险金人员" } else if unknown { "就业或领取失业保险金情况未知" } else { "既非在职职工，也未领取失业保险金" },
-                if yes { "employed, or receiving unemployment benefit where that counts" } else if unknown { "employment or benefit status not known" } else { "neither employed nor (where it counts) receiving unemployment benefit" }),
-            label("为在职职工（或按规定领取失业保险金）", "be employed (or receive unemployment benefit where the rule allows)"),
+            label(
+                if yes {
+                    "为企业在职职工或领取失业保险金人员"
+                } else if unknown {
+                    "就业或领取失业保险金情况未知"
+                } else {
+                    "既非在职职工，也未领取失业保险金"
+                },
+                if yes {
+                    "employed, or receiving unemployment benefit where that counts"
+                } else if unknown {
+                    "employment or benefit status not known"
+                } else {
+                    "neither employed nor (where it counts) receiving unemployment benefit"
+                },
+            ),
+            label(
+                "为在职职工（或按规定领取失业保险金）",
+                "be employed (or receive unemployment benefit where the rule allows)",
+            ),
         ),
         CheckKind::InsuranceMonths => (
-            if unknown { label(format!("需缴纳失业保险满{need}个月；缴费月数未知"), format!("{need} months of unemployment insurance needed; months not given")) }
-            else { label(format!("需缴纳失业保险满{need}个月；已缴{have}个月"), format!("{need} months of unemployment insurance needed; you have {have}")) },
-            label(format!("缴纳失业保险满{need}个月；已缴{have}个月"), format!("{need} months of unemployment insurance; you have {have}")),
+            if unknown {
+                label(
+                    format!("需缴纳失业保险满{need}个月；缴费月数未知"),
+                    format!("{need} months of unemployment insurance needed; months not given"),
+                )
+            } else {
+                label(
+                    format!("需缴纳失业保险满{need}个月；已缴{have}个月"),
+                    format!("{need} months of unemployment insurance needed; you have {have}"),
+                )
+            },
+            label(
+                format!("缴纳失业保险满{need}个月；已缴{have}个月"),
+                format!("{need} months of unemployment insurance; you have {have}"),
+            ),
         ),
         CheckKind::Level => (
-            label(if yes { format!("{lzh}在补贴等级内") } else if unknown { "目标等级未知".into() } else { format!("{lzh}不在补贴等级内") },
-                if yes { format!("{len} is a subsidised level") } else if unknown { "the target level is not given".into() } else { format!("{len} is not a subsidised level") }),
+            label(
+                if yes {
+                    format!("{lzh}在补贴等级内")
+                } else if unknown {
+                    "目标等级未知".into()
+                } else {
+                    format!("{lzh}不在补贴等级内")
+                },
+                if yes {
+                    format!("{len} is a subsidised level")
+                } else if unknown {
+                    "the target level is not given".into()
+                } else {
+                    format!("{len} is not a subsidised level")
+                },
+            ),
             label("取得初级、中级或高级证书", "obtain a junior, intermediate or senior certificate"),
         ),
         CheckKind::Hours => (
-            if unknown { label(format!("{lzh}需至少{need}学时；学时未知"), format!("{len} needs at least {need} hours; hours not given")) }
-            else { label(format!("{lzh}需至少{need}学时；本培训{have}学时"), format!("{len} needs at least {need} hours; the training has {have}")) },
-            label(format!("培训至少{need}学时；本培训{have}学时"), format!("at least {need} training hours; the training has {have}")),
+            if unknown {
+                label(
+                    format!("{lzh}需至少{need}学时；学时未知"),
+                    format!("{len} needs at least {need} hours; hours not given"),
+                )
+            } else {
+                label(
+                    format!("{lzh}需至少{need}学时；本培训{have}学时"),
+                    format!("{len} needs at least {need} hours; the training has {have}"),
+                )
+            },
+            label(
+                format!("培训至少{need}学时；本培训{have}学时"),
+                format!("at least {need} training hours; the training has {have}"),
+            ),
         ),
         CheckKind::ApplicationWindow => (
-            label(format!("应在取证后{need}个月内（{date}前）申请"), format!("apply within {need} months of the certificate (by {date})")),
+            label(
+                format!("应在取证后{need}个月内（{date}前）申请"),
+                format!("apply within {need} months of the certificate (by {date})"),
+            ),
             label(format!("在{date}前申请"), format!("apply by {date}")),
         ),
         CheckKind::OncePerOccupationLevel => (
-            label(if yes { "同一职业同一等级未享受过" } else if unknown { "无法确定是否已就同一职业同一等级享受过" } else { "同一职业同一等级已享受过" },
-                if yes { "not yet paid for this occupation and level" } else if unknown { "cannot tell whether already paid for this occupation and level" } else { "already paid for this occupation and level" }),
+            label(
+                if yes {
+                    "同一职业同一等级未享受过"
+                } else if unknown {
+                    "无法确定是否已就同一职业同一等级享受过"
+                } else {
+                    "同一职业同一等级已享受过"
+                },
+                if yes {
+                    "not yet paid for this occupation and level"
+                } else if unknown {
+                    "cannot tell whether already paid for this occupation and level"
+                } else {
+                    "already paid for this occupation and level"
+                },
+            ),
             label("选择未享受过的职业或等级", "an occupation or level not yet paid for"),
         ),
         CheckKind::NoLowerAfterHigher => (
-            label(if yes { "未享受过更高等级" } else if unknown { "无法确定是否享受过更高等级" } else { "已享受过更高等级，较低等级不再补贴" },
-                if yes { "no higher level paid before" } else if unknown { "cannot tell whether a higher level was paid" } else { "a higher level was paid; lower levels are not" }),
+            label(
+                if yes {
+                    "未享受过更高等级"
+                } else if unknown {
+                    "无法确定是否享受过更高等级"
+                } else {
+                    "已享受过更高等级，较低等级不再补贴"
+                },
+                if yes {
+                    "no higher level paid before"
+                } else if unknown {
+                    "cannot tell whether a higher level was paid"
+                } else {
+                    "a higher level was paid; lower levels are not"
+                },
+            ),
             label("取得高于已补贴等级的证书", "a certificate above the level already paid"),
         ),
         CheckKind::ExclusiveWithTrainingSubsidy => (
-            label(if yes { "未就同一证书享受职业培训补贴" } else if unknown { "无法确定是否已就同一证书享受职业培训补贴" } else { "已就同一证书享受职业培训补贴，不可重复" },
-                if yes { "no training subsidy paid for the same certificate" } else if unknown { "cannot tell whether the training subsidy paid for it" } else { "the training subsidy already paid for the same certificate" }),
+            label(
+                if yes {
+                    "未就同一证书享受职业培训补贴"
+                } else if unknown {
+                    "无法确定是否已就同一证书享受职业培训补贴"
+                } else {
+                    "已就同一证书享受职业培训补贴，不可重复"
+                },
+                if yes {
+                    "no training subsidy paid for the same certificate"
+                } else if unknown {
+                    "cannot tell whether the training subsidy paid for it"
+                } else {
+                    "the training subsidy already paid for the same certificate"
+                },
+            ),
             label("不与职业培训补贴重复享受", "not combined with the training subsidy"),
         ),
         CheckKind::FirstTimeOccupation => (
-            label(if yes { "该职业首次评价" } else if unknown { "无法确定是否为该职业首次评价" } else { "该职业已享受过评价补贴" },
-                if yes { "first evaluation in this occupation" } else if unknown { "cannot tell whether first in this occupation" } else { "already paid for an evaluation in this occupation" }),
+            label(
+                if yes {
+                    "该职业首次评价"
+                } else if unknown {
+                    "无法确定是否为该职业首次评价"
+                } else {
+                    "该职业已享受过评价补贴"
+                },
+                if yes {
+                    "first evaluation in this occupation"
+                } else if unknown {
+                    "cannot tell whether first in this occupation"
+                } else {
+                    "already paid for an evaluation in this occupation"
+                },
+            ),
             label("另一职业的首次评价", "a first evaluation in another occupation"),
         ),
         CheckKind::NotWithUnemploymentBenefit => (
-            label(if yes { "未领取失业保险金" } else if unknown { "是否领取失业保险金未知" } else { "正在领取失业保险金，不同时享受" },
-                if yes { "not receiving unemployment benefit" } else if unknown { "unemployment benefit status not given" } else { "receiving unemployment benefit, which excludes it" }),
+            label(
+                if yes {
+                    "未领取失业保险金"
+                } else if unknown {
+                    "是否领取失业保险金未知"
+                } else {
+                    "正在领取失业保险金，不同时享受"
+                },
+                if yes {
+                    "not receiving unemployment benefit"
+                } else if unknown {
+                    "unemployment benefit status not given"
+                } else {
+                    "receiving unemployment benefit, which excludes it"
+                },
+            ),
             label("不在领取失业保险金期间", "not while receiving unemployment benefit"),
         ),
     }
@@ -254,7 +479,13 @@ impl Decision {
 
     /// [`Decision::view`] for `only` the subsidies named (all when empty): the explanations of
     /// the others are not written.
-    pub fn view_of(&self, plan: &Plan, profile: &Profile, offer: &Offer, only: &[super::data::SubsidyKind]) -> DecisionView {
+    pub fn view_of(
+        &self,
+        plan: &Plan,
+        profile: &Profile,
+        offer: &Offer,
+        only: &[super::data::SubsidyKind],
+    ) -> DecisionView {
         let rules = plan.eligibility_rules();
         let data = plan.eligibility();
         let mut target_groups = Vec::new();
@@ -288,18 +519,26 @@ impl Decision {
                 let categories = version.map_or(&[][..], |v| v.categories.as_slice());
                 let mut checks = Vec::with_capacity(o.checks.len());
                 let mut to_qualify = Vec::new();
-                let members: Vec<usize> = categories.iter().copied().filter(|&g| self.groups[g].0 == Tri::Yes).collect();
+                let members: Vec<usize> =
+                    categories.iter().copied().filter(|&g| self.groups[g].0 == Tri::Yes).collect();
                 let mut missing = super::decide::FieldSet::default();
                 for c in &o.checks {
                     let (explanation, change) = explain(plan, categories, &members, offer, c);
                     let check = c.check.as_str();
                     checks.push(CheckView { check, outcome: c.outcome, explanation });
                     match c.outcome {
-                        Tri::No => to_qualify.push(Requirement { check, kind: "change", field: None, explanation: change }),
+                        Tri::No => {
+                            to_qualify.push(Requirement { check, kind: "change", field: None, explanation: change })
+                        }
                         Tri::Unknown => {
                             missing = missing | c.lacking;
                             for field in c.lacking.names() {
-                                to_qualify.push(Requirement { check, kind: "fact", field: Some(field), explanation: fact_label(field) });
+                                to_qualify.push(Requirement {
+                                    check,
+                                    kind: "fact",
+                                    field: Some(field),
+                                    explanation: fact_label(field),
+                                });
                             }
                         }
                         Tri::Yes => {}
@@ -319,7 +558,12 @@ impl Decision {
                     amount: o.amount,
                     fund: s.rule.fund.clone(),
                     clauses: s.rule.clauses.clone(),
-                    version: version.map(|v| VersionView { id: v.data.id.clone(), from: v.data.from, to: v.data.to, source: v.data.source.clone() }),
+                    version: version.map(|v| VersionView {
+                        id: v.data.id.clone(),
+                        from: v.data.from,
+                        to: v.data.to,
+                        source: v.data.source.clone(),
+                    }),
                     checks,
                     to_qualify,
                     missing_facts: missing.names().collect(),
