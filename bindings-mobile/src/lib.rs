@@ -64,7 +64,7 @@ pub(crate) fn guard<T>(
     operation: &'static str,
     body: impl FnOnce() -> Result<T, SkillplanError>,
 ) -> Result<T, SkillplanError> {
-    core::fault::catch(operation, body).unwrap_or_else(|e| Err(e.into()))
+    core::host::catch(operation, body).unwrap_or_else(|e| Err(e.into()))
 }
 
 /// Makes the next call of `operation` (an exported function's name as Kotlin and Swift spell
@@ -72,7 +72,7 @@ pub(crate) fn guard<T>(
 /// for testing an app's error path. Nothing else changes.
 #[uniffi::export]
 pub fn inject_fault(operation: String) {
-    core::fault::inject(&operation);
+    core::host::inject_fault(&operation);
 }
 
 impl From<core::Error> for SkillplanError {

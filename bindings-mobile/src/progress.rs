@@ -2,8 +2,8 @@
 //! the JVM), records out. Text inputs (JSON, CSV) are parsed by the core with typed errors.
 
 use skillplan as core;
-use skillplan::observations::{self, ObservationInput};
 use skillplan::progress;
+use skillplan::progress::observations::{self, ObservationInput};
 
 use crate::{CalendarDate, Comparator, ExactDecimal, IndicatorUnit, Label, Plan, SkillplanError, guard};
 

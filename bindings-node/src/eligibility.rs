@@ -139,14 +139,14 @@ pub struct EligibilityJsonOptions {
 }
 
 /// The subsidies an options object names.
-fn only_subsidies(options: &EligibilityJsonOptions) -> std::result::Result<Vec<el::data::SubsidyKind>, core::Error> {
+fn only_subsidies(options: &EligibilityJsonOptions) -> std::result::Result<Vec<el::SubsidyKind>, core::Error> {
     options
         .subsidies
         .iter()
         .flatten()
         .enumerate()
         .map(|(i, id)| {
-            el::data::SubsidyKind::parse(id).ok_or_else(|| {
+            el::SubsidyKind::parse(id).ok_or_else(|| {
                 core::Error::from(core::OptionsError {
                     path: format!("options.subsidies[{i}]"),
                     message: "not a subsidy id".into(),
@@ -163,7 +163,7 @@ fn one_text(
     offer: &el::Offer,
     decision: &el::Decision,
     explain: bool,
-    only: &[el::data::SubsidyKind],
+    only: &[el::SubsidyKind],
 ) -> String {
     if explain {
         to_camel_text(&decision.view_of(plan, profile, offer, only))

@@ -15,7 +15,7 @@ use skillplan as core;
 /// Runs the body of an exported call under the core's fault guard: a panic inside (a bug)
 /// throws the usual `Error` with code `INTERNAL` instead of aborting the Node process.
 pub(crate) fn guard<T>(env: &Env, operation: &'static str, body: impl FnOnce() -> Result<T>) -> Result<T> {
-    core::fault::catch(operation, body).unwrap_or_else(|e| Err(throw(env, e)))
+    core::host::catch(operation, body).unwrap_or_else(|e| Err(throw(env, e)))
 }
 
 /// A Promise-returning call: `prepare` reads the arguments into a task (under the guard), which
@@ -45,7 +45,7 @@ pub(crate) fn guard_task<T>(
     operation: &'static str,
     body: impl FnOnce() -> Result<std::result::Result<T, core::Error>>,
 ) -> Result<std::result::Result<T, core::Error>> {
-    core::fault::catch(operation, body).unwrap_or_else(|e| Ok(Err(e)))
+    core::host::catch(operation, body).unwrap_or_else(|e| Ok(Err(e)))
 }
 
 /// Makes the next call of `operation` (an exported function's name, e.g. `checkEligibility`,
@@ -53,7 +53,7 @@ pub(crate) fn guard_task<T>(
 /// host's error path.
 #[napi]
 pub fn inject_fault(operation: String) {
-    core::fault::inject(&operation);
+    core::host::inject_fault(&operation);
 }
 
 /// Converts `e` into a JavaScript `Error` carrying the stable fields; napi throws it (or rejects

@@ -6,8 +6,8 @@ use napi::bindgen_prelude::*;
 use napi::{Env, Task, ValueType};
 use napi_derive::napi;
 use skillplan as core;
-use skillplan::observations::{self, ObservationInput};
 use skillplan::progress;
+use skillplan::progress::observations::{self, ObservationInput};
 
 use crate::{Label, guard, throw};
 

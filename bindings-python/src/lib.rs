@@ -17,7 +17,7 @@ use skillplan as core;
 /// Runs the body of an exported call under the core's fault guard: a panic inside (a bug) is
 /// raised as `skillplan.InternalError` (code INTERNAL), never as pyo3's `PanicException`.
 pub(crate) fn guard<T>(operation: &'static str, body: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    core::fault::catch(operation, body).unwrap_or_else(|e| Err(to_py_err(e)))
+    core::host::catch(operation, body).unwrap_or_else(|e| Err(to_py_err(e)))
 }
 
 /// Raises the `skillplan.errors` exception that matches the core error's code.
@@ -699,7 +699,7 @@ fn json_schema() -> PyResult<String> {
 /// or `*` for any) raise `InternalError`, once, in any thread: for testing a host's error path.
 #[pyfunction]
 fn inject_fault(operation: &str) {
-    core::fault::inject(operation);
+    core::host::inject_fault(operation);
 }
 
 #[pymodule]

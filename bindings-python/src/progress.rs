@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use rust_decimal::Decimal;
 use skillplan as core;
-use skillplan::observations::{self, ObservationInput};
+use skillplan::progress::observations::{self, ObservationInput};
 use skillplan::progress::{self, Milestone, ProgressOptions, RegionalTarget, Thresholds};
 
 use crate::{Label, guard, to_py_err};

@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::prelude::ToPrimitive;
-use skillplan::observations::Point;
 use skillplan::progress::IndicatorProgress;
+use skillplan::progress::observations::Point;
 
 /// One panel: an indicator's progress row and the series behind it.
 pub struct Panel<'a> {

@@ -83,7 +83,7 @@ pub fn count_files(plan: &Plan, files: &[PathBuf], args: &CountArgs) -> Result<T
         let label = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let mut bar = Bar { total: size, started, last: started, label };
         let mut on_progress = |done: u64| bar.draw(done, false);
-        let progress: Option<skillplan::Progress<'_>> = if show { Some(&mut on_progress) } else { None };
+        let progress: Option<skillplan::BytesRead<'_>> = if show { Some(&mut on_progress) } else { None };
         tally.add_path(plan, path, &options, progress)?;
         if show {
             bar.draw(size, true);

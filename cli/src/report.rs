@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use skillplan::observations::{self, Observations};
+use skillplan::progress::observations::{self, Observations};
 use skillplan::progress::{self, ProgressOptions, RegionalTarget, Report};
 use skillplan::{Error, OptionsError, Plan};
 

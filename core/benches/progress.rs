@@ -4,7 +4,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
-use skillplan::observations::{Observations, parse_csv};
+use skillplan::progress::observations::{Observations, parse_csv};
 use skillplan::progress::{self, ProgressOptions};
 
 fn bench(c: &mut Criterion) {

@@ -1,85 +1,111 @@
-//! Typed errors with stable codes and a path to the offending input.
+//! Typed errors with stable codes and a path to the offending input: every error of the library,
+//! of every layer and capability, is defined here.
 //!
 //! Codes are part of the public contract: bindings expose them unchanged (`.code` in Python and
 //! Node, `code` in Kotlin) and the conformance corpus asserts them. Messages never include
 //! personal data: they name fields and clauses, not values from people's records.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 use thiserror::Error;
 
-/// At most 40 characters of an input, for messages: enough to recognise a typo, never a whole
-/// record pasted where an id was expected, and never an ID number ([`redact`]).
-pub(crate) fn shown(text: &str) -> String {
-    redact(&text.chars().take(40).collect::<String>()).into_owned()
-}
-
-/// What stands for a withheld number in messages and paths.
-const WITHHELD: &str = "<number withheld>";
-
-/// Withholds every run of 15 or more digits (an X may end it): the shape of a 身份证号 (15 or 18
-/// characters) or of any long account number a person typed into the wrong field. Applied to
-/// every message, path and `Debug` text an [`Error`] shows, whatever built it.
-pub fn redact(text: &str) -> std::borrow::Cow<'_, str> {
-    let b = text.as_bytes();
-    let mut out: Option<String> = None;
-    let (mut i, mut copied) = (0, 0);
-    while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i - start >= 15 {
-                if i < b.len() && (b[i] == b'X' || b[i] == b'x') {
-                    i += 1;
-                }
-                let o = out.get_or_insert_with(String::new);
-                o.push_str(&text[copied..start]);
-                o.push_str(WITHHELD);
-                copied = i;
-            }
-        } else {
-            i += 1;
-        }
-    }
-    match out {
-        None => std::borrow::Cow::Borrowed(text),
-        Some(mut o) => {
-            o.push_str(&text[copied..]);
-            std::borrow::Cow::Owned(o)
-        }
-    }
-}
+use crate::basics::date_text::YEARS;
+pub use crate::basics::text::redact;
 
 /// Stable error codes, shared by every binding.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
+    /// The plan file holds nothing but blanks and comments.
     PlanEmpty,
+    /// The plan file is over [`crate::MAX_PLAN_BYTES`].
     PlanTooLarge,
+    /// The plan file is not UTF-8.
     PlanNotUtf8,
+    /// The plan file is not valid TOML (or canonical JSON).
     PlanSyntax,
+    /// The plan file reads but breaks a rule of the format; see the issues.
     PlanInvalid,
+    /// The plan file cannot be read.
     PlanIo,
+    /// A query names an indicator the plan does not have.
     UnknownIndicator,
+    /// A query names a clause the plan does not have.
     UnknownClause,
+    /// A query names a department the plan does not have.
     UnknownDepartment,
+    /// A query names a region the plan does not have.
     UnknownRegion,
+    /// An observation cannot be used.
     InvalidObservation,
+    /// An option of a computation (an as-of date, milestones, weights, …) cannot be used.
     InvalidOptions,
+    /// A worker description cannot be used.
     InvalidWorker,
+    /// A query names a skill level the plan does not have.
     UnknownLevel,
+    /// A query names a professional title the plan does not have.
     UnknownTitle,
+    /// A record is invalid and counting is strict.
     InvalidRecord,
+    /// More invalid records than the call allows.
     TooManyInvalidRecords,
+    /// A file or stream cannot be read as records.
     InvalidRecordSource,
+    /// A partial tally does not fit (another plan, a count out of range, bad JSON).
     InvalidTally,
+    /// A person profile cannot be used.
     InvalidProfile,
+    /// A training offer cannot be used.
     InvalidOffer,
+    /// A fault inside skillplan: a bug, not a problem of the input.
+    Internal,
+}
+
+/// The kind of error a host raises for a code: every binding maps these four, and only these,
+/// to its own error types (Python's exception classes, Kotlin's sealed exception, Node's
+/// `Error` with its `code`), so a new code can never be misfiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorClass {
+    /// A plan file that cannot be read or is invalid (`PLAN_*`).
+    Plan,
+    /// A query that names something the plan does not have (`UNKNOWN_*`).
+    NotFound,
+    /// Input that cannot be used: observations, options, workers, records, profiles, offers.
+    InvalidInput,
+    /// A fault inside skillplan (`INTERNAL`).
     Internal,
 }
 
 impl ErrorCode {
+    /// Every code, in the order of the declaration.
+    pub const ALL: [ErrorCode; 22] = [
+        ErrorCode::PlanEmpty,
+        ErrorCode::PlanTooLarge,
+        ErrorCode::PlanNotUtf8,
+        ErrorCode::PlanSyntax,
+        ErrorCode::PlanInvalid,
+        ErrorCode::PlanIo,
+        ErrorCode::UnknownIndicator,
+        ErrorCode::UnknownClause,
+        ErrorCode::UnknownDepartment,
+        ErrorCode::UnknownRegion,
+        ErrorCode::InvalidObservation,
+        ErrorCode::InvalidOptions,
+        ErrorCode::InvalidWorker,
+        ErrorCode::UnknownLevel,
+        ErrorCode::UnknownTitle,
+        ErrorCode::InvalidRecord,
+        ErrorCode::TooManyInvalidRecords,
+        ErrorCode::InvalidRecordSource,
+        ErrorCode::InvalidTally,
+        ErrorCode::InvalidProfile,
+        ErrorCode::InvalidOffer,
+        ErrorCode::Internal,
+    ];
+
+    /// The code as every binding shows it, e.g. `PLAN_INVALID`.
     pub fn as_str(self) -> &'static str {
         match self {
             ErrorCode::PlanEmpty => "PLAN_EMPTY",
@@ -104,6 +130,51 @@ impl ErrorCode {
             ErrorCode::InvalidProfile => "INVALID_PROFILE",
             ErrorCode::InvalidOffer => "INVALID_OFFER",
             ErrorCode::Internal => "INTERNAL",
+        }
+    }
+
+    /// The kind of error a host raises for this code. The match has no catch-all: a new code
+    /// does not compile until it has a class.
+    pub fn class(self) -> ErrorClass {
+        match self {
+            ErrorCode::PlanEmpty
+            | ErrorCode::PlanTooLarge
+            | ErrorCode::PlanNotUtf8
+            | ErrorCode::PlanSyntax
+            | ErrorCode::PlanInvalid
+            | ErrorCode::PlanIo => ErrorClass::Plan,
+            ErrorCode::UnknownIndicator
+            | ErrorCode::UnknownClause
+            | ErrorCode::UnknownDepartment
+            | ErrorCode::UnknownRegion
+            | ErrorCode::UnknownLevel
+            | ErrorCode::UnknownTitle => ErrorClass::NotFound,
+            ErrorCode::InvalidObservation
+            | ErrorCode::InvalidOptions
+            | ErrorCode::InvalidWorker
+            | ErrorCode::InvalidRecord
+            | ErrorCode::TooManyInvalidRecords
+            | ErrorCode::InvalidRecordSource
+            | ErrorCode::InvalidTally
+            | ErrorCode::InvalidProfile
+            | ErrorCode::InvalidOffer => ErrorClass::InvalidInput,
+            ErrorCode::Internal => ErrorClass::Internal,
+        }
+    }
+}
+
+impl ErrorClass {
+    /// Every class.
+    pub const ALL: [ErrorClass; 4] =
+        [ErrorClass::Plan, ErrorClass::NotFound, ErrorClass::InvalidInput, ErrorClass::Internal];
+
+    /// The class's name in snake case (`invalid_input`), as hosts list them.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorClass::Plan => "plan",
+            ErrorClass::NotFound => "not_found",
+            ErrorClass::InvalidInput => "invalid_input",
+            ErrorClass::Internal => "internal",
         }
     }
 }
@@ -316,11 +387,11 @@ pub enum Error {
     #[error("{}", message(&.0.to_string()))]
     Options(#[from] OptionsError),
     #[error("{}", message(&.0.to_string()))]
-    Worker(#[from] crate::pathway::WorkerError),
+    Worker(#[from] WorkerError),
     #[error("{}", message(&.0.to_string()))]
     Records(#[from] RecordsError),
     #[error("{}", message(&.0.to_string()))]
-    Profile(#[from] crate::eligibility::ProfileError),
+    Profile(#[from] ProfileError),
     #[error(transparent)]
     Internal(#[from] InternalError),
 }
@@ -346,7 +417,7 @@ impl std::fmt::Debug for Error {
     }
 }
 
-/// A fault inside skillplan (a bug, caught at the boundary by [`crate::fault::catch`]), code
+/// A fault inside skillplan (a bug, caught at the boundary by [`crate::host::catch`]), code
 /// `INTERNAL`. It names the operation and nothing of the input.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error(
@@ -476,15 +547,83 @@ impl QueryError {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::redact;
+/// Why a worker description was refused: the reason of `INVALID_WORKER`.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{path}: {message}")]
+pub struct WorkerError {
+    /// `unknown_level`, `unknown_school`, `duplicate_level`, `future_date`, `invalid_date`,
+    /// `wrong_type`, `missing_field`, `unknown_field`, `too_long`, `syntax`.
+    pub reason: &'static str,
+    pub path: String,
+    pub message: String,
+}
 
-    #[test]
-    fn long_digit_runs_are_withheld_and_the_rest_kept() {
-        assert_eq!(redact("profile.110105194912310021"), "profile.<number withheld>");
-        assert_eq!(redact("id 11010519491231002X and 110105491231002."), "id <number withheld> and <number withheld>.");
-        assert_eq!(redact("rows[12].region: 220100 is 2023-05-01"), "rows[12].region: 220100 is 2023-05-01");
-        assert_eq!(redact("the value 1000000000000001 is above 10^15"), "the value <number withheld> is above 10^15");
+impl WorkerError {
+    pub fn new(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        WorkerError { reason, path: path.into(), message: message.into() }
+    }
+
+    /// The error for a date a host could not turn into an ISO date.
+    pub fn invalid_date(path: impl Into<String>, message: impl Into<String>) -> Self {
+        WorkerError::new("invalid_date", path, message)
+    }
+}
+
+/// Why a profile or an offer was refused: `INVALID_PROFILE` or `INVALID_OFFER`, a stable
+/// reason, and the path of the field (`profile.certificates[2].date`).
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{path}: {message}")]
+pub struct ProfileError {
+    pub code: ErrorCode,
+    /// `syntax`, `wrong_type`, `unknown_field`, `unknown_value`, `missing_field`, `invalid_date`,
+    /// `out_of_range`, `too_long`, `too_many`, `invalid_id_number`, `inconsistent_id_number`,
+    /// `future_date`, `unsupported_format`.
+    pub reason: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+impl ProfileError {
+    pub fn new(code: ErrorCode, reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        ProfileError { code, reason, path: path.into(), message: message.into() }
+    }
+
+    /// The same error for the `index`-th profile of a batch: `profile.sex` → `profiles[3].sex`.
+    pub fn in_batch(mut self, index: usize) -> Self {
+        if let Some(rest) = self.path.strip_prefix("profile") {
+            self.path = format!("profiles[{index}]{rest}");
+        }
+        self
+    }
+
+    /// The error at any path (`profile…`, `offer…`, `rows[3]…`), with the code that path implies.
+    pub fn at_path(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        ProfileError::at(reason, path, message)
+    }
+
+    /// The error for JSON text of a profile or offer (`what`) that does not parse.
+    pub fn at_syntax(what: &str, line: usize, column: usize) -> Self {
+        ProfileError::at("syntax", what, format!("not valid JSON (line {line}, column {column})"))
+    }
+
+    /// The error for a profile (`profile.*`) or offer (`offer.*`) path.
+    pub(crate) fn at(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
+        let path = path.into();
+        let code = if path.starts_with("offer") { ErrorCode::InvalidOffer } else { ErrorCode::InvalidProfile };
+        ProfileError::new(code, reason, path, message)
+    }
+}
+
+impl OptionsError {
+    /// Refuses an as-of date outside [`YEARS`] (`INVALID_OPTIONS` at `as_of`): hosts whose date
+    /// type holds any year (Kotlin's LocalDate, Rust's NaiveDate) get the check that text gets
+    /// from [`crate::date_text::parse`].
+    pub fn check_as_of(as_of: NaiveDate) -> Result<(), Error> {
+        if YEARS.contains(&chrono::Datelike::year(&as_of)) {
+            Ok(())
+        } else {
+            let message = format!("the year is outside {}–{}", YEARS.start(), YEARS.end());
+            Err(OptionsError { path: "as_of".into(), message }.into())
+        }
     }
 }

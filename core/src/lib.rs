@@ -2,7 +2,8 @@
 //!
 //! The plan is data (a TOML file checked against [`json_schema`]); this crate loads and
 //! validates it and answers every query the Python, Node and mobile bindings expose. The
-//! crate knows nothing of those bindings: they only convert types and errors.
+//! crate knows nothing of those bindings: they only convert types and errors, through the
+//! [`host`] boundary that every one of them calls.
 //!
 //! ```
 //! let plan = skillplan::Plan::jilin_2022_2025()?;
@@ -11,58 +12,43 @@
 //! assert_eq!(plan.parts("subsidized-training")?.len(), 2);
 //! # Ok::<(), skillplan::Error>(())
 //! ```
+//!
+//! The modules are layers; none imports from a layer above its own (README, "Architecture"):
+//!
+//! | layer | modules | what it owns |
+//! |---|---|---|
+//! | basics | [`basics`] | dates, exact decimals, ID numbers, text and redaction, Arrow columns |
+//! | errors | [`error`] | every error type, code and host error class |
+//! | data model | [`model`] | the plan file's types, as serde and JSON Schema define them |
+//! | the plan | [`Plan`] (`plan`) | loading, validation, clause lookup, the compiled rules |
+//! | capabilities | [`progress`], [`records`], [`eligibility`], [`pathway`] | what the plan computes |
+//! | host boundary | [`host`] | what every binding needs beyond type conversion |
 
-#[cfg(feature = "arrow")]
-mod arrow_input;
-/// The Arrow crate skillplan reads batches with, for callers that build batches themselves.
-#[cfg(feature = "arrow")]
-pub use arrow_array;
-mod clause;
-pub mod date_text;
-pub mod decimal_text;
+pub mod basics;
 pub mod eligibility;
-mod error;
-pub mod fault;
-pub mod id_number;
-mod load;
+pub mod error;
+pub mod host;
 pub mod model;
-pub mod observations;
 pub mod pathway;
 mod plan;
 pub mod progress;
-mod read;
 pub mod records;
-mod rules;
-#[cfg(feature = "sample")]
-pub mod sample;
-mod short_map;
-mod tally;
-mod validate;
-#[cfg(not(feature = "fast-load"))]
-mod value_de;
 
-pub use clause::{Clause, ClauseKind};
+/// The Arrow crate skillplan reads batches with, for callers that build batches themselves.
+#[cfg(feature = "arrow")]
+pub use arrow_array;
+pub use basics::decimal_text::MAX_VALUE;
+pub use basics::text::redact;
+pub use basics::{date_text, decimal_text, id_number};
 pub use error::{
-    Error, ErrorCode, InternalError, Issue, ObservationError, ObservationReason, OptionsError, PlanError, QueryError,
-    Reason, RecordsError, redact,
+    Error, ErrorClass, ErrorCode, InternalError, Issue, ObservationError, ObservationReason, OptionsError, PlanError,
+    ProfileError, QueryError, Reason, RecordsError, WorkerError,
 };
-pub use load::MAX_PLAN_BYTES;
 pub use model::*;
-pub use plan::{JILIN_2022_2025_JSON, JILIN_2022_2025_TOML, Plan};
-pub use read::{Progress, RecordFormat};
-pub use records::{RecordInput, RecordReason};
-pub use tally::{
-    CountOptions, IndicatorTally, MAX_COUNT, MAX_KEPT_REJECTIONS, Rejection, TALLY_FORMAT, Tally, TallyCell,
-    TallySummary,
+pub use plan::{Clause, ClauseKind, JILIN_2022_2025_JSON, JILIN_2022_2025_TOML, MAX_PLAN_BYTES, Plan};
+#[cfg(feature = "sample")]
+pub use records::sample;
+pub use records::{
+    BytesRead, CountOptions, IndicatorTally, MAX_COUNT, MAX_KEPT_REJECTIONS, RecordFormat, RecordInput, RecordReason,
+    Rejection, TALLY_FORMAT, Tally, TallyCell, TallySummary,
 };
-
-/// The largest target or observed value skillplan computes with (10^15): far above any count of
-/// people or training bases, and low enough that no exact sum or product overflows.
-pub const MAX_VALUE: rust_decimal::Decimal = rust_decimal::Decimal::from_parts(2764472320, 232830, 0, false, 0);
-
-/// The JSON Schema of the plan data format, generated from the Rust types.
-/// `core/plans/plan.schema.json` is this text; a test keeps the two equal.
-pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(model::PlanData);
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
-}

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::Value;
-use skillplan::observations::{self, Observations};
+use skillplan::progress::observations::{self, Observations};
 use skillplan::progress::{self, Milestone, ProgressOptions, RegionalTarget, Thresholds};
 use skillplan::{CountOptions, Error, Plan, Tally, eligibility, pathway};
 

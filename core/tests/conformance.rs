@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
-use skillplan::observations::{Observations, parse_json};
+use skillplan::progress::observations::{Observations, parse_json};
 use skillplan::progress::{self, Milestone, ProgressOptions, RegionalTarget, Thresholds};
 use skillplan::{Error, Plan};
 use skillplan::{eligibility, pathway};

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use skillplan::Plan;
-use skillplan::observations::{ObservationInput, Observations};
+use skillplan::progress::observations::{ObservationInput, Observations};
 use skillplan::progress::{self, ProgressOptions, Status};
 
 fn plan() -> Plan {

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use skillplan::Plan;
-use skillplan::observations::{Observations, parse_csv};
+use skillplan::progress::observations::{Observations, parse_csv};
 use skillplan::progress::{ProgressOptions, Status, report};
 
 fn d(s: &str) -> NaiveDate {
@@ -72,9 +72,9 @@ fn minimal_with(replace: &str, by: &str) -> Plan {
     Plan::from_str(&text).unwrap()
 }
 
-fn inputs(rows: &[(&str, &str, &str)]) -> Vec<skillplan::observations::ObservationInput> {
+fn inputs(rows: &[(&str, &str, &str)]) -> Vec<skillplan::progress::observations::ObservationInput> {
     rows.iter()
-        .map(|(indicator, date, value)| skillplan::observations::ObservationInput {
+        .map(|(indicator, date, value)| skillplan::progress::observations::ObservationInput {
             indicator: indicator.to_string(),
             date: date.to_string(),
             value: value.to_string(),
@@ -114,7 +114,7 @@ fn a_cap_that_is_exceeded_is_missed() {
 fn no_rollup_warning_before_the_regions_report() {
     let plan = minimal_with("", "");
     let mut rows = inputs(&[("trained", "2026-12-31", "20000"), ("trained", "2027-12-31", "41000")]);
-    rows.push(skillplan::observations::ObservationInput {
+    rows.push(skillplan::progress::observations::ObservationInput {
         indicator: "trained".into(),
         region: Some("city-a".into()),
         date: "2027-12-31".into(),

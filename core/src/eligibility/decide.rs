@@ -12,9 +12,10 @@ use rust_decimal::Decimal;
 use crate::error::Error;
 use crate::plan::Plan;
 
-use super::compile::{Cond, Subsidy, Version};
-use super::data::{DateBasis, Param, SubsidyKind};
-use super::profile::{Employment, Offer, Profile, ReceivedSubsidy, SchoolKind, TechnicalClass, check_as_of};
+use crate::model::eligibility::{DateBasis, Employment, Param, SchoolKind, SubsidyKind, TechnicalClass};
+use crate::plan::eligibility::{Cond, Subsidy, Version};
+
+use super::profile::{Offer, Profile, ReceivedSubsidy, check_as_of};
 
 /// Yes, no, or unknown for want of a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]

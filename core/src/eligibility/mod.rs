@@ -17,20 +17,24 @@
 //! assert_eq!(upgrade.to_qualify[0].explanation.en, "12 months of unemployment insurance; you have 7");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! The closed vocabularies of the profile format (sex, hukou, employment, …) and the
+//! `[eligibility]` section are plan data (`model::eligibility`); the plan compiles that section
+//! when it loads. Here: reading a profile and an offer (`profile`), deciding (`decide`), the
+//! explained views and summaries (`view`) and rosters as Arrow batches (`roster`).
 
-mod compile;
-pub mod data;
 mod decide;
 pub mod profile;
 #[cfg(feature = "arrow")]
 mod roster;
 mod view;
 
-pub(crate) use compile::{EligibilityRules, compile};
+pub use crate::error::ProfileError;
+pub use crate::model::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, SubsidyKind, TechnicalClass};
 pub use decide::{CheckKind, CheckResult, Decision, FIELDS, FieldSet, Status, SubsidyOutcome, Tri, decide};
 pub use profile::{
-    Education, Employment, HeldCertificate, Hukou, Offer, PROFILE_FORMAT, Profile, ProfileError, ReceivedSubsidy,
-    SchoolKind, Sex, TechnicalClass, offer_from_value, parse_offer_json, parse_profile_json, profile_from_value,
+    HeldCertificate, Offer, PROFILE_FORMAT, Profile, ReceivedSubsidy, offer_from_value, parse_offer_json,
+    parse_profile_json, profile_from_value,
 };
 #[cfg(feature = "arrow")]
 pub use roster::{decide_roster, decide_roster_values};
@@ -51,7 +55,7 @@ pub fn check_values(
     offer: &serde_json::Value,
     as_of: NaiveDate,
 ) -> Result<DecisionView, Error> {
-    crate::date_text::check_as_of(as_of)?;
+    crate::error::OptionsError::check_as_of(as_of)?;
     let profile = profile_from_value(plan, profile)?;
     let offer = offer_from_value(plan, offer)?;
     Ok(decide(plan, &profile, &offer, as_of)?.view(plan, &profile, &offer))
@@ -59,7 +63,7 @@ pub fn check_values(
 
 /// Decides for a profile and an offer given as JSON texts, and explains the decision.
 pub fn check_json(plan: &Plan, profile: &str, offer: &str, as_of: NaiveDate) -> Result<DecisionView, Error> {
-    crate::date_text::check_as_of(as_of)?;
+    crate::error::OptionsError::check_as_of(as_of)?;
     let profile = parse_profile_json(plan, profile)?;
     let offer = parse_offer_json(plan, offer)?;
     Ok(decide(plan, &profile, &offer, as_of)?.view(plan, &profile, &offer))
@@ -73,7 +77,7 @@ pub fn check_batch(
     offer: &Offer,
     as_of: NaiveDate,
 ) -> Result<Vec<DecisionView>, Error> {
-    crate::date_text::check_as_of(as_of)?;
+    crate::error::OptionsError::check_as_of(as_of)?;
     decide_each(
         plan,
         profiles,

@@ -8,13 +8,11 @@
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
-use thiserror::Error;
 
-use crate::error::ErrorCode;
-use crate::id_number;
+use crate::basics::id_number;
+use crate::error::ProfileError;
+use crate::model::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, SubsidyKind, TechnicalClass};
 use crate::plan::Plan;
-
-use super::data::SubsidyKind;
 
 /// The profile format this library reads; a profile may say so in `format`.
 pub const PROFILE_FORMAT: &str = "skillplan-profile/1";
@@ -22,147 +20,6 @@ pub const PROFILE_FORMAT: &str = "skillplan-profile/1";
 pub const MAX_LIST: usize = 200;
 /// The longest text a field may hold, in characters.
 pub const MAX_TEXT: usize = 200;
-
-/// Why a profile or an offer was refused: `INVALID_PROFILE` or `INVALID_OFFER`, a stable
-/// reason, and the path of the field (`profile.certificates[2].date`).
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{path}: {message}")]
-pub struct ProfileError {
-    pub code: ErrorCode,
-    /// `syntax`, `wrong_type`, `unknown_field`, `unknown_value`, `missing_field`, `invalid_date`,
-    /// `out_of_range`, `too_long`, `too_many`, `invalid_id_number`, `inconsistent_id_number`,
-    /// `future_date`, `unsupported_format`.
-    pub reason: &'static str,
-    pub path: String,
-    pub message: String,
-}
-
-impl ProfileError {
-    pub fn new(code: ErrorCode, reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        ProfileError { code, reason, path: path.into(), message: message.into() }
-    }
-
-    /// The same error for the `index`-th profile of a batch: `profile.sex` → `profiles[3].sex`.
-    pub fn in_batch(mut self, index: usize) -> Self {
-        if let Some(rest) = self.path.strip_prefix("profile") {
-            self.path = format!("profiles[{index}]{rest}");
-        }
-        self
-    }
-
-    /// The error at any path (`profile…`, `offer…`, `rows[3]…`), with the code that path implies.
-    pub fn at_path(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        ProfileError::at(reason, path, message)
-    }
-
-    /// The error for JSON text of a profile or offer (`what`) that does not parse.
-    pub fn at_syntax(what: &str, line: usize, column: usize) -> Self {
-        ProfileError::at("syntax", what, format!("not valid JSON (line {line}, column {column})"))
-    }
-
-    /// The error for a profile (`profile.*`) or offer (`offer.*`) path.
-    pub(crate) fn at(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
-        let path = path.into();
-        let code = if path.starts_with("offer") { ErrorCode::InvalidOffer } else { ErrorCode::InvalidProfile };
-        ProfileError::new(code, reason, path, message)
-    }
-}
-
-macro_rules! vocabulary {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $id:literal | $zh:literal $(| $alias:literal)*),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($(#[$vdoc])* $variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $id),+ }
-            }
-
-            /// The Chinese name.
-            pub fn zh(self) -> &'static str {
-                match self { $($name::$variant => $zh),+ }
-            }
-
-            /// Reads the id or its Chinese name.
-            pub fn parse(text: &str) -> Option<$name> {
-                match text.trim() { $($id | $zh $(| $alias)* => Some($name::$variant),)+ _ => None }
-            }
-
-            pub(crate) fn ids() -> String {
-                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
-            }
-        }
-    };
-}
-
-vocabulary!(
-    /// 性别
-    Sex { Female = "female" | "女", Male = "male" | "男" }
-);
-vocabulary!(
-    /// 户籍: urban or rural registration.
-    Hukou { Urban = "urban" | "城镇", Rural = "rural" | "农村" }
-);
-vocabulary!(
-    /// Highest education completed.
-    Education {
-        PrimaryOrBelow = "primary_or_below" | "小学及以下",
-        JuniorHigh = "junior_high" | "初中",
-        SeniorHigh = "senior_high" | "高中",
-        SecondaryVocational = "secondary_vocational" | "中职" | "中专",
-        TechnicalSchool = "technical_school" | "技工院校",
-        JuniorCollege = "junior_college" | "大专",
-        Bachelor = "bachelor" | "本科",
-        Postgraduate = "postgraduate" | "研究生",
-    }
-);
-vocabulary!(
-    /// The kind of school of the latest (or coming) graduation.
-    SchoolKind {
-        /// 高校 (universities and higher vocational colleges)
-        University = "university" | "高校",
-        /// 职业院校 (secondary vocational schools)
-        VocationalCollege = "vocational_college" | "职业院校",
-        /// 技工院校
-        TechnicalSchool = "technical_school" | "技工院校",
-        /// 特殊教育院校
-        SpecialEducation = "special_education" | "特殊教育院校",
-        /// 普通初中、高中
-        SecondarySchool = "secondary_school" | "初高中",
-    }
-);
-vocabulary!(
-    /// The class of a 技工院校 graduate.
-    TechnicalClass {
-        /// 高级工班
-        SeniorWorker = "senior_worker" | "高级工班",
-        /// 预备技师班
-        PreparatoryTechnician = "preparatory_technician" | "预备技师班",
-        /// 技师班
-        Technician = "technician" | "技师班",
-        Other = "other" | "其他",
-    }
-);
-vocabulary!(
-    /// Employment status.
-    Employment {
-        Employed = "employed" | "在职",
-        /// 城镇登记失业人员
-        RegisteredUnemployed = "registered_unemployed" | "登记失业",
-        SelfEmployed = "self_employed" | "自主创业" | "灵活就业",
-        /// 准备创业
-        PreparingBusiness = "preparing_business" | "准备创业",
-        Student = "student" | "在校",
-        /// 初中毕业后未继续升学
-        NotContinuingAfterJuniorHigh = "not_continuing_after_junior_high" | "初中毕业未继续升学",
-        /// 高中毕业后未继续升学
-        NotContinuingAfterSeniorHigh = "not_continuing_after_senior_high" | "高中毕业未继续升学",
-    }
-);
 
 /// A certificate the person holds.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,15 +13,16 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use chrono::NaiveDate;
 
-use crate::arrow_input::{Text, UNIX_EPOCH_DAY, date64_days, integers, list_parts, timestamp_days, zone_offset};
-use crate::error::Error;
+use crate::basics::arrow::{Text, UNIX_EPOCH_DAY, date64_days, integers, list_parts, timestamp_days, zone_offset};
+use crate::error::{Error, ProfileError};
 use crate::plan::Plan;
 
 use super::decide::{Brief, Scratch, decide_brief};
+use crate::model::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, TechnicalClass};
+
 use super::profile::{
-    Education, Employment, Hukou, MAX_LIST, Offer, PROFILE_FIELDS, Profile, ProfileError, SchoolKind, Sex,
-    TechnicalClass, apply_id_number, check_year, parse_date, profile_from_value, region_id, term_ids, term_index,
-    whole_float,
+    MAX_LIST, Offer, PROFILE_FIELDS, Profile, apply_id_number, check_year, parse_date, profile_from_value, region_id,
+    term_ids, term_index, whole_float,
 };
 
 /// Rosters with fewer rows are decided on one thread.
@@ -382,7 +383,7 @@ pub fn decide_roster(
     offer: &Offer,
     as_of: NaiveDate,
 ) -> Result<Vec<RecordBatch>, Error> {
-    crate::date_text::check_as_of(as_of)?;
+    crate::error::OptionsError::check_as_of(as_of)?;
     let mut out = Vec::new();
     let mut first = 0;
     for batch in batches {
@@ -501,7 +502,7 @@ pub fn decide_roster_values(
     offer: &Offer,
     as_of: NaiveDate,
 ) -> Result<RecordBatch, Error> {
-    crate::date_text::check_as_of(as_of)?;
+    crate::error::OptionsError::check_as_of(as_of)?;
     let mut scratch = Scratch::default();
     let answers = profiles
         .iter()

@@ -5,13 +5,14 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::basics::{date_text, decimal_text};
 use crate::model::Label;
+use crate::model::eligibility::{Employment, Hukou, SchoolKind, Sex, SubsidyKind};
 use crate::plan::Plan;
-use crate::{date_text, decimal_text};
+use crate::plan::eligibility::Cond;
 
-use super::compile::Cond;
-use super::decide::{CheckKind, CheckResult, Decision, Status, Tri, age_on, eval};
-use super::profile::{Employment, Hukou, Offer, Profile, SchoolKind, Sex};
+use super::decide::{CheckKind, CheckResult, Decision, FieldSet, Status, Tri, age_on, eval};
+use super::profile::{Offer, Profile};
 
 /// A target group of the plan the person is in, or may be in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -479,13 +480,7 @@ impl Decision {
 
     /// [`Decision::view`] for `only` the subsidies named (all when empty): the explanations of
     /// the others are not written.
-    pub fn view_of(
-        &self,
-        plan: &Plan,
-        profile: &Profile,
-        offer: &Offer,
-        only: &[super::data::SubsidyKind],
-    ) -> DecisionView {
+    pub fn view_of(&self, plan: &Plan, profile: &Profile, offer: &Offer, only: &[SubsidyKind]) -> DecisionView {
         let rules = plan.eligibility_rules();
         let data = plan.eligibility();
         let mut target_groups = Vec::new();
@@ -521,7 +516,7 @@ impl Decision {
                 let mut to_qualify = Vec::new();
                 let members: Vec<usize> =
                     categories.iter().copied().filter(|&g| self.groups[g].0 == Tri::Yes).collect();
-                let mut missing = super::decide::FieldSet::default();
+                let mut missing = FieldSet::default();
                 for c in &o.checks {
                     let (explanation, change) = explain(plan, categories, &members, offer, c);
                     let check = c.check.as_str();
@@ -549,7 +544,13 @@ impl Decision {
                     if let Some(note) = &v.data.unconfirmed {
                         unconfirmed.push(Unconfirmed { parameter: "version".into(), note: note.clone() });
                     }
-                    unconfirmed.extend(v.data.params.unconfirmed_notes());
+                    unconfirmed.extend(
+                        v.data
+                            .params
+                            .unconfirmed_notes()
+                            .into_iter()
+                            .map(|(p, n)| Unconfirmed { parameter: p.to_owned(), note: n.to_owned() }),
+                    );
                 }
                 SubsidyView {
                     id: s.rule.id.as_str(),
@@ -600,7 +601,7 @@ pub struct DecisionSummary {
 
 impl Decision {
     /// The decision without explanations, for `only` the subsidies named (all when empty).
-    pub fn summary(&self, plan: &Plan, only: &[super::data::SubsidyKind]) -> DecisionSummary {
+    pub fn summary(&self, plan: &Plan, only: &[SubsidyKind]) -> DecisionSummary {
         let rules = plan.eligibility_rules();
         let groups = plan.eligibility().map(|e| e.groups.as_slice()).unwrap_or(&[]);
         DecisionSummary {
@@ -626,7 +627,7 @@ impl Decision {
                         .checks
                         .iter()
                         .filter(|c| c.outcome == Tri::Unknown)
-                        .fold(super::decide::FieldSet::default(), |acc, c| acc | c.lacking)
+                        .fold(FieldSet::default(), |acc, c| acc | c.lacking)
                         .names()
                         .collect(),
                 })

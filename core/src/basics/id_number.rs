@@ -27,7 +27,7 @@ pub fn is_valid(text: &str) -> bool {
 /// digit or X) or the old 15 digits. Such values are refused as person keys whatever their check
 /// digit, because a mistyped ID number is still personal data.
 pub fn looks_like_id_number(text: &str) -> bool {
-    let b = crate::records::trim(text).as_bytes();
+    let b = super::text::trim(text).as_bytes();
     match b.len() {
         15 => b.iter().all(u8::is_ascii_digit),
         18 => b[..17].iter().all(u8::is_ascii_digit) && (b[17].is_ascii_digit() || b[17] == b'X' || b[17] == b'x'),

@@ -6,10 +6,15 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::basics::text::{redact, shown};
 use crate::error::{Error, ErrorCode, RecordsError};
-use crate::observations::{ObservationInput, last_day_of_month};
 use crate::plan::Plan;
-use crate::records::{Facts, NO_DATE, Raw, RecordParser, Refusal};
+use crate::plan::counting::{Facts, NO_DATE};
+use crate::progress::observations::{ObservationInput, Observations, last_day_of_month};
+
+use super::columns::RecordInput;
+use super::files::ValueScratch;
+use super::parse::{Raw, RecordParser, Refusal};
 
 /// The serialised format's name and version.
 pub const TALLY_FORMAT: &str = "skillplan-tally/1";
@@ -231,7 +236,7 @@ impl Tally {
     }
 
     pub(crate) fn note_ignored(&mut self, name: &str) {
-        let name = crate::error::shown(name);
+        let name = shown(name);
         if let Err(at) = self.ignored_columns.binary_search(&name)
             && self.ignored_columns.len() < 100
         {
@@ -327,12 +332,7 @@ impl Tally {
     }
 
     /// Adds records a host built itself (Kotlin, Swift), numbered from 1.
-    pub fn add_inputs(
-        &mut self,
-        plan: &Plan,
-        records: &[crate::records::RecordInput],
-        options: &CountOptions,
-    ) -> Result<(), Error> {
+    pub fn add_inputs(&mut self, plan: &Plan, records: &[RecordInput], options: &CountOptions) -> Result<(), Error> {
         self.check_plan(plan)?;
         let parser = RecordParser::new(plan);
         let mut rejected = 0;
@@ -357,7 +357,7 @@ impl Tally {
         self.check_plan(plan)?;
         let parser = RecordParser::new(plan);
         let mut rejected = 0;
-        let mut scratch = crate::read::ValueScratch::default();
+        let mut scratch = ValueScratch::default();
         for (i, value) in records.iter().enumerate() {
             match scratch.raw(value, self) {
                 Ok(raw) => match parser.facts(&raw) {
@@ -561,7 +561,7 @@ impl Tally {
         plan: &Plan,
         options: &crate::progress::ProgressOptions,
     ) -> Result<crate::progress::Report, Error> {
-        let observations = crate::observations::Observations::new(plan, &self.observations(plan)?)?;
+        let observations = Observations::new(plan, &self.observations(plan)?)?;
         crate::progress::report(plan, &observations, options)
     }
 
@@ -630,7 +630,7 @@ impl Tally {
     /// Reads a tally written by [`Tally::to_json`] under the same plan.
     pub fn from_json(plan: &Plan, text: &str) -> Result<Tally, Error> {
         let json: TallyJson = serde_json::from_str(text)
-            .map_err(|e| tally_error("syntax", "", format!("not a tally: {}", crate::error::shown(&e.to_string()))))?;
+            .map_err(|e| tally_error("syntax", "", format!("not a tally: {}", shown(&e.to_string()))))?;
         if json.format != TALLY_FORMAT {
             return Err(tally_error("unsupported_format", "format", format!("this library reads {TALLY_FORMAT}")));
         }
@@ -680,10 +680,10 @@ impl Tally {
         tally.rejections.truncate(MAX_KEPT_REJECTIONS);
         for r in &mut tally.rejections {
             for text in [&mut r.field, &mut r.code, &mut r.message].into_iter().chain(r.source.as_mut()) {
-                *text = crate::error::redact(text).into_owned();
+                *text = redact(text).into_owned();
             }
         }
-        tally.ignored_columns = json.ignored_columns.iter().map(|c| crate::error::redact(c).into_owned()).collect();
+        tally.ignored_columns = json.ignored_columns.iter().map(|c| redact(c).into_owned()).collect();
         Ok(tally)
     }
 

@@ -65,7 +65,7 @@ pub fn parse_str(text: &str) -> Result<PlanData, PlanError> {
         // the model read from that by one small path-tracking deserialiser (`value_de`), so that
         // every model type is compiled once: this keeps the library under 3 MB.
         let value = toml::Value::Table(text.parse().map_err(|e| syntax_error(text, &e))?);
-        crate::value_de::from_value::<PlanData>(&value).map_err(|e| to_issue(e.path(), e.message()))
+        super::value_de::from_value::<PlanData>(&value).map_err(|e| to_issue(e.path(), e.message()))
     }
 }
 

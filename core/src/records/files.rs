@@ -8,16 +8,17 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use super::columns::{COLUMNS, Column};
+use super::parse::{Raw, RecordParser, RecordReason, Refusal};
+use super::tally::{CountOptions, Tally, source_error};
 use crate::error::Error;
 use crate::plan::Plan;
-use crate::records::{COLUMNS, Column, Raw, RecordParser, RecordReason, Refusal};
-use crate::tally::{CountOptions, Tally, source_error};
 
 /// Reports progress every this many rows.
 const PROGRESS_EVERY: u64 = 1 << 16;
 
-/// Progress of a long read: bytes read so far.
-pub type Progress<'a> = &'a mut dyn FnMut(u64);
+/// Hears how far a long read has got: the bytes read so far.
+pub type BytesRead<'a> = &'a mut dyn FnMut(u64);
 
 /// The formats a record file can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +47,7 @@ impl Tally {
         plan: &Plan,
         path: &Path,
         options: &CountOptions,
-        progress: Option<Progress<'_>>,
+        progress: Option<BytesRead<'_>>,
     ) -> Result<(), Error> {
         self.check_plan(plan)?;
         let file = File::open(path)
@@ -80,7 +81,7 @@ impl Tally {
         plan: &Plan,
         reader: impl Read,
         options: &CountOptions,
-        mut progress: Option<Progress<'_>>,
+        mut progress: Option<BytesRead<'_>>,
     ) -> Result<(), Error> {
         self.check_plan(plan)?;
         let mut csv =
@@ -170,7 +171,7 @@ impl Tally {
         plan: &Plan,
         mut reader: impl BufRead,
         options: &CountOptions,
-        mut progress: Option<Progress<'_>>,
+        mut progress: Option<BytesRead<'_>>,
     ) -> Result<(), Error> {
         self.check_plan(plan)?;
         let parser = RecordParser::new(plan);

@@ -70,20 +70,6 @@ pub fn parse(text: &str) -> Result<NaiveDate, String> {
     }
 }
 
-/// Refuses an as-of date outside [`YEARS`] (`INVALID_OPTIONS` at `as_of`): hosts whose date
-/// type holds any year (Kotlin's LocalDate, Rust's NaiveDate) get the check text gets from [`parse`].
-pub fn check_as_of(as_of: NaiveDate) -> Result<(), crate::Error> {
-    if YEARS.contains(&chrono::Datelike::year(&as_of)) {
-        Ok(())
-    } else {
-        Err(crate::OptionsError {
-            path: "as_of".into(),
-            message: format!("the year is outside {}–{}", YEARS.start(), YEARS.end()),
-        }
-        .into())
-    }
-}
-
 /// [`parse`] without the year range, for readers that report a year out of range themselves.
 pub fn parse_any_year(text: &str) -> Result<NaiveDate, String> {
     let b = text.as_bytes();

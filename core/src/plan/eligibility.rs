@@ -10,8 +10,10 @@ use rust_decimal::Decimal;
 use crate::error::{Issue, Reason};
 use crate::model::PlanData;
 
-use super::data::{AgeRange, EligibilityData, GroupCondition, SubsidyKind, SubsidyParams, SubsidyRule, SubsidyVersion};
-use super::profile::{Employment, Hukou, SchoolKind, Sex, TechnicalClass};
+use crate::model::eligibility::{
+    AgeRange, EligibilityData, GroupCondition, SubsidyKind, SubsidyParams, SubsidyRule, SubsidyVersion,
+};
+use crate::model::eligibility::{Employment, Hukou, SchoolKind, Sex, TechnicalClass};
 
 /// A group condition over the profile's coded fields.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,11 +5,46 @@
 
 use std::collections::HashMap;
 
+use crate::basics::short_map::ShortMap;
+use crate::basics::text::{shown, trim};
 use crate::error::{Issue, Reason};
 use crate::model::{
     ConditionValue, CountingRule, PlanData, RecordCondition as Condition, RecordField, RecordSubject, Term,
 };
-use crate::records::{DateSlot, Facts, NO_DATE, NO_TERM};
+
+/// No date given.
+pub(crate) const NO_DATE: i32 = i32::MIN;
+/// No term given.
+pub(crate) const NO_TERM: u8 = u8::MAX;
+
+/// Where a record's dates are kept in [`Facts::dates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum DateSlot {
+    Start = 0,
+    End = 1,
+    Completion = 2,
+    Certificate = 3,
+    Designated = 4,
+}
+
+/// One record reduced to what counting rules test: ids of terms, a bit mask of groups, level
+/// ordinals and dates as day numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Facts {
+    pub subject: RecordSubject,
+    /// Index of the region in the plan's regions.
+    pub region: u16,
+    pub training_type: u8,
+    pub subsidised: bool,
+    pub groups: u64,
+    pub certificate_kind: u8,
+    /// Ordinal of the certificate's skill level; 0 when none.
+    pub certificate_level: u8,
+    pub base_kind: u8,
+    /// Days from the common era (`NaiveDate::num_days_from_ce`), or `NO_DATE`.
+    pub dates: [i32; 5],
+}
 
 /// A vocabulary may have at most this many terms: each is one bit of a 64-bit mask.
 pub const MAX_TERMS: usize = 64;
@@ -19,7 +54,7 @@ pub const MAX_TERMS: usize = 64;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabulary {
     pub ids: Vec<String>,
-    spellings: crate::short_map::ShortMap<u8>,
+    spellings: ShortMap<u8>,
 }
 
 impl Vocabulary {
@@ -39,7 +74,7 @@ impl Vocabulary {
     /// The index of a term, by any of its spellings.
     #[inline]
     pub fn find(&self, text: &str) -> Option<u8> {
-        let text = crate::records::trim(text);
+        let text = trim(text);
         if let Some(i) = self.spellings.get(text) {
             return Some(i);
         }
@@ -463,7 +498,7 @@ impl Compiler<'_> {
                     self.push(
                         Reason::UnknownReference,
                         &format!("{path}.{key}"),
-                        format!("unknown skill level {:?}", crate::error::shown(id)),
+                        format!("unknown skill level {:?}", shown(id)),
                     );
                     return None;
                 };
@@ -494,7 +529,7 @@ impl Compiler<'_> {
                     } else {
                         format!("{path}[{j}]")
                     };
-                    self.push(Reason::UnknownReference, &p, format!("unknown {what} {:?}", crate::error::shown(id)));
+                    self.push(Reason::UnknownReference, &p, format!("unknown {what} {:?}", shown(id)));
                     ok = false;
                 }
             }

@@ -9,136 +9,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::id_number;
+use crate::basics::id_number;
+use crate::basics::short_map::ShortMap;
+use crate::basics::text::trim;
 use crate::model::RecordSubject;
 use crate::plan::Plan;
-use crate::rules::Vocabularies;
-use crate::short_map::ShortMap;
+use crate::plan::counting::{DateSlot, Facts, NO_DATE, NO_TERM, Vocabularies, Vocabulary};
 
-/// No date given.
-pub(crate) const NO_DATE: i32 = i32::MIN;
-/// No term given.
-pub(crate) const NO_TERM: u8 = u8::MAX;
-/// Identifiers and person keys are at most this many bytes.
-pub const MAX_KEY_BYTES: usize = 128;
-
-/// Where a record's dates are kept in [`Facts::dates`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum DateSlot {
-    Start = 0,
-    End = 1,
-    Completion = 2,
-    Certificate = 3,
-    Designated = 4,
-}
-
-/// One record reduced to what counting rules test: ids of terms, a bit mask of groups, level
-/// ordinals and dates as day numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Facts {
-    pub subject: RecordSubject,
-    /// Index of the region in the plan's regions.
-    pub region: u16,
-    pub training_type: u8,
-    pub subsidised: bool,
-    pub groups: u64,
-    pub certificate_kind: u8,
-    /// Ordinal of the certificate's skill level; 0 when none.
-    pub certificate_level: u8,
-    pub base_kind: u8,
-    /// Days from the common era (`NaiveDate::num_days_from_ce`), or `NO_DATE`.
-    pub dates: [i32; 5],
-}
-
-/// The columns of the record format, in the order a sample file writes them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Column {
-    RecordId,
-    PersonKey,
-    Region,
-    TrainingType,
-    Subsidised,
-    Groups,
-    StartDate,
-    EndDate,
-    CompletionDate,
-    CertificateKind,
-    CertificateLevel,
-    CertificateDate,
-    BaseId,
-    BaseKind,
-    DesignatedDate,
-    BaseName,
-}
-
-/// Every column, in order.
-pub const COLUMNS: [Column; 16] = [
-    Column::RecordId,
-    Column::PersonKey,
-    Column::Region,
-    Column::TrainingType,
-    Column::Subsidised,
-    Column::Groups,
-    Column::StartDate,
-    Column::EndDate,
-    Column::CompletionDate,
-    Column::CertificateKind,
-    Column::CertificateLevel,
-    Column::CertificateDate,
-    Column::BaseId,
-    Column::BaseKind,
-    Column::DesignatedDate,
-    Column::BaseName,
-];
-
-/// The columns of a training-record file, in the order sample files write them.
-pub const TRAINING_COLUMNS: [Column; 12] = [
-    Column::RecordId,
-    Column::PersonKey,
-    Column::Region,
-    Column::TrainingType,
-    Column::Subsidised,
-    Column::Groups,
-    Column::StartDate,
-    Column::EndDate,
-    Column::CompletionDate,
-    Column::CertificateKind,
-    Column::CertificateLevel,
-    Column::CertificateDate,
-];
-
-/// The columns of a base-record file.
-pub const BASE_COLUMNS: [Column; 5] =
-    [Column::BaseId, Column::BaseKind, Column::Region, Column::DesignatedDate, Column::BaseName];
-
-impl Column {
-    pub fn name(self) -> &'static str {
-        match self {
-            Column::RecordId => "record_id",
-            Column::PersonKey => "person_key",
-            Column::Region => "region",
-            Column::TrainingType => "training_type",
-            Column::Subsidised => "subsidised",
-            Column::Groups => "groups",
-            Column::StartDate => "start_date",
-            Column::EndDate => "end_date",
-            Column::CompletionDate => "completion_date",
-            Column::CertificateKind => "certificate_kind",
-            Column::CertificateLevel => "certificate_level",
-            Column::CertificateDate => "certificate_date",
-            Column::BaseId => "base_id",
-            Column::BaseKind => "base_kind",
-            Column::DesignatedDate => "designated_date",
-            Column::BaseName => "base_name",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Column> {
-        let name = name.trim().trim_start_matches('\u{feff}');
-        COLUMNS.iter().copied().find(|c| c.name() == name)
-    }
-}
+use super::columns::{Column, MAX_KEY_BYTES, RecordInput};
 
 /// Why a record was refused: stable codes shown with each rejection.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -234,45 +112,6 @@ pub(crate) struct Refusal {
 
 fn refuse<T>(column: Column, reason: RecordReason) -> Result<T, Refusal> {
     Err(Refusal { field: column.name(), reason })
-}
-
-/// A record as a typed host (Kotlin, Swift) hands it over: every field as text, `groups` as a
-/// list. Absent and empty fields are the same.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RecordInput {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub record_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub person_key: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub training_type: Option<String>,
-    /// `true`/`false`, `1`/`0`, `yes`/`no` or `是`/`否`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub subsidised: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub groups: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub start_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub end_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub completion_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificate_kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificate_level: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub certificate_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_kind: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub designated_date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub base_name: Option<String>,
 }
 
 /// One row's fields as borrowed text, indexed by [`Column`] position; `None` when absent.
@@ -496,13 +335,7 @@ impl<'p> RecordParser<'p> {
         Ok(f)
     }
 
-    fn term(
-        &self,
-        raw: &Raw<'_>,
-        column: Column,
-        vocab: &crate::rules::Vocabulary,
-        unknown: RecordReason,
-    ) -> Result<u8, Refusal> {
+    fn term(&self, raw: &Raw<'_>, column: Column, vocab: &Vocabulary, unknown: RecordReason) -> Result<u8, Refusal> {
         match raw.get(column) {
             None => refuse(column, RecordReason::MissingField),
             Some(text) => vocab.find(text).ok_or(Refusal { field: column.name(), reason: unknown }),
@@ -529,16 +362,6 @@ impl<'p> RecordParser<'p> {
             .get(text)
             .or_else(|| self.region_names.get(&text.to_lowercase()))
             .ok_or(Refusal { field: "region", reason: RecordReason::UnknownRegion })
-    }
-}
-
-/// `str::trim`, skipping the Unicode scan when both ends are visible ASCII (almost always).
-#[inline]
-pub(crate) fn trim(text: &str) -> &str {
-    match text.as_bytes() {
-        [] => text,
-        [first, .., last] | [first @ last] if first.is_ascii_graphic() && last.is_ascii_graphic() => text,
-        _ => text.trim(),
     }
 }
 
@@ -669,104 +492,4 @@ mod tests {
             d = d.succ_opt().unwrap();
         }
     }
-}
-
-/// The JSON Schema of training and base records (one object per CSV row or JSON line), with
-/// what each field means. `core/plans/records.schema.json` is this text; a test keeps them equal.
-pub fn json_schema() -> String {
-    let schema = schemars::schema_for!(RecordSchema);
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
-}
-
-/// A record of the real-name training system (（九）（十八）): a person's training, or a
-/// training base. A row with `base_id` is a base; any other row is a training. In CSV every
-/// value is text; JSON may also give booleans, integer codes and a list of groups.
-#[allow(dead_code)] // documentation of the format: only its schema is used
-#[derive(schemars::JsonSchema)]
-#[serde(untagged)]
-enum RecordSchema {
-    Training(TrainingRecordSchema),
-    Base(BaseRecordSchema),
-}
-
-/// One person's training (one row per person per training), with the certificate it led to.
-#[allow(dead_code)]
-#[derive(schemars::JsonSchema)]
-struct TrainingRecordSchema {
-    /// The training system's id of the record; at most 128 bytes.
-    record_id: String,
-    /// A hashed person key (for example SHA-256 of the 身份证号 with a secret salt); at most 128
-    /// bytes. A value shaped like a 身份证号 (15 or 18 characters) is refused and never repeated.
-    person_key: String,
-    /// A region id (`changchun`), name (`长春市`) or GB/T 2260 code; a county code (`220102`)
-    /// counts toward its prefecture. 长白山管委会 and 长春新区 have no code: give their id or name.
-    region: CodeOrText,
-    /// An id, Chinese name or alias of the plan's `records.training_types` (就业技能培训 …).
-    training_type: String,
-    /// Whether the training was subsidised: true/false, 1/0, yes/no or 是/否.
-    subsidised: FlagOrText,
-    /// Ids or names of the plan's `records.groups` (农民工, 脱贫劳动力 …): a list, or one text
-    /// separated by `;`, `|`, `,` or `、`.
-    #[serde(default)]
-    groups: Option<GroupsSchema>,
-    /// ISO date (YYYY-MM-DD; a time after it is ignored), 1950–2100.
-    start_date: String,
-    /// ISO date, not before start_date.
-    #[serde(default)]
-    end_date: Option<String>,
-    /// ISO date the person completed the training (结业), not before start_date; absent while
-    /// not completed. The plan's training rules count by it.
-    #[serde(default)]
-    completion_date: Option<String>,
-    /// An id or name of the plan's `records.certificate_kinds` (职业技能等级证书 …); then
-    /// certificate_date is required.
-    #[serde(default)]
-    certificate_kind: Option<String>,
-    /// A skill level id (`senior`), name (`高级工`, `三级`) or national level 1–5.
-    #[serde(default)]
-    certificate_level: Option<String>,
-    /// ISO date the certificate was issued, not before start_date.
-    #[serde(default)]
-    certificate_date: Option<String>,
-}
-
-/// A training base (公共实训基地, 职业技能实训基地, 职业技能竞赛集训基地), counted by 专栏1 row 6.
-#[allow(dead_code)]
-#[derive(schemars::JsonSchema)]
-struct BaseRecordSchema {
-    /// The base's id; at most 128 bytes.
-    base_id: String,
-    /// An id or name of the plan's `records.base_kinds`.
-    base_kind: String,
-    /// As for trainings.
-    region: CodeOrText,
-    /// ISO date the base was built or designated.
-    designated_date: String,
-    /// The base's name (not read by any rule).
-    #[serde(default)]
-    base_name: Option<String>,
-}
-
-#[allow(dead_code)]
-#[derive(schemars::JsonSchema)]
-#[serde(untagged)]
-enum CodeOrText {
-    Text(String),
-    Code(u32),
-}
-
-#[allow(dead_code)]
-#[derive(schemars::JsonSchema)]
-#[serde(untagged)]
-enum FlagOrText {
-    Flag(bool),
-    Text(String),
-}
-
-#[allow(dead_code)]
-#[derive(schemars::JsonSchema)]
-#[serde(untagged)]
-enum GroupsSchema {
-    List(Vec<String>),
-    Text(String),
 }

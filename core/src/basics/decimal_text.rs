@@ -8,6 +8,25 @@ use schemars::JsonSchema;
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
 
+/// The largest target or observed value skillplan computes with (10^15): far above any count of
+/// people or training bases, and low enough that no exact sum or product overflows.
+pub const MAX_VALUE: Decimal = Decimal::from_parts(2764472320, 232830, 0, false, 0);
+
+/// Decimal places kept in ratios, rates and paces: quotients carry 28 significant digits and are
+/// rounded half to even to this many places, so every binding prints the same digits.
+pub const RATIO_DP: u32 = 10;
+
+/// A quotient as every computation keeps it: rounded half to even to [`RATIO_DP`] places, with
+/// trailing zeros dropped.
+pub fn round(value: Decimal) -> Decimal {
+    value.round_dp(RATIO_DP).normalize()
+}
+
+/// `numerator ÷ denominator`, [`round`]ed; `None` for a zero denominator or an overflow.
+pub fn ratio(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
+    if denominator.is_zero() { None } else { numerator.checked_div(denominator).map(round) }
+}
+
 /// Prefix of the deserialisation error for a value that is not an exact decimal; the loader
 /// recognises it to report the reason `not_a_number`.
 pub(crate) const NOT_A_NUMBER: &str = "not an exact decimal";

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::decimal_text;
+use crate::basics::decimal_text;
 use crate::model::{Label, Term};
 
 /// Who the plan's measures and the national subsidy rules address, and the subsidies.
@@ -256,7 +256,7 @@ pub struct SubsidyParams {
 
 impl SubsidyParams {
     /// The parameters a subsidy's formula needs: their names, for the load check.
-    pub(crate) fn missing_for(&self, kind: SubsidyKind) -> Vec<&'static str> {
+    pub fn missing_for(&self, kind: SubsidyKind) -> Vec<&'static str> {
         let mut missing = Vec::new();
         let mut need = |present: bool, name: &'static str| {
             if !present {
@@ -289,11 +289,12 @@ impl SubsidyParams {
 }
 
 impl SubsidyParams {
-    /// The parameters whose values are documented defaults, with why; and the missing amounts.
-    pub(crate) fn unconfirmed_notes(&self) -> Vec<super::view::Unconfirmed> {
-        fn note<T>(out: &mut Vec<super::view::Unconfirmed>, name: &str, p: &Option<Param<T>>) {
+    /// The parameters whose values are documented defaults, with why (parameter name, note);
+    /// and the missing amounts.
+    pub fn unconfirmed_notes(&self) -> Vec<(&'static str, &str)> {
+        fn note<'a, T>(out: &mut Vec<(&'static str, &'a str)>, name: &'static str, p: &'a Option<Param<T>>) {
             if let Some(Param { unconfirmed: Some(n), .. }) = p {
-                out.push(super::view::Unconfirmed { parameter: name.to_owned(), note: n.clone() });
+                out.push((name, n));
             }
         }
         let mut out = Vec::new();
@@ -316,9 +317,105 @@ impl SubsidyParams {
         note(&mut out, "amounts", &self.amounts);
         if self.amounts.is_none() {
             if let Some(n) = &self.amount_note {
-                out.push(super::view::Unconfirmed { parameter: "amounts".into(), note: n.clone() });
+                out.push(("amounts", n));
             }
         }
         out
     }
 }
+
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $id:literal | $zh:literal $(| $alias:literal)*),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($(#[$vdoc])* $variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            /// The Chinese name.
+            pub fn zh(self) -> &'static str {
+                match self { $($name::$variant => $zh),+ }
+            }
+
+            /// Reads the id or its Chinese name.
+            pub fn parse(text: &str) -> Option<$name> {
+                match text.trim() { $($id | $zh $(| $alias)* => Some($name::$variant),)+ _ => None }
+            }
+
+            pub(crate) fn ids() -> String {
+                Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(", ")
+            }
+        }
+    };
+}
+
+vocabulary!(
+    /// 性别
+    Sex { Female = "female" | "女", Male = "male" | "男" }
+);
+vocabulary!(
+    /// 户籍: urban or rural registration.
+    Hukou { Urban = "urban" | "城镇", Rural = "rural" | "农村" }
+);
+vocabulary!(
+    /// Highest education completed.
+    Education {
+        PrimaryOrBelow = "primary_or_below" | "小学及以下",
+        JuniorHigh = "junior_high" | "初中",
+        SeniorHigh = "senior_high" | "高中",
+        SecondaryVocational = "secondary_vocational" | "中职" | "中专",
+        TechnicalSchool = "technical_school" | "技工院校",
+        JuniorCollege = "junior_college" | "大专",
+        Bachelor = "bachelor" | "本科",
+        Postgraduate = "postgraduate" | "研究生",
+    }
+);
+vocabulary!(
+    /// The kind of school of the latest (or coming) graduation.
+    SchoolKind {
+        /// 高校 (universities and higher vocational colleges)
+        University = "university" | "高校",
+        /// 职业院校 (secondary vocational schools)
+        VocationalCollege = "vocational_college" | "职业院校",
+        /// 技工院校
+        TechnicalSchool = "technical_school" | "技工院校",
+        /// 特殊教育院校
+        SpecialEducation = "special_education" | "特殊教育院校",
+        /// 普通初中、高中
+        SecondarySchool = "secondary_school" | "初高中",
+    }
+);
+vocabulary!(
+    /// The class of a 技工院校 graduate.
+    TechnicalClass {
+        /// 高级工班
+        SeniorWorker = "senior_worker" | "高级工班",
+        /// 预备技师班
+        PreparatoryTechnician = "preparatory_technician" | "预备技师班",
+        /// 技师班
+        Technician = "technician" | "技师班",
+        Other = "other" | "其他",
+    }
+);
+vocabulary!(
+    /// Employment status.
+    Employment {
+        Employed = "employed" | "在职",
+        /// 城镇登记失业人员
+        RegisteredUnemployed = "registered_unemployed" | "登记失业",
+        SelfEmployed = "self_employed" | "自主创业" | "灵活就业",
+        /// 准备创业
+        PreparingBusiness = "preparing_business" | "准备创业",
+        Student = "student" | "在校",
+        /// 初中毕业后未继续升学
+        NotContinuingAfterJuniorHigh = "not_continuing_after_junior_high" | "初中毕业未继续升学",
+        /// 高中毕业后未继续升学
+        NotContinuingAfterSeniorHigh = "not_continuing_after_senior_high" | "高中毕业未继续升学",
+    }
+);

@@ -1,4 +1,15 @@
-//! `Plan`: a loaded, validated plan with the queries every binding exposes.
+//! `Plan`: a loaded, validated plan with the queries every binding exposes. Loading reads the
+//! file (`load`, and `value_de` without `fast-load`), checks every reference (`validate`) and
+//! compiles the rules once: the indicators' counting rules (`counting`) and the eligibility
+//! section (`eligibility`). Clause references such as （二十五） resolve through `clause`.
+
+mod clause;
+pub(crate) mod counting;
+pub(crate) mod eligibility;
+mod load;
+mod validate;
+#[cfg(not(feature = "fast-load"))]
+mod value_de;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -6,20 +17,23 @@ use std::sync::OnceLock;
 
 use sha2::{Digest, Sha256};
 
-use crate::clause::{Clause, ClauseRef};
+use clause::ClauseRef;
+pub use clause::{Clause, ClauseKind};
+pub use load::MAX_PLAN_BYTES;
+
+use crate::basics::text::shown;
 use crate::error::{Error, PlanError, QueryError};
 use crate::model::{
     Column, CrosswalkDirection, CrosswalkEntry, Department, EducationEquivalence, Indicator, LevelRequirements,
     Measure, Metadata, PlanData, Region, SkillLevel, Title,
 };
-use crate::{load, validate};
 
 /// The Jilin plan (吉人社联〔2022〕145号) as its data file: the source people edit.
-pub const JILIN_2022_2025_TOML: &str = include_str!("../plans/jilin-2022-2025.toml");
+pub const JILIN_2022_2025_TOML: &str = include_str!("../../plans/jilin-2022-2025.toml");
 
 /// The same plan in canonical JSON, embedded as the default: it reads five times faster than
 /// the TOML. A test keeps it equal to the TOML's canonical form.
-pub const JILIN_2022_2025_JSON: &str = include_str!("../plans/jilin-2022-2025.json");
+pub const JILIN_2022_2025_JSON: &str = include_str!("../../plans/jilin-2022-2025.json");
 
 /// A validated plan. Cheap to query; clone it or share it by reference across threads.
 #[derive(Debug, Clone)]
@@ -30,9 +44,9 @@ pub struct Plan {
     indicator_index: HashMap<String, usize>,
     measure_index: HashMap<u32, usize>,
     /// The indicators' counting rules, compiled once.
-    counting: crate::rules::CountingRules,
+    counting: counting::CountingRules,
     /// The eligibility rules, compiled once.
-    eligibility: crate::eligibility::EligibilityRules,
+    eligibility: eligibility::EligibilityRules,
 }
 
 impl Plan {
@@ -69,14 +83,14 @@ impl Plan {
     /// Validates an already-built data model.
     pub fn from_data(data: PlanData) -> Result<Plan, Error> {
         let mut issues = validate::check(&data);
-        let counting = match crate::rules::compile(&data) {
+        let counting = match counting::compile(&data) {
             Ok(rules) => rules,
             Err(more) => {
                 issues.extend(more);
                 Default::default()
             }
         };
-        let eligibility = match crate::eligibility::compile(&data) {
+        let eligibility = match eligibility::compile(&data) {
             Ok(rules) => rules,
             Err(more) => {
                 issues.extend(more);
@@ -91,16 +105,16 @@ impl Plan {
         Ok(Plan { data, fingerprint: OnceLock::new(), indicator_index, measure_index, counting, eligibility })
     }
 
-    pub(crate) fn counting_rules(&self) -> &crate::rules::CountingRules {
+    pub(crate) fn counting_rules(&self) -> &counting::CountingRules {
         &self.counting
     }
 
-    pub(crate) fn eligibility_rules(&self) -> &crate::eligibility::EligibilityRules {
+    pub(crate) fn eligibility_rules(&self) -> &eligibility::EligibilityRules {
         &self.eligibility
     }
 
     /// The eligibility section (statuses, groups, subsidy rules), if the plan has one.
-    pub fn eligibility(&self) -> Option<&crate::eligibility::data::EligibilityData> {
+    pub fn eligibility(&self) -> Option<&crate::model::eligibility::EligibilityData> {
         self.data.eligibility.as_ref()
     }
 
@@ -141,7 +155,7 @@ impl Plan {
         self.indicator_index
             .get(id)
             .map(|&i| &self.data.indicators[i])
-            .ok_or_else(|| QueryError::UnknownIndicator(crate::error::shown(id)))
+            .ok_or_else(|| QueryError::UnknownIndicator(shown(id)))
     }
 
     /// The indicators that are direct parts (「其中」) of `id`, in plan order.
@@ -160,7 +174,7 @@ impl Plan {
             Some(ClauseRef::Measure(n)) => self.measure_by_number(n),
             _ => None,
         }
-        .ok_or_else(|| QueryError::UnknownClause(crate::error::shown(id)))
+        .ok_or_else(|| QueryError::UnknownClause(shown(id)))
     }
 
     pub(crate) fn measure_by_number(&self, number: u32) -> Option<&Measure> {
@@ -174,9 +188,7 @@ impl Plan {
 
     /// Any clause — chapter, measure, column or column item — with its text.
     pub fn clause(&self, id: &str) -> Result<Clause, QueryError> {
-        ClauseRef::parse(id)
-            .and_then(|r| r.resolve(self))
-            .ok_or_else(|| QueryError::UnknownClause(crate::error::shown(id)))
+        ClauseRef::parse(id).and_then(|r| r.resolve(self)).ok_or_else(|| QueryError::UnknownClause(shown(id)))
     }
 
     pub fn departments(&self) -> &[Department] {
@@ -190,7 +202,7 @@ impl Plan {
             .departments
             .iter()
             .find(|d| d.id == name || d.short_zh == name || d.full_zh == name || d.aliases.iter().any(|a| a == name))
-            .ok_or_else(|| QueryError::UnknownDepartment(crate::error::shown(name)))
+            .ok_or_else(|| QueryError::UnknownDepartment(shown(name)))
     }
 
     /// The measures that name `department` as responsible (lead or listed), in plan order.
@@ -232,7 +244,7 @@ impl Plan {
             .regions
             .iter()
             .find(|r| r.id == key || r.code.as_deref() == Some(key))
-            .ok_or_else(|| QueryError::UnknownRegion(crate::error::shown(key)))
+            .ok_or_else(|| QueryError::UnknownRegion(shown(key)))
     }
 }
 
@@ -249,7 +261,7 @@ impl Plan {
 
     /// A level by id, or the query error.
     pub fn level(&self, id: &str) -> Result<&SkillLevel, QueryError> {
-        self.skill_level(id).ok_or_else(|| QueryError::UnknownLevel(crate::error::shown(id)))
+        self.skill_level(id).ok_or_else(|| QueryError::UnknownLevel(shown(id)))
     }
 
     /// The requirement set of an occupation (code or name), or `default`.
@@ -275,7 +287,11 @@ impl Plan {
 
     /// Titles a level leads to (skill → title).
     pub fn crosswalk_from_level(&self, level: &str) -> Vec<&CrosswalkEntry> {
-        crate::pathway::crosswalk_entries(&self.data.crosswalk, CrosswalkDirection::SkillToTitle, |x| x.level == level)
+        self.data
+            .crosswalk
+            .iter()
+            .filter(|x| x.direction == CrosswalkDirection::SkillToTitle && x.level == level)
+            .collect()
     }
 
     /// Both directions of the crosswalk for a level: the titles it leads to, and the titles that
@@ -288,7 +304,7 @@ impl Plan {
     /// Both directions of the crosswalk for a title: the levels that lead to it, and the levels
     /// it leads to.
     pub fn crosswalk_for_title(&self, title: &str) -> Result<Vec<&CrosswalkEntry>, QueryError> {
-        let t = self.title(title).ok_or_else(|| QueryError::UnknownTitle(crate::error::shown(title)))?;
+        let t = self.title(title).ok_or_else(|| QueryError::UnknownTitle(shown(title)))?;
         Ok(self.data.crosswalk.iter().filter(|x| x.title == t.id).collect())
     }
 

@@ -1,0 +1,134 @@
+//! Arrow columns as the readers of records and rosters see them (feature `arrow`): strings of
+//! every layout (plain, large, view, dictionary-encoded) as text; Date64 and timestamps as day
+//! numbers from the common era; lists by their offsets; integers of every width as `i64`.
+//! Dictionary values are read through their keys, so a value is never copied per row.
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{
+    Date64Type, Int8Type, Int16Type, Int32Type, Int64Type, TimestampMicrosecondType, TimestampMillisecondType,
+    TimestampNanosecondType, TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
+};
+use arrow_array::{Array, ArrayRef};
+use arrow_schema::{DataType, TimeUnit};
+
+/// Days from the common era to 1970-01-01.
+pub const UNIX_EPOCH_DAY: i64 = 719_163;
+
+/// A string column of any Arrow string layout.
+pub enum Text<'a> {
+    Utf8(&'a arrow_array::StringArray),
+    LargeUtf8(&'a arrow_array::LargeStringArray),
+    View(&'a arrow_array::StringViewArray),
+    /// Dictionary keys (as indices) into a string column.
+    Dictionary(Vec<usize>, Box<Text<'a>>, &'a dyn Array),
+}
+
+impl<'a> Text<'a> {
+    pub fn new(array: &'a dyn Array) -> Option<Text<'a>> {
+        Some(match array.data_type() {
+            DataType::Utf8 => Text::Utf8(array.as_string::<i32>()),
+            DataType::LargeUtf8 => Text::LargeUtf8(array.as_string::<i64>()),
+            DataType::Utf8View => Text::View(array.as_string_view()),
+            DataType::Dictionary(_, _) => {
+                let dict = array.as_any_dictionary_opt()?;
+                let values = Text::new(dict.values().as_ref())?;
+                Text::Dictionary(dict.normalized_keys(), Box::new(values), array)
+            }
+            _ => return None,
+        })
+    }
+
+    #[inline]
+    pub fn value(&self, row: usize) -> Option<&'a str> {
+        match self {
+            Text::Utf8(a) => (!a.is_null(row)).then(|| a.value(row)),
+            Text::LargeUtf8(a) => (!a.is_null(row)).then(|| a.value(row)),
+            Text::View(a) => (!a.is_null(row)).then(|| a.value(row)),
+            Text::Dictionary(keys, values, array) => {
+                if array.is_null(row) {
+                    None
+                } else {
+                    values.value(keys[row])
+                }
+            }
+        }
+    }
+}
+
+pub fn days_per(unit: &TimeUnit) -> i64 {
+    match unit {
+        TimeUnit::Second => 86_400,
+        TimeUnit::Millisecond => 86_400_000,
+        TimeUnit::Microsecond => 86_400_000_000,
+        TimeUnit::Nanosecond => 86_400_000_000_000,
+    }
+}
+
+/// The UTC offset in seconds of a timestamp column's time zone: fixed offsets, UTC, and the
+/// zones of China (no daylight saving since 1991). Other zones are refused, not guessed.
+pub fn zone_offset(zone: &str) -> Option<i64> {
+    match zone {
+        "UTC" | "Z" | "Etc/UTC" | "+00:00" => Some(0),
+        "Asia/Shanghai" | "Asia/Chongqing" | "Asia/Harbin" | "PRC" | "Asia/Hong_Kong" | "Asia/Macau" => Some(8 * 3600),
+        _ => {
+            let (sign, rest) = match zone.as_bytes().first()? {
+                b'+' => (1, &zone[1..]),
+                b'-' => (-1, &zone[1..]),
+                _ => return None,
+            };
+            let (h, m) = rest.split_once(':').unwrap_or((rest.get(..2)?, rest.get(2..).unwrap_or("0")));
+            Some(sign * (h.parse::<i64>().ok()? * 3600 + m.parse::<i64>().ok()? * 60))
+        }
+    }
+}
+
+/// Day numbers from the common era of a timestamp column, at `offset` seconds from UTC.
+pub fn timestamp_days(array: &ArrayRef, unit: &TimeUnit, offset: i64) -> Vec<Option<i64>> {
+    let per_day = days_per(unit);
+    let per_second = per_day / 86_400;
+    let raw: Vec<Option<i64>> = match unit {
+        TimeUnit::Second => array.as_primitive::<TimestampSecondType>().iter().collect(),
+        TimeUnit::Millisecond => array.as_primitive::<TimestampMillisecondType>().iter().collect(),
+        TimeUnit::Microsecond => array.as_primitive::<TimestampMicrosecondType>().iter().collect(),
+        TimeUnit::Nanosecond => array.as_primitive::<TimestampNanosecondType>().iter().collect(),
+    };
+    raw.into_iter().map(|t| t.map(|t| (t + offset * per_second).div_euclid(per_day) + UNIX_EPOCH_DAY)).collect()
+}
+
+/// Day numbers from the common era of a Date64 column (milliseconds since 1970).
+pub fn date64_days(array: &ArrayRef) -> Vec<Option<i64>> {
+    array.as_primitive::<Date64Type>().iter().map(|d| d.map(|ms| ms.div_euclid(86_400_000) + UNIX_EPOCH_DAY)).collect()
+}
+
+/// The row offsets and the values of a list or large-list column.
+pub fn list_parts(array: &ArrayRef) -> (Vec<usize>, &dyn Array) {
+    match array.data_type() {
+        DataType::LargeList(_) => {
+            let l = array.as_list::<i64>();
+            (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
+        }
+        _ => {
+            let l = array.as_list::<i32>();
+            (l.value_offsets().iter().map(|&o| o as usize).collect(), l.values().as_ref())
+        }
+    }
+}
+
+pub fn integers(array: &dyn Array) -> Option<Vec<Option<i64>>> {
+    macro_rules! collect {
+        ($t:ty) => {
+            array.as_primitive::<$t>().iter().map(|v| v.and_then(|x| i64::try_from(x).ok())).collect()
+        };
+    }
+    Some(match array.data_type() {
+        DataType::Int8 => collect!(Int8Type),
+        DataType::Int16 => collect!(Int16Type),
+        DataType::Int32 => collect!(Int32Type),
+        DataType::Int64 => collect!(Int64Type),
+        DataType::UInt8 => collect!(UInt8Type),
+        DataType::UInt16 => collect!(UInt16Type),
+        DataType::UInt32 => collect!(UInt32Type),
+        DataType::UInt64 => collect!(UInt64Type),
+        _ => return None,
+    })
+}

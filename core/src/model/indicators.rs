@@ -1,0 +1,164 @@
+//! The quantitative targets (专栏1): unit, comparator, the exact target, 预期性 or 约束性, the
+//! 「其中」 parent, milestones and the counting rule.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::basics::{date_text, decimal_text};
+
+use super::{CountingRule, Label, label};
+
+/// The unit an indicator is counted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// 人次: one per person per training or certificate.
+    PersonTimes,
+    /// 个: a count of things such as training bases.
+    Count,
+}
+
+impl Unit {
+    /// The value used in data files and by every binding.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::PersonTimes => "person_times",
+            Unit::Count => "count",
+        }
+    }
+
+    /// The unit as the plan writes it.
+    pub fn label(self) -> Label {
+        match self {
+            Unit::PersonTimes => label("人次", "person-times"),
+            Unit::Count => label("个", "units"),
+        }
+    }
+}
+
+/// How the achieved value is compared with the target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum Comparator {
+    /// ≥
+    #[serde(rename = ">=")]
+    AtLeast,
+    /// >
+    #[serde(rename = ">")]
+    MoreThan,
+    /// ≤
+    #[serde(rename = "<=")]
+    AtMost,
+    /// <
+    #[serde(rename = "<")]
+    LessThan,
+    /// =
+    #[serde(rename = "=")]
+    Equal,
+}
+
+impl Comparator {
+    /// The value used in data files and by every binding: >=, >, <=, <, =.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => ">=",
+            Comparator::MoreThan => ">",
+            Comparator::AtMost => "<=",
+            Comparator::LessThan => "<",
+            Comparator::Equal => "=",
+        }
+    }
+
+    /// The comparator's symbol: ≥, >, ≤, <, =.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "≥",
+            Comparator::MoreThan => ">",
+            Comparator::AtMost => "≤",
+            Comparator::LessThan => "<",
+            Comparator::Equal => "=",
+        }
+    }
+
+    /// Whether `achieved` satisfies this comparator against `target`.
+    pub fn is_satisfied(self, achieved: Decimal, target: Decimal) -> bool {
+        match self {
+            Comparator::AtLeast => achieved >= target,
+            Comparator::MoreThan => achieved > target,
+            Comparator::AtMost => achieved <= target,
+            Comparator::LessThan => achieved < target,
+            Comparator::Equal => achieved == target,
+        }
+    }
+}
+
+/// 预期性 (expected, guiding) or 约束性 (binding) indicator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Attribute {
+    /// 预期性
+    Expected,
+    /// 约束性
+    Binding,
+}
+
+impl Attribute {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Attribute::Expected => "expected",
+            Attribute::Binding => "binding",
+        }
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            Attribute::Expected => label("预期性", "expected"),
+            Attribute::Binding => label("约束性", "binding"),
+        }
+    }
+}
+
+/// A quantitative target.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable identifier, e.g. `subsidized-training`.
+    pub id: String,
+    /// The clause that sets it, e.g. `专栏1`.
+    pub clause: String,
+    /// Its row in that clause, from 1.
+    pub row: u32,
+    pub name: Label,
+    pub unit: Unit,
+    pub comparator: Comparator,
+    /// The exact target in units (≥84万 → "840000"). Written as a string or an integer, never a float.
+    #[serde(with = "decimal_text")]
+    #[schemars(with = "decimal_text::DecimalText")]
+    pub target: Decimal,
+    /// The target as the plan writes it, e.g. ≥84 万.
+    pub target_text_zh: String,
+    pub attribute: Attribute,
+    /// The indicator this one is part of (「其中」), if any.
+    #[serde(default)]
+    pub parent: Option<String>,
+    /// Cumulative values the plan expects by given dates (annual milestones), if it sets any;
+    /// progress interpolates between them instead of linearly over the period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<PlanMilestone>,
+    /// Which training or base records count toward this indicator, and on which date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counting: Option<CountingRule>,
+}
+
+/// A value an indicator should have reached by a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanMilestone {
+    #[serde(with = "date_text")]
+    #[schemars(with = "String")]
+    pub date: NaiveDate,
+    #[serde(with = "decimal_text")]
+    #[schemars(with = "decimal_text::DecimalText")]
+    pub value: Decimal,
+}

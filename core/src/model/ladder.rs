@@ -1,0 +1,287 @@
+//! The skill ladder (学徒工 … 首席技师, （十九）), the conditions to apply for each level, the
+//! professional titles and the 双贯通 crosswalk between them, with the source of every fact.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::basics::decimal_text;
+
+use super::{Label, label};
+
+/// How sure a sourced fact is (domain-facts' scale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+    Unconfirmed,
+}
+
+impl Confidence {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::High => "high",
+            Confidence::Medium => "medium",
+            Confidence::Low => "low",
+            Confidence::Unconfirmed => "unconfirmed",
+        }
+    }
+}
+
+/// What a rung of the ladder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelKind {
+    /// Set within an enterprise (学徒工).
+    EnterpriseInternal,
+    /// A 职业资格 or 职业技能等级 certificate level (五级 … 一级).
+    Certificate,
+    /// A post an enterprise appoints (评聘): 特级技师, 首席技师.
+    AppointedPost,
+}
+
+impl LevelKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LevelKind::EnterpriseInternal => "enterprise_internal",
+            LevelKind::Certificate => "certificate",
+            LevelKind::AppointedPost => "appointed_post",
+        }
+    }
+}
+
+/// A rung of the skill ladder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SkillLevel {
+    /// Stable identifier, e.g. `senior`.
+    pub id: String,
+    /// Position on the ladder, 1 = lowest.
+    pub ordinal: u32,
+    /// The national level number of certificate levels: 5 (初级) … 1 (高级技师).
+    #[serde(default)]
+    pub national_level: Option<u32>,
+    pub name: Label,
+    pub kind: LevelKind,
+    pub source: String,
+    pub confidence: Confidence,
+    /// Cap of the 技能提升补贴 for a certificate at this level, in yuan, where national rules set one.
+    #[serde(default, with = "decimal_text::option")]
+    #[schemars(with = "Option<decimal_text::DecimalText>")]
+    pub skill_upgrade_subsidy_cap: Option<Decimal>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Kinds of school diplomas that routes name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SchoolType {
+    /// 技工学校
+    TechnicalSchool,
+    /// 高级技工学校
+    SeniorTechnicalSchool,
+    /// 技师学院
+    TechnicianCollege,
+    /// 中等职业学校（中专）
+    SecondaryVocational,
+    /// 高等职业学校
+    HigherVocational,
+    /// 大专
+    JuniorCollege,
+    /// 本科
+    Bachelor,
+    /// 硕士
+    Master,
+    /// 博士
+    Doctorate,
+}
+
+impl SchoolType {
+    pub const ALL: [SchoolType; 9] = [
+        SchoolType::TechnicalSchool,
+        SchoolType::SeniorTechnicalSchool,
+        SchoolType::TechnicianCollege,
+        SchoolType::SecondaryVocational,
+        SchoolType::HigherVocational,
+        SchoolType::JuniorCollege,
+        SchoolType::Bachelor,
+        SchoolType::Master,
+        SchoolType::Doctorate,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SchoolType::TechnicalSchool => "technical_school",
+            SchoolType::SeniorTechnicalSchool => "senior_technical_school",
+            SchoolType::TechnicianCollege => "technician_college",
+            SchoolType::SecondaryVocational => "secondary_vocational",
+            SchoolType::HigherVocational => "higher_vocational",
+            SchoolType::JuniorCollege => "junior_college",
+            SchoolType::Bachelor => "bachelor",
+            SchoolType::Master => "master",
+            SchoolType::Doctorate => "doctorate",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<SchoolType> {
+        SchoolType::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    pub fn label(self) -> Label {
+        let (zh, en) = match self {
+            SchoolType::TechnicalSchool => ("技工学校", "technical school"),
+            SchoolType::SeniorTechnicalSchool => ("高级技工学校", "senior technical school"),
+            SchoolType::TechnicianCollege => ("技师学院", "technician college"),
+            SchoolType::SecondaryVocational => ("中等职业学校", "secondary vocational school"),
+            SchoolType::HigherVocational => ("高等职业学校", "higher vocational school"),
+            SchoolType::JuniorCollege => ("大专", "junior college"),
+            SchoolType::Bachelor => ("本科", "bachelor's degree"),
+            SchoolType::Master => ("硕士", "master's degree"),
+            SchoolType::Doctorate => ("博士", "doctorate"),
+        };
+        label(zh, en)
+    }
+}
+
+/// One condition of an application route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Condition {
+    /// Cumulative years of work in the occupation or a related one.
+    YearsOfWork { years: u32 },
+    /// Years of work since obtaining the certificate of `level`.
+    YearsSinceLevel { level: String, years: u32 },
+    /// Holds the certificate of `level`.
+    HoldsLevel { level: String },
+    /// An apprenticeship in the occupation completed (学徒期满).
+    ApprenticeshipCompleted,
+    /// A diploma of one of `schools`; final-year students count when `final_year_students`.
+    Diploma {
+        schools: Vec<SchoolType>,
+        #[serde(default)]
+        final_year_students: bool,
+    },
+    /// Years of work since obtaining a 预备技师 certificate.
+    YearsSincePreparatoryTechnician { years: u32 },
+}
+
+/// One way to qualify for a level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub id: String,
+    /// The level this route leads to.
+    pub to: String,
+    /// The route as the standard words it.
+    pub label: Label,
+    /// All must hold.
+    pub conditions: Vec<Condition>,
+}
+
+/// The application routes of an occupation (or the `default` template).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRequirements {
+    /// `default`, or an occupation code (职业分类大典 code such as 4-07-02-03) or name.
+    pub occupation: String,
+    pub name: Label,
+    pub source: String,
+    pub confidence: Confidence,
+    /// The highest level this occupation's standard has.
+    #[serde(default)]
+    pub max_level: Option<String>,
+    /// For an occupation: replaces the default's routes for the levels it names.
+    #[serde(default)]
+    pub routes: Vec<Route>,
+}
+
+/// Grade of a professional title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleGrade {
+    /// 初级 (助理)
+    Junior,
+    /// 中级
+    Intermediate,
+    /// 副高级
+    DeputySenior,
+    /// 正高级
+    Senior,
+}
+
+impl TitleGrade {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TitleGrade::Junior => "junior",
+            TitleGrade::Intermediate => "intermediate",
+            TitleGrade::DeputySenior => "deputy_senior",
+            TitleGrade::Senior => "senior",
+        }
+    }
+}
+
+/// A professional title (职称).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Title {
+    pub id: String,
+    pub name: Label,
+    pub grade: TitleGrade,
+    /// The 职称 series, e.g. `engineering`.
+    pub series: String,
+}
+
+/// Which way a crosswalk entry leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CrosswalkDirection {
+    /// Holding a skill level, apply for a title.
+    SkillToTitle,
+    /// Holding a title, apply for a skill level.
+    TitleToSkill,
+}
+
+impl CrosswalkDirection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CrosswalkDirection::SkillToTitle => "skill_to_title",
+            CrosswalkDirection::TitleToSkill => "title_to_skill",
+        }
+    }
+}
+
+/// One 双贯通 route between a skill level and a professional title.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CrosswalkEntry {
+    pub id: String,
+    pub direction: CrosswalkDirection,
+    pub level: String,
+    pub title: String,
+    /// Years of (technical) work needed after obtaining the starting level or title.
+    pub years: u32,
+    /// Further conditions as the rule words them.
+    pub conditions: Label,
+    pub source: String,
+    pub confidence: Confidence,
+}
+
+/// An education equivalence of a 技工院校 class, for a stated purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EducationEquivalence {
+    /// The class: `intermediate-class`, `senior-class`, `preparatory-technician-class`.
+    pub school_class: String,
+    pub class_name: Label,
+    pub equivalent: Label,
+    /// What the equivalence is for, e.g. `title_application` (职称申报).
+    pub purpose: String,
+    pub source: String,
+    pub confidence: Confidence,
+    /// Where it does not hold.
+    #[serde(default)]
+    pub limits: Option<String>,
+}

@@ -1,0 +1,369 @@
+//! What a progress computation answers: one row per indicator (for the whole area or a region)
+//! with every intermediate value, the parts checks, the warnings, and the flat rows of the CSV
+//! export and of DataFrames.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::basics::{date_text, decimal_text};
+use crate::model::{Comparator, Label, Unit};
+
+/// Schedule status of an indicator as of a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The achieved value satisfies the target's comparator.
+    Met,
+    /// Performance (achieved ÷ expected by now) ≥ the on-track threshold (default 0.95).
+    OnTrack,
+    /// Performance ≥ the behind threshold (default 0.75) but below on-track.
+    Behind,
+    /// Performance below the behind threshold.
+    FarBehind,
+    /// The period is over and the target was not met.
+    Missed,
+    /// The as-of date is before the period starts.
+    NotStarted,
+    /// No observation on or before the as-of date.
+    NoData,
+}
+
+impl Status {
+    /// The status in Chinese and English, for reports.
+    pub fn label(self) -> Label {
+        let (zh, en) = match self {
+            Status::Met => ("已完成", "met"),
+            Status::OnTrack => ("进度正常", "on track"),
+            Status::Behind => ("进度滞后", "behind"),
+            Status::FarBehind => ("严重滞后", "far behind"),
+            Status::Missed => ("未完成", "missed"),
+            Status::NotStarted => ("未开始", "not started"),
+            Status::NoData => ("无数据", "no data"),
+        };
+        Label { zh: zh.to_owned(), en: en.to_owned() }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::OnTrack => "on_track",
+            Status::Behind => "behind",
+            Status::FarBehind => "far_behind",
+            Status::Missed => "missed",
+            Status::NotStarted => "not_started",
+            Status::NoData => "no_data",
+        }
+    }
+}
+
+/// Where an achieved value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Observations for this indicator and area.
+    Reported,
+    /// The sum of the regions' observations (no whole-area figure was given).
+    Rollup,
+    /// No observations.
+    None,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Reported => "reported",
+            Source::Rollup => "rollup",
+            Source::None => "none",
+        }
+    }
+}
+
+/// One projection method's result with every intermediate value, so it can be audited.
+/// Fields a method does not use are `None`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Projection {
+    /// `linear_trend`, `escap_current_status`, `escap_anticipated_progress` or `unsd_cagr`.
+    pub method: &'static str,
+    /// False when the method cannot be applied; `note` says why.
+    pub applicable: bool,
+    pub note: Option<String>,
+    #[serde(with = "date_text::option")]
+    pub base_date: Option<NaiveDate>,
+    #[serde(with = "decimal_text::option")]
+    pub base_value: Option<Decimal>,
+    #[serde(with = "date_text::option")]
+    pub latest_date: Option<NaiveDate>,
+    #[serde(with = "decimal_text::option")]
+    pub latest_value: Option<Decimal>,
+    /// Observations used (the linear trend also counts its anchor at 0).
+    pub points: Option<u32>,
+    /// Slope per year (linear trend) or compound annual growth rate (CAGR).
+    #[serde(with = "decimal_text::option")]
+    pub rate: Option<Decimal>,
+    /// The rate needed to reach the target by the end of the period.
+    #[serde(with = "decimal_text::option")]
+    pub required_rate: Option<Decimal>,
+    /// Value projected for the period's last day.
+    #[serde(with = "decimal_text::option")]
+    pub projected_value: Option<Decimal>,
+    /// The method's index: projected ÷ target, current status index, anticipated progress
+    /// index or CAGR ratio.
+    #[serde(with = "decimal_text::option")]
+    pub index: Option<Decimal>,
+    /// The method's class, e.g. `will_meet`, `substantial_progress`.
+    pub classification: Option<&'static str>,
+}
+
+impl Projection {
+    pub(super) fn empty(method: &'static str) -> Projection {
+        Projection {
+            method,
+            applicable: false,
+            note: None,
+            base_date: None,
+            base_value: None,
+            latest_date: None,
+            latest_value: None,
+            points: None,
+            rate: None,
+            required_rate: None,
+            projected_value: None,
+            index: None,
+            classification: None,
+        }
+    }
+
+    pub(super) fn not_applicable(method: &'static str, note: &str) -> Projection {
+        Projection { note: Some(note.to_owned()), ..Projection::empty(method) }
+    }
+}
+
+/// Where one indicator (for the whole area or one region) stands as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IndicatorProgress {
+    pub indicator: String,
+    pub name: Label,
+    /// Region id; `None` for the whole plan area.
+    pub region: Option<String>,
+    pub clause: String,
+    pub unit: Unit,
+    pub comparator: Comparator,
+    #[serde(with = "decimal_text")]
+    pub target: Decimal,
+    #[serde(with = "date_text")]
+    pub as_of: NaiveDate,
+    #[serde(with = "decimal_text::option")]
+    pub achieved: Option<Decimal>,
+    /// Date of the latest observation counted.
+    #[serde(with = "date_text::option")]
+    pub achieved_on: Option<NaiveDate>,
+    pub source: Source,
+    /// achieved ÷ target.
+    #[serde(with = "decimal_text::option")]
+    pub completion: Option<Decimal>,
+    /// What is still missing: target − achieved, never below 0.
+    #[serde(with = "decimal_text::option")]
+    pub gap: Option<Decimal>,
+    /// Share of the period elapsed, 0 to 1.
+    #[serde(with = "decimal_text")]
+    pub elapsed: Decimal,
+    /// Expected by now on the schedule.
+    #[serde(with = "decimal_text")]
+    pub expected: Decimal,
+    /// `linear` over the period, or `milestones`.
+    pub expected_method: &'static str,
+    /// achieved ÷ expected.
+    #[serde(with = "decimal_text::option")]
+    pub performance: Option<Decimal>,
+    pub status: Status,
+    /// Days from the as-of date to the period's end (0 once it is over).
+    pub remaining_days: i64,
+    /// Pace needed from now to close the gap by the end of the period.
+    #[serde(with = "decimal_text::option")]
+    pub required_per_month: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub required_per_year: Option<Decimal>,
+    /// Pace so far: achieved ÷ elapsed days, per month.
+    #[serde(with = "decimal_text::option")]
+    pub achieved_per_month: Option<Decimal>,
+    pub projections: Vec<Projection>,
+}
+
+/// The parts (「其中」) of an indicator against their whole, as of the report's date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PartsCheck {
+    pub whole: String,
+    pub parts: Vec<String>,
+    #[serde(with = "decimal_text::option")]
+    pub whole_achieved: Option<Decimal>,
+    /// Sum of the parts' achieved values (parts may overlap: it may exceed the whole).
+    #[serde(with = "decimal_text::option")]
+    pub parts_achieved: Option<Decimal>,
+    #[serde(with = "decimal_text")]
+    pub whole_target: Decimal,
+    #[serde(with = "decimal_text")]
+    pub parts_target: Decimal,
+    /// True when no single part has achieved more than its whole.
+    pub consistent: bool,
+}
+
+/// Something suspicious in the observations that does not stop the computation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// `part_exceeds_whole`, `regions_exceed_province` or `rollup_mismatch`.
+    pub code: &'static str,
+    pub indicator: String,
+    pub region: Option<String>,
+    pub message: String,
+}
+
+/// Every indicator of a plan as of a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    pub plan_id: String,
+    pub fingerprint: String,
+    #[serde(with = "date_text")]
+    pub as_of: NaiveDate,
+    #[serde(with = "date_text")]
+    pub period_start: NaiveDate,
+    #[serde(with = "date_text")]
+    pub period_end: NaiveDate,
+    /// True when the as-of date is on or after the period's last day: statuses are final.
+    pub is_final: bool,
+    /// Whole-area progress, one row per indicator, in plan order.
+    pub indicators: Vec<IndicatorProgress>,
+    /// Per-region progress, for each region with a target (from the options) and in plan order.
+    pub regions: Vec<IndicatorProgress>,
+    pub parts: Vec<PartsCheck>,
+    pub warnings: Vec<Warning>,
+}
+
+/// One flat row of a report (an indicator for the whole area or a region), with the projection
+/// results as columns: the shape of the CSV export and of DataFrames in the bindings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportRow {
+    pub indicator: String,
+    pub name_zh: String,
+    pub name_en: String,
+    /// Empty for the whole plan area.
+    pub region: Option<String>,
+    pub clause: String,
+    pub unit: &'static str,
+    pub comparator: &'static str,
+    #[serde(with = "decimal_text")]
+    pub target: Decimal,
+    #[serde(with = "date_text")]
+    pub as_of: NaiveDate,
+    #[serde(with = "decimal_text::option")]
+    pub achieved: Option<Decimal>,
+    #[serde(with = "date_text::option")]
+    pub achieved_on: Option<NaiveDate>,
+    pub source: &'static str,
+    #[serde(with = "decimal_text::option")]
+    pub completion: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub gap: Option<Decimal>,
+    #[serde(with = "decimal_text")]
+    pub elapsed: Decimal,
+    #[serde(with = "decimal_text")]
+    pub expected: Decimal,
+    pub expected_method: &'static str,
+    #[serde(with = "decimal_text::option")]
+    pub performance: Option<Decimal>,
+    pub status: &'static str,
+    pub remaining_days: i64,
+    #[serde(with = "decimal_text::option")]
+    pub required_per_month: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub required_per_year: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub achieved_per_month: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub linear_trend_projected: Option<Decimal>,
+    pub linear_trend_class: Option<&'static str>,
+    #[serde(with = "decimal_text::option")]
+    pub escap_current_status_index: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub escap_anticipated_projected: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub escap_anticipated_index: Option<Decimal>,
+    pub escap_anticipated_class: Option<&'static str>,
+    #[serde(with = "decimal_text::option")]
+    pub unsd_cagr_rate: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub unsd_cagr_required_rate: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub unsd_cagr_projected: Option<Decimal>,
+    #[serde(with = "decimal_text::option")]
+    pub unsd_cagr_index: Option<Decimal>,
+    pub unsd_cagr_class: Option<&'static str>,
+}
+
+impl IndicatorProgress {
+    /// The projection of `method`, if it was computed and applies.
+    pub fn projection(&self, method: &str) -> Option<&Projection> {
+        self.projections.iter().find(|p| p.method == method && p.applicable)
+    }
+
+    pub fn to_row(&self) -> ReportRow {
+        let p = |m: &str| self.projection(m);
+        ReportRow {
+            indicator: self.indicator.clone(),
+            name_zh: self.name.zh.clone(),
+            name_en: self.name.en.clone(),
+            region: self.region.clone(),
+            clause: self.clause.clone(),
+            unit: self.unit.as_str(),
+            comparator: self.comparator.as_str(),
+            target: self.target,
+            as_of: self.as_of,
+            achieved: self.achieved,
+            achieved_on: self.achieved_on,
+            source: self.source.as_str(),
+            completion: self.completion,
+            gap: self.gap,
+            elapsed: self.elapsed,
+            expected: self.expected,
+            expected_method: self.expected_method,
+            performance: self.performance,
+            status: self.status.as_str(),
+            remaining_days: self.remaining_days,
+            required_per_month: self.required_per_month,
+            required_per_year: self.required_per_year,
+            achieved_per_month: self.achieved_per_month,
+            linear_trend_projected: p("linear_trend").and_then(|x| x.projected_value),
+            linear_trend_class: p("linear_trend").and_then(|x| x.classification),
+            escap_current_status_index: p("escap_current_status").and_then(|x| x.index),
+            escap_anticipated_projected: p("escap_anticipated_progress").and_then(|x| x.projected_value),
+            escap_anticipated_index: p("escap_anticipated_progress").and_then(|x| x.index),
+            escap_anticipated_class: p("escap_anticipated_progress").and_then(|x| x.classification),
+            unsd_cagr_rate: p("unsd_cagr").and_then(|x| x.rate),
+            unsd_cagr_required_rate: p("unsd_cagr").and_then(|x| x.required_rate),
+            unsd_cagr_projected: p("unsd_cagr").and_then(|x| x.projected_value),
+            unsd_cagr_index: p("unsd_cagr").and_then(|x| x.index),
+            unsd_cagr_class: p("unsd_cagr").and_then(|x| x.classification),
+        }
+    }
+}
+
+impl Report {
+    /// Whole-area rows, then regional rows.
+    pub fn rows(&self) -> Vec<ReportRow> {
+        self.indicators.iter().chain(&self.regions).map(IndicatorProgress::to_row).collect()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The rows as CSV with a header; decimals are exact, empty cells are absent values.
+    pub fn to_csv(&self) -> String {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        for row in self.rows() {
+            // Serialising plain rows into memory cannot fail.
+            let _ = writer.serialize(row);
+        }
+        writer.into_inner().ok().and_then(|b| String::from_utf8(b).ok()).unwrap_or_default()
+    }
+}
