@@ -365,16 +365,16 @@ impl From<&el::DecisionView> for EligibilityDecision {
                     id: g.id.clone(),
                     name: (&g.name).into(),
                     clause: g.clause.clone(),
-                    status: g.status.to_owned(),
+                    status: g.status.as_str().to_owned(),
                     reasons: g.reasons.iter().map(Label::from).collect(),
-                    missing_facts: g.missing_facts.iter().map(|s| (*s).to_owned()).collect(),
+                    missing_facts: g.missing_facts.iter().map(|s| s.as_str().to_owned()).collect(),
                 })
                 .collect(),
             subsidies: d
                 .subsidies
                 .iter()
                 .map(|s| SubsidyDecision {
-                    id: s.id.to_owned(),
+                    id: s.id.as_str().to_owned(),
                     name: (&s.name).into(),
                     status: match s.status {
                         el::Status::Eligible => EligibilityStatus::Eligible,
@@ -394,7 +394,7 @@ impl From<&el::DecisionView> for EligibilityDecision {
                         .checks
                         .iter()
                         .map(|c| EligibilityCheck {
-                            check: c.check.to_owned(),
+                            check: c.check.as_str().to_owned(),
                             outcome: outcome(c.outcome),
                             explanation: (&c.explanation).into(),
                         })
@@ -403,13 +403,13 @@ impl From<&el::DecisionView> for EligibilityDecision {
                         .to_qualify
                         .iter()
                         .map(|r| EligibilityRequirement {
-                            check: r.check.to_owned(),
-                            kind: r.kind.to_owned(),
-                            field: r.field.map(str::to_owned),
+                            check: r.check.as_str().to_owned(),
+                            kind: r.kind.as_str().to_owned(),
+                            field: r.field.map(|f| f.as_str().to_owned()),
                             explanation: (&r.explanation).into(),
                         })
                         .collect(),
-                    missing_facts: s.missing_facts.iter().map(|f| (*f).to_owned()).collect(),
+                    missing_facts: s.missing_facts.iter().map(|f| f.as_str().to_owned()).collect(),
                     unconfirmed: s
                         .unconfirmed
                         .iter()

@@ -264,7 +264,7 @@ impl From<&progress::IndicatorProgress> for IndicatorProgress {
             gap: r.gap,
             elapsed: r.elapsed,
             expected: r.expected,
-            expected_method: r.expected_method.to_owned(),
+            expected_method: r.expected_method.as_str().to_owned(),
             performance: r.performance,
             status: r.status.into(),
             status_label: (&r.status.label()).into(),
@@ -276,7 +276,7 @@ impl From<&progress::IndicatorProgress> for IndicatorProgress {
                 .projections
                 .iter()
                 .map(|p| Projection {
-                    method: p.method.to_owned(),
+                    method: p.method.as_str().to_owned(),
                     applicable: p.applicable,
                     note: p.note.clone(),
                     base_date: p.base_date,
@@ -288,7 +288,7 @@ impl From<&progress::IndicatorProgress> for IndicatorProgress {
                     required_rate: p.required_rate,
                     projected_value: p.projected_value,
                     index: p.index,
-                    classification: p.classification.map(str::to_owned),
+                    classification: p.classification.map(|c| c.as_str().to_owned()),
                 })
                 .collect(),
         }
@@ -360,7 +360,7 @@ impl From<&progress::Report> for Report {
                 .warnings
                 .iter()
                 .map(|w| ProgressWarning {
-                    code: w.code.to_owned(),
+                    code: w.code.as_str().to_owned(),
                     indicator: w.indicator.clone(),
                     region: w.region.clone(),
                     message: w.message.clone(),

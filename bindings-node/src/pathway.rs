@@ -172,7 +172,7 @@ fn text<T: ToString>(v: Option<T>) -> Option<String> {
 
 fn unlock(u: &pw::Unlock) -> Unlock {
     Unlock {
-        kind: u.kind.to_owned(),
+        kind: u.kind.as_str().to_owned(),
         id: u.id.clone(),
         name: (&u.name).into(),
         years: u.years,
@@ -180,7 +180,7 @@ fn unlock(u: &pw::Unlock) -> Unlock {
         amount: text(u.amount),
         conditions: u.conditions.as_ref().map(Label::from),
         source: u.source.clone(),
-        confidence: u.confidence.to_owned(),
+        confidence: u.confidence.as_str().to_owned(),
     }
 }
 
@@ -227,7 +227,7 @@ impl From<&pw::Pathway> for Pathway {
                                 .conditions
                                 .iter()
                                 .map(|c| ConditionProgress {
-                                    kind: c.kind.to_owned(),
+                                    kind: c.kind.as_str().to_owned(),
                                     label: (&c.label).into(),
                                     met: c.met,
                                     earliest_date: text(c.earliest_date),

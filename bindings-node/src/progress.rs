@@ -143,7 +143,7 @@ fn text<T: ToString>(value: Option<T>) -> Option<String> {
 impl From<&progress::Projection> for Projection {
     fn from(p: &progress::Projection) -> Self {
         Projection {
-            method: p.method.to_owned(),
+            method: p.method.as_str().to_owned(),
             applicable: p.applicable,
             note: p.note.clone(),
             base_date: text(p.base_date),
@@ -155,7 +155,7 @@ impl From<&progress::Projection> for Projection {
             required_rate: text(p.required_rate),
             projected_value: text(p.projected_value),
             index: text(p.index),
-            classification: p.classification.map(str::to_owned),
+            classification: p.classification.map(|c| c.as_str().to_owned()),
         }
     }
 }
@@ -212,7 +212,7 @@ impl From<&progress::IndicatorProgress> for IndicatorProgress {
             gap: text(r.gap),
             elapsed: r.elapsed.to_string(),
             expected: r.expected.to_string(),
-            expected_method: r.expected_method.to_owned(),
+            expected_method: r.expected_method.as_str().to_owned(),
             performance: text(r.performance),
             status: r.status.as_str().to_owned(),
             status_label: (&r.status.label()).into(),
@@ -290,7 +290,7 @@ impl From<&progress::Report> for Report {
                 .warnings
                 .iter()
                 .map(|w| ProgressWarning {
-                    code: w.code.to_owned(),
+                    code: w.code.as_str().to_owned(),
                     indicator: w.indicator.clone(),
                     region: w.region.clone(),
                     message: w.message.clone(),

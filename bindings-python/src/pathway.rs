@@ -187,7 +187,7 @@ impl Pathway {
 
 fn unlock(u: &pw::Unlock) -> Unlock {
     Unlock {
-        kind: u.kind.to_owned(),
+        kind: u.kind.as_str().to_owned(),
         id: u.id.clone(),
         name: (&u.name).into(),
         years: u.years,
@@ -195,7 +195,7 @@ fn unlock(u: &pw::Unlock) -> Unlock {
         amount: u.amount,
         conditions: u.conditions.as_ref().map(Label::from),
         source: u.source.clone(),
-        confidence: u.confidence.to_owned(),
+        confidence: u.confidence.as_str().to_owned(),
     }
 }
 
@@ -242,7 +242,7 @@ impl From<&pw::Pathway> for Pathway {
                                 .conditions
                                 .iter()
                                 .map(|c| ConditionProgress {
-                                    kind: c.kind.to_owned(),
+                                    kind: c.kind.as_str().to_owned(),
                                     label: (&c.label).into(),
                                     met: c.met,
                                     earliest_date: c.earliest_date,

@@ -213,7 +213,7 @@ pub struct Projection {
 impl Projection {
     #[getter]
     fn method(&self) -> PyResult<&str> {
-        guard("method", || Ok({ self.inner.method }))
+        guard("method", || Ok({ self.inner.method.as_str() }))
     }
     #[getter]
     fn applicable(&self) -> PyResult<bool> {
@@ -262,7 +262,7 @@ impl Projection {
     /// The method's class, e.g. will_meet, substantial_progress.
     #[getter]
     fn classification(&self) -> PyResult<Option<&str>> {
-        guard("classification", || Ok({ self.inner.classification }))
+        guard("classification", || Ok({ self.inner.classification.map(|c| c.as_str()) }))
     }
     fn __repr__(&self) -> String {
         format!(
@@ -345,7 +345,7 @@ impl IndicatorProgress {
     }
     #[getter]
     fn expected_method(&self) -> PyResult<&str> {
-        guard("expected_method", || Ok({ self.inner.expected_method }))
+        guard("expected_method", || Ok({ self.inner.expected_method.as_str() }))
     }
     #[getter]
     fn performance(&self) -> PyResult<Option<Decimal>> {
@@ -385,7 +385,13 @@ impl IndicatorProgress {
     /// escap_anticipated_progress, unsd_cagr), applicable or not.
     fn projection(&self, method: &str) -> PyResult<Option<Projection>> {
         guard("projection", || {
-            Ok({ self.inner.projections.iter().find(|p| p.method == method).map(|p| Projection { inner: p.clone() }) })
+            Ok({
+                self.inner
+                    .projections
+                    .iter()
+                    .find(|p| p.method.as_str() == method)
+                    .map(|p| Projection { inner: p.clone() })
+            })
         })
     }
     fn __repr__(&self) -> String {
@@ -528,7 +534,7 @@ impl Report {
                     .warnings
                     .iter()
                     .map(|w| Warning {
-                        code: w.code.to_owned(),
+                        code: w.code.as_str().to_owned(),
                         indicator: w.indicator.clone(),
                         region: w.region.clone(),
                         message: w.message.clone(),
@@ -556,35 +562,35 @@ impl Report {
                 d.set_item("name_en", row.name_en)?;
                 d.set_item("region", row.region)?;
                 d.set_item("clause", row.clause)?;
-                d.set_item("unit", row.unit)?;
-                d.set_item("comparator", row.comparator)?;
+                d.set_item("unit", row.unit.as_str())?;
+                d.set_item("comparator", row.comparator.as_str())?;
                 d.set_item("target", row.target)?;
                 d.set_item("as_of", row.as_of)?;
                 d.set_item("achieved", row.achieved)?;
                 d.set_item("achieved_on", row.achieved_on)?;
-                d.set_item("source", row.source)?;
+                d.set_item("source", row.source.as_str())?;
                 d.set_item("completion", row.completion)?;
                 d.set_item("gap", row.gap)?;
                 d.set_item("elapsed", row.elapsed)?;
                 d.set_item("expected", row.expected)?;
-                d.set_item("expected_method", row.expected_method)?;
+                d.set_item("expected_method", row.expected_method.as_str())?;
                 d.set_item("performance", row.performance)?;
-                d.set_item("status", row.status)?;
+                d.set_item("status", row.status.as_str())?;
                 d.set_item("remaining_days", row.remaining_days)?;
                 d.set_item("required_per_month", row.required_per_month)?;
                 d.set_item("required_per_year", row.required_per_year)?;
                 d.set_item("achieved_per_month", row.achieved_per_month)?;
                 d.set_item("linear_trend_projected", row.linear_trend_projected)?;
-                d.set_item("linear_trend_class", row.linear_trend_class)?;
+                d.set_item("linear_trend_class", row.linear_trend_class.map(|c| c.as_str()))?;
                 d.set_item("escap_current_status_index", row.escap_current_status_index)?;
                 d.set_item("escap_anticipated_projected", row.escap_anticipated_projected)?;
                 d.set_item("escap_anticipated_index", row.escap_anticipated_index)?;
-                d.set_item("escap_anticipated_class", row.escap_anticipated_class)?;
+                d.set_item("escap_anticipated_class", row.escap_anticipated_class.map(|c| c.as_str()))?;
                 d.set_item("unsd_cagr_rate", row.unsd_cagr_rate)?;
                 d.set_item("unsd_cagr_required_rate", row.unsd_cagr_required_rate)?;
                 d.set_item("unsd_cagr_projected", row.unsd_cagr_projected)?;
                 d.set_item("unsd_cagr_index", row.unsd_cagr_index)?;
-                d.set_item("unsd_cagr_class", row.unsd_cagr_class)?;
+                d.set_item("unsd_cagr_class", row.unsd_cagr_class.map(|c| c.as_str()))?;
                 list.append(d)?;
             }
             Ok(list)

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use skillplan::eligibility::{self, DecisionView, Tri};
+use skillplan::eligibility::{self, DecisionView, GroupStatus, Tri};
 use skillplan::{Error, OptionsError, Plan};
 
 use crate::{Format, Lang, pick};
@@ -51,8 +51,9 @@ fn print(d: &DecisionView, lang: Lang) {
     println!("as of {}", d.as_of);
     for g in &d.target_groups {
         let why: Vec<String> = g.reasons.iter().map(|r| pick(lang, r).to_owned()).collect();
+        let missing: Vec<&str> = g.missing_facts.iter().map(|f| f.as_str()).collect();
         let detail =
-            if g.status == "member" { why.join("; ") } else { format!("missing: {}", g.missing_facts.join(", ")) };
+            if g.status == GroupStatus::Member { why.join("; ") } else { format!("missing: {}", missing.join(", ")) };
         println!("  {} {} {} — {}", g.clause, pick(lang, &g.name), g.status, detail);
     }
     for s in &d.subsidies {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use skillplan::progress::observations::{self, Observations};
-use skillplan::progress::{self, ProgressOptions, RegionalTarget, Report};
+use skillplan::progress::{self, ProgressOptions, ProjectionClass, ProjectionMethod, RegionalTarget, Report};
 use skillplan::{Error, OptionsError, Plan};
 
 use crate::chart;
@@ -132,7 +132,9 @@ fn print_table(plan: &Plan, report: &Report, lang: Lang) {
                     plan.region(region).map(|x| pick(lang, &x.name).to_owned()).unwrap_or_else(|_| region.clone());
                 name = format!("{name} · {region_name}");
             }
-            let class = |m: &str| r.projection(m).and_then(|p| p.classification).unwrap_or("—").to_owned();
+            let class = |m: ProjectionMethod| {
+                r.projection(m).and_then(|p| p.classification).map_or("—", ProjectionClass::as_str).to_owned()
+            };
             vec![
                 number,
                 name,
@@ -143,8 +145,8 @@ fn print_table(plan: &Plan, report: &Report, lang: Lang) {
                 percent(r.performance),
                 pick(lang, &r.status.label()).to_owned(),
                 amount(r.required_per_month),
-                class("linear_trend"),
-                class("unsd_cagr"),
+                class(ProjectionMethod::LinearTrend),
+                class(ProjectionMethod::UnsdCagr),
             ]
         })
         .collect();

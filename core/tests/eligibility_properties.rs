@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use skillplan::Plan;
-use skillplan::eligibility::{self, Status};
+use skillplan::eligibility::{self, GroupStatus, Status};
 
 fn plan() -> &'static Plan {
     static PLAN: std::sync::OnceLock<Plan> = std::sync::OnceLock::new();
@@ -107,8 +107,8 @@ proptest! {
             }
         }
         for g in &partial.target_groups {
-            if g.status == "member" {
-                prop_assert!(full.target_groups.iter().any(|x| x.id == g.id && x.status == "member"));
+            if g.status == GroupStatus::Member {
+                prop_assert!(full.target_groups.iter().any(|x| x.id == g.id && x.status == GroupStatus::Member));
             }
         }
     }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use skillplan::Plan;
 use skillplan::progress::observations::{Observations, parse_csv};
-use skillplan::progress::{ProgressOptions, Status, report};
+use skillplan::progress::{ProgressOptions, ProjectionMethod, Status, WarningCode, report};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -38,7 +38,7 @@ fn mid_2025_report() {
     assert!(!r.is_final);
     // The ten regions report 796000 in all against 801000 for the province.
     assert_eq!(r.warnings.len(), 1);
-    assert_eq!(r.warnings[0].code, "rollup_mismatch");
+    assert_eq!(r.warnings[0].code, WarningCode::RollupMismatch);
     assert!(r.warnings[0].message.contains("796000"));
     // Rows 2+3 are parts of row 1; row 5 of row 4.
     assert_eq!(r.parts.len(), 2);
@@ -93,7 +93,7 @@ fn growth_from_a_tiny_base_does_not_overflow() {
     .unwrap();
     let row =
         skillplan::progress::indicator(&plan, &obs, &ProgressOptions::new(d("2027-06-30")), "trained", None).unwrap();
-    let cagr = row.projections.iter().find(|p| p.method == "unsd_cagr").unwrap();
+    let cagr = row.projections.iter().find(|p| p.method == ProjectionMethod::UnsdCagr).unwrap();
     assert!(!cagr.applicable);
 }
 

@@ -4,6 +4,8 @@
 
 #[cfg(feature = "arrow")]
 pub mod arrow;
+#[macro_use]
+pub(crate) mod closed_set;
 pub mod date_text;
 pub mod decimal_text;
 pub mod id_number;

@@ -9,6 +9,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use rust_decimal::Decimal;
 
+use crate::basics::closed_set::closed_set;
 use crate::error::Error;
 use crate::plan::Plan;
 
@@ -17,13 +18,16 @@ use crate::plan::eligibility::{Cond, Subsidy, Version};
 
 use super::profile::{Offer, Profile, ReceivedSubsidy, check_as_of};
 
-/// Yes, no, or unknown for want of a fact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Tri {
-    Yes,
-    No,
-    Unknown,
+closed_set! {
+    /// Yes, no, or unknown for want of a fact.
+    pub enum Tri {
+        /// The condition holds.
+        Yes = "yes",
+        /// It does not.
+        No = "no",
+        /// A fact it needs is not known.
+        Unknown = "unknown",
+    }
 }
 
 impl Tri {
@@ -52,62 +56,62 @@ impl Tri {
     }
 }
 
-/// The facts a rule may need, by path. A [`FieldSet`] holds some of them.
-pub const FIELDS: [&str; 23] = [
-    "profile.statuses",
-    "profile.employment",
-    "profile.sex",
-    "profile.hukou",
-    "profile.birth_date",
-    "profile.graduation_date",
-    "profile.school_type",
-    "profile.technical_school_class",
-    "profile.unemployment_insurance_months",
-    "profile.receiving_unemployment_benefit",
-    "profile.subsidies_received",
-    "profile.subsidies_received[].occupation",
-    "profile.subsidies_received[].level",
-    "profile.subsidies_received[].shortage_occupation",
-    "offer.training_type",
-    "offer.target_level",
-    "offer.certificate_kind",
-    "offer.occupation",
-    "offer.shortage_occupation",
-    "offer.hours",
-    "offer.provider_listed",
-    "offer.start_date",
-    "offer.certificate_date",
-];
-
-#[derive(Clone, Copy)]
-#[repr(u8)]
-enum F {
-    Statuses,
-    Employment,
-    Sex,
-    Hukou,
-    BirthDate,
-    GraduationDate,
-    SchoolType,
-    TechnicalClass,
-    InsuranceMonths,
-    ReceivingBenefit,
-    Received,
-    ReceivedOccupation,
-    ReceivedLevel,
-    ReceivedShortage,
-    TrainingType,
-    TargetLevel,
-    CertificateKind,
-    Occupation,
-    Shortage,
-    Hours,
-    ProviderListed,
-    StartDate,
-    CertificateDate,
+closed_set! {
+    /// A fact a rule may need, by the path of its field in the profile or the offer. A
+    /// [`FieldSet`] holds some of them; an undetermined answer names the ones it lacks.
+    pub enum Fact {
+        /// `profile.statuses`.
+        Statuses = "profile.statuses",
+        /// `profile.employment`.
+        Employment = "profile.employment",
+        /// `profile.sex`.
+        Sex = "profile.sex",
+        /// `profile.hukou`.
+        Hukou = "profile.hukou",
+        /// `profile.birth_date`.
+        BirthDate = "profile.birth_date",
+        /// `profile.graduation_date`.
+        GraduationDate = "profile.graduation_date",
+        /// `profile.school_type`.
+        SchoolType = "profile.school_type",
+        /// `profile.technical_school_class`.
+        TechnicalClass = "profile.technical_school_class",
+        /// `profile.unemployment_insurance_months`.
+        InsuranceMonths = "profile.unemployment_insurance_months",
+        /// `profile.receiving_unemployment_benefit`.
+        ReceivingBenefit = "profile.receiving_unemployment_benefit",
+        /// `profile.subsidies_received`.
+        Received = "profile.subsidies_received",
+        /// `profile.subsidies_received[].occupation`.
+        ReceivedOccupation = "profile.subsidies_received[].occupation",
+        /// `profile.subsidies_received[].level`.
+        ReceivedLevel = "profile.subsidies_received[].level",
+        /// `profile.subsidies_received[].shortage_occupation`.
+        ReceivedShortage = "profile.subsidies_received[].shortage_occupation",
+        /// `offer.training_type`.
+        TrainingType = "offer.training_type",
+        /// `offer.target_level`.
+        TargetLevel = "offer.target_level",
+        /// `offer.certificate_kind`.
+        CertificateKind = "offer.certificate_kind",
+        /// `offer.occupation`.
+        Occupation = "offer.occupation",
+        /// `offer.shortage_occupation`.
+        Shortage = "offer.shortage_occupation",
+        /// `offer.hours`.
+        Hours = "offer.hours",
+        /// `offer.provider_listed`.
+        ProviderListed = "offer.provider_listed",
+        /// `offer.start_date`.
+        StartDate = "offer.start_date",
+        /// `offer.certificate_date`.
+        CertificateDate = "offer.certificate_date",
+    }
 }
 
-/// A set of [`FIELDS`].
+use Fact as F;
+
+/// A set of [`Fact`]s.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FieldSet(u32);
 
@@ -120,9 +124,14 @@ impl FieldSet {
         self.0 == 0
     }
 
-    /// The field paths, in [`FIELDS`] order.
+    /// The facts, in [`Fact`] order.
+    pub fn facts(self) -> impl Iterator<Item = Fact> {
+        Fact::ALL.iter().copied().enumerate().filter(move |(i, _)| self.0 & (1 << i) != 0).map(|(_, f)| f)
+    }
+
+    /// The facts' field paths, in [`Fact`] order.
     pub fn names(self) -> impl Iterator<Item = &'static str> {
-        FIELDS.iter().enumerate().filter(move |(i, _)| self.0 & (1 << i) != 0).map(|(_, n)| *n)
+        self.facts().map(Fact::as_str)
     }
 }
 
@@ -227,50 +236,43 @@ pub(crate) fn eval(c: &Cond, p: &Profile, as_of: NaiveDate) -> Answer {
     }
 }
 
-/// What a rule checks. Codes are stable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CheckKind {
-    RuleInForce,
-    Category,
-    TrainingType,
-    CertificateKind,
-    ListedProvider,
-    TimesTotal,
-    PerYear,
-    InsuredStatus,
-    InsuranceMonths,
-    Level,
-    Hours,
-    ApplicationWindow,
-    OncePerOccupationLevel,
-    NoLowerAfterHigher,
-    ExclusiveWithTrainingSubsidy,
-    FirstTimeOccupation,
-    NotWithUnemploymentBenefit,
-}
-
-impl CheckKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CheckKind::RuleInForce => "rule_in_force",
-            CheckKind::Category => "category",
-            CheckKind::TrainingType => "training_type",
-            CheckKind::CertificateKind => "certificate_kind",
-            CheckKind::ListedProvider => "listed_provider",
-            CheckKind::TimesTotal => "times_total",
-            CheckKind::PerYear => "per_year",
-            CheckKind::InsuredStatus => "insured_status",
-            CheckKind::InsuranceMonths => "insurance_months",
-            CheckKind::Level => "level",
-            CheckKind::Hours => "hours",
-            CheckKind::ApplicationWindow => "application_window",
-            CheckKind::OncePerOccupationLevel => "once_per_occupation_level",
-            CheckKind::NoLowerAfterHigher => "no_lower_after_higher",
-            CheckKind::ExclusiveWithTrainingSubsidy => "exclusive_with_training_subsidy",
-            CheckKind::FirstTimeOccupation => "first_time_occupation",
-            CheckKind::NotWithUnemploymentBenefit => "not_with_unemployment_benefit",
-        }
+closed_set! {
+    /// What a rule checks. Codes are stable.
+    pub enum CheckKind {
+        /// A rule version is in force on the date that chooses it.
+        RuleInForce = "rule_in_force",
+        /// The person is in a group the subsidy covers.
+        Category = "category",
+        /// The training type is covered.
+        TrainingType = "training_type",
+        /// The certificate kind qualifies.
+        CertificateKind = "certificate_kind",
+        /// The provider is on the published list (（五）「两目录」).
+        ListedProvider = "listed_provider",
+        /// Fewer payments than the limit over a lifetime.
+        TimesTotal = "times_total",
+        /// Fewer payments this year than the yearly limit.
+        PerYear = "per_year",
+        /// Employed, or receiving unemployment benefit where that counts.
+        InsuredStatus = "insured_status",
+        /// Enough months of unemployment insurance.
+        InsuranceMonths = "insurance_months",
+        /// The certificate level is subsidised.
+        Level = "level",
+        /// Enough training hours for the level.
+        Hours = "hours",
+        /// Applied for within the months after the certificate.
+        ApplicationWindow = "application_window",
+        /// Not yet paid for this occupation and level.
+        OncePerOccupationLevel = "once_per_occupation_level",
+        /// No higher level paid before.
+        NoLowerAfterHigher = "no_lower_after_higher",
+        /// No training subsidy paid for the same certificate.
+        ExclusiveWithTrainingSubsidy = "exclusive_with_training_subsidy",
+        /// A first evaluation in the occupation.
+        FirstTimeOccupation = "first_time_occupation",
+        /// Not while receiving unemployment benefit.
+        NotWithUnemploymentBenefit = "not_with_unemployment_benefit",
     }
 }
 
@@ -286,22 +288,15 @@ pub struct CheckResult {
     pub date: Option<NaiveDate>,
 }
 
-/// The answer for one subsidy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    Eligible,
-    NotEligible,
-    Undetermined,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Eligible => "eligible",
-            Status::NotEligible => "not_eligible",
-            Status::Undetermined => "undetermined",
-        }
+closed_set! {
+    /// The answer for one subsidy.
+    pub enum Status {
+        /// Every check holds.
+        Eligible = "eligible",
+        /// A check fails.
+        NotEligible = "not_eligible",
+        /// No check fails, but one lacks a fact.
+        Undetermined = "undetermined",
     }
 }
 

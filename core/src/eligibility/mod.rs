@@ -12,7 +12,7 @@
 //!     "occupation": "电工", "certificate_date": "2025-03-01", "shortage_occupation": false});
 //! let as_of = chrono::NaiveDate::from_ymd_opt(2025, 4, 1).ok_or("not a date")?;
 //! let decision = skillplan::eligibility::check_values(&plan, &profile, &offer, as_of)?;
-//! let upgrade = decision.subsidies.iter().find(|s| s.id == "skill_upgrade_subsidy").ok_or("no such subsidy")?;
+//! let upgrade = decision.subsidies.iter().find(|s| s.id == skillplan::eligibility::SubsidyKind::SkillUpgradeSubsidy).ok_or("no such subsidy")?;
 //! assert_eq!(upgrade.status.as_str(), "not_eligible");
 //! assert_eq!(upgrade.to_qualify[0].explanation.en, "12 months of unemployment insurance; you have 7");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -31,7 +31,7 @@ mod view;
 
 pub use crate::error::ProfileError;
 pub use crate::model::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, SubsidyKind, TechnicalClass};
-pub use decide::{CheckKind, CheckResult, Decision, FIELDS, FieldSet, Status, SubsidyOutcome, Tri, decide};
+pub use decide::{CheckKind, CheckResult, Decision, Fact, FieldSet, Status, SubsidyOutcome, Tri, decide};
 pub use profile::{
     HeldCertificate, Offer, PROFILE_FORMAT, Profile, ReceivedSubsidy, offer_from_value, parse_offer_json,
     parse_profile_json, profile_from_value,
@@ -39,8 +39,8 @@ pub use profile::{
 #[cfg(feature = "arrow")]
 pub use roster::{decide_roster, decide_roster_values};
 pub use view::{
-    CheckView, DecisionSummary, DecisionView, GroupView, Requirement, SubsidySummary, SubsidyView, Unconfirmed,
-    VersionView,
+    CheckView, DecisionSummary, DecisionView, GroupStatus, GroupView, Requirement, RequirementKind, SubsidySummary,
+    SubsidyView, Unconfirmed, VersionView,
 };
 
 use chrono::NaiveDate;

@@ -400,7 +400,9 @@ pub fn profile_from_value(plan: &Plan, value: &Value) -> Result<Profile, Profile
         let mut received = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let s = Fields::new(item, &format!("profile.subsidies_received[{i}]"), SUBSIDY_FIELDS)?;
-            let kind = s.choice("kind", SubsidyKind::parse, || SubsidyKind::ALL.map(|k| k.as_str()).join(", "))?;
+            let kind = s.choice("kind", SubsidyKind::parse, || {
+                SubsidyKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+            })?;
             received.push(ReceivedSubsidy {
                 kind: s.required("kind", kind)?,
                 date: {

@@ -5,14 +5,35 @@
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::basics::closed_set::closed_set;
 use crate::basics::{date_text, decimal_text};
 use crate::model::Label;
 use crate::model::eligibility::{Employment, Hukou, SchoolKind, Sex, SubsidyKind};
 use crate::plan::Plan;
 use crate::plan::eligibility::Cond;
 
-use super::decide::{CheckKind, CheckResult, Decision, FieldSet, Status, Tri, age_on, eval};
+use super::decide::{CheckKind, CheckResult, Decision, Fact, FieldSet, Status, Tri, age_on, eval};
 use super::profile::{Offer, Profile};
+
+closed_set! {
+    /// Whether a person is in a target group.
+    pub enum GroupStatus {
+        /// The person is in the group.
+        Member = "member",
+        /// The facts given cannot settle it.
+        Undetermined = "undetermined",
+    }
+}
+
+closed_set! {
+    /// What would turn an answer to "eligible".
+    pub enum RequirementKind {
+        /// Something to change (another training, more insurance months, …).
+        Change = "change",
+        /// A fact to give.
+        Fact = "fact",
+    }
+}
 
 /// A target group of the plan the person is in, or may be in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -20,18 +41,18 @@ pub struct GroupView {
     pub id: String,
     pub name: Label,
     pub clause: String,
-    /// `member` or `undetermined`.
-    pub status: &'static str,
+    /// A member, or undetermined.
+    pub status: GroupStatus,
     /// Why the person is a member.
     pub reasons: Vec<Label>,
     /// The facts that would settle an undetermined membership.
-    pub missing_facts: Vec<&'static str>,
+    pub missing_facts: Vec<Fact>,
 }
 
 /// One check of a subsidy rule, explained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckView {
-    pub check: &'static str,
+    pub check: CheckKind,
     pub outcome: Tri,
     pub explanation: Label,
 }
@@ -40,10 +61,10 @@ pub struct CheckView {
 /// to supply (`kind = "fact"`, with its `field`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Requirement {
-    pub check: &'static str,
-    pub kind: &'static str,
+    pub check: CheckKind,
+    pub kind: RequirementKind,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub field: Option<&'static str>,
+    pub field: Option<Fact>,
     pub explanation: Label,
 }
 
@@ -68,7 +89,7 @@ pub struct VersionView {
 /// The answer for one subsidy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubsidyView {
-    pub id: &'static str,
+    pub id: SubsidyKind,
     pub name: Label,
     pub status: Status,
     /// Yuan, as an exact decimal string, where the rules define an amount.
@@ -82,7 +103,7 @@ pub struct SubsidyView {
     /// For "not eligible" and "undetermined": the changes and facts that would make it "eligible".
     pub to_qualify: Vec<Requirement>,
     /// The facts the answer lacks, by path.
-    pub missing_facts: Vec<&'static str>,
+    pub missing_facts: Vec<Fact>,
     pub unconfirmed: Vec<Unconfirmed>,
 }
 
@@ -468,7 +489,7 @@ fn explain(
     }
 }
 
-fn fact_label(field: &'static str) -> Label {
+fn fact_label(field: Fact) -> Label {
     label(format!("请提供 {field}"), format!("give {field}"))
 }
 
@@ -498,9 +519,9 @@ impl Decision {
                     id: g.id.clone(),
                     name: g.name.clone(),
                     clause: clause.clone(),
-                    status: if tri == Tri::Yes { "member" } else { "undetermined" },
+                    status: if tri == Tri::Yes { GroupStatus::Member } else { GroupStatus::Undetermined },
                     reasons: why,
-                    missing_facts: lacking.names().collect(),
+                    missing_facts: lacking.facts().collect(),
                 });
             }
         }
@@ -519,18 +540,21 @@ impl Decision {
                 let mut missing = FieldSet::default();
                 for c in &o.checks {
                     let (explanation, change) = explain(plan, categories, &members, offer, c);
-                    let check = c.check.as_str();
+                    let check = c.check;
                     checks.push(CheckView { check, outcome: c.outcome, explanation });
                     match c.outcome {
-                        Tri::No => {
-                            to_qualify.push(Requirement { check, kind: "change", field: None, explanation: change })
-                        }
+                        Tri::No => to_qualify.push(Requirement {
+                            check,
+                            kind: RequirementKind::Change,
+                            field: None,
+                            explanation: change,
+                        }),
                         Tri::Unknown => {
                             missing = missing | c.lacking;
-                            for field in c.lacking.names() {
+                            for field in c.lacking.facts() {
                                 to_qualify.push(Requirement {
                                     check,
-                                    kind: "fact",
+                                    kind: RequirementKind::Fact,
                                     field: Some(field),
                                     explanation: fact_label(field),
                                 });
@@ -553,7 +577,7 @@ impl Decision {
                     );
                 }
                 SubsidyView {
-                    id: s.rule.id.as_str(),
+                    id: s.rule.id,
                     name: s.rule.name.clone(),
                     status: o.status,
                     amount: o.amount,
@@ -567,7 +591,7 @@ impl Decision {
                     }),
                     checks,
                     to_qualify,
-                    missing_facts: missing.names().collect(),
+                    missing_facts: missing.facts().collect(),
                     unconfirmed,
                 }
             })
@@ -579,15 +603,15 @@ impl Decision {
 /// One subsidy's answer without explanations: what a high-volume caller stores or sends on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubsidySummary {
-    pub id: &'static str,
+    pub id: SubsidyKind,
     pub status: Status,
     #[serde(with = "decimal_text::option")]
     pub amount: Option<Decimal>,
     /// The rule version applied.
     pub version: Option<String>,
     /// The checks that failed.
-    pub failed: Vec<&'static str>,
-    pub missing_facts: Vec<&'static str>,
+    pub failed: Vec<CheckKind>,
+    pub missing_facts: Vec<Fact>,
 }
 
 /// A decision without explanations: member target groups and each subsidy's answer.
@@ -618,17 +642,17 @@ impl Decision {
                 .zip(&rules.subsidies)
                 .filter(|(o, _)| only.is_empty() || only.contains(&o.kind))
                 .map(|(o, s)| SubsidySummary {
-                    id: o.kind.as_str(),
+                    id: o.kind,
                     status: o.status,
                     amount: o.amount,
                     version: o.version.map(|v| s.versions[v].data.id.clone()),
-                    failed: o.checks.iter().filter(|c| c.outcome == Tri::No).map(|c| c.check.as_str()).collect(),
+                    failed: o.checks.iter().filter(|c| c.outcome == Tri::No).map(|c| c.check).collect(),
                     missing_facts: o
                         .checks
                         .iter()
                         .filter(|c| c.outcome == Tri::Unknown)
                         .fold(FieldSet::default(), |acc, c| acc | c.lacking)
-                        .names()
+                        .facts()
                         .collect(),
                 })
                 .collect(),

@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::basics::closed_set::closed_set;
 use crate::basics::decimal_text;
 use crate::model::{Label, Term};
 
@@ -87,39 +88,18 @@ pub struct AgeRange {
     pub max: u32,
 }
 
-/// The four subsidies of （二十五）.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SubsidyKind {
-    /// 职业培训补贴
-    TrainingSubsidy,
-    /// 技能提升补贴
-    SkillUpgradeSubsidy,
-    /// 职业技能鉴定补贴, renamed 职业技能评价补贴 by 财社〔2023〕181号
-    EvaluationSubsidy,
-    /// 生活费补贴
-    LivingAllowance,
-}
-
-impl SubsidyKind {
-    pub const ALL: [SubsidyKind; 4] = [
-        SubsidyKind::TrainingSubsidy,
-        SubsidyKind::SkillUpgradeSubsidy,
-        SubsidyKind::EvaluationSubsidy,
-        SubsidyKind::LivingAllowance,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SubsidyKind::TrainingSubsidy => "training_subsidy",
-            SubsidyKind::SkillUpgradeSubsidy => "skill_upgrade_subsidy",
-            SubsidyKind::EvaluationSubsidy => "evaluation_subsidy",
-            SubsidyKind::LivingAllowance => "living_allowance",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<SubsidyKind> {
-        SubsidyKind::ALL.into_iter().find(|k| k.as_str() == text)
+closed_set! {
+    /// The four subsidies of （二十五）.
+    #[derive(PartialOrd, Ord)]
+    pub enum SubsidyKind {
+        /// 职业培训补贴
+        TrainingSubsidy = "training_subsidy",
+        /// 技能提升补贴
+        SkillUpgradeSubsidy = "skill_upgrade_subsidy",
+        /// 职业技能鉴定补贴, renamed 职业技能评价补贴 by 财社〔2023〕181号
+        EvaluationSubsidy = "evaluation_subsidy",
+        /// 生活费补贴
+        LivingAllowance = "living_allowance",
     }
 }
 

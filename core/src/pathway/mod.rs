@@ -13,22 +13,50 @@ use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::basics::closed_set::closed_set;
 use crate::basics::decimal_text::round;
 use crate::basics::{date_text, decimal_text};
 use crate::error::{Error, OptionsError};
-use crate::model::{Condition, Label, LevelKind, Route, SchoolType, SkillLevel};
+use crate::model::{Condition, Confidence, Label, LevelKind, Route, SchoolType, SkillLevel};
 use crate::plan::Plan;
 
 pub use crate::error::WorkerError;
 use worker::check_worker;
 pub use worker::{Diploma, HeldLevel, Worker, parse_worker_json, school, worker_from_value};
 
+closed_set! {
+    /// What a condition of a route asks for.
+    pub enum ConditionKind {
+        /// Cumulative years of work in the occupation.
+        YearsOfWork = "years_of_work",
+        /// Years of work since a level's certificate.
+        YearsSinceLevel = "years_since_level",
+        /// A level's certificate.
+        HoldsLevel = "holds_level",
+        /// An apprenticeship completed.
+        ApprenticeshipCompleted = "apprenticeship_completed",
+        /// A diploma of one of the schools named.
+        Diploma = "diploma",
+        /// Years of work since a 预备技师 certificate.
+        YearsSincePreparatoryTechnician = "years_since_preparatory_technician",
+    }
+}
+
+closed_set! {
+    /// What reaching a level opens.
+    pub enum UnlockKind {
+        /// A professional title through the 双贯通 crosswalk.
+        Title = "title",
+        /// The 技能提升补贴 cap of the level.
+        SkillUpgradeSubsidy = "skill_upgrade_subsidy",
+    }
+}
+
 /// One condition of a route, evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ConditionProgress {
-    /// The condition kind: years_of_work, years_since_level, holds_level, apprenticeship_completed,
-    /// diploma, years_since_preparatory_technician.
-    pub kind: &'static str,
+    /// What the condition asks for.
+    pub kind: ConditionKind,
     pub label: Label,
     pub met: bool,
     /// When it is (or will first be) met; absent when it cannot be met with what is known.
@@ -60,8 +88,8 @@ pub struct RouteProgress {
 /// Something reaching a level opens.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unlock {
-    /// `title` (双贯通) or `skill_upgrade_subsidy`.
-    pub kind: &'static str,
+    /// A title (双贯通) or the 技能提升补贴 cap.
+    pub kind: UnlockKind,
     /// The title id, or the level id for a subsidy.
     pub id: String,
     pub name: Label,
@@ -75,7 +103,7 @@ pub struct Unlock {
     pub amount: Option<Decimal>,
     pub conditions: Option<Label>,
     pub source: String,
-    pub confidence: &'static str,
+    pub confidence: Confidence,
 }
 
 /// A level above the worker's current one.
@@ -158,7 +186,7 @@ fn condition(
     let level_name =
         |id: &str| plan.skill_level(id).map(|l| l.name.clone()).unwrap_or_else(|| label(id.into(), id.into()));
     let timed =
-        |kind: &'static str, lbl: Label, since: Option<(NaiveDate, bool)>, years: u32, missing: Label| match since
+        |kind: ConditionKind, lbl: Label, since: Option<(NaiveDate, bool)>, years: u32, missing: Label| match since
             .and_then(|(start, projected)| Some((start, add_years(start, years)?, projected)))
         {
             Some((start, due, projected)) => ConditionProgress {
@@ -186,7 +214,7 @@ fn condition(
         };
     match c {
         Condition::YearsOfWork { years } => timed(
-            "years_of_work",
+            ConditionKind::YearsOfWork,
             label(
                 format!("累计从事本职业或相关职业工作满{years}年"),
                 format!("{years} years of work in the occupation"),
@@ -198,7 +226,7 @@ fn condition(
         Condition::YearsSinceLevel { level, years } => {
             let name = level_name(level);
             timed(
-                "years_since_level",
+                ConditionKind::YearsSinceLevel,
                 label(
                     format!("取得{}证书后工作满{years}年", name.zh),
                     format!("{years} years of work after the {} certificate", name.en),
@@ -211,7 +239,7 @@ fn condition(
         Condition::HoldsLevel { level } => {
             let name = level_name(level);
             timed(
-                "holds_level",
+                ConditionKind::HoldsLevel,
                 label(format!("取得{}证书", name.zh), format!("the {} certificate", name.en)),
                 obtained(level),
                 0,
@@ -219,14 +247,14 @@ fn condition(
             )
         }
         Condition::ApprenticeshipCompleted => timed(
-            "apprenticeship_completed",
+            ConditionKind::ApprenticeshipCompleted,
             label("学徒期满".into(), "an apprenticeship completed".into()),
             worker.apprenticeship_completed_on.map(|d| (d, false)),
             0,
             label("学徒期满证明".into(), "a completed apprenticeship".into()),
         ),
         Condition::YearsSincePreparatoryTechnician { years } => timed(
-            "years_since_preparatory_technician",
+            ConditionKind::YearsSincePreparatoryTechnician,
             label(
                 format!("取得预备技师证书后工作满{years}年"),
                 format!("{years} years of work after a preparatory technician certificate"),
@@ -260,7 +288,7 @@ fn condition(
                 })
                 .min();
             ConditionProgress {
-                kind: "diploma",
+                kind: ConditionKind::Diploma,
                 met: earliest.is_some_and(|d| d <= as_of),
                 earliest_date: earliest,
                 progress: if earliest.is_some_and(|d| d <= as_of) { Decimal::ONE } else { Decimal::ZERO },
@@ -300,7 +328,7 @@ fn unlocks(plan: &Plan, level: &SkillLevel, date: Option<NaiveDate>) -> Vec<Unlo
         .filter_map(|x| {
             let title = plan.title(&x.title)?;
             Some(Unlock {
-                kind: "title",
+                kind: UnlockKind::Title,
                 id: title.id.clone(),
                 name: title.name.clone(),
                 years: Some(x.years),
@@ -308,13 +336,13 @@ fn unlocks(plan: &Plan, level: &SkillLevel, date: Option<NaiveDate>) -> Vec<Unlo
                 amount: None,
                 conditions: Some(x.conditions.clone()),
                 source: x.source.clone(),
-                confidence: x.confidence.as_str(),
+                confidence: x.confidence,
             })
         })
         .collect();
     if let Some(amount) = level.skill_upgrade_subsidy_cap {
         out.push(Unlock {
-            kind: "skill_upgrade_subsidy",
+            kind: UnlockKind::SkillUpgradeSubsidy,
             id: level.id.clone(),
             name: label(
                 format!("技能提升补贴（{}，上限{}元）", level.name.zh, amount),
@@ -328,7 +356,7 @@ fn unlocks(plan: &Plan, level: &SkillLevel, date: Option<NaiveDate>) -> Vec<Unlo
                 "unemployment insurance for the required period, applied for within 12 months of the certificate; Jilin's own amounts are UNCONFIRMED, the amount is the national cap".into(),
             )),
             source: "人社部发〔2017〕40号 caps 初级1000/中级1500/高级2000元; 2024 and 2025 extensions keep them (domain-facts §4.1)".into(),
-            confidence: "unconfirmed",
+            confidence: Confidence::Unconfirmed,
         });
     }
     out

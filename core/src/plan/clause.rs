@@ -3,27 +3,21 @@
 
 use serde::Serialize;
 
+use crate::basics::closed_set::closed_set;
 use crate::model::Label;
 use crate::plan::Plan;
 
-/// What kind of clause a reference points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ClauseKind {
-    Chapter,
-    Measure,
-    Column,
-    ColumnItem,
-}
-
-impl ClauseKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClauseKind::Chapter => "chapter",
-            ClauseKind::Measure => "measure",
-            ClauseKind::Column => "column",
-            ClauseKind::ColumnItem => "column_item",
-        }
+closed_set! {
+    /// What kind of clause a reference points to.
+    pub enum ClauseKind {
+        /// A chapter: 一, 二, ….
+        Chapter = "chapter",
+        /// A numbered measure: （一）, （二）, ….
+        Measure = "measure",
+        /// A boxed column: 专栏1, ….
+        Column = "column",
+        /// An item of a column: 专栏2.1, ….
+        ColumnItem = "column_item",
     }
 }
 

@@ -29,4 +29,7 @@ pub use crate::basics::decimal_text::RATIO_DP;
 pub use decompose::decompose;
 pub use options::{Milestone, ProgressOptions, RegionalTarget, Thresholds};
 pub use report::{achieved_series, indicator, report};
-pub use result::{IndicatorProgress, PartsCheck, Projection, Report, ReportRow, Source, Status, Warning};
+pub use result::{
+    ExpectedMethod, IndicatorProgress, PartsCheck, Projection, ProjectionClass, ProjectionMethod, Report, ReportRow,
+    Source, Status, Warning, WarningCode,
+};

@@ -8,45 +8,29 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::basics::closed_set::closed_set;
+use crate::basics::{date_text, decimal_text};
 use crate::error::{ObservationError, ObservationReason};
 use crate::plan::Plan;
-use crate::{date_text, decimal_text};
 
-/// How an observed value is to be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SeriesKind {
-    /// The total achieved since the plan period began, as of the date.
-    Cumulative,
-    /// Achieved during the day, month, quarter or year that contains the date.
-    Day,
-    Month,
-    Quarter,
-    Year,
+closed_set! {
+    /// How an observed value is to be read.
+    #[derive(PartialOrd, Ord)]
+    pub enum SeriesKind {
+        /// The total achieved since the plan period began, as of the date.
+        Cumulative = "cumulative",
+        /// Achieved during the day that is the date.
+        Day = "day",
+        /// Achieved during the month that contains the date.
+        Month = "month",
+        /// Achieved during the quarter that contains the date.
+        Quarter = "quarter",
+        /// Achieved during the year that contains the date.
+        Year = "year",
+    }
 }
 
 impl SeriesKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SeriesKind::Cumulative => "cumulative",
-            SeriesKind::Day => "day",
-            SeriesKind::Month => "month",
-            SeriesKind::Quarter => "quarter",
-            SeriesKind::Year => "year",
-        }
-    }
-
-    fn parse(text: &str) -> Option<SeriesKind> {
-        Some(match text {
-            "cumulative" => SeriesKind::Cumulative,
-            "day" => SeriesKind::Day,
-            "month" => SeriesKind::Month,
-            "quarter" => SeriesKind::Quarter,
-            "year" => SeriesKind::Year,
-            _ => return None,
-        })
-    }
-
     /// The last day of the period of this kind that contains `date` (the date itself for
     /// cumulative and daily values). A period's value counts as achieved on that day.
     pub fn period_end(self, date: NaiveDate) -> NaiveDate {

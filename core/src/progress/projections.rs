@@ -6,7 +6,7 @@ use rust_decimal::{Decimal, MathematicalOps};
 use crate::basics::decimal_text::{ratio, round};
 
 use super::observations::Point;
-use super::result::Projection;
+use super::result::{Projection, ProjectionClass, ProjectionMethod};
 use super::timeline::{DAYS_PER_YEAR, Timeline};
 
 /// A straight line fitted by weighted least squares.
@@ -39,7 +39,7 @@ pub(super) fn fit_line(points: &[(Decimal, Decimal, Decimal)]) -> Option<Fit> {
 /// Ordinary least squares through the observations and the anchor (day 0, value 0): a
 /// cumulative count is 0 before its period begins.
 pub(super) fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
-    const METHOD: &str = "linear_trend";
+    const METHOD: ProjectionMethod = ProjectionMethod::LinearTrend;
     let Some(latest) = observed.last() else {
         return Projection::not_applicable(METHOD, "no observations by the as-of date");
     };
@@ -71,13 +71,17 @@ pub(super) fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) ->
         required_rate,
         projected_value: Some(projected),
         index,
-        classification: Some(if projected >= target { "will_meet" } else { "will_not_meet" }),
+        classification: Some(if projected >= target {
+            ProjectionClass::WillMeet
+        } else {
+            ProjectionClass::WillNotMeet
+        }),
         ..Projection::empty(METHOD)
     }
 }
 
 /// The latest observation both ESCAP indices start from, or why they do not apply.
-pub(super) fn escap_latest(method: &'static str, observed: &[Point], target: Decimal) -> Result<Point, Projection> {
+pub(super) fn escap_latest(method: ProjectionMethod, observed: &[Point], target: Decimal) -> Result<Point, Projection> {
     match observed.last() {
         None => Err(Projection::not_applicable(method, "no observations by the as-of date")),
         Some(_) if target.is_zero() => Err(Projection::not_applicable(method, "a zero target needs no progress")),
@@ -92,7 +96,7 @@ pub(super) fn escap_latest(method: &'static str, observed: &[Point], target: Dec
 /// Source: ESCAP, Asia and the Pacific SDG Progress Report, technical notes
 /// (data.unescap.org, "Progress assessment methodology").
 pub(super) fn escap_current_status(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
-    const METHOD: &str = "escap_current_status";
+    const METHOD: ProjectionMethod = ProjectionMethod::EscapCurrentStatus;
     let latest = match escap_latest(METHOD, observed, target) {
         Ok(latest) => latest,
         Err(not_applicable) => return not_applicable,
@@ -106,7 +110,11 @@ pub(super) fn escap_current_status(t: &Timeline, observed: &[Point], target: Dec
         latest_value: Some(latest.value),
         points: Some(observed.len() as u32),
         index,
-        classification: Some(if latest.value >= target { "target_met" } else { "in_progress" }),
+        classification: Some(if latest.value >= target {
+            ProjectionClass::TargetMet
+        } else {
+            ProjectionClass::InProgress
+        }),
         ..Projection::empty(METHOD)
     }
 }
@@ -121,7 +129,7 @@ pub(super) fn escap_current_status(t: &Timeline, observed: &[Point], target: Dec
 /// linear regression … gives more importance to more recent data"). The weight formula follows
 /// a public implementation of the method; ESCAP's own text was not available (UNCONFIRMED).
 pub(super) fn escap_anticipated_progress(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
-    const METHOD: &str = "escap_anticipated_progress";
+    const METHOD: ProjectionMethod = ProjectionMethod::EscapAnticipatedProgress;
     let latest = match escap_latest(METHOD, observed, target) {
         Ok(latest) => latest,
         Err(not_applicable) => return not_applicable,
@@ -145,9 +153,9 @@ pub(super) fn escap_anticipated_progress(t: &Timeline, observed: &[Point], targe
     };
     let index = ratio(projected, target);
     let class = match index {
-        Some(i) if i >= Decimal::ONE => "maintain_progress",
-        Some(i) if i > Decimal::ZERO => "accelerate_progress",
-        _ => "reverse_trend",
+        Some(i) if i >= Decimal::ONE => ProjectionClass::MaintainProgress,
+        Some(i) if i > Decimal::ZERO => ProjectionClass::AccelerateProgress,
+        _ => ProjectionClass::ReverseTrend,
     };
     Projection {
         applicable: true,
@@ -174,7 +182,7 @@ pub(super) fn escap_anticipated_progress(t: &Timeline, observed: &[Point], targe
 /// Source: UN Statistics Division, SDG Progress Chart technical notes 2022 and 2023
 /// (unstats.un.org/sdgs/report). Years are days ÷ 365.25.
 pub(super) fn unsd_cagr(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
-    const METHOD: &str = "unsd_cagr";
+    const METHOD: ProjectionMethod = ProjectionMethod::UnsdCagr;
     let growth = match growth_rates(t, observed, target) {
         Ok(g) => g,
         Err(note) => return Projection::not_applicable(METHOD, note),
@@ -189,12 +197,12 @@ pub(super) fn unsd_cagr(t: &Timeline, observed: &[Point], target: Decimal) -> Pr
     };
     let index = ratio(projected - growth.base.value, target - growth.base.value);
     let class = if growth.latest.value >= target {
-        "target_met"
+        ProjectionClass::TargetMet
     } else {
         match index {
-            Some(i) if i >= Decimal::new(95, 2) => "substantial_progress",
-            Some(i) if i >= Decimal::new(10, 2) => "fair_progress",
-            _ => "limited_or_no_progress",
+            Some(i) if i >= Decimal::new(95, 2) => ProjectionClass::SubstantialProgress,
+            Some(i) if i >= Decimal::new(10, 2) => ProjectionClass::FairProgress,
+            _ => ProjectionClass::LimitedOrNoProgress,
         }
     };
     Projection {

@@ -6,27 +6,28 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
+use crate::basics::closed_set::closed_set;
 use crate::basics::{date_text, decimal_text};
 use crate::model::{Comparator, Label, Unit};
 
-/// Schedule status of an indicator as of a date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// The achieved value satisfies the target's comparator.
-    Met,
-    /// Performance (achieved ÷ expected by now) ≥ the on-track threshold (default 0.95).
-    OnTrack,
-    /// Performance ≥ the behind threshold (default 0.75) but below on-track.
-    Behind,
-    /// Performance below the behind threshold.
-    FarBehind,
-    /// The period is over and the target was not met.
-    Missed,
-    /// The as-of date is before the period starts.
-    NotStarted,
-    /// No observation on or before the as-of date.
-    NoData,
+closed_set! {
+    /// Schedule status of an indicator as of a date.
+    pub enum Status {
+        /// The achieved value satisfies the target's comparator.
+        Met = "met",
+        /// Performance (achieved ÷ expected by now) ≥ the on-track threshold (default 0.95).
+        OnTrack = "on_track",
+        /// Performance ≥ the behind threshold (default 0.75) but below on-track.
+        Behind = "behind",
+        /// Performance below the behind threshold.
+        FarBehind = "far_behind",
+        /// The period is over and the target was not met.
+        Missed = "missed",
+        /// The as-of date is before the period starts.
+        NotStarted = "not_started",
+        /// No observation on or before the as-of date.
+        NoData = "no_data",
+    }
 }
 
 impl Status {
@@ -43,39 +44,79 @@ impl Status {
         };
         Label { zh: zh.to_owned(), en: en.to_owned() }
     }
+}
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Met => "met",
-            Status::OnTrack => "on_track",
-            Status::Behind => "behind",
-            Status::FarBehind => "far_behind",
-            Status::Missed => "missed",
-            Status::NotStarted => "not_started",
-            Status::NoData => "no_data",
-        }
+closed_set! {
+    /// Where an achieved value came from.
+    pub enum Source {
+        /// Observations for this indicator and area.
+        Reported = "reported",
+        /// The sum of the regions' observations (no whole-area figure was given).
+        Rollup = "rollup",
+        /// No observations.
+        None = "none",
     }
 }
 
-/// Where an achieved value came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Source {
-    /// Observations for this indicator and area.
-    Reported,
-    /// The sum of the regions' observations (no whole-area figure was given).
-    Rollup,
-    /// No observations.
-    None,
+closed_set! {
+    /// The four projection methods of a progress report.
+    pub enum ProjectionMethod {
+        /// Least squares through the cumulative series and the start.
+        LinearTrend = "linear_trend",
+        /// UN ESCAP's current status index.
+        EscapCurrentStatus = "escap_current_status",
+        /// UN ESCAP's anticipated progress.
+        EscapAnticipatedProgress = "escap_anticipated_progress",
+        /// UNSD's progress chart from the compound annual growth rate.
+        UnsdCagr = "unsd_cagr",
+    }
 }
 
-impl Source {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Source::Reported => "reported",
-            Source::Rollup => "rollup",
-            Source::None => "none",
-        }
+closed_set! {
+    /// The class a projection method gives: each method has its own (README, "Progress").
+    pub enum ProjectionClass {
+        /// Linear trend: the projection reaches the target.
+        WillMeet = "will_meet",
+        /// Linear trend: it does not.
+        WillNotMeet = "will_not_meet",
+        /// ESCAP current status and UNSD CAGR: the target is already met.
+        TargetMet = "target_met",
+        /// ESCAP current status: not yet met.
+        InProgress = "in_progress",
+        /// ESCAP anticipated progress ≥ 1.
+        MaintainProgress = "maintain_progress",
+        /// ESCAP anticipated progress above 0 and below 1.
+        AccelerateProgress = "accelerate_progress",
+        /// ESCAP anticipated progress 0 or below.
+        ReverseTrend = "reverse_trend",
+        /// UNSD CAGR: P ≥ 0.95.
+        SubstantialProgress = "substantial_progress",
+        /// UNSD CAGR: P ≥ 0.10.
+        FairProgress = "fair_progress",
+        /// UNSD CAGR: P below 0.10.
+        LimitedOrNoProgress = "limited_or_no_progress",
+    }
+}
+
+closed_set! {
+    /// How the value expected by a date is computed.
+    pub enum ExpectedMethod {
+        /// Linear over the period.
+        Linear = "linear",
+        /// Through milestones (the caller's, or the plan's own).
+        Milestones = "milestones",
+    }
+}
+
+closed_set! {
+    /// What a progress warning is about.
+    pub enum WarningCode {
+        /// A part (其中) has achieved more than its whole.
+        PartExceedsWhole = "part_exceeds_whole",
+        /// The regions sum to more than the province reports.
+        RegionsExceedProvince = "regions_exceed_province",
+        /// The regions sum to less than the province reports.
+        RollupMismatch = "rollup_mismatch",
     }
 }
 
@@ -83,8 +124,8 @@ impl Source {
 /// Fields a method does not use are `None`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Projection {
-    /// `linear_trend`, `escap_current_status`, `escap_anticipated_progress` or `unsd_cagr`.
-    pub method: &'static str,
+    /// The method.
+    pub method: ProjectionMethod,
     /// False when the method cannot be applied; `note` says why.
     pub applicable: bool,
     pub note: Option<String>,
@@ -112,11 +153,11 @@ pub struct Projection {
     #[serde(with = "decimal_text::option")]
     pub index: Option<Decimal>,
     /// The method's class, e.g. `will_meet`, `substantial_progress`.
-    pub classification: Option<&'static str>,
+    pub classification: Option<ProjectionClass>,
 }
 
 impl Projection {
-    pub(super) fn empty(method: &'static str) -> Projection {
+    pub(super) fn empty(method: ProjectionMethod) -> Projection {
         Projection {
             method,
             applicable: false,
@@ -134,7 +175,7 @@ impl Projection {
         }
     }
 
-    pub(super) fn not_applicable(method: &'static str, note: &str) -> Projection {
+    pub(super) fn not_applicable(method: ProjectionMethod, note: &str) -> Projection {
         Projection { note: Some(note.to_owned()), ..Projection::empty(method) }
     }
 }
@@ -172,7 +213,7 @@ pub struct IndicatorProgress {
     #[serde(with = "decimal_text")]
     pub expected: Decimal,
     /// `linear` over the period, or `milestones`.
-    pub expected_method: &'static str,
+    pub expected_method: ExpectedMethod,
     /// achieved ÷ expected.
     #[serde(with = "decimal_text::option")]
     pub performance: Option<Decimal>,
@@ -211,8 +252,8 @@ pub struct PartsCheck {
 /// Something suspicious in the observations that does not stop the computation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    /// `part_exceeds_whole`, `regions_exceed_province` or `rollup_mismatch`.
-    pub code: &'static str,
+    /// What the warning is about.
+    pub code: WarningCode,
     pub indicator: String,
     pub region: Option<String>,
     pub message: String,
@@ -249,8 +290,8 @@ pub struct ReportRow {
     /// Empty for the whole plan area.
     pub region: Option<String>,
     pub clause: String,
-    pub unit: &'static str,
-    pub comparator: &'static str,
+    pub unit: Unit,
+    pub comparator: Comparator,
     #[serde(with = "decimal_text")]
     pub target: Decimal,
     #[serde(with = "date_text")]
@@ -259,7 +300,7 @@ pub struct ReportRow {
     pub achieved: Option<Decimal>,
     #[serde(with = "date_text::option")]
     pub achieved_on: Option<NaiveDate>,
-    pub source: &'static str,
+    pub source: Source,
     #[serde(with = "decimal_text::option")]
     pub completion: Option<Decimal>,
     #[serde(with = "decimal_text::option")]
@@ -268,10 +309,10 @@ pub struct ReportRow {
     pub elapsed: Decimal,
     #[serde(with = "decimal_text")]
     pub expected: Decimal,
-    pub expected_method: &'static str,
+    pub expected_method: ExpectedMethod,
     #[serde(with = "decimal_text::option")]
     pub performance: Option<Decimal>,
-    pub status: &'static str,
+    pub status: Status,
     pub remaining_days: i64,
     #[serde(with = "decimal_text::option")]
     pub required_per_month: Option<Decimal>,
@@ -281,14 +322,14 @@ pub struct ReportRow {
     pub achieved_per_month: Option<Decimal>,
     #[serde(with = "decimal_text::option")]
     pub linear_trend_projected: Option<Decimal>,
-    pub linear_trend_class: Option<&'static str>,
+    pub linear_trend_class: Option<ProjectionClass>,
     #[serde(with = "decimal_text::option")]
     pub escap_current_status_index: Option<Decimal>,
     #[serde(with = "decimal_text::option")]
     pub escap_anticipated_projected: Option<Decimal>,
     #[serde(with = "decimal_text::option")]
     pub escap_anticipated_index: Option<Decimal>,
-    pub escap_anticipated_class: Option<&'static str>,
+    pub escap_anticipated_class: Option<ProjectionClass>,
     #[serde(with = "decimal_text::option")]
     pub unsd_cagr_rate: Option<Decimal>,
     #[serde(with = "decimal_text::option")]
@@ -297,52 +338,54 @@ pub struct ReportRow {
     pub unsd_cagr_projected: Option<Decimal>,
     #[serde(with = "decimal_text::option")]
     pub unsd_cagr_index: Option<Decimal>,
-    pub unsd_cagr_class: Option<&'static str>,
+    pub unsd_cagr_class: Option<ProjectionClass>,
 }
 
 impl IndicatorProgress {
     /// The projection of `method`, if it was computed and applies.
-    pub fn projection(&self, method: &str) -> Option<&Projection> {
+    pub fn projection(&self, method: ProjectionMethod) -> Option<&Projection> {
         self.projections.iter().find(|p| p.method == method && p.applicable)
     }
 
+    /// The row as the CSV export and DataFrames show it.
     pub fn to_row(&self) -> ReportRow {
-        let p = |m: &str| self.projection(m);
+        use ProjectionMethod::{EscapAnticipatedProgress, EscapCurrentStatus, LinearTrend, UnsdCagr};
+        let p = |m: ProjectionMethod| self.projection(m);
         ReportRow {
             indicator: self.indicator.clone(),
             name_zh: self.name.zh.clone(),
             name_en: self.name.en.clone(),
             region: self.region.clone(),
             clause: self.clause.clone(),
-            unit: self.unit.as_str(),
-            comparator: self.comparator.as_str(),
+            unit: self.unit,
+            comparator: self.comparator,
             target: self.target,
             as_of: self.as_of,
             achieved: self.achieved,
             achieved_on: self.achieved_on,
-            source: self.source.as_str(),
+            source: self.source,
             completion: self.completion,
             gap: self.gap,
             elapsed: self.elapsed,
             expected: self.expected,
             expected_method: self.expected_method,
             performance: self.performance,
-            status: self.status.as_str(),
+            status: self.status,
             remaining_days: self.remaining_days,
             required_per_month: self.required_per_month,
             required_per_year: self.required_per_year,
             achieved_per_month: self.achieved_per_month,
-            linear_trend_projected: p("linear_trend").and_then(|x| x.projected_value),
-            linear_trend_class: p("linear_trend").and_then(|x| x.classification),
-            escap_current_status_index: p("escap_current_status").and_then(|x| x.index),
-            escap_anticipated_projected: p("escap_anticipated_progress").and_then(|x| x.projected_value),
-            escap_anticipated_index: p("escap_anticipated_progress").and_then(|x| x.index),
-            escap_anticipated_class: p("escap_anticipated_progress").and_then(|x| x.classification),
-            unsd_cagr_rate: p("unsd_cagr").and_then(|x| x.rate),
-            unsd_cagr_required_rate: p("unsd_cagr").and_then(|x| x.required_rate),
-            unsd_cagr_projected: p("unsd_cagr").and_then(|x| x.projected_value),
-            unsd_cagr_index: p("unsd_cagr").and_then(|x| x.index),
-            unsd_cagr_class: p("unsd_cagr").and_then(|x| x.classification),
+            linear_trend_projected: p(LinearTrend).and_then(|x| x.projected_value),
+            linear_trend_class: p(LinearTrend).and_then(|x| x.classification),
+            escap_current_status_index: p(EscapCurrentStatus).and_then(|x| x.index),
+            escap_anticipated_projected: p(EscapAnticipatedProgress).and_then(|x| x.projected_value),
+            escap_anticipated_index: p(EscapAnticipatedProgress).and_then(|x| x.index),
+            escap_anticipated_class: p(EscapAnticipatedProgress).and_then(|x| x.classification),
+            unsd_cagr_rate: p(UnsdCagr).and_then(|x| x.rate),
+            unsd_cagr_required_rate: p(UnsdCagr).and_then(|x| x.required_rate),
+            unsd_cagr_projected: p(UnsdCagr).and_then(|x| x.projected_value),
+            unsd_cagr_index: p(UnsdCagr).and_then(|x| x.index),
+            unsd_cagr_class: p(UnsdCagr).and_then(|x| x.classification),
         }
     }
 }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::plan::Plan;
 
 use super::observations::{Observations, Point, value_as_of};
-use super::result::{IndicatorProgress, PartsCheck, Source, Warning};
+use super::result::{IndicatorProgress, PartsCheck, Source, Warning, WarningCode};
 
 /// The cumulative series of an indicator for an area, and where it came from.
 pub(super) struct Series {
@@ -90,14 +90,14 @@ pub(super) fn rollup_warnings(
     let Some(sum) = value_as_of(&rollup(obs, indicator, &regions), date).map(|p| p.value) else { return };
     if sum > reported.value {
         warnings.push(Warning {
-            code: "regions_exceed_province",
+            code: WarningCode::RegionsExceedProvince,
             indicator: indicator.to_owned(),
             region: None,
             message: format!("the regions sum to {sum}, more than the {} reported for the whole area", reported.value),
         });
     } else if sum != reported.value {
         warnings.push(Warning {
-            code: "rollup_mismatch",
+            code: WarningCode::RollupMismatch,
             indicator: indicator.to_owned(),
             region: None,
             message: format!("the regions sum to {sum}; {} is reported for the whole area", reported.value),
@@ -122,7 +122,7 @@ pub(super) fn parts_checks(plan: &Plan, rows: &[IndicatorProgress], warnings: &m
                 if *v > w {
                     consistent = false;
                     warnings.push(Warning {
-                        code: "part_exceeds_whole",
+                        code: WarningCode::PartExceedsWhole,
                         indicator: part.id.clone(),
                         region: None,
                         message: format!("{} has achieved {v}, more than its whole {} ({w})", part.id, whole.id),

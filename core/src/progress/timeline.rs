@@ -8,6 +8,7 @@ use crate::basics::decimal_text::round;
 use crate::plan::Plan;
 
 use super::options::Milestone;
+use super::result::ExpectedMethod;
 
 /// Days in a year and in a month when a pace is stated per year or per month.
 pub(super) const DAYS_PER_YEAR: Decimal = Decimal::from_parts(36525, 0, 0, false, 2);
@@ -38,9 +39,14 @@ impl Timeline {
 }
 
 /// Expected value by the end of `day`: linear over the period, or through the milestones.
-pub(super) fn expected(t: &Timeline, target: Decimal, milestones: &[&Milestone], day: i64) -> (Decimal, &'static str) {
+pub(super) fn expected(
+    t: &Timeline,
+    target: Decimal,
+    milestones: &[&Milestone],
+    day: i64,
+) -> (Decimal, ExpectedMethod) {
     if milestones.is_empty() {
-        return (round(target * Decimal::from(day) / Decimal::from(t.days)), "linear");
+        return (round(target * Decimal::from(day) / Decimal::from(t.days)), ExpectedMethod::Linear);
     }
     let mut knots = vec![(0i64, Decimal::ZERO)];
     knots.extend(milestones.iter().map(|m| (t.day(m.date), m.value)));
@@ -49,11 +55,11 @@ pub(super) fn expected(t: &Timeline, target: Decimal, milestones: &[&Milestone],
         let ((d0, v0), (d1, v1)) = (pair[0], pair[1]);
         if day <= d1 {
             if d1 == d0 {
-                return (v1, "milestones");
+                return (v1, ExpectedMethod::Milestones);
             }
             let share = Decimal::from(day - d0) / Decimal::from(d1 - d0);
-            return (round(v0 + (v1 - v0) * share), "milestones");
+            return (round(v0 + (v1 - v0) * share), ExpectedMethod::Milestones);
         }
     }
-    (target, "milestones")
+    (target, ExpectedMethod::Milestones)
 }
