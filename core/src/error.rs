@@ -191,16 +191,21 @@ impl std::fmt::Display for ErrorCode {
 pub enum Reason {
     /// A value of the wrong type (a number where text is expected, …).
     WrongType,
+    /// A required key or entry is absent (a route with no condition, no `default` requirements, …).
     MissingField,
     /// A key the format does not have (often a typo).
     UnknownField,
     /// A target or amount that is not an exact decimal (floats included).
     NotANumber,
+    /// A target or amount below zero.
     NegativeTarget,
     /// A date that does not exist or is badly written.
     InvalidDate,
+    /// A `format` version this library does not read.
     UnsupportedFormat,
+    /// An id that is empty or only blanks.
     EmptyId,
+    /// An id (or a region code) defined twice.
     DuplicateId,
     /// A reference to an id that the plan does not define.
     UnknownReference,
@@ -214,15 +219,17 @@ pub enum Reason {
     DateOrder,
     /// A region code that is not six digits.
     InvalidRegionCode,
-    /// Numbers that are out of sequence (measure （三） numbered 4, …).
+    /// Numbers that are out of sequence (a column item or a skill level not numbered by its position).
     NumberMismatch,
-    /// A target above the largest value the library computes with (10^15).
+    /// A value outside its range: a target above 10^15 (the largest value the library computes
+    /// with), a milestone outside 0…target, more terms or statuses than a rule can hold.
     OutOfRange,
     /// A counting rule that cannot be compiled (a test the field does not take, …).
     InvalidRule,
 }
 
 impl Reason {
+    /// The reason as every binding shows it, e.g. `missing_field`.
     pub fn as_str(self) -> &'static str {
         match self {
             Reason::WrongType => "wrong_type",
@@ -250,8 +257,11 @@ impl Reason {
 /// One problem found in a plan, located by its path in the file (`indicators[2].parent`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Issue {
+    /// Why the plan is invalid there.
     pub reason: Reason,
+    /// The path in the plan file, e.g. `indicators[2].parent`; empty for the file as a whole.
     pub path: String,
+    /// What is wrong, in English.
     pub message: String,
 }
 
@@ -264,18 +274,45 @@ impl std::fmt::Display for Issue {
 /// A plan that could not be read or is not valid.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum PlanError {
+    /// The file holds nothing but blanks and comments (`PLAN_EMPTY`).
     #[error("the plan is empty")]
     Empty,
+    /// The file is over [`crate::MAX_PLAN_BYTES`] (`PLAN_TOO_LARGE`).
     #[error("the plan is {size} bytes, over the limit of {limit} bytes")]
-    TooLarge { size: u64, limit: u64 },
+    TooLarge {
+        /// The file's size, in bytes.
+        size: u64,
+        /// The largest size accepted, in bytes.
+        limit: u64,
+    },
+    /// The file is not UTF-8 (`PLAN_NOT_UTF8`).
     #[error("the plan is not valid UTF-8: invalid byte at offset {offset}")]
-    NotUtf8 { offset: usize },
+    NotUtf8 {
+        /// Byte offset of the first byte that is not UTF-8.
+        offset: usize,
+    },
+    /// The text is not valid TOML or JSON (`PLAN_SYNTAX`).
     #[error("line {line}, column {column}: {message}")]
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        /// Line of the error, from 1.
+        line: usize,
+        /// Column of the error, from 1.
+        column: usize,
+        /// The parser's message.
+        message: String,
+    },
+    /// The file reads but breaks rules of the format (`PLAN_INVALID`).
     #[error("{}", summarize(.issues))]
-    Invalid { issues: Vec<Issue> },
+    Invalid {
+        /// Every problem found, not just the first.
+        issues: Vec<Issue>,
+    },
+    /// The file cannot be read (`PLAN_IO`).
     #[error("cannot read the plan file: {message}")]
-    Io { message: String },
+    Io {
+        /// The kind of I/O error (`entity not found`, `permission denied`, …), never the path.
+        message: String,
+    },
 }
 
 fn summarize(issues: &[Issue]) -> String {
@@ -290,16 +327,23 @@ fn summarize(issues: &[Issue]) -> String {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ObservationReason {
+    /// An indicator the plan does not have.
     UnknownIndicator,
+    /// A region the plan does not have.
     UnknownRegion,
+    /// A date that does not exist or is not written `YYYY-MM-DD`.
     InvalidDate,
     /// Not an exact decimal (floats included).
     NotANumber,
+    /// A value below zero.
     NegativeValue,
     /// Above 10^15, the largest value the library computes with.
     OutOfRange,
+    /// A `kind` other than `cumulative`, `day`, `month`, `quarter` or `year`.
     UnknownKind,
+    /// A date before the plan period starts.
     BeforePlanStart,
+    /// A date after the plan period ends.
     AfterPlanEnd,
     /// Two values for the same day or period of one series.
     DuplicateDate,
@@ -309,13 +353,16 @@ pub enum ObservationReason {
     MixedKinds,
     /// A field of the wrong type.
     WrongType,
+    /// A required field (or CSV column) is absent.
     MissingField,
+    /// A field the observation format does not have.
     UnknownField,
     /// Text that is not valid JSON or CSV.
     Syntax,
 }
 
 impl ObservationReason {
+    /// The reason as every binding shows it, e.g. `before_plan_start`.
     pub fn as_str(self) -> &'static str {
         match self {
             ObservationReason::UnknownIndicator => "unknown_indicator",
@@ -342,8 +389,11 @@ impl ObservationReason {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("{path}: {message}")]
 pub struct ObservationError {
+    /// Why the observation was refused.
     pub reason: ObservationReason,
+    /// The field at fault, e.g. `observations[3].value`.
     pub path: String,
+    /// What is wrong, in English.
     pub message: String,
 }
 
@@ -351,25 +401,33 @@ pub struct ObservationError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("{path}: {message}")]
 pub struct OptionsError {
+    /// The option at fault, e.g. `as_of`.
     pub path: String,
+    /// What is wrong, in English.
     pub message: String,
 }
 
 /// A query that names something the plan does not have.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum QueryError {
+    /// No indicator has this id (`UNKNOWN_INDICATOR`); the text is the argument, cut short.
     #[error("unknown indicator {0:?}")]
     UnknownIndicator(String),
+    /// No chapter, measure, column or column item is written so (`UNKNOWN_CLAUSE`).
     #[error(
         "unknown clause {0:?}: use a chapter (三), a measure (（二十五） or 25), a column (专栏2) or a column item (专栏2.1)"
     )]
     UnknownClause(String),
+    /// No department has this id or name (`UNKNOWN_DEPARTMENT`).
     #[error("unknown department {0:?}: use an id (education), a short name (省教育厅) or a full name")]
     UnknownDepartment(String),
+    /// No region has this id or code (`UNKNOWN_REGION`).
     #[error("unknown region {0:?}: use an id (changchun) or a GB/T 2260 code (220100)")]
     UnknownRegion(String),
+    /// No skill level has this id (`UNKNOWN_LEVEL`).
     #[error("unknown skill level {0:?}: use an id such as senior or technician")]
     UnknownLevel(String),
+    /// No professional title has this id or name (`UNKNOWN_TITLE`).
     #[error("unknown professional title {0:?}")]
     UnknownTitle(String),
 }
@@ -378,20 +436,28 @@ pub enum QueryError {
 /// [`redact`]: no ID number shows, even one a person typed where a key or a date belongs.
 #[derive(Clone, PartialEq, Eq, Error)]
 pub enum Error {
+    /// A plan that cannot be read or is invalid (`PLAN_*`).
     #[error("{}", message(&.0.to_string()))]
     Plan(#[from] PlanError),
+    /// A query that names something the plan does not have (`UNKNOWN_*`).
     #[error("{}", message(&.0.to_string()))]
     Query(#[from] QueryError),
+    /// An observation that cannot be used (`INVALID_OBSERVATION`).
     #[error("{}", message(&.0.to_string()))]
     Observation(#[from] ObservationError),
+    /// Options of a computation that cannot be used (`INVALID_OPTIONS`).
     #[error("{}", message(&.0.to_string()))]
     Options(#[from] OptionsError),
+    /// A worker description that cannot be used (`INVALID_WORKER`).
     #[error("{}", message(&.0.to_string()))]
     Worker(#[from] WorkerError),
+    /// Records, a record source or a tally that cannot be used (`INVALID_RECORD`, …).
     #[error("{}", message(&.0.to_string()))]
     Records(#[from] RecordsError),
+    /// A profile or an offer that cannot be used (`INVALID_PROFILE`, `INVALID_OFFER`).
     #[error("{}", message(&.0.to_string()))]
     Profile(#[from] ProfileError),
+    /// A fault inside skillplan (`INTERNAL`).
     #[error(transparent)]
     Internal(#[from] InternalError),
 }
@@ -435,15 +501,18 @@ pub struct InternalError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("{path}: {message}")]
 pub struct RecordsError {
+    /// `INVALID_RECORD`, `TOO_MANY_INVALID_RECORDS`, `INVALID_RECORD_SOURCE` or `INVALID_TALLY`.
     pub code: ErrorCode,
     /// Stable detail, e.g. `unknown_region` or `missing_column`.
     pub reason: &'static str,
     /// `rows[12].region` (rows count from 1, the header excluded), a column name, or a field.
     pub path: String,
+    /// What is wrong, in English; never a value from a record.
     pub message: String,
 }
 
 impl Error {
+    /// The stable code, as every binding exposes it.
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Plan(e) => e.code(),
@@ -457,7 +526,8 @@ impl Error {
         }
     }
 
-    /// Where the problem is: a path into the plan file, or the argument a query was given.
+    /// Where the problem is: a path into the plan file or the input (`observations[3].value`), or
+    /// the name of the argument a query was given (`region`).
     pub fn path(&self) -> String {
         let path = self.raw_path();
         redact(&path).into_owned()
@@ -476,7 +546,8 @@ impl Error {
         }
     }
 
-    /// The finer, stable reason of `PLAN_INVALID` and `INVALID_OBSERVATION`.
+    /// The finer, stable reason: the first issue's for `PLAN_INVALID`, the reason of an observation,
+    /// worker, records, profile or offer error, and `panic` for `INTERNAL`; `None` for the others.
     pub fn reason(&self) -> Option<&'static str> {
         match self {
             Error::Plan(PlanError::Invalid { issues }) => issues.first().map(|i| i.reason.as_str()),
@@ -502,6 +573,7 @@ impl Error {
 }
 
 impl PlanError {
+    /// The `PLAN_*` code of this error.
     pub fn code(&self) -> ErrorCode {
         match self {
             PlanError::Empty => ErrorCode::PlanEmpty,
@@ -513,6 +585,8 @@ impl PlanError {
         }
     }
 
+    /// Where the problem is: the first issue's path, `line L, column C` for a syntax error, or
+    /// empty.
     pub fn path(&self) -> String {
         match self {
             PlanError::Invalid { issues } => issues.first().map(|i| i.path.clone()).unwrap_or_default(),
@@ -523,6 +597,7 @@ impl PlanError {
 }
 
 impl QueryError {
+    /// The `UNKNOWN_*` code of this error.
     pub fn code(&self) -> ErrorCode {
         match self {
             QueryError::UnknownIndicator(_) => ErrorCode::UnknownIndicator,
@@ -554,11 +629,14 @@ pub struct WorkerError {
     /// `unknown_level`, `unknown_school`, `duplicate_level`, `future_date`, `invalid_date`,
     /// `wrong_type`, `missing_field`, `unknown_field`, `too_long`, `syntax`.
     pub reason: &'static str,
+    /// The field at fault, e.g. `worker.diplomas[0].school`.
     pub path: String,
+    /// What is wrong, in English.
     pub message: String,
 }
 
 impl WorkerError {
+    /// The error with `reason` at `path`.
     pub fn new(reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
         WorkerError { reason, path: path.into(), message: message.into() }
     }
@@ -574,16 +652,20 @@ impl WorkerError {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("{path}: {message}")]
 pub struct ProfileError {
+    /// `INVALID_PROFILE` or `INVALID_OFFER`.
     pub code: ErrorCode,
     /// `syntax`, `wrong_type`, `unknown_field`, `unknown_value`, `missing_field`, `invalid_date`,
     /// `out_of_range`, `too_long`, `too_many`, `invalid_id_number`, `inconsistent_id_number`,
     /// `future_date`, `unsupported_format`.
     pub reason: &'static str,
+    /// The field at fault, e.g. `profile.certificates[2].date`.
     pub path: String,
+    /// What is wrong, in English.
     pub message: String,
 }
 
 impl ProfileError {
+    /// The error with `code` and `reason` at `path`.
     pub fn new(code: ErrorCode, reason: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
         ProfileError { code, reason, path: path.into(), message: message.into() }
     }

@@ -24,6 +24,8 @@
 //! | capabilities | [`progress`], [`records`], [`eligibility`], [`pathway`] | what the plan computes |
 //! | host boundary | [`host`] | what every binding needs beyond type conversion |
 
+#![warn(missing_docs)]
+
 pub mod basics;
 pub mod eligibility;
 pub mod error;

@@ -16,14 +16,18 @@ pub const UNIX_EPOCH_DAY: i64 = 719_163;
 
 /// A string column of any Arrow string layout.
 pub enum Text<'a> {
+    /// A `Utf8` column (32-bit offsets).
     Utf8(&'a arrow_array::StringArray),
+    /// A `LargeUtf8` column (64-bit offsets).
     LargeUtf8(&'a arrow_array::LargeStringArray),
+    /// A `Utf8View` column.
     View(&'a arrow_array::StringViewArray),
     /// Dictionary keys (as indices) into a string column.
     Dictionary(Vec<usize>, Box<Text<'a>>, &'a dyn Array),
 }
 
 impl<'a> Text<'a> {
+    /// The column as text; `None` when it is not a string column (nor a dictionary of one).
     pub fn new(array: &'a dyn Array) -> Option<Text<'a>> {
         Some(match array.data_type() {
             DataType::Utf8 => Text::Utf8(array.as_string::<i32>()),
@@ -38,6 +42,7 @@ impl<'a> Text<'a> {
         })
     }
 
+    /// The text of `row`; `None` when the row is null.
     #[inline]
     pub fn value(&self, row: usize) -> Option<&'a str> {
         match self {
@@ -55,6 +60,7 @@ impl<'a> Text<'a> {
     }
 }
 
+/// How many of `unit` make one day (86,400 seconds, 86,400,000 milliseconds, …).
 pub fn days_per(unit: &TimeUnit) -> i64 {
     match unit {
         TimeUnit::Second => 86_400,
@@ -114,6 +120,8 @@ pub fn list_parts(array: &ArrayRef) -> (Vec<usize>, &dyn Array) {
     }
 }
 
+/// The values of an integer column of any width as `i64`; `None` when the column is not an
+/// integer column. Nulls, and unsigned values above `i64::MAX`, are `None`.
 pub fn integers(array: &dyn Array) -> Option<Vec<Option<i64>>> {
     macro_rules! collect {
         ($t:ty) => {

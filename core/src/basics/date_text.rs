@@ -8,10 +8,12 @@ use chrono::NaiveDate;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserializer, Serializer};
 
+/// Writes a date as an ISO string, `YYYY-MM-DD` (`#[serde(with = "date_text")]`).
 pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(&date.format("%Y-%m-%d"))
 }
 
+/// Reads a TOML date literal or an ISO string, checked by [`parse`].
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
     deserializer.deserialize_any(DateVisitor)
 }
@@ -20,6 +22,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDa
 pub mod option {
     use super::*;
 
+    /// Writes a date as [`super::serialize`] does, and `None` as null.
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, serializer: S) -> Result<S::Ok, S::Error> {
         match date {
             Some(d) => super::serialize(d, serializer),
@@ -27,6 +30,7 @@ pub mod option {
         }
     }
 
+    /// Reads null as `None`, and a date as [`super::deserialize`] does.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<NaiveDate>, D::Error> {
         deserializer.deserialize_option(OptionVisitor)
     }
@@ -85,6 +89,29 @@ pub fn parse_any_year(text: &str) -> Result<NaiveDate, String> {
     Err("invalid date: expected YYYY-MM-DD".to_owned())
 }
 
+struct DateVisitor;
+
+impl<'de> Visitor<'de> for DateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a date such as 2022-08-29")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+        parse(v).map_err(E::custom)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+        // A TOML datetime: one private key whose value is the literal's text. A time of day or an
+        // offset makes it a datetime, not a date, and `parse` refuses it.
+        match map.next_entry::<String, String>()? {
+            Some((_, text)) => parse(&text).map_err(de::Error::custom),
+            None => Err(de::Error::custom("invalid date: empty table")),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse;
@@ -105,29 +132,6 @@ mod tests {
         ] {
             let e = parse(bad).unwrap_err();
             assert!(!e.contains(bad), "{e}");
-        }
-    }
-}
-
-struct DateVisitor;
-
-impl<'de> Visitor<'de> for DateVisitor {
-    type Value = NaiveDate;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a date such as 2022-08-29")
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-        parse(v).map_err(E::custom)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
-        // A TOML datetime: one private key whose value is the literal's text. A time of day or an
-        // offset makes it a datetime, not a date, and `parse` refuses it.
-        match map.next_entry::<String, String>()? {
-            Some((_, text)) => parse(&text).map_err(de::Error::custom),
-            None => Err(de::Error::custom("invalid date: empty table")),
         }
     }
 }

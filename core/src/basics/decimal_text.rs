@@ -31,10 +31,12 @@ pub fn ratio(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
 /// recognises it to report the reason `not_a_number`.
 pub(crate) const NOT_A_NUMBER: &str = "not an exact decimal";
 
+/// Writes a decimal as a string (`"840000"`), never as a JSON number (`#[serde(with = "decimal_text")]`).
 pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&value.to_string())
 }
 
+/// Reads a decimal string (checked by [`parse`]) or an integer; a float is refused as inexact.
 pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal, D::Error> {
     deserializer.deserialize_any(DecimalVisitor)
 }
@@ -43,6 +45,7 @@ pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Decimal
 pub mod option {
     use super::*;
 
+    /// Writes a decimal as [`super::serialize`] does, and `None` as null.
     pub fn serialize<S: Serializer>(value: &Option<Decimal>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(d) => super::serialize(d, serializer),
@@ -50,6 +53,7 @@ pub mod option {
         }
     }
 
+    /// Reads null as `None`, and a decimal as [`super::deserialize`] does.
     pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Decimal>, D::Error> {
         deserializer.deserialize_option(OptionVisitor)
     }

@@ -120,6 +120,7 @@ impl FieldSet {
         FieldSet(1 << f as u8)
     }
 
+    /// True when the set holds no fact.
     pub fn is_empty(self) -> bool {
         self.0 == 0
     }
@@ -280,11 +281,19 @@ closed_set! {
 /// and the figures it compared (`have` months against `need`, a count against a limit).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CheckResult {
+    /// What was checked.
     pub check: CheckKind,
+    /// Yes, no, or unknown for want of a fact.
     pub outcome: Tri,
+    /// The facts an unknown outcome lacks; empty otherwise.
     pub lacking: FieldSet,
+    /// The figure found, where one is compared: insurance months, training hours, or subsidies
+    /// already received (in all, or this year).
     pub have: Option<u32>,
+    /// The figure required or allowed: months, hours, a number of payments, or the months of
+    /// the application window.
     pub need: Option<u32>,
+    /// The date that chose the rule version, or the last day of the application window.
     pub date: Option<NaiveDate>,
 }
 
@@ -303,20 +312,27 @@ closed_set! {
 /// A subsidy's decision, compact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubsidyOutcome {
+    /// The subsidy.
     pub kind: SubsidyKind,
     /// Index of the rule version applied, when the date chose one.
     pub version: Option<usize>,
+    /// Eligible, not eligible, or undetermined.
     pub status: Status,
     /// Defined where the version has amounts and the level is known; absent when not eligible.
     pub amount: Option<Decimal>,
+    /// Every check made, in order, starting with the rule version's.
     pub checks: Vec<CheckResult>,
 }
 
 /// The whole decision, compact: group answers by group index, then one outcome per subsidy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
+    /// The date decided for.
     pub as_of: NaiveDate,
+    /// For each group of the plan's eligibility rules (target groups and subsidy categories), in
+    /// plan order: the answer and, when it is unknown, the facts it lacks.
     pub groups: Vec<(Tri, FieldSet)>,
+    /// One outcome per subsidy, in the plan's order.
     pub subsidies: Vec<SubsidyOutcome>,
 }
 
@@ -435,9 +451,7 @@ impl Checker<'_> {
             self.push(CheckKind::ListedProvider, a);
         }
         self.times_total(SubsidyKind::TrainingSubsidy, &p.max_times_total);
-        if p.amounts.is_none() {
-            return None;
-        }
+        p.amounts.as_ref()?;
         match self.amount_row(v) {
             Err(a) => {
                 self.push(CheckKind::Hours, a);
@@ -647,8 +661,8 @@ impl Checker<'_> {
 }
 
 /// Decides, as of a date, which target groups a person is in and which subsidies they can get
-/// for an offer. Refuses a profile whose held certificates or received subsidies are dated
-/// after `as_of`.
+/// for an offer. Refuses (`INVALID_PROFILE`, reason `future_date`) a profile whose birth date,
+/// held certificates or received subsidies are dated after `as_of`.
 pub fn decide(plan: &Plan, profile: &Profile, offer: &Offer, as_of: NaiveDate) -> Result<Decision, Error> {
     check_as_of(profile, as_of)?;
     let rules = plan.eligibility_rules();

@@ -28,17 +28,22 @@ pub struct HeldCertificate {
     pub kind: usize,
     /// Index into the plan's skill levels.
     pub level: Option<usize>,
+    /// The occupation (工种) it is for, as written.
     pub occupation: Option<String>,
+    /// The date it was obtained; not after the as-of date.
     pub date: NaiveDate,
 }
 
 /// A subsidy the person has received.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReceivedSubsidy {
+    /// Which of the four subsidies.
     pub kind: SubsidyKind,
+    /// The date it was received; not after the as-of date. Its year counts toward yearly limits.
     pub date: NaiveDate,
     /// Index into the plan's skill levels.
     pub level: Option<usize>,
+    /// The occupation (工种) it was paid for, as written.
     pub occupation: Option<String>,
     /// Paid for a certificate in a 急需紧缺 occupation.
     pub shortage_occupation: Option<bool>,
@@ -48,21 +53,33 @@ pub struct ReceivedSubsidy {
 /// statuses are unknown, while `[]` means the person has none of them.
 #[derive(Clone, Default, PartialEq, Eq)]
 pub struct Profile {
+    /// Date of birth, given or read from the ID number.
     pub birth_date: Option<NaiveDate>,
+    /// Sex, given or read from the ID number.
     pub sex: Option<Sex>,
+    /// 户籍: urban or rural.
     pub hukou: Option<Hukou>,
     /// A region id of the plan.
     pub region: Option<String>,
+    /// Highest education completed.
     pub education: Option<Education>,
+    /// The kind of school of the latest (or coming) graduation.
     pub school_type: Option<SchoolKind>,
+    /// The class of a 技工院校 graduate.
     pub technical_school_class: Option<TechnicalClass>,
+    /// The date of the latest (or coming) graduation; its year decides 毕业年度.
     pub graduation_date: Option<NaiveDate>,
+    /// Employment status.
     pub employment: Option<Employment>,
     /// Bit `i` set: the person has the plan's status `i`.
     pub statuses: Option<u64>,
+    /// Months of unemployment insurance paid, 0 to 1200.
     pub unemployment_insurance_months: Option<u32>,
+    /// Whether the person is receiving unemployment benefit (失业保险金).
     pub receiving_unemployment_benefit: Option<bool>,
+    /// Certificates held; `Some(vec![])` when the person has none.
     pub certificates: Option<Vec<HeldCertificate>>,
+    /// Subsidies already received; `Some(vec![])` when none.
     pub subsidies_received: Option<Vec<ReceivedSubsidy>>,
     /// A valid ID number was given (it is not kept).
     pub id_number_checked: bool,
@@ -100,13 +117,17 @@ pub struct Offer {
     pub target_level: Option<usize>,
     /// Index into the plan's certificate kinds.
     pub certificate_kind: Option<usize>,
+    /// The occupation (工种) trained and certified, as written.
     pub occupation: Option<String>,
     /// On the 急需紧缺职业（工种） list.
     pub shortage_occupation: Option<bool>,
+    /// Training hours (学时), 0 to 10000.
     pub hours: Option<u32>,
     /// Given by a provider on the published list (（五）「两目录」).
     pub provider_listed: Option<bool>,
+    /// First day of the training; it chooses the rule version of 职业培训补贴 and 生活费补贴.
     pub start_date: Option<NaiveDate>,
+    /// Last day of the training; not before `start_date`.
     pub end_date: Option<NaiveDate>,
     /// When the certificate was (or is expected to be) obtained.
     pub certificate_date: Option<NaiveDate>,

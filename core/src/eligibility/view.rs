@@ -38,8 +38,11 @@ closed_set! {
 /// A target group of the plan the person is in, or may be in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GroupView {
+    /// The group's id in the plan.
     pub id: String,
+    /// The group's name, in Chinese and English.
     pub name: Label,
+    /// The plan clause that names the group, e.g. `（三）`.
     pub clause: String,
     /// A member, or undetermined.
     pub status: GroupStatus,
@@ -52,8 +55,11 @@ pub struct GroupView {
 /// One check of a subsidy rule, explained.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CheckView {
+    /// What was checked.
     pub check: CheckKind,
+    /// Yes, no, or unknown for want of a fact.
     pub outcome: Tri,
+    /// What the check found, in Chinese and English.
     pub explanation: Label,
 }
 
@@ -61,58 +67,78 @@ pub struct CheckView {
 /// to supply (`kind = "fact"`, with its `field`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Requirement {
+    /// The check it would settle.
     pub check: CheckKind,
+    /// A change, or a fact to give.
     pub kind: RequirementKind,
+    /// The fact to give, by its path; only for `kind = "fact"`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<Fact>,
+    /// What to do, in Chinese and English.
     pub explanation: Label,
 }
 
 /// A value the answer rests on that is a documented default rather than a confirmed fact.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Unconfirmed {
+    /// The rule parameter, e.g. `amounts`; `version` for the rule version itself.
     pub parameter: String,
+    /// Why the value is not confirmed.
     pub note: String,
 }
 
 /// The rule version applied.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct VersionView {
+    /// The version's id, e.g. `2025`.
     pub id: String,
+    /// First day in force.
     #[serde(with = "date_text")]
     pub from: chrono::NaiveDate,
+    /// Last day in force; `None` when open-ended.
     #[serde(with = "date_text::option")]
     pub to: Option<chrono::NaiveDate>,
+    /// The documents the version follows.
     pub source: String,
 }
 
 /// The answer for one subsidy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubsidyView {
+    /// Which of the four subsidies.
     pub id: SubsidyKind,
+    /// The subsidy's name, in Chinese and English.
     pub name: Label,
+    /// Eligible, not eligible, or undetermined.
     pub status: Status,
     /// Yuan, as an exact decimal string, where the rules define an amount.
     #[serde(with = "decimal_text::option")]
     pub amount: Option<Decimal>,
+    /// The fund that pays it.
     pub fund: Label,
     /// The plan's clauses, e.g. `（二十五）`.
     pub clauses: Vec<String>,
+    /// The rule version applied; `None` when the date that chooses it is not given or no version covers it.
     pub version: Option<VersionView>,
+    /// Every check made, explained, in order.
     pub checks: Vec<CheckView>,
     /// For "not eligible" and "undetermined": the changes and facts that would make it "eligible".
     pub to_qualify: Vec<Requirement>,
     /// The facts the answer lacks, by path.
     pub missing_facts: Vec<Fact>,
+    /// The values of the version applied that are documented defaults, not confirmed facts.
     pub unconfirmed: Vec<Unconfirmed>,
 }
 
 /// A decision as a host shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DecisionView {
+    /// The date decided for.
     #[serde(with = "date_text")]
     pub as_of: chrono::NaiveDate,
+    /// The plan's target groups the person is in or may be in, in plan order.
     pub target_groups: Vec<GroupView>,
+    /// One answer per subsidy asked for (all by default), in the plan's order.
     pub subsidies: Vec<SubsidyView>,
 }
 
@@ -603,23 +629,30 @@ impl Decision {
 /// One subsidy's answer without explanations: what a high-volume caller stores or sends on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SubsidySummary {
+    /// Which of the four subsidies.
     pub id: SubsidyKind,
+    /// Eligible, not eligible, or undetermined.
     pub status: Status,
+    /// Yuan, as an exact decimal string, where the rules define an amount.
     #[serde(with = "decimal_text::option")]
     pub amount: Option<Decimal>,
-    /// The rule version applied.
+    /// The id of the rule version applied.
     pub version: Option<String>,
     /// The checks that failed.
     pub failed: Vec<CheckKind>,
+    /// The facts the answer lacks, by path.
     pub missing_facts: Vec<Fact>,
 }
 
 /// A decision without explanations: member target groups and each subsidy's answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DecisionSummary {
+    /// The date decided for.
     #[serde(with = "date_text")]
     pub as_of: chrono::NaiveDate,
+    /// Ids of the plan's target groups the person is in (undetermined ones are left out).
     pub target_groups: Vec<String>,
+    /// One answer per subsidy asked for (all by default), in the plan's order.
     pub subsidies: Vec<SubsidySummary>,
 }
 

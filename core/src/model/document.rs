@@ -58,9 +58,11 @@ pub struct Metadata {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Period {
+    /// The first day, an ISO date.
     #[serde(with = "date_text")]
     #[schemars(with = "String")]
     pub start: NaiveDate,
+    /// The last day (included), an ISO date.
     #[serde(with = "date_text")]
     #[schemars(with = "String")]
     pub end: NaiveDate,
@@ -101,6 +103,7 @@ pub struct Department {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RegionKind {
+    /// 省.
     Province,
     /// 地级市.
     PrefectureCity,
@@ -113,6 +116,7 @@ pub enum RegionKind {
 }
 
 impl RegionKind {
+    /// The value used in data files and by every binding.
     pub fn as_str(self) -> &'static str {
         match self {
             RegionKind::Province => "province",
@@ -123,6 +127,7 @@ impl RegionKind {
         }
     }
 
+    /// The kind as the plan writes it (地级市, 自治州, …).
     pub fn label(self) -> Label {
         match self {
             RegionKind::Province => label("省", "province"),
@@ -143,7 +148,9 @@ pub struct Region {
     /// GB/T 2260 code, six digits; absent for units that have none.
     #[serde(default)]
     pub code: Option<String>,
+    /// The region's name, e.g. 长春市.
     pub name: Label,
+    /// What kind of administrative unit it is.
     pub kind: RegionKind,
     /// The enclosing region's id.
     #[serde(default)]
@@ -159,7 +166,9 @@ pub struct Region {
 pub struct Chapter {
     /// The chapter numeral as written, e.g. `三`.
     pub id: String,
+    /// The chapter's number (三 → 3), by which queries find it.
     pub number: u32,
+    /// The chapter's heading.
     pub title: Label,
     /// The chapter's own text, outside its measures (may be empty).
     #[serde(default)]
@@ -195,12 +204,15 @@ pub struct Responsibility {
 pub struct Measure {
     /// The number as written, with full-width brackets, e.g. `（二十五）`.
     pub id: String,
+    /// The measure's number (（二十五） → 25), by which queries find it.
     pub number: u32,
     /// The chapter the measure is in.
     pub chapter: String,
+    /// The measure's heading.
     pub title: Label,
     /// The full text, the closing responsibility parenthetical included.
     pub text_zh: String,
+    /// Who the measure makes responsible, when its text says.
     #[serde(default)]
     pub responsibility: Option<Responsibility>,
 }
@@ -211,11 +223,14 @@ pub struct Measure {
 pub struct Column {
     /// e.g. `专栏2`.
     pub id: String,
+    /// The column's number (专栏2 → 2), by which queries find it.
     pub number: u32,
+    /// The column's heading.
     pub title: Label,
     /// The measure the column follows in the text.
     #[serde(default)]
     pub after_measure: Option<String>,
+    /// The column's items or rows, numbered from 1 in order.
     #[serde(default)]
     pub items: Vec<ColumnItem>,
 }
@@ -224,6 +239,7 @@ pub struct Column {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnItem {
+    /// The item's number, from 1; it must equal its position.
     pub number: u32,
     /// The item's heading (its first sentence), or the row's name.
     pub title_zh: String,

@@ -33,6 +33,7 @@ pub struct EligibilityData {
 pub struct GroupRule {
     /// Stable identifier, e.g. `veterans`.
     pub id: String,
+    /// The group's name, e.g. 退役军人.
     pub name: Label,
     /// The plan clause that names the group, e.g. `（三）`; a plan target group has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -43,6 +44,7 @@ pub struct GroupRule {
     /// Why a value or reading is not confirmed, when it is not.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unconfirmed: Option<String>,
+    /// Who is in the group.
     pub when: GroupCondition,
 }
 
@@ -81,10 +83,13 @@ pub struct GraduationCondition {
     pub technical_school_classes: Option<Vec<String>>,
 }
 
+/// An age range in whole years, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AgeRange {
+    /// The lowest age that counts.
     pub min: u32,
+    /// The highest age that counts.
     pub max: u32,
 }
 
@@ -107,7 +112,9 @@ closed_set! {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubsidyRule {
+    /// Which of the four subsidies this is.
     pub id: SubsidyKind,
+    /// The subsidy's name, e.g. 技能提升补贴.
     pub name: Label,
     /// The plan clauses that provide for the subsidy, e.g. `（二十五）`.
     pub clauses: Vec<String>,
@@ -119,6 +126,7 @@ pub struct SubsidyRule {
     pub versions: Vec<SubsidyVersion>,
 }
 
+/// Which date of an offer chooses the rule version of a subsidy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum DateBasis {
@@ -134,6 +142,7 @@ pub enum DateBasis {
 pub struct SubsidyVersion {
     /// Stable identifier, e.g. `2025`.
     pub id: String,
+    /// First day in force, an ISO date.
     #[serde(with = "crate::date_text")]
     #[schemars(with = "String")]
     pub from: NaiveDate,
@@ -146,6 +155,7 @@ pub struct SubsidyVersion {
     /// Why the version itself (its dates, or that it applies at all) is not confirmed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unconfirmed: Option<String>,
+    /// The version's parameters, written as keys of the version itself.
     #[serde(flatten)]
     pub params: SubsidyParams,
 }
@@ -154,7 +164,9 @@ pub struct SubsidyVersion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Param<T> {
+    /// The value.
     pub value: T,
+    /// The document that sets it.
     pub source: String,
     /// Why the value is a documented default rather than a confirmed fact.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -167,9 +179,11 @@ pub struct Param<T> {
 pub struct LevelAmount {
     /// A skill level id (`junior`, `intermediate`, `senior`, …).
     pub level: String,
+    /// The amount in yuan, an exact decimal.
     #[serde(with = "decimal_text")]
     #[schemars(with = "decimal_text::DecimalText")]
     pub amount: Decimal,
+    /// The training hours (学时) an offer needs for this amount; no minimum when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_hours: Option<u32>,
 }
@@ -312,8 +326,10 @@ macro_rules! vocabulary {
         pub enum $name { $($(#[$vdoc])* $variant),+ }
 
         impl $name {
+            /// Every value, in the order of the declaration.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// The value's id, as profiles and every binding write it.
             pub fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $id),+ }
             }
@@ -323,7 +339,7 @@ macro_rules! vocabulary {
                 match self { $($name::$variant => $zh),+ }
             }
 
-            /// Reads the id or its Chinese name.
+            /// Reads the id, the Chinese name or another accepted spelling; blanks around it are ignored.
             pub fn parse(text: &str) -> Option<$name> {
                 match text.trim() { $($id | $zh $(| $alias)* => Some($name::$variant),)+ _ => None }
             }
@@ -337,22 +353,40 @@ macro_rules! vocabulary {
 
 vocabulary!(
     /// 性别
-    Sex { Female = "female" | "女", Male = "male" | "男" }
+    Sex {
+        /// 女
+        Female = "female" | "女",
+        /// 男
+        Male = "male" | "男",
+    }
 );
 vocabulary!(
     /// 户籍: urban or rural registration.
-    Hukou { Urban = "urban" | "城镇", Rural = "rural" | "农村" }
+    Hukou {
+        /// 城镇
+        Urban = "urban" | "城镇",
+        /// 农村
+        Rural = "rural" | "农村",
+    }
 );
 vocabulary!(
     /// Highest education completed.
     Education {
+        /// 小学及以下
         PrimaryOrBelow = "primary_or_below" | "小学及以下",
+        /// 初中
         JuniorHigh = "junior_high" | "初中",
+        /// 高中
         SeniorHigh = "senior_high" | "高中",
+        /// 中职 (中专)
         SecondaryVocational = "secondary_vocational" | "中职" | "中专",
+        /// 技工院校
         TechnicalSchool = "technical_school" | "技工院校",
+        /// 大专
         JuniorCollege = "junior_college" | "大专",
+        /// 本科
         Bachelor = "bachelor" | "本科",
+        /// 研究生
         Postgraduate = "postgraduate" | "研究生",
     }
 );
@@ -380,18 +414,22 @@ vocabulary!(
         PreparatoryTechnician = "preparatory_technician" | "预备技师班",
         /// 技师班
         Technician = "technician" | "技师班",
+        /// 其他: any other class
         Other = "other" | "其他",
     }
 );
 vocabulary!(
     /// Employment status.
     Employment {
+        /// 在职
         Employed = "employed" | "在职",
         /// 城镇登记失业人员
         RegisteredUnemployed = "registered_unemployed" | "登记失业",
+        /// 自主创业 or 灵活就业
         SelfEmployed = "self_employed" | "自主创业" | "灵活就业",
         /// 准备创业
         PreparingBusiness = "preparing_business" | "准备创业",
+        /// 在校
         Student = "student" | "在校",
         /// 初中毕业后未继续升学
         NotContinuingAfterJuniorHigh = "not_continuing_after_junior_high" | "初中毕业未继续升学",

@@ -104,6 +104,7 @@ pub enum Attribute {
 }
 
 impl Attribute {
+    /// The value used in data files and by every binding.
     pub fn as_str(self) -> &'static str {
         match self {
             Attribute::Expected => "expected",
@@ -111,6 +112,7 @@ impl Attribute {
         }
     }
 
+    /// The attribute as the plan writes it: 预期性 or 约束性.
     pub fn label(self) -> Label {
         match self {
             Attribute::Expected => label("预期性", "expected"),
@@ -129,8 +131,11 @@ pub struct Indicator {
     pub clause: String,
     /// Its row in that clause, from 1.
     pub row: u32,
+    /// The indicator's name as the plan writes it.
     pub name: Label,
+    /// What the target counts: 人次 or 个.
     pub unit: Unit,
+    /// How the achieved value is compared with the target.
     pub comparator: Comparator,
     /// The exact target in units (≥84万 → "840000"). Written as a string or an integer, never a float.
     #[serde(with = "decimal_text")]
@@ -138,6 +143,7 @@ pub struct Indicator {
     pub target: Decimal,
     /// The target as the plan writes it, e.g. ≥84 万.
     pub target_text_zh: String,
+    /// 预期性 or 约束性.
     pub attribute: Attribute,
     /// The indicator this one is part of (「其中」), if any.
     #[serde(default)]
@@ -155,9 +161,11 @@ pub struct Indicator {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PlanMilestone {
+    /// The date, an ISO date within the plan period.
     #[serde(with = "date_text")]
     #[schemars(with = "String")]
     pub date: NaiveDate,
+    /// The cumulative value expected by then, an exact decimal between 0 and the target.
     #[serde(with = "decimal_text")]
     #[schemars(with = "decimal_text::DecimalText")]
     pub value: Decimal,

@@ -13,13 +13,18 @@ use super::{Label, label};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Confidence {
+    /// High confidence.
     High,
+    /// Medium confidence.
     Medium,
+    /// Low confidence.
     Low,
+    /// Not confirmed: a documented default or assumption.
     Unconfirmed,
 }
 
 impl Confidence {
+    /// The value used in data files and by every binding.
     pub fn as_str(self) -> &'static str {
         match self {
             Confidence::High => "high",
@@ -43,6 +48,7 @@ pub enum LevelKind {
 }
 
 impl LevelKind {
+    /// The value used in data files and by every binding.
     pub fn as_str(self) -> &'static str {
         match self {
             LevelKind::EnterpriseInternal => "enterprise_internal",
@@ -63,14 +69,19 @@ pub struct SkillLevel {
     /// The national level number of certificate levels: 5 (初级) … 1 (高级技师).
     #[serde(default)]
     pub national_level: Option<u32>,
+    /// The level's name, e.g. 三级/高级工; records may give either half.
     pub name: Label,
+    /// What the rung is: set within an enterprise, a certificate level, or an appointed post.
     pub kind: LevelKind,
+    /// The document the level comes from.
     pub source: String,
+    /// How sure that source makes the level.
     pub confidence: Confidence,
     /// Cap of the 技能提升补贴 for a certificate at this level, in yuan, where national rules set one.
     #[serde(default, with = "decimal_text::option")]
     #[schemars(with = "Option<decimal_text::DecimalText>")]
     pub skill_upgrade_subsidy_cap: Option<Decimal>,
+    /// Caveats, e.g. that an appointed post is not a certificate level.
     #[serde(default)]
     pub note: Option<String>,
 }
@@ -100,6 +111,7 @@ pub enum SchoolType {
 }
 
 impl SchoolType {
+    /// Every school type, in the order of the declaration.
     pub const ALL: [SchoolType; 9] = [
         SchoolType::TechnicalSchool,
         SchoolType::SeniorTechnicalSchool,
@@ -112,6 +124,7 @@ impl SchoolType {
         SchoolType::Doctorate,
     ];
 
+    /// The value used in data files and by every binding.
     pub fn as_str(self) -> &'static str {
         match self {
             SchoolType::TechnicalSchool => "technical_school",
@@ -126,10 +139,12 @@ impl SchoolType {
         }
     }
 
+    /// The school type written `text` (`technical_school`, …), if any.
     pub fn parse(text: &str) -> Option<SchoolType> {
         SchoolType::ALL.into_iter().find(|s| s.as_str() == text)
     }
 
+    /// The school type's name (技工学校, 本科, …).
     pub fn label(self) -> Label {
         let (zh, en) = match self {
             SchoolType::TechnicalSchool => ("技工学校", "technical school"),
@@ -151,27 +166,44 @@ impl SchoolType {
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// Cumulative years of work in the occupation or a related one.
-    YearsOfWork { years: u32 },
+    YearsOfWork {
+        /// Whole years.
+        years: u32,
+    },
     /// Years of work since obtaining the certificate of `level`.
-    YearsSinceLevel { level: String, years: u32 },
+    YearsSinceLevel {
+        /// A skill level id.
+        level: String,
+        /// Whole years.
+        years: u32,
+    },
     /// Holds the certificate of `level`.
-    HoldsLevel { level: String },
+    HoldsLevel {
+        /// A skill level id.
+        level: String,
+    },
     /// An apprenticeship in the occupation completed (学徒期满).
     ApprenticeshipCompleted,
     /// A diploma of one of `schools`; final-year students count when `final_year_students`.
     Diploma {
+        /// The school types whose diploma counts; at least one.
         schools: Vec<SchoolType>,
+        /// Students in their final year count as well.
         #[serde(default)]
         final_year_students: bool,
     },
     /// Years of work since obtaining a 预备技师 certificate.
-    YearsSincePreparatoryTechnician { years: u32 },
+    YearsSincePreparatoryTechnician {
+        /// Whole years.
+        years: u32,
+    },
 }
 
 /// One way to qualify for a level.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Route {
+    /// Stable identifier, e.g. `junior-by-experience`.
     pub id: String,
     /// The level this route leads to.
     pub to: String,
@@ -187,8 +219,11 @@ pub struct Route {
 pub struct LevelRequirements {
     /// `default`, or an occupation code (职业分类大典 code such as 4-07-02-03) or name.
     pub occupation: String,
+    /// The occupation's name, or the template's.
     pub name: Label,
+    /// The standard these routes come from.
     pub source: String,
+    /// How sure that source makes the routes.
     pub confidence: Confidence,
     /// The highest level this occupation's standard has.
     #[serde(default)]
@@ -213,6 +248,7 @@ pub enum TitleGrade {
 }
 
 impl TitleGrade {
+    /// The value used in data files and by every binding.
     pub fn as_str(self) -> &'static str {
         match self {
             TitleGrade::Junior => "junior",
@@ -227,8 +263,11 @@ impl TitleGrade {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Title {
+    /// Stable identifier, e.g. `engineer`.
     pub id: String,
+    /// The title's name, e.g. 工程师.
     pub name: Label,
+    /// 初级, 中级, 副高级 or 正高级.
     pub grade: TitleGrade,
     /// The 职称 series, e.g. `engineering`.
     pub series: String,
@@ -245,6 +284,7 @@ pub enum CrosswalkDirection {
 }
 
 impl CrosswalkDirection {
+    /// The value used in data files and by every binding.
     pub fn as_str(self) -> &'static str {
         match self {
             CrosswalkDirection::SkillToTitle => "skill_to_title",
@@ -257,15 +297,21 @@ impl CrosswalkDirection {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CrosswalkEntry {
+    /// Stable identifier, e.g. `technician-to-engineer`.
     pub id: String,
+    /// Whether the level leads to the title or the title to the level.
     pub direction: CrosswalkDirection,
+    /// The skill level, by id.
     pub level: String,
+    /// The professional title, by id.
     pub title: String,
     /// Years of (technical) work needed after obtaining the starting level or title.
     pub years: u32,
     /// Further conditions as the rule words them.
     pub conditions: Label,
+    /// The documents the entry comes from.
     pub source: String,
+    /// How sure those documents make the entry.
     pub confidence: Confidence,
 }
 
@@ -275,11 +321,15 @@ pub struct CrosswalkEntry {
 pub struct EducationEquivalence {
     /// The class: `intermediate-class`, `senior-class`, `preparatory-technician-class`.
     pub school_class: String,
+    /// The class's name, e.g. 技工院校中级工班.
     pub class_name: Label,
+    /// The diploma the class counts as, e.g. 中专.
     pub equivalent: Label,
     /// What the equivalence is for, e.g. `title_application` (职称申报).
     pub purpose: String,
+    /// The documents the equivalence comes from.
     pub source: String,
+    /// How sure those documents make the equivalence.
     pub confidence: Confidence,
     /// Where it does not hold.
     #[serde(default)]

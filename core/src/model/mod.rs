@@ -34,6 +34,7 @@ pub struct PlanData {
     pub format: u32,
     /// Stable identifier of the plan, e.g. `jilin-2022-2025`.
     pub id: String,
+    /// Who issued the plan, when, and the period it covers.
     pub metadata: Metadata,
     /// Repairs of text-extraction artefacts applied to the source text, each listed.
     #[serde(default)]
@@ -95,7 +96,9 @@ pub struct PlanData {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Label {
+    /// The Chinese text.
     pub zh: String,
+    /// The English text.
     pub en: String,
 }
 
@@ -110,7 +113,6 @@ pub fn json_schema() -> String {
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
-#[cfg(test)]
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,7 @@ pub struct RecordVocabulary {
 pub struct Term {
     /// Stable identifier, e.g. `apprenticeship`.
     pub id: String,
+    /// The value's name, in Chinese and English.
     pub name: Label,
     /// Other spellings record systems use, e.g. `企业新型学徒制`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -49,20 +50,32 @@ pub enum RecordSubject {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordField {
+    /// The training's type, a term of `training_types`.
     TrainingType,
+    /// Whether the training was subsidised.
     Subsidised,
+    /// The groups the trainee belongs to, terms of `groups`.
     Groups,
+    /// The day the training started.
     StartDate,
+    /// The day the training ended.
     EndDate,
+    /// The day the person completed the training (结业).
     CompletionDate,
+    /// The kind of certificate the training led to, a term of `certificate_kinds`.
     CertificateKind,
+    /// The skill level of that certificate.
     CertificateLevel,
+    /// The day the certificate was issued.
     CertificateDate,
+    /// The kind of training base, a term of `base_kinds`.
     BaseKind,
+    /// The day the base was built or designated.
     DesignatedDate,
 }
 
 impl RecordField {
+    /// The field's name, as data files and the record format write it.
     pub fn as_str(self) -> &'static str {
         match self {
             RecordField::TrainingType => "training_type",
@@ -86,6 +99,7 @@ impl RecordField {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CountingRule {
+    /// Which records the rule counts: trainings or bases.
     pub subject: RecordSubject,
     /// The date that places a counted record in a month (a date field of the subject).
     pub date: RecordField,
@@ -136,6 +150,8 @@ pub struct RecordCondition {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum ConditionValue {
+    /// `true` or `false`, for `subsidised`.
     Flag(bool),
+    /// A term id or a skill level id.
     Text(String),
 }

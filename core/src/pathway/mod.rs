@@ -57,7 +57,9 @@ closed_set! {
 pub struct ConditionProgress {
     /// What the condition asks for.
     pub kind: ConditionKind,
+    /// The condition in words, in Chinese and English.
     pub label: Label,
+    /// True when the condition is met on the as-of date.
     pub met: bool,
     /// When it is (or will first be) met; absent when it cannot be met with what is known.
     #[serde(with = "date_text::option")]
@@ -67,21 +69,28 @@ pub struct ConditionProgress {
     pub progress: Decimal,
     /// What is missing, when the condition cannot be met with what is known.
     pub missing: Option<Label>,
-    /// True when the date rests on obtaining a level the worker does not hold yet at the earliest.
+    /// True when the date assumes that a level the worker does not hold yet is obtained on the
+    /// earliest day one can apply for it.
     pub projected: bool,
 }
 
 /// One application route to a level, evaluated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RouteProgress {
+    /// The route's id in the plan's requirements.
     pub id: String,
+    /// The route in words, in Chinese and English.
     pub label: Label,
+    /// True when every condition is met on the as-of date.
     pub met: bool,
+    /// When the last of its conditions is (or will first be) met, and never before the latest
+    /// level held was obtained; absent when a condition cannot be dated with what is known.
     #[serde(with = "date_text::option")]
     pub earliest_date: Option<NaiveDate>,
     /// The least advanced condition's progress.
     #[serde(with = "decimal_text")]
     pub progress: Decimal,
+    /// Each condition of the route, evaluated, in the plan's order.
     pub conditions: Vec<ConditionProgress>,
 }
 
@@ -92,6 +101,7 @@ pub struct Unlock {
     pub kind: UnlockKind,
     /// The title id, or the level id for a subsidy.
     pub id: String,
+    /// What it is called, in Chinese and English.
     pub name: Label,
     /// Years after the level that a title needs.
     pub years: Option<u32>,
@@ -101,36 +111,53 @@ pub struct Unlock {
     /// The subsidy cap in yuan.
     #[serde(with = "decimal_text::option")]
     pub amount: Option<Decimal>,
+    /// Further conditions, as the rule words them.
     pub conditions: Option<Label>,
+    /// The documents it rests on.
     pub source: String,
+    /// How sure the fact is; always `unconfirmed` for a subsidy cap.
     pub confidence: Confidence,
 }
 
 /// A level above the worker's current one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Step {
+    /// Level id, e.g. `senior`.
     pub level: String,
+    /// The level's name, in Chinese and English.
     pub name: Label,
+    /// Position on the ladder, 1 = lowest.
     pub ordinal: u32,
+    /// The national level number of a certificate level: 5 (初级) … 1 (高级技师).
     pub national_level: Option<u32>,
+    /// Enterprise-internal, a certificate level, or an appointed post.
     pub kind: LevelKind,
-    /// The first level above the current one.
+    /// The level to aim for next: the first above the current one that has an application route
+    /// (学徒工 and the appointed posts have none), or else the first above it.
     pub is_next: bool,
+    /// True when a route to the level is met on the as-of date.
     pub can_apply_now: bool,
     /// The earliest date any route is met; absent when none can be with what is known.
     #[serde(with = "date_text::option")]
     pub earliest_date: Option<NaiveDate>,
+    /// Every application route to the level; empty when the requirements give none.
     pub routes: Vec<RouteProgress>,
+    /// What reaching the level opens, dated from `earliest_date`.
     pub unlocks: Vec<Unlock>,
+    /// The plan's note on the level, or why it has no application route.
     pub note: Option<String>,
 }
 
 /// A level the worker holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeldLevelView {
+    /// Level id, e.g. `senior`.
     pub level: String,
+    /// The level's name, in Chinese and English.
     pub name: Label,
+    /// Position on the ladder, 1 = lowest.
     pub ordinal: u32,
+    /// The date the level was obtained.
     #[serde(with = "date_text")]
     pub obtained_on: NaiveDate,
 }
@@ -138,10 +165,13 @@ pub struct HeldLevelView {
 /// What a pathway screen shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Pathway {
+    /// The date the pathway is computed for.
     #[serde(with = "date_text")]
     pub as_of: NaiveDate,
-    /// The requirement set used: `default` or the occupation's.
+    /// The requirement set used, by its `occupation`: `default`, or the occupation's own; `none`
+    /// when the plan has neither.
     pub requirements: String,
+    /// The requirement set's name, in Chinese and English.
     pub requirements_name: Label,
     /// Held levels, lowest first.
     pub held: Vec<HeldLevelView>,
@@ -149,9 +179,9 @@ pub struct Pathway {
     pub current_level: Option<String>,
     /// What the held levels open (titles, subsidy caps).
     pub unlocked: Vec<Unlock>,
-    /// Every level above the current one, lowest first.
+    /// Every level above the current one, up to the highest the requirement set has, lowest first.
     pub steps: Vec<Step>,
-    /// True when no level is above the current one.
+    /// True when no level is above the current one (within the requirement set's highest level).
     pub at_top: bool,
 }
 
@@ -362,7 +392,9 @@ fn unlocks(plan: &Plan, level: &SkillLevel, date: Option<NaiveDate>) -> Vec<Unlo
     out
 }
 
-/// The worker's pathway as of `as_of`.
+/// The worker's pathway as of `as_of`. Errors: `INVALID_OPTIONS` for an as-of year outside
+/// 1900–2200; `INVALID_WORKER` for a level the plan does not have or listed twice, an unknown
+/// school type, or a date after `as_of`.
 pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway, Error> {
     OptionsError::check_as_of(as_of)?;
     check_worker(plan, worker, as_of).map_err(Error::from)?;

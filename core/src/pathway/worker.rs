@@ -26,7 +26,9 @@ pub fn school(text: &str, path: impl Into<String>) -> Result<SchoolType, WorkerE
 /// A level (certificate or post) the worker holds, and since when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeldLevel {
+    /// Level id of the plan's ladder, e.g. `junior`.
     pub level: String,
+    /// The date the level was obtained; not after the as-of date.
     #[serde(with = "date_text")]
     pub obtained_on: NaiveDate,
 }
@@ -36,6 +38,7 @@ pub struct HeldLevel {
 pub struct Diploma {
     /// A [`SchoolType`] name: technical_school, technician_college, junior_college, bachelor, …
     pub school: String,
+    /// Graduation date, past or expected; absent when not known.
     #[serde(with = "date_text::option")]
     pub graduated_on: Option<NaiveDate>,
     /// In the final year of study (在校应届毕业生).
@@ -50,9 +53,12 @@ pub struct Worker {
     /// Start of (continuous) work in the occupation or a related one.
     #[serde(with = "date_text::option")]
     pub work_started_on: Option<NaiveDate>,
+    /// The levels held, each at most once.
     pub levels: Vec<HeldLevel>,
+    /// Date an apprenticeship was completed (学徒期满), if any.
     #[serde(with = "date_text::option")]
     pub apprenticeship_completed_on: Option<NaiveDate>,
+    /// School diplomas, finished or in the final year.
     pub diplomas: Vec<Diploma>,
     /// Date of a 预备技师 certificate, if any.
     #[serde(with = "date_text::option")]

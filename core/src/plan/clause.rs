@@ -26,8 +26,11 @@ closed_set! {
 pub struct Clause {
     /// The canonical id: 三, （二十五）, 专栏2 or 专栏2.1.
     pub id: String,
+    /// Chapter, measure, column or column item.
     pub kind: ClauseKind,
+    /// The clause's heading.
     pub title: Label,
+    /// The clause's text as written; for a column, its items, one `N. text` line each.
     pub text_zh: String,
     /// The enclosing clause: a measure's chapter, an item's column.
     pub parent: Option<String>,

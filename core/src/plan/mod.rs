@@ -128,10 +128,12 @@ impl Plan {
         &self.data
     }
 
+    /// The plan's stable identifier, e.g. `jilin-2022-2025`.
     pub fn id(&self) -> &str {
         &self.data.id
     }
 
+    /// Who issued the plan, when, and the period it covers.
     pub fn metadata(&self) -> &Metadata {
         &self.data.metadata
     }
@@ -147,10 +149,12 @@ impl Plan {
         canonical_json(&self.data)
     }
 
+    /// The quantitative targets (专栏1), in plan order.
     pub fn indicators(&self) -> &[Indicator] {
         &self.data.indicators
     }
 
+    /// An indicator by id; `UNKNOWN_INDICATOR` when the plan has none such.
     pub fn indicator(&self, id: &str) -> Result<&Indicator, QueryError> {
         self.indicator_index
             .get(id)
@@ -164,6 +168,7 @@ impl Plan {
         Ok(self.data.indicators.iter().filter(|i| i.parent.as_deref() == Some(whole.id.as_str())).collect())
     }
 
+    /// The numbered measures （一）…, in plan order.
     pub fn measures(&self) -> &[Measure] {
         &self.data.measures
     }
@@ -191,6 +196,7 @@ impl Plan {
         ClauseRef::parse(id).and_then(|r| r.resolve(self)).ok_or_else(|| QueryError::UnknownClause(shown(id)))
     }
 
+    /// Every department or body the plan names.
     pub fn departments(&self) -> &[Department] {
         &self.data.departments
     }
@@ -214,7 +220,7 @@ impl Plan {
             .data
             .measures
             .iter()
-            .filter(|m| m.responsibility.as_ref().is_some_and(|r| r.departments.iter().any(|d| *d == dept.id)))
+            .filter(|m| m.responsibility.as_ref().is_some_and(|r| r.departments.contains(&dept.id)))
             .collect())
     }
 
@@ -223,6 +229,7 @@ impl Plan {
         self.data.measures.iter().filter(|m| m.responsibility.as_ref().is_some_and(|r| r.all_relevant)).collect()
     }
 
+    /// The regions the plan addresses, in plan order.
     pub fn regions(&self) -> &[Region] {
         &self.data.regions
     }
@@ -255,6 +262,7 @@ impl Plan {
         &self.data.skill_levels
     }
 
+    /// A level by id (`senior`); see [`Plan::level`] for the query error.
     pub fn skill_level(&self, id: &str) -> Option<&SkillLevel> {
         self.data.skill_levels.iter().find(|l| l.id == id.trim())
     }
@@ -269,18 +277,22 @@ impl Plan {
         self.data.level_requirements.iter().find(|r| r.occupation == occupation || r.name.zh == occupation)
     }
 
+    /// Every requirement set: the `default` template and the per-occupation overrides.
     pub fn level_requirements(&self) -> &[LevelRequirements] {
         &self.data.level_requirements
     }
 
+    /// The professional titles (职称) of the crosswalk.
     pub fn titles(&self) -> &[Title] {
         &self.data.titles
     }
 
+    /// A title by id or Chinese name (工程师).
     pub fn title(&self, id: &str) -> Option<&Title> {
         self.data.titles.iter().find(|t| t.id == id.trim() || t.name.zh == id.trim())
     }
 
+    /// Every entry of the 双贯通 crosswalk, both directions.
     pub fn crosswalk(&self) -> &[CrosswalkEntry] {
         &self.data.crosswalk
     }
@@ -308,6 +320,7 @@ impl Plan {
         Ok(self.data.crosswalk.iter().filter(|x| x.title == t.id).collect())
     }
 
+    /// The education equivalences of 技工院校 classes.
     pub fn education_equivalences(&self) -> &[EducationEquivalence] {
         &self.data.education_equivalences
     }

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::basics::closed_set::closed_set;
+use crate::basics::text::shown;
 use crate::basics::{date_text, decimal_text};
 use crate::error::{ObservationError, ObservationReason};
 use crate::plan::Plan;
@@ -89,7 +90,7 @@ impl ObservationInput {
                     i,
                     "kind",
                     ObservationReason::UnknownKind,
-                    format!("unknown kind {:?}: use cumulative, day, month, quarter or year", truncate(k)),
+                    format!("unknown kind {:?}: use cumulative, day, month, quarter or year", shown(k)),
                 )
             })?,
         };
@@ -149,12 +150,7 @@ fn input_from_json(i: usize, item: &serde_json::Value) -> Result<ObservationInpu
     use serde_json::Value;
     let Value::Object(map) = item else { return Err(wrong_type(i, "", "an object")) };
     if let Some(key) = map.keys().find(|k| !["indicator", "region", "date", "value", "kind"].contains(&k.as_str())) {
-        return Err(fail(
-            i,
-            &truncate(key),
-            ObservationReason::UnknownField,
-            format!("unknown field {:?}", truncate(key)),
-        ));
+        return Err(fail(i, &shown(key), ObservationReason::UnknownField, format!("unknown field {:?}", shown(key))));
     }
     let text = |field: &str, required: bool| -> Result<Option<String>, ObservationError> {
         match map.get(field) {
@@ -251,13 +247,17 @@ pub fn parse_csv(reader: impl std::io::Read) -> Result<Vec<ObservationInput>, Ob
 /// A checked observation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Observation {
+    /// Indicator id.
     pub indicator: String,
     /// Region id; `None` for the whole plan area.
     pub region: Option<String>,
+    /// The date as given, within the plan period.
     #[serde(with = "date_text")]
     pub date: NaiveDate,
+    /// The value as given: a cumulative total, or what was achieved in the period `kind` names.
     #[serde(with = "decimal_text")]
     pub value: Decimal,
+    /// How `value` is to be read.
     pub kind: SeriesKind,
     /// Position in the input, for messages.
     #[serde(skip)]
@@ -267,7 +267,9 @@ pub struct Observation {
 /// One point of a cumulative series.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Point {
+    /// The day it counts on; for a per-period value, the period's end, capped at the plan's last day.
     pub date: NaiveDate,
+    /// Cumulative value achieved by the end of that day.
     pub value: Decimal,
 }
 
@@ -276,7 +278,7 @@ pub struct Point {
 pub struct Observations {
     observations: Vec<Observation>,
     /// (indicator, region) → cumulative points in date order.
-    series: BTreeMap<(String, Option<String>), Vec<Point>>,
+    series: SeriesMap,
 }
 
 fn fail(index: usize, field: &str, reason: ObservationReason, message: String) -> ObservationError {
@@ -299,7 +301,7 @@ impl Observations {
                     i,
                     "indicator",
                     ObservationReason::UnknownIndicator,
-                    format!("unknown indicator {:?}", truncate(&input.indicator)),
+                    format!("unknown indicator {:?}", shown(&input.indicator)),
                 ));
             }
             let region = match input.region.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
@@ -312,7 +314,7 @@ impl Observations {
                             i,
                             "region",
                             ObservationReason::UnknownRegion,
-                            format!("unknown region {:?}", truncate(r)),
+                            format!("unknown region {:?}", shown(r)),
                         ));
                     }
                 },
@@ -343,6 +345,7 @@ impl Observations {
         Ok(Observations { observations, series })
     }
 
+    /// The checked observations, in input order.
     pub fn observations(&self) -> &[Observation] {
         &self.observations
     }
@@ -358,17 +361,15 @@ impl Observations {
     }
 }
 
-fn truncate(text: &str) -> String {
-    text.chars().take(40).collect()
-}
+/// A series: an indicator, and a region or (`None`) the whole plan area.
+type SeriesKey = (String, Option<String>);
+/// Every series, with its cumulative points in date order.
+type SeriesMap = BTreeMap<SeriesKey, Vec<Point>>;
 
 /// Groups observations into series and turns per-period values into cumulative points.
 /// A period that runs past the plan's last day counts on that day.
-fn build_series(
-    observations: &[Observation],
-    plan_end: NaiveDate,
-) -> Result<BTreeMap<(String, Option<String>), Vec<Point>>, ObservationError> {
-    let mut grouped: BTreeMap<(String, Option<String>), Vec<&Observation>> = BTreeMap::new();
+fn build_series(observations: &[Observation], plan_end: NaiveDate) -> Result<SeriesMap, ObservationError> {
+    let mut grouped: BTreeMap<SeriesKey, Vec<&Observation>> = BTreeMap::new();
     for o in observations {
         grouped.entry((o.indicator.clone(), o.region.clone())).or_default().push(o);
     }

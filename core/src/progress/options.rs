@@ -16,18 +16,24 @@ use super::timeline::Timeline;
 /// A caller-given point of the expected trajectory: by `date`, `value` should have been achieved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Milestone {
+    /// Indicator id.
     pub indicator: String,
+    /// The day by which `value` is expected, within the plan period.
     #[serde(with = "date_text")]
     pub date: NaiveDate,
+    /// Cumulative value expected by then, between 0 and the indicator's target.
     #[serde(with = "decimal_text")]
     pub value: Decimal,
 }
 
-/// A target for one region (from a published breakdown or from [`decompose`]).
+/// A target for one region (from a published breakdown or from [`super::decompose`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RegionalTarget {
+    /// Indicator id.
     pub indicator: String,
+    /// Region id or GB/T 2260 code.
     pub region: String,
+    /// The region's target, an exact decimal between 0 and 10^15.
     #[serde(with = "decimal_text")]
     pub target: Decimal,
 }
@@ -52,13 +58,19 @@ impl Default for Thresholds {
 /// What a progress computation needs besides the observations.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ProgressOptions {
+    /// The date progress is computed for.
     pub as_of: NaiveDate,
+    /// Milestones of the expected trajectory, for the whole area; those given for an indicator
+    /// replace the plan's own. In date order, never decreasing, per indicator.
     pub milestones: Vec<Milestone>,
+    /// Targets of regions, each of which gets its own row; at most one per indicator and region.
     pub regional_targets: Vec<RegionalTarget>,
+    /// Performance thresholds of the `on_track` and `behind` statuses.
     pub thresholds: Thresholds,
 }
 
 impl ProgressOptions {
+    /// Options as of `as_of`: no milestones, no regional targets, the default thresholds.
     pub fn new(as_of: NaiveDate) -> Self {
         ProgressOptions {
             as_of,

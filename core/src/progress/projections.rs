@@ -16,10 +16,13 @@ pub(super) struct Fit {
     mean_y: Decimal,
 }
 
+/// A point of a weighted fit: (x, y, weight).
+type Weighted = (Decimal, Decimal, Decimal);
+
 /// Weighted least squares over (x, y, weight) points; `None` when all x are equal or a sum
 /// would leave Decimal's range (only conceivable for century-long daily series).
-pub(super) fn fit_line(points: &[(Decimal, Decimal, Decimal)]) -> Option<Fit> {
-    let sum = |f: &dyn Fn(&(Decimal, Decimal, Decimal)) -> Option<Decimal>| {
+pub(super) fn fit_line(points: &[Weighted]) -> Option<Fit> {
+    let sum = |f: &dyn Fn(&Weighted) -> Option<Decimal>| {
         points.iter().try_fold(Decimal::ZERO, |acc, p| acc.checked_add(f(p)?))
     };
     let sw = sum(&|p| Some(p.2))?;
@@ -81,10 +84,10 @@ pub(super) fn linear_trend(t: &Timeline, observed: &[Point], target: Decimal) ->
 }
 
 /// The latest observation both ESCAP indices start from, or why they do not apply.
-pub(super) fn escap_latest(method: ProjectionMethod, observed: &[Point], target: Decimal) -> Result<Point, Projection> {
+pub(super) fn escap_latest(observed: &[Point], target: Decimal) -> Result<Point, &'static str> {
     match observed.last() {
-        None => Err(Projection::not_applicable(method, "no observations by the as-of date")),
-        Some(_) if target.is_zero() => Err(Projection::not_applicable(method, "a zero target needs no progress")),
+        None => Err("no observations by the as-of date"),
+        Some(_) if target.is_zero() => Err("a zero target needs no progress"),
         Some(latest) => Ok(*latest),
     }
 }
@@ -97,9 +100,9 @@ pub(super) fn escap_latest(method: ProjectionMethod, observed: &[Point], target:
 /// (data.unescap.org, "Progress assessment methodology").
 pub(super) fn escap_current_status(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
     const METHOD: ProjectionMethod = ProjectionMethod::EscapCurrentStatus;
-    let latest = match escap_latest(METHOD, observed, target) {
+    let latest = match escap_latest(observed, target) {
         Ok(latest) => latest,
-        Err(not_applicable) => return not_applicable,
+        Err(note) => return Projection::not_applicable(METHOD, note),
     };
     let index = ratio(latest.value, target).map(|i| i.min(Decimal::ONE));
     Projection {
@@ -130,9 +133,9 @@ pub(super) fn escap_current_status(t: &Timeline, observed: &[Point], target: Dec
 /// a public implementation of the method; ESCAP's own text was not available (UNCONFIRMED).
 pub(super) fn escap_anticipated_progress(t: &Timeline, observed: &[Point], target: Decimal) -> Projection {
     const METHOD: ProjectionMethod = ProjectionMethod::EscapAnticipatedProgress;
-    let latest = match escap_latest(METHOD, observed, target) {
+    let latest = match escap_latest(observed, target) {
         Ok(latest) => latest,
-        Err(not_applicable) => return not_applicable,
+        Err(note) => return Projection::not_applicable(METHOD, note),
     };
     let n = Decimal::from(t.days);
     let projected = if t.day(latest.date) >= t.days {

@@ -21,7 +21,7 @@ closed_set! {
         Behind = "behind",
         /// Performance below the behind threshold.
         FarBehind = "far_behind",
-        /// The period is over and the target was not met.
+        /// The target can no longer be met: the period is over, or a cap (≤, <, =) is already overshot.
         Missed = "missed",
         /// The as-of date is before the period starts.
         NotStarted = "not_started",
@@ -128,16 +128,21 @@ pub struct Projection {
     pub method: ProjectionMethod,
     /// False when the method cannot be applied; `note` says why.
     pub applicable: bool,
+    /// Why the method does not apply, in English; `None` when it applies.
     pub note: Option<String>,
+    /// Where the method starts from: the period's first day or, for the CAGR, the first observation.
     #[serde(with = "date_text::option")]
     pub base_date: Option<NaiveDate>,
+    /// The value at `base_date`: 0, or the first observation's for the CAGR.
     #[serde(with = "decimal_text::option")]
     pub base_value: Option<Decimal>,
+    /// Date of the latest observation used, on or before the as-of date.
     #[serde(with = "date_text::option")]
     pub latest_date: Option<NaiveDate>,
+    /// Cumulative value at `latest_date`.
     #[serde(with = "decimal_text::option")]
     pub latest_value: Option<Decimal>,
-    /// Observations used (the linear trend also counts its anchor at 0).
+    /// Observations used (the linear trend and anticipated progress also count their anchor at 0).
     pub points: Option<u32>,
     /// Slope per year (linear trend) or compound annual growth rate (CAGR).
     #[serde(with = "decimal_text::option")]
@@ -148,8 +153,8 @@ pub struct Projection {
     /// Value projected for the period's last day.
     #[serde(with = "decimal_text::option")]
     pub projected_value: Option<Decimal>,
-    /// The method's index: projected ÷ target, current status index, anticipated progress
-    /// index or CAGR ratio.
+    /// The method's index: projected ÷ target (linear trend, anticipated progress), the current
+    /// status index, or UNSD's P = (projected − base) ÷ (target − base).
     #[serde(with = "decimal_text::option")]
     pub index: Option<Decimal>,
     /// The method's class, e.g. `will_meet`, `substantial_progress`.
@@ -183,22 +188,32 @@ impl Projection {
 /// Where one indicator (for the whole area or one region) stands as of a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IndicatorProgress {
+    /// Indicator id, e.g. `subsidized-training`.
     pub indicator: String,
+    /// The indicator's name in Chinese and English.
     pub name: Label,
     /// Region id; `None` for the whole plan area.
     pub region: Option<String>,
+    /// The clause that sets the indicator, e.g. `专栏1`.
     pub clause: String,
+    /// Unit of the target and of every value: 人次 or 个.
     pub unit: Unit,
+    /// How the achieved value is compared with the target.
     pub comparator: Comparator,
+    /// The plan's target for the whole area, or the region's target from the options.
     #[serde(with = "decimal_text")]
     pub target: Decimal,
+    /// The date the progress is computed for.
     #[serde(with = "date_text")]
     pub as_of: NaiveDate,
+    /// Cumulative value by the as-of date (or the period's end, if earlier); `None` without an
+    /// observation by then.
     #[serde(with = "decimal_text::option")]
     pub achieved: Option<Decimal>,
     /// Date of the latest observation counted.
     #[serde(with = "date_text::option")]
     pub achieved_on: Option<NaiveDate>,
+    /// Whether `achieved` was reported, rolled up from the regions, or is absent.
     pub source: Source,
     /// achieved ÷ target.
     #[serde(with = "decimal_text::option")]
@@ -217,32 +232,42 @@ pub struct IndicatorProgress {
     /// achieved ÷ expected.
     #[serde(with = "decimal_text::option")]
     pub performance: Option<Decimal>,
+    /// Schedule status as of the as-of date.
     pub status: Status,
     /// Days from the as-of date to the period's end (0 once it is over).
     pub remaining_days: i64,
-    /// Pace needed from now to close the gap by the end of the period.
+    /// Pace needed from now to close the gap by the end of the period, per month of 30.4375 days;
+    /// only for ≥ and > targets, and while days remain.
     #[serde(with = "decimal_text::option")]
     pub required_per_month: Option<Decimal>,
+    /// The same pace per year of 365.25 days.
     #[serde(with = "decimal_text::option")]
     pub required_per_year: Option<Decimal>,
     /// Pace so far: achieved ÷ elapsed days, per month.
     #[serde(with = "decimal_text::option")]
     pub achieved_per_month: Option<Decimal>,
+    /// The four methods' projections, in [`ProjectionMethod`] order, applicable or not.
     pub projections: Vec<Projection>,
 }
 
 /// The parts (「其中」) of an indicator against their whole, as of the report's date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PartsCheck {
+    /// Id of the whole indicator.
     pub whole: String,
+    /// Ids of its parts, in plan order.
     pub parts: Vec<String>,
+    /// The whole's achieved value for the whole area, if any.
     #[serde(with = "decimal_text::option")]
     pub whole_achieved: Option<Decimal>,
-    /// Sum of the parts' achieved values (parts may overlap: it may exceed the whole).
+    /// Sum of the parts' achieved values (parts may overlap: it may exceed the whole); `None` when
+    /// no part has one.
     #[serde(with = "decimal_text::option")]
     pub parts_achieved: Option<Decimal>,
+    /// The whole's target.
     #[serde(with = "decimal_text")]
     pub whole_target: Decimal,
+    /// Sum of the parts' targets.
     #[serde(with = "decimal_text")]
     pub parts_target: Decimal,
     /// True when no single part has achieved more than its whole.
@@ -254,20 +279,28 @@ pub struct PartsCheck {
 pub struct Warning {
     /// What the warning is about.
     pub code: WarningCode,
+    /// The indicator concerned (for `part_exceeds_whole`, the part).
     pub indicator: String,
+    /// Region id; `None` for the whole plan area.
     pub region: Option<String>,
+    /// What was found, in English, with the figures compared.
     pub message: String,
 }
 
 /// Every indicator of a plan as of a date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
+    /// The plan's id.
     pub plan_id: String,
+    /// The plan's fingerprint: SHA-256 of its canonical JSON form.
     pub fingerprint: String,
+    /// The date the report is computed for.
     #[serde(with = "date_text")]
     pub as_of: NaiveDate,
+    /// The plan period's first day.
     #[serde(with = "date_text")]
     pub period_start: NaiveDate,
+    /// The plan period's last day.
     #[serde(with = "date_text")]
     pub period_end: NaiveDate,
     /// True when the as-of date is on or after the period's last day: statuses are final.
@@ -276,68 +309,104 @@ pub struct Report {
     pub indicators: Vec<IndicatorProgress>,
     /// Per-region progress, for each region with a target (from the options) and in plan order.
     pub regions: Vec<IndicatorProgress>,
+    /// One check per indicator that has parts (「其中」), in plan order.
     pub parts: Vec<PartsCheck>,
+    /// What looks suspicious in the observations (parts above their whole, regions against the whole).
     pub warnings: Vec<Warning>,
 }
 
 /// One flat row of a report (an indicator for the whole area or a region), with the projection
-/// results as columns: the shape of the CSV export and of DataFrames in the bindings.
+/// results as columns: the shape of the CSV export and of DataFrames in the bindings. A projection
+/// column is empty when its method does not apply.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ReportRow {
+    /// Indicator id.
     pub indicator: String,
+    /// The indicator's name in Chinese.
     pub name_zh: String,
+    /// The indicator's name in English.
     pub name_en: String,
-    /// Empty for the whole plan area.
+    /// Region id; empty for the whole plan area.
     pub region: Option<String>,
+    /// The clause that sets the indicator, e.g. `专栏1`.
     pub clause: String,
+    /// Unit of the target and of every value.
     pub unit: Unit,
+    /// How the achieved value is compared with the target.
     pub comparator: Comparator,
+    /// The target for this area.
     #[serde(with = "decimal_text")]
     pub target: Decimal,
+    /// The date the progress is computed for.
     #[serde(with = "date_text")]
     pub as_of: NaiveDate,
+    /// Cumulative value achieved by the as-of date.
     #[serde(with = "decimal_text::option")]
     pub achieved: Option<Decimal>,
+    /// Date of the latest observation counted.
     #[serde(with = "date_text::option")]
     pub achieved_on: Option<NaiveDate>,
+    /// Whether `achieved` was reported, rolled up from the regions, or is absent.
     pub source: Source,
+    /// achieved ÷ target.
     #[serde(with = "decimal_text::option")]
     pub completion: Option<Decimal>,
+    /// target − achieved, never below 0.
     #[serde(with = "decimal_text::option")]
     pub gap: Option<Decimal>,
+    /// Share of the period elapsed, 0 to 1.
     #[serde(with = "decimal_text")]
     pub elapsed: Decimal,
+    /// Expected by now on the schedule.
     #[serde(with = "decimal_text")]
     pub expected: Decimal,
+    /// `linear` over the period, or `milestones`.
     pub expected_method: ExpectedMethod,
+    /// achieved ÷ expected.
     #[serde(with = "decimal_text::option")]
     pub performance: Option<Decimal>,
+    /// Schedule status as of the as-of date.
     pub status: Status,
+    /// Days from the as-of date to the period's end.
     pub remaining_days: i64,
+    /// Pace needed per month to close the gap by the period's end.
     #[serde(with = "decimal_text::option")]
     pub required_per_month: Option<Decimal>,
+    /// Pace needed per year to close the gap by the period's end.
     #[serde(with = "decimal_text::option")]
     pub required_per_year: Option<Decimal>,
+    /// Pace so far, per month.
     #[serde(with = "decimal_text::option")]
     pub achieved_per_month: Option<Decimal>,
+    /// Linear trend: value projected for the period's last day.
     #[serde(with = "decimal_text::option")]
     pub linear_trend_projected: Option<Decimal>,
+    /// Linear trend: `will_meet` or `will_not_meet`.
     pub linear_trend_class: Option<ProjectionClass>,
+    /// ESCAP current status index.
     #[serde(with = "decimal_text::option")]
     pub escap_current_status_index: Option<Decimal>,
+    /// ESCAP anticipated progress: value projected for the period's last day.
     #[serde(with = "decimal_text::option")]
     pub escap_anticipated_projected: Option<Decimal>,
+    /// ESCAP anticipated progress index: projected ÷ target.
     #[serde(with = "decimal_text::option")]
     pub escap_anticipated_index: Option<Decimal>,
+    /// ESCAP anticipated progress class.
     pub escap_anticipated_class: Option<ProjectionClass>,
+    /// UNSD: actual CAGR from the first to the latest observation.
     #[serde(with = "decimal_text::option")]
     pub unsd_cagr_rate: Option<Decimal>,
+    /// UNSD: the CAGR that would reach the target.
     #[serde(with = "decimal_text::option")]
     pub unsd_cagr_required_rate: Option<Decimal>,
+    /// UNSD: value the actual CAGR projects for the period's last day.
     #[serde(with = "decimal_text::option")]
     pub unsd_cagr_projected: Option<Decimal>,
+    /// UNSD's P = (projected − base) ÷ (target − base).
     #[serde(with = "decimal_text::option")]
     pub unsd_cagr_index: Option<Decimal>,
+    /// UNSD progress class.
     pub unsd_cagr_class: Option<ProjectionClass>,
 }
 
@@ -396,6 +465,7 @@ impl Report {
         self.indicators.iter().chain(&self.regions).map(IndicatorProgress::to_row).collect()
     }
 
+    /// The report as pretty-printed JSON: decimals as strings, dates as ISO text.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }

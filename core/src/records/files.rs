@@ -23,13 +23,15 @@ pub type BytesRead<'a> = &'a mut dyn FnMut(u64);
 /// The formats a record file can have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordFormat {
+    /// Comma-separated values with a header row.
     Csv,
+    /// One JSON object per line.
     JsonLines,
 }
 
 impl RecordFormat {
     /// From a file name: `.jsonl`, `.ndjson` and `.json` are JSON Lines; `.csv` is CSV; anything
-    /// else is decided by the first byte of the file.
+    /// else is `None`, and [`Tally::add_path`] then decides by the file's first non-blank byte.
     pub fn from_path(path: &Path) -> Option<RecordFormat> {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("csv") => Some(RecordFormat::Csv),

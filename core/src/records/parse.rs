@@ -22,19 +22,27 @@ use super::columns::{Column, MAX_KEY_BYTES, RecordInput};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordReason {
+    /// A required field is absent (a certificate kind without its date, …).
     MissingField,
     /// Longer than 128 bytes (ids and keys) or than a field can be.
     TooLong,
+    /// A date that does not exist or is not written `YYYY-MM-DD`.
     InvalidDate,
     /// A date before 1950 or after 2100: almost always a typing or conversion error.
     DateOutOfRange,
     /// An end, completion or certificate date before the start date.
     DateOrder,
+    /// A region that is not an id, name or GB/T 2260 code of the plan's area.
     UnknownRegion,
+    /// A training type that is not in the plan's `records.training_types`.
     UnknownTrainingType,
+    /// A group that is not in the plan's `records.groups`.
     UnknownGroup,
+    /// A certificate kind that is not in the plan's `records.certificate_kinds`.
     UnknownCertificateKind,
+    /// A certificate level that is not a skill level id, name or national level 1–5.
     UnknownLevel,
+    /// A base kind that is not in the plan's `records.base_kinds`.
     UnknownBaseKind,
     /// `subsidised` is not true/false, 1/0, yes/no or 是/否.
     InvalidFlag,
@@ -49,6 +57,7 @@ pub enum RecordReason {
 }
 
 impl RecordReason {
+    /// The reason as rejections and every binding show it, e.g. `unknown_region`.
     pub fn as_str(self) -> &'static str {
         match self {
             RecordReason::MissingField => "missing_field",
@@ -417,7 +426,6 @@ fn optional_date(raw: &Raw<'_>, column: Column, start: i32) -> Result<i32, Refus
 pub(crate) const FIRST_DAY: i32 = 711_858;
 pub(crate) const LAST_DAY: i32 = 767_009;
 
-/// An ISO date (`2023-05-31`, optionally followed by a time, which is ignored) as a day number.
 /// What may follow a record's date: `T` or a space, then a time of day `HH:MM` with optional
 /// seconds, fraction and offset (`T08:30:00.000+08:00`, ` 00:00:00`), which is ignored.
 fn is_time_of_day(rest: &[u8]) -> bool {
@@ -432,6 +440,7 @@ fn is_time_of_day(rest: &[u8]) -> bool {
         && rest[6..].iter().all(|c| c.is_ascii_digit() || b":.+-Z".contains(c))
 }
 
+/// An ISO date (`2023-05-31`, optionally followed by a time, which is ignored) as a day number.
 pub(crate) fn day_number(text: &str) -> Result<i32, RecordReason> {
     let b = text.as_bytes();
     if b.len() < 10 || (b.len() > 10 && !is_time_of_day(&b[10..])) || b[4] != b'-' || b[7] != b'-' {

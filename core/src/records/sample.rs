@@ -19,10 +19,12 @@ use crate::records::{BASE_COLUMNS, RecordInput, TRAINING_COLUMNS};
 pub struct SplitMix64(u64);
 
 impl SplitMix64 {
+    /// The generator whose stream starts from `seed`.
     pub fn new(seed: u64) -> Self {
         SplitMix64(seed)
     }
 
+    /// The next number of the stream.
     pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
@@ -104,24 +106,39 @@ const START_SPAN_DAYS: u64 = 1553; // 2021-10-01 + 1552 days = 2025-12-31
 /// One synthetic training record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SampleTraining {
+    /// `T<seed in hex>-<index>`, unique within a seed.
     pub record_id: String,
+    /// 32 hex digits standing for a hashed person key; the same person recurs across rows.
     pub person_key: String,
+    /// A GB/T 2260 code (of a prefecture, a county or the province) or a region id.
     pub region: &'static str,
+    /// A training type id of the Jilin plan.
     pub training_type: &'static str,
+    /// Whether the training was subsidised.
     pub subsidised: bool,
+    /// Group ids of the Jilin plan; often none.
     pub groups: Vec<&'static str>,
+    /// The day the training started, from 2021-10-01 to 2025-12-31.
     pub start_date: NaiveDate,
+    /// The day the training ended.
     pub end_date: NaiveDate,
+    /// The end date, for the trainings that were completed.
     pub completion_date: Option<NaiveDate>,
+    /// The certificate obtained after completion, if any: its kind, its level (for skill-level and
+    /// qualification certificates) and the day it was issued.
     pub certificate: Option<(&'static str, Option<&'static str>, NaiveDate)>,
 }
 
 /// One synthetic training base.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SampleBase {
+    /// `B<seed in hex>-<index>`, unique within a seed.
     pub base_id: String,
+    /// A base kind id of the Jilin plan.
     pub base_kind: &'static str,
+    /// A GB/T 2260 code or a region id, as for trainings.
     pub region: &'static str,
+    /// The day the base was built or designated.
     pub designated_date: NaiveDate,
 }
 
@@ -241,6 +258,7 @@ impl SampleTraining {
 }
 
 impl SampleBase {
+    /// The record as a host would hand it over.
     pub fn to_input(&self) -> RecordInput {
         RecordInput {
             base_id: Some(self.base_id.clone()),

@@ -47,9 +47,11 @@ pub struct Rejection {
     pub source: Option<String>,
     /// Its row in that input, from 1 (a CSV header is not a row).
     pub row: u64,
+    /// The field at fault, e.g. `region`.
     pub field: String,
     /// A stable reason such as `unknown_region`.
     pub code: String,
+    /// What was expected, in English; never the value found.
     pub message: String,
 }
 
@@ -57,6 +59,7 @@ pub struct Rejection {
 /// placed in a month of the plan period.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndicatorTally {
+    /// The indicator's id.
     pub indicator: String,
     /// Records that met the rule.
     pub matched: u64,
@@ -64,18 +67,22 @@ pub struct IndicatorTally {
     pub counted: u64,
     /// Met the rule but lack the date the rule counts by (e.g. not yet completed).
     pub undated: u64,
+    /// Met the rule but are dated before the plan period.
     pub before_period: u64,
+    /// Met the rule but are dated after the plan period.
     pub after_period: u64,
 }
 
 /// One non-zero cell of a tally.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TallyCell {
+    /// The indicator's id.
     pub indicator: String,
     /// The region the records name (not rolled up).
     pub region: String,
     /// `YYYY-MM`.
     pub month: String,
+    /// Records counted in the cell.
     pub count: u64,
 }
 
@@ -96,8 +103,11 @@ pub struct Tally {
     /// `[indicator][region][month]`, flattened.
     cells: Vec<u64>,
     per_indicator: Vec<IndicatorTally>,
+    /// Rows read, whether counted, not counted or rejected.
     pub rows_read: u64,
+    /// Rows counted toward at least one indicator, in a month of the plan period.
     pub rows_counted: u64,
+    /// Rows refused as invalid.
     pub rows_rejected: u64,
     rejections: Vec<Rejection>,
     ignored_columns: Vec<String>,
@@ -107,17 +117,25 @@ pub struct Tally {
 /// corpus checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TallySummary {
+    /// The fingerprint of the plan whose rules made the tally.
     pub plan: String,
+    /// Rows read, whether counted, not counted or rejected.
     pub rows_read: u64,
+    /// Rows counted toward at least one indicator, in a month of the plan period.
     pub rows_counted: u64,
+    /// Rows refused as invalid.
     pub rows_rejected: u64,
     /// Counted records per indicator (that has a rule), whole area and period.
     pub totals: std::collections::BTreeMap<String, u64>,
     /// Per region (including the regions inside it) with any records, per indicator.
     pub region_totals: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u64>>,
+    /// Figures of each indicator that has a counting rule, in the plan's order.
     pub indicators: Vec<IndicatorTally>,
+    /// Refused records, up to [`MAX_KEPT_REJECTIONS`].
     pub rejections: Vec<Rejection>,
+    /// Columns or keys the inputs had that the record format does not.
     pub ignored_columns: Vec<String>,
+    /// The non-zero cells, by indicator, region and month.
     pub cells: Vec<TallyCell>,
 }
 
