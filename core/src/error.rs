@@ -186,7 +186,7 @@ impl std::fmt::Display for ErrorCode {
 }
 
 /// Why a plan file is invalid: the finer, equally stable, detail of `PLAN_INVALID`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Reason {
     /// A value of the wrong type (a number where text is expected, …).
@@ -255,7 +255,7 @@ impl Reason {
 }
 
 /// One problem found in a plan, located by its path in the file (`indicators[2].parent`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Issue {
     /// Why the plan is invalid there.
     pub reason: Reason,

@@ -113,6 +113,20 @@ fn the_published_records_schema_is_generated_from_the_types() {
 }
 
 #[test]
+fn the_published_host_types_are_generated_from_the_types() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/host-types.schema.json");
+    let generated = skillplan::host::types::schema();
+    if std::env::var_os("SKILLPLAN_BLESS").is_some() {
+        std::fs::write(path, &generated).unwrap();
+    }
+    let published = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        published == generated,
+        "plans/host-types.schema.json is stale: run `SKILLPLAN_BLESS=1 cargo test -p skillplan --test plan_data`, then scripts/gen_host_types.py"
+    );
+}
+
+#[test]
 fn the_published_schema_is_generated_from_the_types() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/plans/plan.schema.json");
     let generated = json_schema();

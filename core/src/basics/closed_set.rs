@@ -12,8 +12,8 @@ macro_rules! closed_set {
             $( $(#[$vdoc:meta])* $variant:ident = $text:literal ),+ $(,)?
         }
     ) => {
-        $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        $(#[$doc])*
         $vis enum $name {
             $( $(#[$vdoc])* #[serde(rename = $text)] $variant ),+
         }

@@ -8,9 +8,31 @@ use chrono::NaiveDate;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserializer, Serializer};
 
+/// The name of the newtype a date serialises as (around its ISO text), so that a converter into
+/// a host's values (Python's `datetime.date`) knows a date from other text.
+pub const MARK: &str = "skillplan::Date";
+
+/// The JSON Schema of a date field: ISO text.
+pub struct DateText;
+
+impl schemars::JsonSchema for DateText {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "DateText".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An ISO date, YYYY-MM-DD.",
+            "type": "string",
+            "format": "date"
+        })
+    }
+}
+
 /// Writes a date as an ISO string, `YYYY-MM-DD` (`#[serde(with = "date_text")]`).
 pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(&date.format("%Y-%m-%d"))
+    // A newtype of the ISO text, as decimals are (see `decimal_text::MARK`).
+    serializer.serialize_newtype_struct(MARK, &date.format("%Y-%m-%d").to_string())
 }
 
 /// Reads a TOML date literal or an ISO string, checked by [`parse`].

@@ -27,13 +27,19 @@ pub fn ratio(numerator: Decimal, denominator: Decimal) -> Option<Decimal> {
     if denominator.is_zero() { None } else { numerator.checked_div(denominator).map(round) }
 }
 
+/// The name of the newtype a decimal serialises as (around its text), so that a converter into
+/// a host's values (Python's `decimal.Decimal`) knows a decimal from other text.
+pub const MARK: &str = "skillplan::Decimal";
+
 /// Prefix of the deserialisation error for a value that is not an exact decimal; the loader
 /// recognises it to report the reason `not_a_number`.
 pub(crate) const NOT_A_NUMBER: &str = "not an exact decimal";
 
 /// Writes a decimal as a string (`"840000"`), never as a JSON number (`#[serde(with = "decimal_text")]`).
 pub fn serialize<S: Serializer>(value: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&value.to_string())
+    // A newtype of the text: serde_json, csv and toml write the text itself; a host's converter
+    // that knows the mark builds its own decimal type from it.
+    serializer.serialize_newtype_struct(MARK, &value.to_string())
 }
 
 /// Reads a decimal string (checked by [`parse`]) or an integer; a float is refused as inexact.

@@ -299,6 +299,7 @@ pub struct CheckResult {
 
 closed_set! {
     /// The answer for one subsidy.
+    #[schemars(rename = "EligibilityStatus")]
     pub enum Status {
         /// Every check holds.
         Eligible = "eligible",

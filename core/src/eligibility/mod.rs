@@ -33,7 +33,7 @@ pub use crate::error::ProfileError;
 pub use crate::model::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, SubsidyKind, TechnicalClass};
 pub use decide::{CheckKind, CheckResult, Decision, Fact, FieldSet, Status, SubsidyOutcome, Tri, decide};
 pub use profile::{
-    HeldCertificate, Offer, PROFILE_FORMAT, Profile, ReceivedSubsidy, offer_from_value, parse_offer_json,
+    HeldCertificate, Offer, PROFILE_FORMAT, Profile, ReceivedSubsidy, offer_from_value, parse_json, parse_offer_json,
     parse_profile_json, profile_from_value,
 };
 #[cfg(feature = "arrow")]

@@ -350,7 +350,9 @@ pub fn parse_offer_json(plan: &Plan, text: &str) -> Result<Offer, ProfileError> 
     offer_from_value(plan, &value)
 }
 
-fn parse_json(text: &str, what: &str) -> Result<Value, ProfileError> {
+/// The JSON value of a profile or an offer given as text; malformed text is the `syntax` error
+/// at `what` (`profile`, `offer`, `profiles[3]`).
+pub fn parse_json(text: &str, what: &str) -> Result<Value, ProfileError> {
     serde_json::from_str(text).map_err(|e| ProfileError::at_syntax(what, e.line(), e.column()))
 }
 

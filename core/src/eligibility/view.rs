@@ -36,7 +36,7 @@ closed_set! {
 }
 
 /// A target group of the plan the person is in, or may be in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct GroupView {
     /// The group's id in the plan.
     pub id: String,
@@ -53,7 +53,7 @@ pub struct GroupView {
 }
 
 /// One check of a subsidy rule, explained.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CheckView {
     /// What was checked.
     pub check: CheckKind,
@@ -65,7 +65,7 @@ pub struct CheckView {
 
 /// Something that would turn the answer to "eligible": a change (`kind = "change"`) or a fact
 /// to supply (`kind = "fact"`, with its `field`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Requirement {
     /// The check it would settle.
     pub check: CheckKind,
@@ -79,7 +79,7 @@ pub struct Requirement {
 }
 
 /// A value the answer rests on that is a documented default rather than a confirmed fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Unconfirmed {
     /// The rule parameter, e.g. `amounts`; `version` for the rule version itself.
     pub parameter: String,
@@ -88,22 +88,24 @@ pub struct Unconfirmed {
 }
 
 /// The rule version applied.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct VersionView {
     /// The version's id, e.g. `2025`.
     pub id: String,
     /// First day in force.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub from: chrono::NaiveDate,
     /// Last day in force; `None` when open-ended.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub to: Option<chrono::NaiveDate>,
     /// The documents the version follows.
     pub source: String,
 }
 
 /// The answer for one subsidy.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SubsidyView {
     /// Which of the four subsidies.
     pub id: SubsidyKind,
@@ -113,6 +115,7 @@ pub struct SubsidyView {
     pub status: Status,
     /// Yuan, as an exact decimal string, where the rules define an amount.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub amount: Option<Decimal>,
     /// The fund that pays it.
     pub fund: Label,
@@ -131,10 +134,11 @@ pub struct SubsidyView {
 }
 
 /// A decision as a host shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DecisionView {
     /// The date decided for.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub as_of: chrono::NaiveDate,
     /// The plan's target groups the person is in or may be in, in plan order.
     pub target_groups: Vec<GroupView>,
@@ -627,7 +631,7 @@ impl Decision {
 }
 
 /// One subsidy's answer without explanations: what a high-volume caller stores or sends on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SubsidySummary {
     /// Which of the four subsidies.
     pub id: SubsidyKind,
@@ -635,6 +639,7 @@ pub struct SubsidySummary {
     pub status: Status,
     /// Yuan, as an exact decimal string, where the rules define an amount.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub amount: Option<Decimal>,
     /// The id of the rule version applied.
     pub version: Option<String>,
@@ -645,10 +650,11 @@ pub struct SubsidySummary {
 }
 
 /// A decision without explanations: member target groups and each subsidy's answer.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct DecisionSummary {
     /// The date decided for.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub as_of: chrono::NaiveDate,
     /// Ids of the plan's target groups the person is in (undetermined ones are left out).
     pub target_groups: Vec<String>,

@@ -29,11 +29,11 @@ pub struct Metadata {
     pub issuers: Vec<String>,
     /// 成文日期.
     #[serde(with = "date_text")]
-    #[schemars(with = "String")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub written_on: NaiveDate,
     /// 发布日期.
     #[serde(default, with = "date_text::option")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub published_on: Option<NaiveDate>,
     /// The period the targets cover, both ends inclusive.
     pub period: Period,
@@ -60,11 +60,11 @@ pub struct Metadata {
 pub struct Period {
     /// The first day, an ISO date.
     #[serde(with = "date_text")]
-    #[schemars(with = "String")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub start: NaiveDate,
     /// The last day (included), an ISO date.
     #[serde(with = "date_text")]
-    #[schemars(with = "String")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub end: NaiveDate,
 }
 

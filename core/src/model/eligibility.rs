@@ -144,11 +144,11 @@ pub struct SubsidyVersion {
     pub id: String,
     /// First day in force, an ISO date.
     #[serde(with = "crate::date_text")]
-    #[schemars(with = "String")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub from: NaiveDate,
     /// Last day in force; open-ended when absent.
     #[serde(default, with = "crate::date_text::option", skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<String>")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub to: Option<NaiveDate>,
     /// The documents this version follows.
     pub source: String,
@@ -181,7 +181,7 @@ pub struct LevelAmount {
     pub level: String,
     /// The amount in yuan, an exact decimal.
     #[serde(with = "decimal_text")]
-    #[schemars(with = "decimal_text::DecimalText")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub amount: Decimal,
     /// The training hours (学时) an offer needs for this amount; no minimum when absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]

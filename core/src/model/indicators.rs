@@ -139,7 +139,7 @@ pub struct Indicator {
     pub comparator: Comparator,
     /// The exact target in units (≥84万 → "840000"). Written as a string or an integer, never a float.
     #[serde(with = "decimal_text")]
-    #[schemars(with = "decimal_text::DecimalText")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub target: Decimal,
     /// The target as the plan writes it, e.g. ≥84 万.
     pub target_text_zh: String,
@@ -163,10 +163,10 @@ pub struct Indicator {
 pub struct PlanMilestone {
     /// The date, an ISO date within the plan period.
     #[serde(with = "date_text")]
-    #[schemars(with = "String")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub date: NaiveDate,
     /// The cumulative value expected by then, an exact decimal between 0 and the target.
     #[serde(with = "decimal_text")]
-    #[schemars(with = "decimal_text::DecimalText")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub value: Decimal,
 }

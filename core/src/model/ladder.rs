@@ -79,7 +79,7 @@ pub struct SkillLevel {
     pub confidence: Confidence,
     /// Cap of the 技能提升补贴 for a certificate at this level, in yuan, where national rules set one.
     #[serde(default, with = "decimal_text::option")]
-    #[schemars(with = "Option<decimal_text::DecimalText>")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub skill_upgrade_subsidy_cap: Option<Decimal>,
     /// Caveats, e.g. that an appointed post is not a certificate level.
     #[serde(default)]

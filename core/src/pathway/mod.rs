@@ -53,7 +53,7 @@ closed_set! {
 }
 
 /// One condition of a route, evaluated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ConditionProgress {
     /// What the condition asks for.
     pub kind: ConditionKind,
@@ -63,9 +63,11 @@ pub struct ConditionProgress {
     pub met: bool,
     /// When it is (or will first be) met; absent when it cannot be met with what is known.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub earliest_date: Option<NaiveDate>,
     /// 0 to 1, for a progress bar: time served ÷ time required, or 0/1.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub progress: Decimal,
     /// What is missing, when the condition cannot be met with what is known.
     pub missing: Option<Label>,
@@ -75,7 +77,7 @@ pub struct ConditionProgress {
 }
 
 /// One application route to a level, evaluated.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RouteProgress {
     /// The route's id in the plan's requirements.
     pub id: String,
@@ -86,16 +88,18 @@ pub struct RouteProgress {
     /// When the last of its conditions is (or will first be) met, and never before the latest
     /// level held was obtained; absent when a condition cannot be dated with what is known.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub earliest_date: Option<NaiveDate>,
     /// The least advanced condition's progress.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub progress: Decimal,
     /// Each condition of the route, evaluated, in the plan's order.
     pub conditions: Vec<ConditionProgress>,
 }
 
 /// Something reaching a level opens.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Unlock {
     /// A title (双贯通) or the 技能提升补贴 cap.
     pub kind: UnlockKind,
@@ -107,9 +111,11 @@ pub struct Unlock {
     pub years: Option<u32>,
     /// Earliest date it can be applied for.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub available_from: Option<NaiveDate>,
     /// The subsidy cap in yuan.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub amount: Option<Decimal>,
     /// Further conditions, as the rule words them.
     pub conditions: Option<Label>,
@@ -120,7 +126,7 @@ pub struct Unlock {
 }
 
 /// A level above the worker's current one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Step {
     /// Level id, e.g. `senior`.
     pub level: String,
@@ -139,6 +145,7 @@ pub struct Step {
     pub can_apply_now: bool,
     /// The earliest date any route is met; absent when none can be with what is known.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub earliest_date: Option<NaiveDate>,
     /// Every application route to the level; empty when the requirements give none.
     pub routes: Vec<RouteProgress>,
@@ -149,7 +156,7 @@ pub struct Step {
 }
 
 /// A level the worker holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct HeldLevelView {
     /// Level id, e.g. `senior`.
     pub level: String,
@@ -159,14 +166,16 @@ pub struct HeldLevelView {
     pub ordinal: u32,
     /// The date the level was obtained.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub obtained_on: NaiveDate,
 }
 
 /// What a pathway screen shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Pathway {
     /// The date the pathway is computed for.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub as_of: NaiveDate,
     /// The requirement set used, by its `occupation`: `default`, or the occupation's own; `none`
     /// when the plan has neither.

@@ -22,7 +22,7 @@ closed_set! {
 }
 
 /// A clause of the plan with its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Clause {
     /// The canonical id: 三, （二十五）, 专栏2 or 专栏2.1.
     pub id: String,

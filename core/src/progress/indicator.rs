@@ -95,6 +95,7 @@ pub(super) fn indicator_progress(
         expected_method,
         performance,
         status,
+        status_label: status.label(),
         remaining_days,
         required_per_month,
         required_per_year,

@@ -30,6 +30,6 @@ pub use decompose::decompose;
 pub use options::{Milestone, ProgressOptions, RegionalTarget, Thresholds};
 pub use report::{achieved_series, indicator, report};
 pub use result::{
-    ExpectedMethod, IndicatorProgress, PartsCheck, Projection, ProjectionClass, ProjectionMethod, Report, ReportRow,
-    Source, Status, Warning, WarningCode,
+    ExpectedMethod, IndicatorProgress, PartsCheck, ProgressWarning, Projection, ProjectionClass, ProjectionMethod,
+    Report, ReportRow, Source, Status, WarningCode,
 };

@@ -51,7 +51,7 @@ pub(crate) fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
 }
 
 /// An observation as a host hands it over: every field as text, checked by [`Observations::new`].
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ObservationInput {
     /// Indicator id, e.g. `subsidized-training`.
@@ -143,6 +143,12 @@ pub fn parse_json(text: &str) -> Result<Vec<ObservationInput>, ObservationError>
             });
         }
     };
+    items.iter().enumerate().map(|(i, item)| input_from_json(i, item)).collect()
+}
+
+/// Reads observations from JSON values, one per observation (rows a host handed over, read
+/// under the host-value policy): errors as [`parse_json`] gives them, `observations[i].field`.
+pub fn from_values(items: &[serde_json::Value]) -> Result<Vec<ObservationInput>, ObservationError> {
     items.iter().enumerate().map(|(i, item)| input_from_json(i, item)).collect()
 }
 
@@ -245,7 +251,7 @@ pub fn parse_csv(reader: impl std::io::Read) -> Result<Vec<ObservationInput>, Ob
 }
 
 /// A checked observation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Observation {
     /// Indicator id.
     pub indicator: String,
@@ -253,9 +259,11 @@ pub struct Observation {
     pub region: Option<String>,
     /// The date as given, within the plan period.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub date: NaiveDate,
     /// The value as given: a cumulative total, or what was achieved in the period `kind` names.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub value: Decimal,
     /// How `value` is to be read.
     pub kind: SeriesKind,

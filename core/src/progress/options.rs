@@ -14,20 +14,22 @@ use crate::plan::Plan;
 use super::timeline::Timeline;
 
 /// A caller-given point of the expected trajectory: by `date`, `value` should have been achieved.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Milestone {
     /// Indicator id.
     pub indicator: String,
     /// The day by which `value` is expected, within the plan period.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub date: NaiveDate,
     /// Cumulative value expected by then, between 0 and the indicator's target.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub value: Decimal,
 }
 
 /// A target for one region (from a published breakdown or from [`super::decompose`]).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct RegionalTarget {
     /// Indicator id.
     pub indicator: String,
@@ -35,17 +37,20 @@ pub struct RegionalTarget {
     pub region: String,
     /// The region's target, an exact decimal between 0 and 10^15.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub target: Decimal,
 }
 
 /// Thresholds of the schedule status, on performance = achieved ÷ expected by now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Thresholds {
     /// At or above: on track. Default 0.95.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub on_track: Decimal,
     /// At or above (and below on-track): behind; below: far behind. Default 0.75.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub behind: Decimal,
 }
 

@@ -122,7 +122,7 @@ closed_set! {
 
 /// One projection method's result with every intermediate value, so it can be audited.
 /// Fields a method does not use are `None`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Projection {
     /// The method.
     pub method: ProjectionMethod,
@@ -132,30 +132,38 @@ pub struct Projection {
     pub note: Option<String>,
     /// Where the method starts from: the period's first day or, for the CAGR, the first observation.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub base_date: Option<NaiveDate>,
     /// The value at `base_date`: 0, or the first observation's for the CAGR.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub base_value: Option<Decimal>,
     /// Date of the latest observation used, on or before the as-of date.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub latest_date: Option<NaiveDate>,
     /// Cumulative value at `latest_date`.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub latest_value: Option<Decimal>,
     /// Observations used (the linear trend and anticipated progress also count their anchor at 0).
     pub points: Option<u32>,
     /// Slope per year (linear trend) or compound annual growth rate (CAGR).
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub rate: Option<Decimal>,
     /// The rate needed to reach the target by the end of the period.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub required_rate: Option<Decimal>,
     /// Value projected for the period's last day.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub projected_value: Option<Decimal>,
     /// The method's index: projected ÷ target (linear trend, anticipated progress), the current
     /// status index, or UNSD's P = (projected − base) ÷ (target − base).
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub index: Option<Decimal>,
     /// The method's class, e.g. `will_meet`, `substantial_progress`.
     pub classification: Option<ProjectionClass>,
@@ -186,7 +194,7 @@ impl Projection {
 }
 
 /// Where one indicator (for the whole area or one region) stands as of a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct IndicatorProgress {
     /// Indicator id, e.g. `subsidized-training`.
     pub indicator: String,
@@ -202,56 +210,70 @@ pub struct IndicatorProgress {
     pub comparator: Comparator,
     /// The plan's target for the whole area, or the region's target from the options.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub target: Decimal,
     /// The date the progress is computed for.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub as_of: NaiveDate,
     /// Cumulative value by the as-of date (or the period's end, if earlier); `None` without an
     /// observation by then.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub achieved: Option<Decimal>,
     /// Date of the latest observation counted.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub achieved_on: Option<NaiveDate>,
     /// Whether `achieved` was reported, rolled up from the regions, or is absent.
     pub source: Source,
     /// achieved ÷ target.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub completion: Option<Decimal>,
     /// What is still missing: target − achieved, never below 0.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub gap: Option<Decimal>,
     /// Share of the period elapsed, 0 to 1.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub elapsed: Decimal,
     /// Expected by now on the schedule.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub expected: Decimal,
     /// `linear` over the period, or `milestones`.
     pub expected_method: ExpectedMethod,
     /// achieved ÷ expected.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub performance: Option<Decimal>,
     /// Schedule status as of the as-of date.
     pub status: Status,
+    /// The status in Chinese and English, as reports show it.
+    pub status_label: Label,
     /// Days from the as-of date to the period's end (0 once it is over).
     pub remaining_days: i64,
     /// Pace needed from now to close the gap by the end of the period, per month of 30.4375 days;
     /// only for ≥ and > targets, and while days remain.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub required_per_month: Option<Decimal>,
     /// The same pace per year of 365.25 days.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub required_per_year: Option<Decimal>,
     /// Pace so far: achieved ÷ elapsed days, per month.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub achieved_per_month: Option<Decimal>,
     /// The four methods' projections, in [`ProjectionMethod`] order, applicable or not.
     pub projections: Vec<Projection>,
 }
 
 /// The parts (「其中」) of an indicator against their whole, as of the report's date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PartsCheck {
     /// Id of the whole indicator.
     pub whole: String,
@@ -259,24 +281,28 @@ pub struct PartsCheck {
     pub parts: Vec<String>,
     /// The whole's achieved value for the whole area, if any.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub whole_achieved: Option<Decimal>,
     /// Sum of the parts' achieved values (parts may overlap: it may exceed the whole); `None` when
     /// no part has one.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub parts_achieved: Option<Decimal>,
     /// The whole's target.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub whole_target: Decimal,
     /// Sum of the parts' targets.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub parts_target: Decimal,
     /// True when no single part has achieved more than its whole.
     pub consistent: bool,
 }
 
 /// Something suspicious in the observations that does not stop the computation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Warning {
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct ProgressWarning {
     /// What the warning is about.
     pub code: WarningCode,
     /// The indicator concerned (for `part_exceeds_whole`, the part).
@@ -288,7 +314,7 @@ pub struct Warning {
 }
 
 /// Every indicator of a plan as of a date.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// The plan's id.
     pub plan_id: String,
@@ -296,12 +322,15 @@ pub struct Report {
     pub fingerprint: String,
     /// The date the report is computed for.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub as_of: NaiveDate,
     /// The plan period's first day.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub period_start: NaiveDate,
     /// The plan period's last day.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub period_end: NaiveDate,
     /// True when the as-of date is on or after the period's last day: statuses are final.
     pub is_final: bool,
@@ -312,13 +341,13 @@ pub struct Report {
     /// One check per indicator that has parts (「其中」), in plan order.
     pub parts: Vec<PartsCheck>,
     /// What looks suspicious in the observations (parts above their whole, regions against the whole).
-    pub warnings: Vec<Warning>,
+    pub warnings: Vec<ProgressWarning>,
 }
 
 /// One flat row of a report (an indicator for the whole area or a region), with the projection
 /// results as columns: the shape of the CSV export and of DataFrames in the bindings. A projection
 /// column is empty when its method does not apply.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ReportRow {
     /// Indicator id.
     pub indicator: String,
@@ -336,34 +365,43 @@ pub struct ReportRow {
     pub comparator: Comparator,
     /// The target for this area.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub target: Decimal,
     /// The date the progress is computed for.
     #[serde(with = "date_text")]
+    #[schemars(with = "crate::basics::date_text::DateText")]
     pub as_of: NaiveDate,
     /// Cumulative value achieved by the as-of date.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub achieved: Option<Decimal>,
     /// Date of the latest observation counted.
     #[serde(with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
     pub achieved_on: Option<NaiveDate>,
     /// Whether `achieved` was reported, rolled up from the regions, or is absent.
     pub source: Source,
     /// achieved ÷ target.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub completion: Option<Decimal>,
     /// target − achieved, never below 0.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub gap: Option<Decimal>,
     /// Share of the period elapsed, 0 to 1.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub elapsed: Decimal,
     /// Expected by now on the schedule.
     #[serde(with = "decimal_text")]
+    #[schemars(with = "crate::basics::decimal_text::DecimalText")]
     pub expected: Decimal,
     /// `linear` over the period, or `milestones`.
     pub expected_method: ExpectedMethod,
     /// achieved ÷ expected.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub performance: Option<Decimal>,
     /// Schedule status as of the as-of date.
     pub status: Status,
@@ -371,40 +409,51 @@ pub struct ReportRow {
     pub remaining_days: i64,
     /// Pace needed per month to close the gap by the period's end.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub required_per_month: Option<Decimal>,
     /// Pace needed per year to close the gap by the period's end.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub required_per_year: Option<Decimal>,
     /// Pace so far, per month.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub achieved_per_month: Option<Decimal>,
     /// Linear trend: value projected for the period's last day.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub linear_trend_projected: Option<Decimal>,
     /// Linear trend: `will_meet` or `will_not_meet`.
     pub linear_trend_class: Option<ProjectionClass>,
     /// ESCAP current status index.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub escap_current_status_index: Option<Decimal>,
     /// ESCAP anticipated progress: value projected for the period's last day.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub escap_anticipated_projected: Option<Decimal>,
     /// ESCAP anticipated progress index: projected ÷ target.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub escap_anticipated_index: Option<Decimal>,
     /// ESCAP anticipated progress class.
     pub escap_anticipated_class: Option<ProjectionClass>,
     /// UNSD: actual CAGR from the first to the latest observation.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub unsd_cagr_rate: Option<Decimal>,
     /// UNSD: the CAGR that would reach the target.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub unsd_cagr_required_rate: Option<Decimal>,
     /// UNSD: value the actual CAGR projects for the period's last day.
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub unsd_cagr_projected: Option<Decimal>,
     /// UNSD's P = (projected − base) ÷ (target − base).
     #[serde(with = "decimal_text::option")]
+    #[schemars(with = "Option<crate::basics::decimal_text::DecimalText>")]
     pub unsd_cagr_index: Option<Decimal>,
     /// UNSD progress class.
     pub unsd_cagr_class: Option<ProjectionClass>,

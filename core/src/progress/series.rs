@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 use crate::plan::Plan;
 
 use super::observations::{Observations, Point, value_as_of};
-use super::result::{IndicatorProgress, PartsCheck, Source, Warning, WarningCode};
+use super::result::{IndicatorProgress, PartsCheck, ProgressWarning, Source, WarningCode};
 
 /// The cumulative series of an indicator for an area, and where it came from.
 pub(super) struct Series {
@@ -79,7 +79,7 @@ pub(super) fn rollup_warnings(
     obs: &Observations,
     indicator: &str,
     date: NaiveDate,
-    warnings: &mut Vec<Warning>,
+    warnings: &mut Vec<ProgressWarning>,
 ) {
     let Some(reported) = obs.series(indicator, None).and_then(|s| value_as_of(s, date)) else { return };
     let regions = covering_regions(plan, obs, indicator);
@@ -89,14 +89,14 @@ pub(super) fn rollup_warnings(
     // No regional figure yet by that date: nothing to compare.
     let Some(sum) = value_as_of(&rollup(obs, indicator, &regions), date).map(|p| p.value) else { return };
     if sum > reported.value {
-        warnings.push(Warning {
+        warnings.push(ProgressWarning {
             code: WarningCode::RegionsExceedProvince,
             indicator: indicator.to_owned(),
             region: None,
             message: format!("the regions sum to {sum}, more than the {} reported for the whole area", reported.value),
         });
     } else if sum != reported.value {
-        warnings.push(Warning {
+        warnings.push(ProgressWarning {
             code: WarningCode::RollupMismatch,
             indicator: indicator.to_owned(),
             region: None,
@@ -105,7 +105,11 @@ pub(super) fn rollup_warnings(
     }
 }
 
-pub(super) fn parts_checks(plan: &Plan, rows: &[IndicatorProgress], warnings: &mut Vec<Warning>) -> Vec<PartsCheck> {
+pub(super) fn parts_checks(
+    plan: &Plan,
+    rows: &[IndicatorProgress],
+    warnings: &mut Vec<ProgressWarning>,
+) -> Vec<PartsCheck> {
     let by_id: BTreeMap<&str, &IndicatorProgress> = rows.iter().map(|r| (r.indicator.as_str(), r)).collect();
     let mut checks = Vec::new();
     for whole in plan.indicators() {
@@ -121,7 +125,7 @@ pub(super) fn parts_checks(plan: &Plan, rows: &[IndicatorProgress], warnings: &m
             if let (Some(w), Some(v)) = (whole_achieved, value) {
                 if *v > w {
                     consistent = false;
-                    warnings.push(Warning {
+                    warnings.push(ProgressWarning {
                         code: WarningCode::PartExceedsWhole,
                         indicator: part.id.clone(),
                         region: None,

@@ -1,0 +1,49 @@
+//! The boundary types: every answer a host builds from the core's serde form (plan queries,
+//! progress reports, pathways, the crosswalk), described once as JSON Schema. Python's classes
+//! (`skillplan/_types.py`) and the TypeScript declarations of the Node package are generated
+//! from this description by `scripts/gen_host_types.py`, so that no binding writes a type again;
+//! `core/plans/host-types.schema.json` is this text, and a test keeps the two equal.
+//!
+//! Decimals and dates are strings in JSON (`format: decimal`, `format: date` here); serialised,
+//! they are marked ([`crate::decimal_text::MARK`], [`crate::date_text::MARK`]) so that a host's
+//! converter can build its own decimal and date types from them.
+
+use schemars::SchemaGenerator;
+use schemars::generate::SchemaSettings;
+
+use crate::model::{
+    Column, CrosswalkEntry, Department, EducationEquivalence, Indicator, Measure, Metadata, Region, SkillLevel, Title,
+};
+use crate::pathway::Pathway;
+use crate::plan::Clause;
+use crate::progress::{IndicatorProgress, RegionalTarget, Report};
+
+/// The JSON Schema of every boundary type, as `$defs` of one document.
+pub fn schema() -> String {
+    let mut generator = SchemaGenerator::new(SchemaSettings::draft2020_12().for_serialize());
+    generator.subschema_for::<Metadata>();
+    generator.subschema_for::<Indicator>();
+    generator.subschema_for::<Measure>();
+    generator.subschema_for::<Column>();
+    generator.subschema_for::<Clause>();
+    generator.subschema_for::<Department>();
+    generator.subschema_for::<Region>();
+    generator.subschema_for::<SkillLevel>();
+    generator.subschema_for::<Title>();
+    generator.subschema_for::<CrosswalkEntry>();
+    generator.subschema_for::<EducationEquivalence>();
+    generator.subschema_for::<crate::error::Issue>();
+    generator.subschema_for::<Report>();
+    generator.subschema_for::<IndicatorProgress>();
+    generator.subschema_for::<RegionalTarget>();
+    generator.subschema_for::<Pathway>();
+    generator.subschema_for::<crate::eligibility::DecisionSummary>();
+    let definitions = generator.take_definitions(true);
+    let document = serde_json::json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "skillplan boundary types",
+        "description": "Every answer hosts build from the core's serde form; generated from the Rust types.",
+        "$defs": definitions,
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+}
