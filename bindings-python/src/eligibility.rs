@@ -1,40 +1,66 @@
-//! Eligibility for Python: profiles and offers as dicts (or JSON text) in; a decision as the
-//! dataclasses of `skillplan.eligibility`, or a roster's answers as a DataFrame, out. The core
-//! decides with the GIL released. No logic lives here.
+//! Eligibility for Python: profiles and offers as dicts (read under the core's host-value policy)
+//! or JSON text in; a decision as the dataclasses of `skillplan.eligibility` (or the summary),
+//! or a roster's answers as a DataFrame, out. The core decides with the GIL released.
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyCapsule, PyCapsuleMethods, PyList};
+use pyo3::types::{PyCapsule, PyCapsuleMethods, PyList, PyString};
+use serde_json::Value;
 use skillplan as core;
 use skillplan::arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use skillplan::arrow_array::{RecordBatch, RecordBatchIterator};
 use skillplan::eligibility as el;
+use skillplan::host::batch;
+use skillplan::host::options::DecisionOptions;
+use skillplan::host::value::Argument;
 
+use crate::host;
+use crate::to_py::to_py;
 use crate::{guard, to_py_err};
 
-/// The JSON text of a profile, offer or list of them, through `skillplan.eligibility.to_json`;
-/// a value JSON cannot hold is the wrong type at `what`.
-fn json_text(py: Python<'_>, value: &Bound<'_, PyAny>, what: &str) -> PyResult<String> {
-    match py.import("skillplan.eligibility")?.call_method1("to_json", (value,)) {
-        Ok(text) => text.extract(),
-        Err(e) if e.is_instance_of::<PyTypeError>(py) => {
-            let message = e.value(py).to_string();
-            Err(to_py_err(el::ProfileError::at_path("wrong_type", what, message).into()))
-        }
-        Err(e) => Err(e),
+/// A profile or offer as JSON: a str is JSON text; anything else a host value, read under the
+/// core's policy for documents (refused whole, wrong type at `path`, for what JSON cannot hold).
+fn document(value: &Bound<'_, PyAny>, argument: Argument<'_>, path: &str) -> PyResult<Value> {
+    match value.cast::<PyString>() {
+        Ok(text) => el::parse_json(text.to_str()?, path).map_err(to_py_err),
+        Err(_) => host::json(value, argument),
     }
 }
 
-fn offer_text(py: Python<'_>, offer: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+fn offer_value(offer: Option<&Bound<'_, PyAny>>) -> PyResult<Value> {
     match offer {
-        None => Ok("{}".into()),
-        Some(o) if o.is_none() => Ok("{}".into()),
-        Some(o) => json_text(py, o, "offer"),
+        Some(o) if !o.is_none() => document(o, Argument::Offer, "offer"),
+        _ => Ok(Value::Object(Default::default())),
     }
 }
 
-fn decisions<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("skillplan.eligibility")?.call_method1("decisions_from_json", (text,))
+/// The decision options of a call, read by the core from its keyword arguments.
+pub(crate) fn options(
+    subsidies: Option<&Bound<'_, PyAny>>,
+    explain: Option<&Bound<'_, PyAny>>,
+) -> PyResult<DecisionOptions> {
+    let mut given = serde_json::Map::new();
+    for (key, value) in [("subsidies", subsidies), ("explain", explain)] {
+        if let Some(v) = value {
+            given.insert(key.to_owned(), host::json(v, Argument::Options)?);
+        }
+    }
+    core::host::options::decision(&Value::Object(given)).map_err(to_py_err)
+}
+
+/// Explained decisions as the dataclasses of `skillplan.eligibility`; summaries as the generated
+/// `DecisionSummary`.
+fn answers<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    answers: &T,
+    options: &DecisionOptions,
+) -> PyResult<Bound<'py, PyAny>> {
+    if options.explain {
+        let text = serde_json::to_string(answers).unwrap_or_default();
+        py.import("skillplan.eligibility")?.call_method1("decisions_from_json", (text,))
+    } else {
+        to_py(py, answers)
+    }
 }
 
 pub(crate) fn check<'py>(
@@ -43,14 +69,13 @@ pub(crate) fn check<'py>(
     profile: &Bound<'py, PyAny>,
     offer: Option<&Bound<'py, PyAny>>,
     as_of: &Bound<'py, PyAny>,
+    options: &DecisionOptions,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let as_of = crate::progress::option_date(Some(as_of.clone()), "as_of".into())?;
-    let profile = json_text(py, profile, "profile")?;
-    let offer = offer_text(py, offer)?;
-    let text = py
-        .detach(|| el::check_json(plan, &profile, &offer, as_of).map(|d| serde_json::to_string(&d).unwrap_or_default()))
-        .map_err(to_py_err)?;
-    decisions(py, &text)
+    let as_of = host::as_of(as_of)?;
+    let profile = document(profile, Argument::Profile("profile"), "profile")?;
+    let offer = offer_value(offer)?;
+    let answer = py.detach(|| batch::decide_value(plan, &profile, &offer, as_of, options)).map_err(to_py_err)?;
+    answers(py, &answer, options)
 }
 
 pub(crate) fn check_batch<'py>(
@@ -59,34 +84,26 @@ pub(crate) fn check_batch<'py>(
     profiles: &Bound<'py, PyAny>,
     offer: Option<&Bound<'py, PyAny>>,
     as_of: &Bound<'py, PyAny>,
+    options: &DecisionOptions,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let as_of = crate::progress::option_date(Some(as_of.clone()), "as_of".into())?;
+    let as_of = host::as_of(as_of)?;
     let list = profiles.cast::<PyList>().map_err(|_| PyTypeError::new_err("profiles must be a list of dicts"))?;
-    let values: Vec<String> =
-        list.iter().enumerate().map(|(i, p)| json_text(py, &p, &format!("profiles[{i}]"))).collect::<PyResult<_>>()?;
-    let offer = offer_text(py, offer)?;
-    let text = py
-        .detach(|| -> Result<String, core::Error> {
-            let offer = el::parse_offer_json(plan, &offer)?;
-            let parsed: Vec<serde_json::Value> = values
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    serde_json::from_str(t).map_err(|e| {
-                        core::Error::from(el::ProfileError::at_syntax("profile", e.line(), e.column()).in_batch(i))
-                    })
-                })
-                .collect::<Result<_, _>>()?;
-            let views = el::check_batch(plan, &parsed, &offer, as_of)?;
-            Ok(serde_json::to_string(&views).unwrap_or_default())
+    let values: Vec<Value> = list
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let path = format!("profiles[{i}]");
+            document(&p, Argument::Profile(&path), &path)
         })
-        .map_err(to_py_err)?;
-    decisions(py, &text)
+        .collect::<PyResult<_>>()?;
+    let offer = offer_value(offer)?;
+    let decided = py.detach(|| batch::decide_values(plan, &values, &offer, as_of, options)).map_err(to_py_err)?;
+    answers(py, &decided, options)
 }
 
 /// An Arrow stream of the roster's answers, handed to pyarrow through the PyCapsule interface.
 #[pyclass(module = "skillplan")]
-pub struct RosterAnswers {
+pub(crate) struct RosterAnswers {
     batches: Option<Vec<RecordBatch>>,
 }
 
@@ -120,8 +137,8 @@ pub(crate) fn frame<'py>(
     as_of: &Bound<'py, PyAny>,
     output: &str,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let as_of = crate::progress::option_date(Some(as_of.clone()), "as_of".into())?;
-    let offer = offer_text(py, offer)?;
+    let as_of = host::as_of(as_of)?;
+    let offer = offer_value(offer)?;
     let batches = if roster.hasattr("__arrow_c_stream__")? {
         let capsule = roster.call_method1("__arrow_c_stream__", (py.None(),))?;
         let capsule = capsule
@@ -132,26 +149,20 @@ pub(crate) fn frame<'py>(
         // stream out and leaves a released one, which the capsule's destructor then skips.
         let reader = unsafe { RecordBatchStreamReader::from_raw(pointer.as_ptr().cast::<FFI_ArrowArrayStream>()) }
             .map_err(|e| {
-                to_py_err(
-                    el::ProfileError::at_path(
-                        "unsupported_type",
-                        "roster",
-                        format!("cannot import the Arrow data: {}", e.to_string().chars().take(80).collect::<String>()),
-                    )
-                    .into(),
-                )
+                to_py_err(el::ProfileError::at_path(
+                    "unsupported_type",
+                    "roster",
+                    format!("cannot import the Arrow data: {}", e.to_string().chars().take(80).collect::<String>()),
+                ))
             })?;
         py.detach(|| -> Result<Vec<RecordBatch>, core::Error> {
-            let offer = el::parse_offer_json(plan, &offer)?;
+            let offer = el::offer_from_value(plan, &offer)?;
             el::decide_roster(plan, reader, &offer, as_of)
         })
     } else if let Ok(list) = roster.cast::<PyList>() {
-        let texts: Vec<String> =
-            list.iter().enumerate().map(|(i, p)| json_text(py, &p, &format!("rows[{i}]"))).collect::<PyResult<_>>()?;
+        let values: Vec<Value> = list.iter().map(|p| host::json(&p, Argument::Roster)).collect::<PyResult<_>>()?;
         py.detach(|| -> Result<Vec<RecordBatch>, core::Error> {
-            let offer = el::parse_offer_json(plan, &offer)?;
-            let values: Vec<serde_json::Value> =
-                texts.iter().map(|t| serde_json::from_str(t).unwrap_or_default()).collect();
+            let offer = el::offer_from_value(plan, &offer)?;
             el::decide_roster_values(plan, &values, &offer, as_of).map(|b| vec![b])
         })
     } else {
@@ -162,9 +173,4 @@ pub(crate) fn frame<'py>(
     .map_err(to_py_err)?;
     let answers = Bound::new(py, RosterAnswers { batches: Some(batches) })?;
     py.import("skillplan.eligibility")?.call_method1("_frame", (answers, output))
-}
-
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<RosterAnswers>()?;
-    Ok(())
 }

@@ -1,78 +1,32 @@
 //! Records and tallies for Python: a path, an Arrow PyCapsule stream or array (pyarrow, polars,
-//! pandas) or a list of dicts goes to the core's counting; the tally comes back as a class
-//! with dicts, a DataFrame and JSON. Counting runs without the GIL.
+//! pandas) or a list of dicts (read under the core's host-value policy) goes to the core's
+//! counting; the tally comes back as a class with dicts, a DataFrame and JSON. Counting runs
+//! without the GIL.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyCapsule, PyCapsuleMethods, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
-use serde_json::Value;
+use pyo3::types::{PyCapsule, PyCapsuleMethods, PyDict, PyList, PyString};
+use serde_json::{Map, Value};
 use skillplan as core;
 use skillplan::arrow_array::ffi::{FFI_ArrowArray, FFI_ArrowSchema};
 use skillplan::arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use skillplan::arrow_array::{RecordBatch, StructArray};
 
-use crate::{guard, to_py_err};
+use skillplan::host::value::Argument;
 
-/// A Python value as the JSON value the core reads: floats stay floats (and are refused there);
-/// dates become ISO text; anything else an empty object, refused as the wrong type.
-fn to_value(v: &Bound<'_, PyAny>, depth: usize) -> Value {
-    if v.is_none() {
-        Value::Null
-    } else if let Ok(b) = v.cast::<PyBool>() {
-        Value::Bool(b.is_true())
-    } else if let Ok(s) = v.cast::<PyString>() {
-        Value::String(s.to_string_lossy().into_owned())
-    } else if v.is_instance_of::<PyInt>() || v.hasattr("__index__").unwrap_or(false) && !v.is_instance_of::<PyFloat>() {
-        match v.extract::<i64>() {
-            Ok(i) => Value::from(i),
-            Err(_) => Value::Object(Default::default()),
-        }
-    } else if let Ok(f) = v.cast::<PyFloat>() {
-        // NaN (a missing value in pandas) is absent, as None is; an infinity is a value of the
-        // wrong type (an empty object, which no field takes), as a fraction is.
-        let x = f.value();
-        if x.is_nan() {
-            Value::Null
-        } else {
-            serde_json::Number::from_f64(x).map(Value::Number).unwrap_or_else(|| Value::Object(Default::default()))
-        }
-    } else if let Ok(list) = v.cast::<PyList>() {
-        if depth > 2 {
-            return Value::Object(Default::default());
-        }
-        Value::Array(list.iter().map(|x| to_value(&x, depth + 1)).collect())
-    } else if let Ok(t) = v.cast::<PyTuple>() {
-        if depth > 2 {
-            return Value::Object(Default::default());
-        }
-        Value::Array(t.iter().map(|x| to_value(&x, depth + 1)).collect())
-    } else if v.hasattr("isoformat").unwrap_or(false) && v.hasattr("year").unwrap_or(false) {
-        let iso: String = v.call_method0("isoformat").and_then(|s| s.extract()).unwrap_or_default();
-        Value::String(iso)
-    } else if let Ok(d) = v.cast::<PyDict>() {
-        if depth > 0 {
-            return Value::Object(Default::default());
-        }
-        let mut map = serde_json::Map::new();
-        for (k, x) in d.iter() {
-            let key = k.str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-            map.insert(key, to_value(&x, depth + 1));
-        }
-        Value::Object(map)
-    } else {
-        Value::Object(Default::default())
-    }
-}
+use crate::host;
+use crate::to_py::to_py;
+use crate::{guard, to_py_err};
 
 fn is_path(source: &Bound<'_, PyAny>) -> bool {
     source.is_instance_of::<PyString>() || source.hasattr("__fspath__").unwrap_or(false)
 }
 
 /// Counts `source` into a new tally.
-pub fn count(
+pub(crate) fn count(
     py: Python<'_>,
     plan: &Arc<core::Plan>,
     source: &Bound<'_, PyAny>,
@@ -112,11 +66,9 @@ pub fn count(
         .map_err(|e| to_py_err(arrow_error(&e.to_string())))?;
         let batch = RecordBatch::from(StructArray::from(data));
         py.detach(|| tally.add_arrow_batch(plan, &batch, options, 0)).map_err(to_py_err)?;
-    } else if let Ok(list) = source.cast::<PyList>() {
-        let values: Vec<Value> = list.iter().map(|x| to_value(&x, 0)).collect();
-        py.detach(|| tally.add_values(plan, &values, options)).map_err(to_py_err)?;
-    } else if source.hasattr("__iter__")? && !source.is_instance_of::<PyDict>() {
-        let values: Vec<Value> = source.try_iter()?.map(|x| x.map(|x| to_value(&x, 0))).collect::<PyResult<_>>()?;
+    } else if source.is_instance_of::<PyList>() || (source.hasattr("__iter__")? && !source.is_instance_of::<PyDict>()) {
+        let values: Vec<Value> =
+            source.try_iter()?.map(|x| x.and_then(|x| host::json(&x, Argument::Records))).collect::<PyResult<_>>()?;
         py.detach(|| tally.add_values(plan, &values, options)).map_err(to_py_err)?;
     } else {
         return Err(PyTypeError::new_err(
@@ -136,14 +88,10 @@ fn arrow_error(message: &str) -> core::Error {
     .into()
 }
 
-fn json_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?.call_method1("loads", (text,))
-}
-
 /// Counts of records by indicator × region × month under one plan's rules, with what was read,
 /// counted and rejected. Tallies of parts of the records merge into the tally of the whole.
 #[pyclass(module = "skillplan")]
-pub struct Tally {
+pub(crate) struct Tally {
     plan: Arc<core::Plan>,
     inner: core::Tally,
 }
@@ -153,34 +101,31 @@ impl Tally {
     /// Rows read, valid or not.
     #[getter]
     fn rows_read(&self) -> PyResult<u64> {
-        guard("rows_read", || Ok({ self.inner.rows_read }))
+        guard("rows_read", || Ok(self.inner.rows_read))
     }
     /// Rows that counted toward at least one indicator.
     #[getter]
     fn rows_counted(&self) -> PyResult<u64> {
-        guard("rows_counted", || Ok({ self.inner.rows_counted }))
+        guard("rows_counted", || Ok(self.inner.rows_counted))
     }
     /// Rows refused as invalid (and skipped).
     #[getter]
     fn rows_rejected(&self) -> PyResult<u64> {
-        guard("rows_rejected", || Ok({ self.inner.rows_rejected }))
+        guard("rows_rejected", || Ok(self.inner.rows_rejected))
     }
     /// Columns or keys the inputs had that the record format does not, so were not read.
     #[getter]
     fn ignored_columns(&self) -> PyResult<Vec<String>> {
-        guard("ignored_columns", || Ok({ self.inner.ignored_columns().to_vec() }))
+        guard("ignored_columns", || Ok(self.inner.ignored_columns().to_vec()))
     }
     /// The refused records (up to 1000): dicts of source, row, field, code, message.
     #[getter]
     fn rejections<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard("rejections", || json_to_py(py, &serde_json::to_string(self.inner.rejections()).unwrap_or_default()))
+        guard("rejections", || to_py(py, self.inner.rejections()))
     }
     /// Counted records per indicator, for the whole area and period.
     fn totals<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard("totals", || {
-            let text = py.detach(|| serde_json::to_string(&self.inner.totals(&self.plan)).unwrap_or_default());
-            json_to_py(py, &text)
-        })
+        guard("totals", || to_py(py, &py.detach(|| self.inner.totals(&self.plan))))
     }
     /// Counted records of one indicator in a region and the regions inside it.
     fn region_total(&self, indicator: &str, region: &str) -> PyResult<u64> {
@@ -188,17 +133,11 @@ impl Tally {
     }
     /// Everything the tally says, as plain dicts and lists.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard("summary", || {
-            let text = py.detach(|| serde_json::to_string(&self.inner.summary(&self.plan)).unwrap_or_default());
-            json_to_py(py, &text)
-        })
+        guard("summary", || to_py(py, &py.detach(|| self.inner.summary(&self.plan))))
     }
     /// The non-zero counts: dicts of indicator, region, month (YYYY-MM), count.
     fn cells<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard("cells", || {
-            let text = py.detach(|| serde_json::to_string(&self.inner.cells()).unwrap_or_default());
-            json_to_py(py, &text)
-        })
+        guard("cells", || to_py(py, &py.detach(|| self.inner.cells())))
     }
     /// The non-zero counts as a pandas DataFrame (indicator, region, month, count).
     fn to_pandas<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
@@ -211,12 +150,7 @@ impl Tally {
     }
     /// Monthly observations (dicts of text) for `Plan.progress`.
     fn observations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        guard("observations", || {
-            let text = py.detach(|| {
-                self.inner.observations(&self.plan).map(|obs| serde_json::to_string(&obs).unwrap_or_default())
-            });
-            json_to_py(py, &text.map_err(to_py_err)?)
-        })
+        guard("observations", || crate::answer(py, py.detach(|| self.inner.observations(&self.plan))))
     }
     /// Adds another tally of the same plan into this one.
     fn merge(&mut self, py: Python<'_>, other: PyRef<'_, Tally>) -> PyResult<()> {
@@ -227,7 +161,7 @@ impl Tally {
     }
     /// The tally as JSON, to merge in another process (`Tally.from_json`).
     fn to_json(&self, py: Python<'_>) -> PyResult<String> {
-        guard("to_json", || Ok({ py.detach(|| self.inner.to_json()) }))
+        guard("to_json", || Ok(py.detach(|| self.inner.to_json())))
     }
     /// Reads a tally written by `to_json` under the same plan.
     #[staticmethod]
@@ -246,7 +180,17 @@ impl Tally {
     }
 }
 
-pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<Tally>()?;
-    Ok(())
+/// The counting options of a call, read by the core from its keyword arguments.
+pub(crate) fn options(
+    strict: Option<&Bound<'_, PyAny>>,
+    max_rejected: Option<&Bound<'_, PyAny>>,
+    source_name: Option<&Bound<'_, PyAny>>,
+) -> PyResult<core::CountOptions> {
+    let mut given = Map::new();
+    for (key, value) in [("strict", strict), ("max_rejected", max_rejected), ("source_name", source_name)] {
+        if let Some(v) = value {
+            given.insert(key.to_owned(), host::json(v, Argument::Options)?);
+        }
+    }
+    core::host::options::count(&Value::Object(given)).map_err(to_py_err)
 }

@@ -137,14 +137,16 @@ def test_a_bad_cell_is_refused_with_its_row_and_field(roster: Any, path: str, re
 
 
 @pytest.mark.parametrize(
-    ("profile", "reason"),
-    [({"unemployment_insurance_months": float("nan")}, "wrong_type"), ({"unemployment_insurance_months": decimal.Decimal("12")}, "wrong_type"),
-     ({"unemployment_insurance_months": float("inf")}, "wrong_type"), ({"hukou": object()}, "wrong_type")],
+    ("profile", "path"),
+    [({"unemployment_insurance_months": float("nan")}, "profile"), ({"unemployment_insurance_months": float("inf")}, "profile"),
+     ({"hukou": object()}, "profile"), ({"birth_date": datetime.datetime(1990, 5, 1, 8, 30)}, "profile"),
+     # A Decimal is exact text under the host-value policy: the field refuses it as a count.
+     ({"unemployment_insurance_months": decimal.Decimal("12")}, "profile.unemployment_insurance_months")],
 )
-def test_values_json_cannot_hold_are_the_wrong_type(profile: dict[str, Any], reason: str) -> None:
+def test_values_json_cannot_hold_are_the_wrong_type(profile: dict[str, Any], path: str) -> None:
     with pytest.raises(skillplan.InvalidInputError) as e:
         PLAN.check_eligibility(profile, as_of=AS_OF)
-    assert (e.value.code, e.value.path, e.value.reason) == ("INVALID_PROFILE", "profile", reason)
+    assert (e.value.code, e.value.path, e.value.reason) == ("INVALID_PROFILE", path, "wrong_type")
 
 
 def test_dates_may_be_date_objects_and_whole_floats_are_whole() -> None:

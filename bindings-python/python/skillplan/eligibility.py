@@ -11,11 +11,10 @@ from __future__ import annotations
 import datetime
 import decimal
 import json
-import math
 from dataclasses import dataclass
 from typing import Any, Literal, Optional
 
-from ._skillplan import Label
+from ._types import Label
 
 @dataclass(frozen=True)
 class Check:
@@ -143,38 +142,6 @@ def decisions_from_json(text: str) -> Any:
     if isinstance(data, list):
         return [decision_from_dict(d) for d in data]
     return decision_from_dict(data)
-
-
-_MAX_DEPTH = 128
-"""How deep a profile or offer may nest, as the core's limit for JSON text."""
-
-
-def _plain(value: Any, depth: int = 0) -> Any:
-    """The JSON form of a profile or offer value; refuses what JSON or the format cannot hold,
-    and nesting past _MAX_DEPTH (which would exhaust Python's recursion)."""
-    if depth > _MAX_DEPTH:
-        raise TypeError(f"a value nested more than {_MAX_DEPTH} levels deep")
-    if isinstance(value, bool) or value is None or isinstance(value, (str, int)):
-        return value
-    if isinstance(value, float):
-        # A float is refused by the core as a fraction; NaN and infinities are not JSON at all.
-        if math.isnan(value) or math.isinf(value):
-            raise TypeError("NaN and infinite numbers are not accepted")
-        return value
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat()[:10]
-    if isinstance(value, dict):
-        return {str(k): _plain(v, depth + 1) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v, depth + 1) for v in value]
-    raise TypeError(f"a value of type {type(value).__name__} is not accepted; use str, int, bool, date, lists and dicts")
-
-
-def to_json(value: Any) -> str:
-    """The JSON text of a profile, offer or list of profiles; a str is taken as JSON text."""
-    if isinstance(value, str):
-        return value
-    return json.dumps(_plain(value), ensure_ascii=False)
 
 
 def _frame(answers: Any, output: str) -> Any:
