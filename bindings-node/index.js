@@ -838,6 +838,7 @@ module.exports = nativeBinding
 module.exports.Plan = nativeBinding.Plan
 module.exports.Tally = nativeBinding.Tally
 module.exports.defaultPlan = nativeBinding.defaultPlan
+module.exports.errorKinds = nativeBinding.errorKinds
 module.exports.injectFault = nativeBinding.injectFault
 module.exports.jsonSchema = nativeBinding.jsonSchema
 module.exports.loadPlan = nativeBinding.loadPlan

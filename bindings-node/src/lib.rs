@@ -1,9 +1,11 @@
-//! Node.js binding of skillplan: converts core types to plain JavaScript objects (decimals and
-//! dates as strings) and core errors to `Error`s with `code`, `path`, `reason` and `issues`.
-//! No logic lives here.
+//! Node.js binding of skillplan: each call reads its arguments under the core's host-value
+//! policy (`host`), calls the core, and hands the answer to JavaScript as plain objects through
+//! its serde form (camelCase keys; decimals and dates as strings; TypeScript declarations
+//! generated from the core's boundary types). Core errors become `Error`s with `code`, `kind`,
+//! `path`, `reason` and `issues`. No logic lives here.
 
 mod eligibility;
-mod pathway;
+mod host;
 mod progress;
 mod records;
 
@@ -11,6 +13,7 @@ use napi::bindgen_prelude::*;
 use napi::{Env, JsValue, Status, Task};
 use napi_derive::napi;
 use skillplan as core;
+use skillplan::host::value::Argument;
 
 /// Runs the body of an exported call under the core's fault guard: a panic inside (a bug)
 /// throws the usual `Error` with code `INTERNAL` instead of aborting the Node process.
@@ -73,268 +76,9 @@ fn build_error<'env>(env: &'env Env, e: &core::Error) -> Result<Object<'env>> {
         Some(reason) => object.set_named_property("reason", reason)?,
         None => object.set_named_property("reason", Null)?,
     }
-    let issues: Vec<Issue> = e.issues().iter().map(Issue::from).collect();
-    object.set_named_property("issues", issues)?;
+    object.set_named_property("kind", e.code().class().as_str())?;
+    object.set_named_property("issues", host::to_js(env, &e.issues())?)?;
     Ok(object)
-}
-
-/// One problem found in a plan file.
-#[napi(object)]
-pub struct Issue {
-    pub reason: String,
-    pub path: String,
-    pub message: String,
-}
-
-impl From<&core::Issue> for Issue {
-    fn from(i: &core::Issue) -> Self {
-        Issue { reason: i.reason.as_str().to_owned(), path: i.path.clone(), message: i.message.clone() }
-    }
-}
-
-/// A text in Chinese (as the plan writes it) and English.
-#[napi(object)]
-pub struct Label {
-    pub zh: String,
-    pub en: String,
-}
-
-impl From<&core::Label> for Label {
-    fn from(l: &core::Label) -> Self {
-        Label { zh: l.zh.clone(), en: l.en.clone() }
-    }
-}
-
-/// A closed date interval; dates are ISO `YYYY-MM-DD` strings.
-#[napi(object)]
-pub struct Period {
-    pub start: String,
-    pub end: String,
-}
-
-/// Who issued the plan, when, under which number, for which period.
-#[napi(object)]
-pub struct Metadata {
-    pub title: Label,
-    pub notice_title_zh: Option<String>,
-    pub document_number: String,
-    pub index_number: Option<String>,
-    pub issuers: Vec<String>,
-    /// ISO date.
-    pub written_on: String,
-    /// ISO date.
-    pub published_on: Option<String>,
-    pub period: Period,
-    pub addressees: Vec<String>,
-    pub basis_documents: Vec<Label>,
-    pub source_url: Option<String>,
-    pub notice_text_zh: Option<String>,
-    pub preamble_zh: Option<String>,
-}
-
-impl From<&core::Metadata> for Metadata {
-    fn from(m: &core::Metadata) -> Self {
-        Metadata {
-            title: (&m.title).into(),
-            notice_title_zh: m.notice_title_zh.clone(),
-            document_number: m.document_number.clone(),
-            index_number: m.index_number.clone(),
-            issuers: m.issuers.clone(),
-            written_on: m.written_on.to_string(),
-            published_on: m.published_on.map(|d| d.to_string()),
-            period: Period { start: m.period.start.to_string(), end: m.period.end.to_string() },
-            addressees: m.addressees.clone(),
-            basis_documents: m.basis_documents.iter().map(Label::from).collect(),
-            source_url: m.source_url.clone(),
-            notice_text_zh: m.notice_text_zh.clone(),
-            preamble_zh: m.preamble_zh.clone(),
-        }
-    }
-}
-
-/// A quantitative target of the plan (专栏1 row).
-#[napi(object)]
-pub struct Indicator {
-    pub id: String,
-    pub clause: String,
-    pub row: u32,
-    pub name: Label,
-    #[napi(ts_type = "'person_times' | 'count'")]
-    pub unit: String,
-    #[napi(ts_type = "'>=' | '>' | '<=' | '<' | '='")]
-    pub comparator: String,
-    /// The exact target as a decimal string, e.g. "840000".
-    pub target: String,
-    pub target_text_zh: String,
-    #[napi(ts_type = "'expected' | 'binding'")]
-    pub attribute: String,
-    pub parent: Option<String>,
-}
-
-impl From<&core::Indicator> for Indicator {
-    fn from(i: &core::Indicator) -> Self {
-        Indicator {
-            id: i.id.clone(),
-            clause: i.clause.clone(),
-            row: i.row,
-            name: (&i.name).into(),
-            unit: i.unit.as_str().to_owned(),
-            comparator: i.comparator.as_str().to_owned(),
-            target: i.target.to_string(),
-            target_text_zh: i.target_text_zh.clone(),
-            attribute: i.attribute.as_str().to_owned(),
-            parent: i.parent.clone(),
-        }
-    }
-}
-
-/// Who the plan makes responsible for a measure.
-#[napi(object)]
-pub struct Responsibility {
-    pub text_zh: String,
-    pub lead: Option<String>,
-    pub departments: Vec<String>,
-    pub all_relevant: bool,
-    pub by_division_of_duties: bool,
-}
-
-/// A numbered measure such as （二十五）.
-#[napi(object)]
-pub struct Measure {
-    pub id: String,
-    pub number: u32,
-    pub chapter: String,
-    pub title: Label,
-    pub text_zh: String,
-    pub responsibility: Option<Responsibility>,
-}
-
-impl From<&core::Measure> for Measure {
-    fn from(m: &core::Measure) -> Self {
-        Measure {
-            id: m.id.clone(),
-            number: m.number,
-            chapter: m.chapter.clone(),
-            title: (&m.title).into(),
-            text_zh: m.text_zh.clone(),
-            responsibility: m.responsibility.as_ref().map(|r| Responsibility {
-                text_zh: r.text_zh.clone(),
-                lead: r.lead.clone(),
-                departments: r.departments.clone(),
-                all_relevant: r.all_relevant,
-                by_division_of_duties: r.by_division_of_duties,
-            }),
-        }
-    }
-}
-
-/// One numbered item of a column.
-#[napi(object)]
-pub struct ColumnItem {
-    pub number: u32,
-    pub title_zh: String,
-    pub text_zh: String,
-}
-
-/// A boxed column (专栏).
-#[napi(object)]
-pub struct Column {
-    pub id: String,
-    pub number: u32,
-    pub title: Label,
-    pub after_measure: Option<String>,
-    pub items: Vec<ColumnItem>,
-}
-
-impl From<&core::Column> for Column {
-    fn from(c: &core::Column) -> Self {
-        Column {
-            id: c.id.clone(),
-            number: c.number,
-            title: (&c.title).into(),
-            after_measure: c.after_measure.clone(),
-            items: c
-                .items
-                .iter()
-                .map(|i| ColumnItem { number: i.number, title_zh: i.title_zh.clone(), text_zh: i.text_zh.clone() })
-                .collect(),
-        }
-    }
-}
-
-/// A clause of the plan with its text.
-#[napi(object)]
-pub struct Clause {
-    pub id: String,
-    #[napi(ts_type = "'chapter' | 'measure' | 'column' | 'column_item'")]
-    pub kind: String,
-    pub title: Label,
-    pub text_zh: String,
-    pub parent: Option<String>,
-}
-
-impl From<core::Clause> for Clause {
-    fn from(c: core::Clause) -> Self {
-        Clause {
-            id: c.id,
-            kind: c.kind.as_str().to_owned(),
-            title: (&c.title).into(),
-            text_zh: c.text_zh,
-            parent: c.parent,
-        }
-    }
-}
-
-/// A department or body named in the plan.
-#[napi(object)]
-pub struct Department {
-    pub id: String,
-    pub short_zh: String,
-    pub full_zh: String,
-    pub en: String,
-    pub aliases: Vec<String>,
-}
-
-impl From<&core::Department> for Department {
-    fn from(d: &core::Department) -> Self {
-        Department {
-            id: d.id.clone(),
-            short_zh: d.short_zh.clone(),
-            full_zh: d.full_zh.clone(),
-            en: d.en.clone(),
-            aliases: d.aliases.clone(),
-        }
-    }
-}
-
-/// A region or administrative unit.
-#[napi(object)]
-pub struct Region {
-    pub id: String,
-    /// GB/T 2260 code; absent for units that have none (长白山管委会, 长春新区).
-    pub code: Option<String>,
-    pub name: Label,
-    #[napi(ts_type = "'province' | 'prefecture_city' | 'autonomous_prefecture' | 'management_area' | 'new_area'")]
-    pub kind: String,
-    pub parent: Option<String>,
-    pub note: Option<String>,
-}
-
-impl From<&core::Region> for Region {
-    fn from(r: &core::Region) -> Self {
-        Region {
-            id: r.id.clone(),
-            code: r.code.clone(),
-            name: (&r.name).into(),
-            kind: r.kind.as_str().to_owned(),
-            parent: r.parent.clone(),
-            note: r.note.clone(),
-        }
-    }
-}
-
-fn convert_all<'a, S: 'a, T: From<&'a S>>(items: impl IntoIterator<Item = &'a S>) -> Vec<T> {
-    items.into_iter().map(T::from).collect()
 }
 
 /// A loaded, validated plan. Immutable.
@@ -344,123 +88,128 @@ pub struct Plan {
     pub(crate) inner: std::sync::Arc<core::Plan>,
 }
 
+/// An answer as JavaScript objects, or the error thrown.
+fn answer<'e, T: serde::Serialize, E: Into<core::Error>>(
+    env: &'e Env,
+    result: std::result::Result<T, E>,
+) -> Result<Unknown<'e>> {
+    match result {
+        Ok(value) => host::to_js(env, &value),
+        Err(e) => Err(throw(env, e.into())),
+    }
+}
+
 #[napi]
 impl Plan {
     /// Stable identifier of the plan, e.g. "jilin-2022-2025".
     #[napi(getter)]
     pub fn id(&self, env: Env) -> Result<String> {
-        guard(&env, "id", || Ok({ self.inner.id().to_owned() }))
+        guard(&env, "id", || Ok(self.inner.id().to_owned()))
     }
 
     /// SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
     #[napi(getter)]
     pub fn fingerprint(&self, env: Env) -> Result<String> {
-        guard(&env, "fingerprint", || Ok({ self.inner.fingerprint().to_owned() }))
+        guard(&env, "fingerprint", || Ok(self.inner.fingerprint().to_owned()))
     }
 
-    #[napi(getter)]
-    pub fn metadata(&self, env: Env) -> Result<Metadata> {
-        guard(&env, "metadata", || Ok({ self.inner.metadata().into() }))
+    /// Who issued the plan, when, under which number, for which period.
+    #[napi(getter, ts_return_type = "Metadata")]
+    pub fn metadata<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "metadata", || host::to_js(env, self.inner.metadata()))
     }
 
     /// All indicators, in the plan's order.
-    #[napi]
-    pub fn indicators(&self, env: Env) -> Result<Vec<Indicator>> {
-        guard(&env, "indicators", || Ok({ convert_all(self.inner.indicators()) }))
+    #[napi(ts_return_type = "Array<Indicator>")]
+    pub fn indicators<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "indicators", || host::to_js(env, self.inner.indicators()))
     }
 
     /// One indicator by id; throws UNKNOWN_INDICATOR.
-    #[napi]
-    pub fn indicator(&self, env: Env, id: String) -> Result<Indicator> {
-        guard(&env, "indicator", || self.inner.indicator(&id).map(Indicator::from).map_err(|e| throw(&env, e.into())))
+    #[napi(ts_return_type = "Indicator")]
+    pub fn indicator<'e>(&self, env: &'e Env, id: String) -> Result<Unknown<'e>> {
+        guard(env, "indicator", || answer(env, self.inner.indicator(&id)))
     }
 
     /// The indicators that are parts (「其中」) of `id`.
-    #[napi]
-    pub fn parts(&self, env: Env, id: String) -> Result<Vec<Indicator>> {
-        guard(&env, "parts", || self.inner.parts(&id).map(convert_all).map_err(|e| throw(&env, e.into())))
+    #[napi(ts_return_type = "Array<Indicator>")]
+    pub fn parts<'e>(&self, env: &'e Env, id: String) -> Result<Unknown<'e>> {
+        guard(env, "parts", || answer(env, self.inner.parts(&id)))
     }
 
-    #[napi]
-    pub fn measures(&self, env: Env) -> Result<Vec<Measure>> {
-        guard(&env, "measures", || Ok({ convert_all(self.inner.measures()) }))
+    /// The measures （一）…, in the plan's order.
+    #[napi(ts_return_type = "Array<Measure>")]
+    pub fn measures<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "measures", || host::to_js(env, self.inner.measures()))
     }
 
     /// A measure by label ("（二十五）", "(二十五)") or number ("25").
-    #[napi]
-    pub fn measure(&self, env: Env, id: String) -> Result<Measure> {
-        guard(&env, "measure", || self.inner.measure(&id).map(Measure::from).map_err(|e| throw(&env, e.into())))
+    #[napi(ts_return_type = "Measure")]
+    pub fn measure<'e>(&self, env: &'e Env, id: String) -> Result<Unknown<'e>> {
+        guard(env, "measure", || answer(env, self.inner.measure(&id)))
     }
 
-    #[napi]
-    pub fn columns(&self, env: Env) -> Result<Vec<Column>> {
-        guard(&env, "columns", || Ok({ convert_all(self.inner.columns()) }))
+    /// The boxed columns 专栏1…, each with its items.
+    #[napi(ts_return_type = "Array<Column>")]
+    pub fn columns<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "columns", || host::to_js(env, self.inner.columns()))
     }
 
     /// Any clause: "三", "（二十五）", "25", "专栏2", "专栏2.1".
-    #[napi]
-    pub fn clause(&self, env: Env, id: String) -> Result<Clause> {
-        guard(&env, "clause", || self.inner.clause(&id).map(Clause::from).map_err(|e| throw(&env, e.into())))
+    #[napi(ts_return_type = "Clause")]
+    pub fn clause<'e>(&self, env: &'e Env, id: String) -> Result<Unknown<'e>> {
+        guard(env, "clause", || answer(env, self.inner.clause(&id)))
     }
 
-    #[napi]
-    pub fn departments(&self, env: Env) -> Result<Vec<Department>> {
-        guard(&env, "departments", || Ok({ convert_all(self.inner.departments()) }))
+    /// The departments the plan names.
+    #[napi(ts_return_type = "Array<Department>")]
+    pub fn departments<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "departments", || host::to_js(env, self.inner.departments()))
     }
 
     /// A department by id, short name (省教育厅), full name or alias.
-    #[napi]
-    pub fn department(&self, env: Env, name: String) -> Result<Department> {
-        guard(&env, "department", || {
-            self.inner.department(&name).map(Department::from).map_err(|e| throw(&env, e.into()))
-        })
+    #[napi(ts_return_type = "Department")]
+    pub fn department<'e>(&self, env: &'e Env, name: String) -> Result<Unknown<'e>> {
+        guard(env, "department", || answer(env, self.inner.department(&name)))
     }
 
     /// The measures that name `department` as responsible (lead or listed).
-    #[napi]
-    pub fn measures_for_department(&self, env: Env, department: String) -> Result<Vec<Measure>> {
-        guard(&env, "measuresForDepartment", || {
-            self.inner.measures_for_department(&department).map(convert_all).map_err(|e| throw(&env, e.into()))
-        })
+    #[napi(ts_return_type = "Array<Measure>")]
+    pub fn measures_for_department<'e>(&self, env: &'e Env, department: String) -> Result<Unknown<'e>> {
+        guard(env, "measuresForDepartment", || answer(env, self.inner.measures_for_department(&department)))
     }
 
     /// The measures assigned to 「所有相关部门」.
-    #[napi]
-    pub fn measures_for_all_relevant(&self, env: Env) -> Result<Vec<Measure>> {
-        guard(&env, "measuresForAllRelevant", || Ok({ convert_all(self.inner.measures_for_all_relevant()) }))
+    #[napi(ts_return_type = "Array<Measure>")]
+    pub fn measures_for_all_relevant<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "measuresForAllRelevant", || host::to_js(env, &self.inner.measures_for_all_relevant()))
     }
 
-    #[napi]
-    pub fn regions(&self, env: Env) -> Result<Vec<Region>> {
-        guard(&env, "regions", || Ok({ convert_all(self.inner.regions()) }))
+    /// The regions and administrative units, with GB/T 2260 codes.
+    #[napi(ts_return_type = "Array<Region>")]
+    pub fn regions<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "regions", || host::to_js(env, self.inner.regions()))
     }
 
     /// A region by id ("changchun") or GB/T 2260 code ("220100").
-    #[napi]
-    pub fn region(&self, env: Env, id_or_code: String) -> Result<Region> {
-        guard(&env, "region", || self.inner.region(&id_or_code).map(Region::from).map_err(|e| throw(&env, e.into())))
+    #[napi(ts_return_type = "Region")]
+    pub fn region<'e>(&self, env: &'e Env, id_or_code: String) -> Result<Unknown<'e>> {
+        guard(env, "region", || answer(env, self.inner.region(&id_or_code)))
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).
     #[napi]
     pub fn to_json(&self, env: Env) -> Result<String> {
-        guard(&env, "toJson", || Ok({ self.inner.to_canonical_json() }))
+        guard(&env, "toJson", || Ok(self.inner.to_canonical_json()))
     }
 
     /// Progress of every indicator as of `options.asOf`. Observations are
     /// `{ indicator, date, value, region?, kind? }` with values as decimal strings or safe
     /// integers (floats are refused).
-    #[napi(ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions")]
-    pub fn progress(
-        &self,
-        env: Env,
-        observations: Vec<Object>,
-        options: progress::ProgressOptions,
-    ) -> Result<progress::Report> {
-        guard(&env, "progress", || {
-            progress::report(&self.inner, &observations, &options)
-                .map(|r| progress::Report::from(&r))
-                .map_err(|e| throw(&env, e))
+    #[napi(ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions", ts_return_type = "Report")]
+    pub fn progress<'e>(&self, env: &'e Env, observations: Unknown<'_>, options: Unknown<'_>) -> Result<Unknown<'e>> {
+        guard(env, "progress", || {
+            answer(env, progress::Call::read(observations, options).and_then(|c| c.report(&self.inner)))
         })
     }
 
@@ -472,83 +221,95 @@ impl Plan {
     pub fn progress_async<'e>(
         &self,
         env: &'e Env,
-        observations: Vec<Object>,
-        options: progress::ProgressOptions,
+        observations: Unknown<'_>,
+        options: Unknown<'_>,
     ) -> Result<Unknown<'e>> {
-        promise(env, "progressAsync", || Ok(progress::task(&self.inner, &observations, &options)))
+        promise(env, "progressAsync", || Ok(progress::task(&self.inner, observations, options)))
     }
 
     /// The report of `progress` as CSV: one row per indicator (and region), projections as columns.
     #[napi(ts_args_type = "observations: Array<ObservationInput>, options: ProgressOptions")]
-    pub fn progress_csv(
-        &self,
-        env: Env,
-        observations: Vec<Object>,
-        options: progress::ProgressOptions,
-    ) -> Result<String> {
+    pub fn progress_csv(&self, env: Env, observations: Unknown<'_>, options: Unknown<'_>) -> Result<String> {
         guard(&env, "progressCsv", || {
-            progress::report(&self.inner, &observations, &options).map(|r| r.to_csv()).map_err(|e| throw(&env, e))
+            let report = progress::Call::read(observations, options).and_then(|c| c.report(&self.inner));
+            report.map(|r| r.to_csv()).map_err(|e| throw(&env, e))
         })
     }
 
     /// Progress of one indicator, for the whole area or (with `region`) a region that has a
     /// target in `options.regionalTargets`.
     #[napi(
-        ts_args_type = "observations: Array<ObservationInput>, indicator: string, options: ProgressOptions, region?: string | null"
+        ts_args_type = "observations: Array<ObservationInput>, indicator: string, options: ProgressOptions, region?: string | null",
+        ts_return_type = "IndicatorProgress"
     )]
-    pub fn indicator_progress(
+    pub fn indicator_progress<'e>(
         &self,
-        env: Env,
-        observations: Vec<Object>,
+        env: &'e Env,
+        observations: Unknown<'_>,
         indicator: String,
-        options: progress::ProgressOptions,
+        options: Unknown<'_>,
         region: Option<String>,
-    ) -> Result<progress::IndicatorProgress> {
-        guard(&env, "indicatorProgress", || {
-            progress::indicator(&self.inner, &observations, &indicator, region.as_deref(), &options)
-                .map_err(|e| throw(&env, e))
+    ) -> Result<Unknown<'e>> {
+        guard(env, "indicatorProgress", || {
+            let row = progress::Call::read(observations, options)
+                .and_then(|c| c.indicator(&self.inner, &indicator, region.as_deref()));
+            answer(env, row)
+        })
+    }
+
+    /// Splits an indicator's target over regions by weights so the parts add up exactly.
+    #[napi(
+        ts_args_type = "indicator: string, weights: Array<{ region: string; weight: string | number }>",
+        ts_return_type = "Array<RegionalTarget>"
+    )]
+    pub fn decompose<'e>(&self, env: &'e Env, indicator: String, weights: Unknown<'_>) -> Result<Unknown<'e>> {
+        guard(env, "decompose", || {
+            let weights = host::json(weights, Argument::Options).and_then(|w| core::host::options::weights(&w));
+            answer(env, weights.and_then(|w| core::progress::decompose(&self.inner, &indicator, &w)))
         })
     }
 
     /// The skill ladder, lowest level first (学徒工 … 首席技师).
-    #[napi]
-    pub fn skill_levels(&self, env: Env) -> Result<Vec<pathway::SkillLevel>> {
-        guard(&env, "skillLevels", || Ok({ pathway::skill_levels(&self.inner) }))
+    #[napi(ts_return_type = "Array<SkillLevel>")]
+    pub fn skill_levels<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "skillLevels", || host::to_js(env, self.inner.skill_levels()))
     }
 
     /// The professional titles (职称) the crosswalk leads to.
-    #[napi]
-    pub fn titles(&self, env: Env) -> Result<Vec<pathway::Title>> {
-        guard(&env, "titles", || Ok({ pathway::titles(&self.inner) }))
+    #[napi(ts_return_type = "Array<Title>")]
+    pub fn titles<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "titles", || host::to_js(env, self.inner.titles()))
     }
 
     /// The 双贯通 crosswalk entries of a level, both directions.
-    #[napi]
-    pub fn crosswalk_for_level(&self, env: Env, level: String) -> Result<Vec<pathway::CrosswalkEntry>> {
-        guard(&env, "crosswalkForLevel", || {
-            self.inner.crosswalk_for_level(&level).map(convert_all).map_err(|e| throw(&env, e.into()))
-        })
+    #[napi(ts_return_type = "Array<CrosswalkEntry>")]
+    pub fn crosswalk_for_level<'e>(&self, env: &'e Env, level: String) -> Result<Unknown<'e>> {
+        guard(env, "crosswalkForLevel", || answer(env, self.inner.crosswalk_for_level(&level)))
     }
 
     /// The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
-    #[napi]
-    pub fn crosswalk_for_title(&self, env: Env, title: String) -> Result<Vec<pathway::CrosswalkEntry>> {
-        guard(&env, "crosswalkForTitle", || {
-            self.inner.crosswalk_for_title(&title).map(convert_all).map_err(|e| throw(&env, e.into()))
-        })
+    #[napi(ts_return_type = "Array<CrosswalkEntry>")]
+    pub fn crosswalk_for_title<'e>(&self, env: &'e Env, title: String) -> Result<Unknown<'e>> {
+        guard(env, "crosswalkForTitle", || answer(env, self.inner.crosswalk_for_title(&title)))
     }
 
     /// Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
-    #[napi]
-    pub fn education_equivalences(&self, env: Env) -> Result<Vec<pathway::EducationEquivalence>> {
-        guard(&env, "educationEquivalences", || Ok({ pathway::education_equivalences(&self.inner) }))
+    #[napi(ts_return_type = "Array<EducationEquivalence>")]
+    pub fn education_equivalences<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
+        guard(env, "educationEquivalences", || host::to_js(env, self.inner.education_equivalences()))
     }
 
     /// A worker's pathway as of `asOf` (ISO date): levels held, every level above with its
     /// routes, the earliest date to apply and what each level unlocks.
-    #[napi(ts_args_type = "worker: WorkerInput, asOf: string")]
-    pub fn pathway(&self, env: Env, worker: Unknown<'_>, as_of: String) -> Result<pathway::Pathway> {
-        guard(&env, "pathway", || pathway::pathway(&env, &self.inner, worker, &as_of))
+    #[napi(ts_args_type = "worker: WorkerInput, asOf: string", ts_return_type = "Pathway")]
+    pub fn pathway<'e>(&self, env: &'e Env, worker: Unknown<'_>, as_of: String) -> Result<Unknown<'e>> {
+        guard(env, "pathway", || {
+            let run = || -> std::result::Result<core::pathway::Pathway, core::Error> {
+                let worker = core::pathway::worker_from_value(&host::json(worker, Argument::Worker)?)?;
+                core::pathway::pathway(&self.inner, &worker, core::host::options::as_of_text(&as_of)?)
+            };
+            answer(env, run())
+        })
     }
 
     /// Counts training and base records (plain objects, as `RecordInput`) by the plan's counting
@@ -559,10 +320,10 @@ impl Plan {
         &self,
         env: Env,
         records: Vec<Unknown<'_>>,
-        options: Option<records::CountOptions>,
+        options: Option<Unknown<'_>>,
     ) -> Result<records::Tally> {
         guard(&env, "countRecords", || {
-            records::count_values(&self.inner, records::from_js(&env, records), options).map_err(|e| throw(&env, e))
+            records::count_values(&self.inner, records::read(records), options).map_err(|e| throw(&env, e))
         })
     }
 
@@ -575,10 +336,10 @@ impl Plan {
         &self,
         env: &'e Env,
         records: Vec<Unknown<'_>>,
-        options: Option<records::CountOptions>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'e>> {
         promise(env, "countRecordsAsync", || {
-            Ok(records::CountTask::values(&self.inner, records::from_js(env, records), options))
+            Ok(records::CountTask::values(&self.inner, records::read(records), options))
         })
     }
 
@@ -588,7 +349,7 @@ impl Plan {
         &self,
         env: &'e Env,
         path: String,
-        options: Option<records::CountOptions>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'e>> {
         promise(env, "countRecordsFile", || Ok(records::CountTask::file(&self.inner, path, options)))
     }
@@ -608,7 +369,7 @@ impl Plan {
         offer: Option<Unknown<'_>>,
         as_of: String,
     ) -> Result<Unknown<'e>> {
-        guard(&env, "checkEligibility", || eligibility::check(env, &self.inner, profile, offer, &as_of))
+        guard(env, "checkEligibility", || eligibility::check(env, &self.inner, profile, offer, &as_of))
     }
 
     /// `checkEligibility` from JSON text to JSON text, as a server receives and sends them:
@@ -623,7 +384,7 @@ impl Plan {
         profile_json: String,
         offer_json: Option<String>,
         as_of: String,
-        options: Option<eligibility::EligibilityJsonOptions>,
+        options: Option<Unknown<'_>>,
     ) -> Result<String> {
         guard(&env, "checkEligibilityJson", || {
             eligibility::check_json_text(&self.inner, &profile_json, offer_json.as_deref(), &as_of, options)
@@ -643,7 +404,7 @@ impl Plan {
         profiles_json: String,
         offer_json: Option<String>,
         as_of: String,
-        options: Option<eligibility::EligibilityJsonOptions>,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'e>> {
         promise(env, "checkEligibilityBatchJson", || {
             Ok(eligibility::BatchJsonTask::new(&self.inner, profiles_json, offer_json, as_of, options))
@@ -665,17 +426,6 @@ impl Plan {
         as_of: String,
     ) -> Result<Unknown<'e>> {
         promise(env, "checkEligibilityBatch", || eligibility::BatchTask::new(env, &self.inner, profiles, offer, as_of))
-    }
-
-    /// Splits an indicator's target over regions by weights so the parts add up exactly.
-    #[napi(ts_args_type = "indicator: string, weights: Array<{ region: string; weight: string | number }>")]
-    pub fn decompose(
-        &self,
-        env: Env,
-        indicator: String,
-        weights: Vec<Object>,
-    ) -> Result<Vec<progress::RegionalTarget>> {
-        guard(&env, "decompose", || progress::decompose(&self.inner, &indicator, &weights).map_err(|e| throw(&env, e)))
     }
 }
 
@@ -736,5 +486,19 @@ pub fn load_plan_async<'e>(env: &'e Env, path: String) -> Result<Unknown<'e>> {
 /// The JSON Schema of the plan data format.
 #[napi]
 pub fn json_schema(env: Env) -> Result<String> {
-    guard(&env, "jsonSchema", || Ok({ core::json_schema() }))
+    guard(&env, "jsonSchema", || Ok(core::json_schema()))
+}
+
+/// Observations from a CSV or JSON file, every field as text, ready for `plan.progress`.
+#[napi(ts_return_type = "Array<ObservationInput>")]
+pub fn read_observations<'e>(env: &'e Env, path: String) -> Result<Unknown<'e>> {
+    guard(env, "readObservations", || answer(env, core::progress::observations::read_file(std::path::Path::new(&path))))
+}
+
+/// Every error code with the kind of error it is (`kind` of the errors thrown).
+#[napi(ts_return_type = "Array<[ErrorCode, ErrorClass]>")]
+pub fn error_kinds<'e>(env: &'e Env) -> Result<Unknown<'e>> {
+    let kinds: Vec<(core::ErrorCode, core::ErrorClass)> =
+        core::ErrorCode::ALL.iter().map(|c| (*c, c.class())).collect();
+    host::to_js(env, &kinds)
 }

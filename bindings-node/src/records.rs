@@ -1,6 +1,6 @@
-//! Records and tallies for Node: arrays of plain objects or a file path go to the core's
-//! counting (off the event loop when asked); the tally comes back as a class whose views are
-//! plain objects.
+//! Records and tallies for Node: arrays of plain objects (read under the core's host-value
+//! policy) or a file path go to the core's counting (off the event loop when asked); the tally
+//! comes back as a class whose views are plain objects.
 
 use std::sync::Arc;
 
@@ -9,82 +9,28 @@ use napi::{Env, Task};
 use napi_derive::napi;
 use skillplan as core;
 
-use crate::{guard, throw};
+use skillplan::host::value::Argument;
 
-/// How records are counted.
-#[napi(object)]
-#[derive(Default)]
-pub struct CountOptions {
-    /// Fail on the first invalid record (`INVALID_RECORD`) instead of skipping it.
-    pub strict: Option<bool>,
-    /// Skip at most this many invalid records; one more fails with `TOO_MANY_INVALID_RECORDS`.
-    pub max_rejected: Option<f64>,
-    /// A name for the input, shown with its rejections.
-    pub source_name: Option<String>,
-}
+use crate::{guard, host, throw};
 
-fn core_options(options: Option<CountOptions>) -> std::result::Result<core::CountOptions, core::Error> {
-    let o = options.unwrap_or_default();
-    let max_rejected = match o.max_rejected {
-        None => 1000,
-        Some(m) if m >= 0.0 && m.fract() == 0.0 && m <= 9_007_199_254_740_991.0 => m as u64,
-        Some(_) => {
-            return Err(core::OptionsError {
-                path: "maxRejected".into(),
-                message: "must be a whole number ≥ 0".into(),
-            }
-            .into());
-        }
-    };
-    Ok(core::CountOptions { strict: o.strict.unwrap_or(false), max_rejected, source: o.source_name })
-}
-
-/// Records from JavaScript as JSON. A field JSON cannot hold (NaN, Infinity, a function, a value
-/// nested past the limit) is replaced by an empty list, which no record field takes: the record
-/// is then refused (or, with `strict`, fails) as `wrong_type` at that field, like any other value
-/// of the wrong type, and the rest are counted.
-pub(crate) fn from_js(env: &Env, records: Vec<Unknown<'_>>) -> Vec<serde_json::Value> {
+/// Each record read under the core's host-value policy for rows: a field of the wrong type
+/// (NaN is absent; Infinity, a function, a value nested past the limit are not) is refused at
+/// that field when the record is counted, and the rest are counted.
+pub(crate) fn read(records: Vec<Unknown<'_>>) -> Vec<serde_json::Value> {
     records
         .into_iter()
-        .map(|record| {
-            let object = record
-                .get_type()
-                .ok()
-                .filter(|t| *t == ValueType::Object)
-                .and_then(|_| Object::from_unknown(record).ok());
-            match crate::eligibility::js_json(env, record) {
-                Ok(value) => value,
-                Err(_) => match object {
-                    Some(object) => serde_json::Value::Object(fields(env, &object)),
-                    None => serde_json::Value::Array(Vec::new()),
-                },
-            }
-        })
+        .map(|record| host::json(record, Argument::Records).unwrap_or_else(|_| serde_json::Value::Array(Vec::new())))
         .collect()
 }
 
-fn fields(env: &Env, object: &Object<'_>) -> serde_json::Map<String, serde_json::Value> {
-    let names: Vec<String> = object
-        .get_property_names()
-        .ok()
-        .and_then(|n| Vec::<String>::from_unknown(n.to_unknown()).ok())
-        .unwrap_or_default();
-    names
-        .into_iter()
-        .map(|name| {
-            let value = object
-                .get_named_property::<Unknown<'_>>(&name)
-                .ok()
-                .and_then(|v| crate::eligibility::js_json(env, v).ok());
-            (name, value.unwrap_or_else(|| serde_json::Value::Array(Vec::new())))
-        })
-        .collect()
+fn core_options(options: Option<Unknown<'_>>) -> std::result::Result<core::CountOptions, core::Error> {
+    core::host::options::count(&host::options(options)?)
 }
 
 pub fn count_values(
     plan: &Arc<core::Plan>,
     records: Vec<serde_json::Value>,
-    options: Option<CountOptions>,
+    options: Option<Unknown<'_>>,
 ) -> std::result::Result<Tally, core::Error> {
     let options = core_options(options)?;
     let mut tally = core::Tally::new(plan);
@@ -112,10 +58,10 @@ impl CountTask {
             Source::File(_) => "countRecordsFile",
         }
     }
-    pub fn values(plan: &Arc<core::Plan>, records: Vec<serde_json::Value>, options: Option<CountOptions>) -> CountTask {
+    pub fn values(plan: &Arc<core::Plan>, records: Vec<serde_json::Value>, options: Option<Unknown<'_>>) -> CountTask {
         CountTask { plan: plan.clone(), source: Source::Values(records), options: core_options(options) }
     }
-    pub fn file(plan: &Arc<core::Plan>, path: String, options: Option<CountOptions>) -> CountTask {
+    pub fn file(plan: &Arc<core::Plan>, path: String, options: Option<Unknown<'_>>) -> CountTask {
         CountTask { plan: plan.clone(), source: Source::File(path), options: core_options(options) }
     }
 }
@@ -162,32 +108,32 @@ impl Tally {
     /// Rows read, valid or not.
     #[napi(getter)]
     pub fn rows_read(&self, env: Env) -> Result<i64> {
-        guard(&env, "rowsRead", || Ok({ self.inner.rows_read as i64 }))
+        guard(&env, "rowsRead", || Ok(self.inner.rows_read as i64))
     }
     /// Rows that counted toward at least one indicator.
     #[napi(getter)]
     pub fn rows_counted(&self, env: Env) -> Result<i64> {
-        guard(&env, "rowsCounted", || Ok({ self.inner.rows_counted as i64 }))
+        guard(&env, "rowsCounted", || Ok(self.inner.rows_counted as i64))
     }
     /// Rows refused as invalid (and skipped).
     #[napi(getter)]
     pub fn rows_rejected(&self, env: Env) -> Result<i64> {
-        guard(&env, "rowsRejected", || Ok({ self.inner.rows_rejected as i64 }))
+        guard(&env, "rowsRejected", || Ok(self.inner.rows_rejected as i64))
     }
     /// Columns or keys the inputs had that the record format does not.
     #[napi(getter)]
     pub fn ignored_columns(&self, env: Env) -> Result<Vec<String>> {
-        guard(&env, "ignoredColumns", || Ok({ self.inner.ignored_columns().to_vec() }))
+        guard(&env, "ignoredColumns", || Ok(self.inner.ignored_columns().to_vec()))
     }
     /// The refused records (up to 1000).
     #[napi(getter, ts_return_type = "Array<Rejection>")]
     pub fn rejections(&self, env: Env) -> Result<serde_json::Value> {
-        guard(&env, "rejections", || Ok({ json(&self.inner.rejections()) }))
+        guard(&env, "rejections", || Ok(json(&self.inner.rejections())))
     }
     /// Counted records per indicator, whole area and period.
     #[napi(ts_return_type = "Record<string, number>")]
     pub fn totals(&self, env: Env) -> Result<serde_json::Value> {
-        guard(&env, "totals", || Ok({ json(&self.inner.totals(&self.plan)) }))
+        guard(&env, "totals", || Ok(json(&self.inner.totals(&self.plan))))
     }
     /// Counted records of one indicator in a region (id or code) and the regions inside it.
     #[napi]
@@ -199,12 +145,12 @@ impl Tally {
     /// Everything the tally says, as plain objects.
     #[napi(ts_return_type = "TallySummary")]
     pub fn summary(&self, env: Env) -> Result<serde_json::Value> {
-        guard(&env, "summary", || Ok({ json(&self.inner.summary(&self.plan)) }))
+        guard(&env, "summary", || Ok(json(&self.inner.summary(&self.plan))))
     }
     /// The non-zero counts.
     #[napi(ts_return_type = "Array<TallyCell>")]
     pub fn cells(&self, env: Env) -> Result<serde_json::Value> {
-        guard(&env, "cells", || Ok({ json(&self.inner.cells()) }))
+        guard(&env, "cells", || Ok(json(&self.inner.cells())))
     }
     /// Monthly observations for `plan.progress`.
     #[napi(ts_return_type = "Array<ObservationInput>")]
@@ -221,7 +167,7 @@ impl Tally {
     /// The tally as JSON text, to merge in another process (`Tally.fromJson`).
     #[napi]
     pub fn to_json_text(&self, env: Env) -> Result<String> {
-        guard(&env, "toJsonText", || Ok({ self.inner.to_json() }))
+        guard(&env, "toJsonText", || Ok(self.inner.to_json()))
     }
     /// Reads a tally written by `toJsonText` under the same plan.
     #[napi(factory)]

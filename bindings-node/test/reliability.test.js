@@ -152,7 +152,9 @@ test('host values nested 100,000 deep are the typed error, not a crash', async (
 
 test('NaN, Infinity and functions in records and workers are the typed error', () => {
   const record = { record_id: 'r1', person_key: 'k1', region: '220100', training_type: 'employment_skills', subsidised: true, start_date: '2023-05-01' }
-  assert.throws(() => plan.countRecords([{ ...record, subsidised: NaN }], { strict: true }), { code: 'INVALID_RECORD', path: 'rows[1].subsidised', reason: 'wrong_type' })
+  // The core's host-value policy, as in every binding: NaN in a row is the missing value of a table.
+  assert.throws(() => plan.countRecords([{ ...record, subsidised: NaN }], { strict: true }), { code: 'INVALID_RECORD', path: 'rows[1].subsidised', reason: 'missing_field' })
+  assert.throws(() => plan.countRecords([{ ...record, subsidised: () => 1 }], { strict: true }), { code: 'INVALID_RECORD', path: 'rows[1].subsidised', reason: 'wrong_type' })
   assert.throws(() => plan.countRecords([{ ...record, completion_date: Infinity }], { strict: true }), { code: 'INVALID_RECORD', path: 'rows[1].completion_date' })
   // Not strict: the record is refused and listed, the others counted.
   const tally = plan.countRecords([{ ...record, subsidised: () => 1 }, record])

@@ -13,7 +13,7 @@ use crate::basics::date_text::YEARS;
 pub use crate::basics::text::redact;
 
 /// Stable error codes, shared by every binding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum ErrorCode {
     /// The plan file holds nothing but blanks and comments.
@@ -65,7 +65,7 @@ pub enum ErrorCode {
 /// The kind of error a host raises for a code: every binding maps these four, and only these,
 /// to its own error types (Python's exception classes, Kotlin's sealed exception, Node's
 /// `Error` with its `code`), so a new code can never be misfiled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorClass {
     /// A plan file that cannot be read or is invalid (`PLAN_*`).

@@ -35,6 +35,12 @@ CrosswalkDirection: TypeAlias = Literal["skill_to_title", "title_to_skill"]
 EligibilityStatus: TypeAlias = Literal["eligible", "not_eligible", "undetermined"]
 """The answer for one subsidy."""
 
+ErrorClass: TypeAlias = Literal["plan", "not_found", "invalid_input", "internal"]
+"""The kind of error a host raises for a code: every binding maps these four, and only these,"""
+
+ErrorCode: TypeAlias = Literal["PLAN_EMPTY", "PLAN_TOO_LARGE", "PLAN_NOT_UTF8", "PLAN_SYNTAX", "PLAN_INVALID", "PLAN_IO", "UNKNOWN_INDICATOR", "UNKNOWN_CLAUSE", "UNKNOWN_DEPARTMENT", "UNKNOWN_REGION", "INVALID_OBSERVATION", "INVALID_OPTIONS", "INVALID_WORKER", "UNKNOWN_LEVEL", "UNKNOWN_TITLE", "INVALID_RECORD", "TOO_MANY_INVALID_RECORDS", "INVALID_RECORD_SOURCE", "INVALID_TALLY", "INVALID_PROFILE", "INVALID_OFFER", "INTERNAL"]
+"""Stable error codes, shared by every binding."""
+
 ExpectedMethod: TypeAlias = Literal["linear", "milestones"]
 """How the value expected by a date is computed."""
 
@@ -872,6 +878,8 @@ __all__ = [
     "Department",
     "EducationEquivalence",
     "EligibilityStatus",
+    "ErrorClass",
+    "ErrorCode",
     "ExpectedMethod",
     "Fact",
     "HeldLevelView",

@@ -140,49 +140,142 @@ pub fn decide_value(
 }
 
 /// JSON text with every object key in camelCase, as JavaScript objects have them; values
-/// (codes, field paths, texts) keep their spelling. Works on the text serde wrote: a string
-/// followed by `:` is a key.
+/// (codes, field paths, texts) keep their spelling.
 pub fn camel_keys(json: &str) -> String {
-    let bytes = json.as_bytes();
-    let mut out = String::with_capacity(json.len());
+    rewrite(json, KeyStyle::Camel, false)
+}
+
+/// Compact JSON text (as serde_json writes it) with its keys in `style` and, when `omit_nulls`,
+/// without the members whose value is null: the objects of a host that leaves absent values
+/// out (napi's objects do). Members keep their order. Text that is not compact JSON is
+/// returned as far as it could be read.
+pub fn rewrite(json: &str, style: KeyStyle, omit_nulls: bool) -> String {
+    let mut w = Rewriter { b: json.as_bytes(), text: json, out: String::with_capacity(json.len()), style, omit_nulls };
     let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'"' {
-            let next = json[i..].find('"').map_or(bytes.len(), |k| i + k);
-            out.push_str(&json[i..next]);
-            i = next;
-            continue;
-        }
-        // A string: find its end, skipping escaped characters.
-        let mut end = i + 1;
-        while end < bytes.len() && bytes[end] != b'"' {
-            end += if bytes[end] == b'\\' { 2 } else { 1 };
-        }
-        let is_key = bytes.get(end + 1) == Some(&b':');
-        let text = &json[i..=end.min(bytes.len() - 1)];
-        if is_key && text.contains('_') {
-            let mut upper = false;
-            for c in text.chars() {
-                if c == '_' {
-                    upper = true;
-                } else if upper {
-                    out.extend(c.to_uppercase());
-                    upper = false;
-                } else {
-                    out.push(c);
-                }
-            }
-        } else {
-            out.push_str(text);
-        }
-        i = end + 1;
+    while i < w.b.len() {
+        i = w.value(i);
     }
-    out
+    w.out
+}
+
+struct Rewriter<'a> {
+    b: &'a [u8],
+    text: &'a str,
+    out: String,
+    style: KeyStyle,
+    omit_nulls: bool,
+}
+
+impl Rewriter<'_> {
+    /// The end of the string that starts at `i` (one past its closing quote).
+    fn string_end(&self, i: usize) -> usize {
+        let mut end = i + 1;
+        while end < self.b.len() && self.b[end] != b'"' {
+            end += if self.b[end] == b'\\' { 2 } else { 1 };
+        }
+        (end + 1).min(self.b.len())
+    }
+
+    /// Copies (and rewrites) the value at `i`; returns where it ends.
+    fn value(&mut self, i: usize) -> usize {
+        match self.b.get(i) {
+            Some(b'{') => self.object(i),
+            Some(b'[') => self.array(i),
+            Some(b'"') => {
+                let end = self.string_end(i);
+                self.out.push_str(&self.text[i..end]);
+                end
+            }
+            Some(_) => {
+                let end =
+                    self.b[i..].iter().position(|c| matches!(c, b',' | b'}' | b']')).map_or(self.b.len(), |k| i + k);
+                let end = end.max(i + 1);
+                self.out.push_str(&self.text[i..end]);
+                end
+            }
+            None => i,
+        }
+    }
+
+    fn array(&mut self, i: usize) -> usize {
+        self.out.push('[');
+        let mut at = i + 1;
+        while at < self.b.len() && self.b[at] != b']' {
+            if self.b[at] == b',' {
+                self.out.push(',');
+                at += 1;
+                continue;
+            }
+            at = self.value(at);
+        }
+        self.out.push(']');
+        at + 1
+    }
+
+    fn object(&mut self, i: usize) -> usize {
+        self.out.push('{');
+        let mut at = i + 1;
+        let mut wrote = false;
+        while at < self.b.len() && self.b[at] != b'}' {
+            if self.b[at] == b',' {
+                at += 1;
+                continue;
+            }
+            if self.b[at] != b'"' {
+                // Not compact JSON: copy the rest as it is.
+                self.out.push_str(&self.text[at..]);
+                return self.b.len();
+            }
+            let key_end = self.string_end(at);
+            let value_at = key_end + 1;
+            let null =
+                self.b[value_at..].starts_with(b"null") && matches!(self.b.get(value_at + 4), Some(b',' | b'}') | None);
+            if null && self.omit_nulls {
+                at = value_at + 4;
+                continue;
+            }
+            if wrote {
+                self.out.push(',');
+            }
+            wrote = true;
+            let key = &self.text[at..key_end];
+            match self.style {
+                KeyStyle::Camel if key.contains('_') => {
+                    let mut upper = false;
+                    for c in key.chars() {
+                        match c {
+                            '_' => upper = true,
+                            c if upper => {
+                                self.out.extend(c.to_uppercase());
+                                upper = false;
+                            }
+                            c => self.out.push(c),
+                        }
+                    }
+                }
+                _ => self.out.push_str(key),
+            }
+            self.out.push(':');
+            at = self.value(value_at);
+        }
+        self.out.push('}');
+        at + 1
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::camel_keys;
+
+    #[test]
+    fn nulls_are_left_out_in_order_and_strings_kept() {
+        let text = r#"{"b_c":null,"a":[1,null,{"x":null}],"q":"x\":null,","z":{"k_v":null},"y":true}"#;
+        assert_eq!(
+            super::rewrite(text, super::KeyStyle::Camel, true),
+            r#"{"a":[1,null,{}],"q":"x\":null,","z":{},"y":true}"#
+        );
+        assert_eq!(super::rewrite(text, super::KeyStyle::Snake, false), text);
+    }
 
     #[test]
     fn keys_become_camel_case_and_values_do_not() {

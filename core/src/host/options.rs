@@ -135,6 +135,12 @@ pub fn progress(as_of: NaiveDate, options: &Value) -> Result<ProgressOptions, Er
     Ok(out)
 }
 
+/// Progress options that carry their as-of date (`{as_of, milestones, …}`), as one object.
+pub fn progress_with_as_of(options: &Value) -> Result<ProgressOptions, Error> {
+    let as_of = as_of(get(options, "as_of").unwrap_or(&Value::Null))?;
+    progress(as_of, options)
+}
+
 /// Weights of a decomposition: `{region: weight}`, `[{region, weight}]` or `[[region, weight]]`.
 pub fn weights(value: &Value) -> Result<Vec<(String, Decimal)>, Error> {
     let pair = |i: usize, region: Option<&Value>, weight: Option<&Value>| -> Result<(String, Decimal), Error> {

@@ -33,6 +33,8 @@ pub fn schema() -> String {
     generator.subschema_for::<CrosswalkEntry>();
     generator.subschema_for::<EducationEquivalence>();
     generator.subschema_for::<crate::error::Issue>();
+    generator.subschema_for::<crate::error::ErrorCode>();
+    generator.subschema_for::<crate::error::ErrorClass>();
     generator.subschema_for::<Report>();
     generator.subschema_for::<IndicatorProgress>();
     generator.subschema_for::<RegionalTarget>();

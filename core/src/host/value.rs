@@ -215,7 +215,7 @@ pub fn plain_decimal(text: &str) -> Option<String> {
 }
 
 /// The JSON value of a serialisable answer, for hosts that build their objects from JSON.
-pub fn answer_json<T: serde::Serialize>(answer: &T) -> Value {
+pub fn answer_json<T: serde::Serialize + ?Sized>(answer: &T) -> Value {
     serde_json::to_value(answer).unwrap_or(Value::Null)
 }
 
