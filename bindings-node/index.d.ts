@@ -173,58 +173,8 @@ export interface OfferInput {
   certificate_date?: string | null
 }
 
-export type SubsidyId = 'training_subsidy' | 'skill_upgrade_subsidy' | 'evaluation_subsidy' | 'living_allowance'
-export type CheckOutcome = 'yes' | 'no' | 'unknown'
-
-export interface EligibilityCheck {
-  /** rule_in_force, category, training_type, certificate_kind, listed_provider, times_total, per_year, insured_status, insurance_months, level, hours, application_window, … */
-  check: string
-  outcome: CheckOutcome
-  explanation: Label
-}
-
-/** A change (`kind: 'change'`) or a fact to give (`kind: 'fact'`, with its `field` path) that would make the subsidy eligible. */
-export interface EligibilityRequirement {
-  check: string
-  kind: 'change' | 'fact'
-  field?: string
-  explanation: Label
-}
-
-export interface SubsidyDecision {
-  id: SubsidyId
-  name: Label
-  status: EligibilityStatus
-  /** Yuan, exact decimal string, where the rules define an amount. */
-  amount: string | null
-  fund: Label
-  /** Plan clauses, e.g. （二十五）. */
-  clauses: Array<string>
-  /** The rule version applied, with its source. */
-  version: { id: string; from: string; to: string | null; source: string } | null
-  checks: Array<EligibilityCheck>
-  toQualify: Array<EligibilityRequirement>
-  /** Paths of the facts the answer lacks, e.g. profile.unemployment_insurance_months. */
-  missingFacts: Array<string>
-  /** Values the answer rests on that are documented defaults, not confirmed facts. */
-  unconfirmed: Array<{ parameter: string; note: string }>
-}
-
-export interface TargetGroupDecision {
-  id: string
-  name: Label
-  /** The plan clause naming the group, e.g. （三）. */
-  clause: string
-  status: 'member' | 'undetermined'
-  reasons: Array<Label>
-  missingFacts: Array<string>
-}
-
-export interface EligibilityDecision {
-  asOf: string
-  targetGroups: Array<TargetGroupDecision>
-  subsidies: Array<SubsidyDecision>
-}
+/** The four subsidies of （二十五）, by id (the core's SubsidyKind). */
+export type SubsidyId = SubsidyKind
 
 /** `checkEligibilityJson` with `explain: false` returns this, as JSON text (keys camelCase). */
 export type EligibilitySummary = DecisionSummary
@@ -267,6 +217,9 @@ export type Attribute = 'expected' | 'binding'
 
 /** What a rule checks. Codes are stable. */
 export type CheckKind = 'rule_in_force' | 'category' | 'training_type' | 'certificate_kind' | 'listed_provider' | 'times_total' | 'per_year' | 'insured_status' | 'insurance_months' | 'level' | 'hours' | 'application_window' | 'once_per_occupation_level' | 'no_lower_after_higher' | 'exclusive_with_training_subsidy' | 'first_time_occupation' | 'not_with_unemployment_benefit'
+
+/** Yes, no, or unknown for want of a fact. */
+export type CheckOutcome = 'yes' | 'no' | 'unknown'
 
 /** A clause of the plan with its text. */
 export interface Clause {
@@ -425,13 +378,48 @@ export interface EducationEquivalence {
   limits?: string | null
 }
 
+/** One check of a subsidy rule, explained. */
+export interface EligibilityCheck {
+  /** What was checked. */
+  check: CheckKind
+  /** Yes, no, or unknown for want of a fact. */
+  outcome: CheckOutcome
+  /** What the check found, in Chinese and English. */
+  explanation: Label
+}
+
+/** A decision as a host shows it. */
+export interface EligibilityDecision {
+  /** The date decided for. */
+  asOf: string
+  /** The plan's target groups the person is in or may be in, in plan order. */
+  targetGroups: Array<TargetGroupDecision>
+  /** One answer per subsidy asked for (all by default), in the plan's order. */
+  subsidies: Array<SubsidyDecision>
+}
+
+/**
+ * Something that would turn the answer to "eligible": a change (`kind = "change"`) or a fact
+ * to supply (`kind = "fact"`, with its `field`).
+ */
+export interface EligibilityRequirement {
+  /** The check it would settle. */
+  check: CheckKind
+  /** A change, or a fact to give. */
+  kind: RequirementKind
+  /** What to do, in Chinese and English. */
+  explanation: Label
+  /** The fact to give, by its path; only for `kind = "fact"`. */
+  field?: Fact | null
+}
+
 /** The answer for one subsidy. */
 export type EligibilityStatus = 'eligible' | 'not_eligible' | 'undetermined'
 
 /**
  * The kind of error a host raises for a code: every binding maps these four, and only these,
  * to its own error types (Python's exception classes, Kotlin's sealed exception, Node's
- * `Error` with its `code`), so a new code can never be misfiled.
+ * `Error` with its `kind`), so a new code can never be misfiled.
  */
 export type ErrorClass = 'plan' | 'not_found' | 'invalid_input' | 'internal'
 
@@ -446,6 +434,9 @@ export type ExpectedMethod = 'linear' | 'milestones'
  * [`FieldSet`] holds some of them; an undetermined answer names the ones it lacks.
  */
 export type Fact = 'profile.statuses' | 'profile.employment' | 'profile.sex' | 'profile.hukou' | 'profile.birth_date' | 'profile.graduation_date' | 'profile.school_type' | 'profile.technical_school_class' | 'profile.unemployment_insurance_months' | 'profile.receiving_unemployment_benefit' | 'profile.subsidies_received' | 'profile.subsidies_received[].occupation' | 'profile.subsidies_received[].level' | 'profile.subsidies_received[].shortage_occupation' | 'offer.training_type' | 'offer.target_level' | 'offer.certificate_kind' | 'offer.occupation' | 'offer.shortage_occupation' | 'offer.hours' | 'offer.provider_listed' | 'offer.start_date' | 'offer.certificate_date'
+
+/** Whether a person is in a target group. */
+export type GroupStatus = 'member' | 'undetermined'
 
 /** A level the worker holds. */
 export interface HeldLevelView {
@@ -613,6 +604,16 @@ export interface Metadata {
   noticeTextZh?: string | null
   /** The plan's opening paragraph (before chapter 一). */
   preambleZh?: string | null
+}
+
+/** A caller-given point of the expected trajectory: by `date`, `value` should have been achieved. */
+export interface Milestone {
+  /** Indicator id. */
+  indicator: string
+  /** The day by which `value` is expected, within the plan period. */
+  date: string
+  /** Cumulative value expected by then, between 0 and the indicator's target. */
+  value: string
 }
 
 /** The parts (「其中」) of an indicator against their whole, as of the report's date. */
@@ -813,6 +814,9 @@ export interface Report {
   warnings: Array<ProgressWarning>
 }
 
+/** What would turn an answer to "eligible". */
+export type RequirementKind = 'change' | 'fact'
+
 /** Who the plan makes responsible for a measure: the closing 「（…按职责分工负责）」. */
 export interface Responsibility {
   /** The parenthetical as written. */
@@ -845,6 +849,24 @@ export interface RouteProgress {
   /** Each condition of the route, evaluated, in the plan's order. */
   conditions: Array<ConditionProgress>
 }
+
+/** The rule version applied. */
+export interface RuleVersion {
+  /** The version's id, e.g. `2025`. */
+  id: string
+  /** First day in force. */
+  from: string
+  /** Last day in force; `None` when open-ended. */
+  to?: string | null
+  /** The documents the version follows. */
+  source: string
+}
+
+/** Kinds of school diplomas that routes name. */
+export type SchoolType = 'technical_school' | 'senior_technical_school' | 'technician_college' | 'secondary_vocational' | 'higher_vocational' | 'junior_college' | 'bachelor' | 'master' | 'doctorate'
+
+/** How an observed value is to be read. */
+export type SeriesKind = 'cumulative' | 'day' | 'month' | 'quarter' | 'year'
 
 /** A rung of the skill ladder. */
 export interface SkillLevel {
@@ -903,6 +925,32 @@ export interface Step {
   note?: string | null
 }
 
+/** The answer for one subsidy. */
+export interface SubsidyDecision {
+  /** Which of the four subsidies. */
+  id: SubsidyKind
+  /** The subsidy's name, in Chinese and English. */
+  name: Label
+  /** Eligible, not eligible, or undetermined. */
+  status: EligibilityStatus
+  /** Yuan, as an exact decimal string, where the rules define an amount. */
+  amount?: string | null
+  /** The fund that pays it. */
+  fund: Label
+  /** The plan's clauses, e.g. `（二十五）`. */
+  clauses: Array<string>
+  /** The rule version applied; `None` when the date that chooses it is not given or no version covers it. */
+  version?: RuleVersion | null
+  /** Every check made, explained, in order. */
+  checks: Array<EligibilityCheck>
+  /** For "not eligible" and "undetermined": the changes and facts that would make it "eligible". */
+  toQualify: Array<EligibilityRequirement>
+  /** The facts the answer lacks, by path. */
+  missingFacts: Array<Fact>
+  /** The values of the version applied that are documented defaults, not confirmed facts. */
+  unconfirmed: Array<UnconfirmedValue>
+}
+
 /** The four subsidies of （二十五）. */
 export type SubsidyKind = 'training_subsidy' | 'skill_upgrade_subsidy' | 'evaluation_subsidy' | 'living_allowance'
 
@@ -922,6 +970,30 @@ export interface SubsidySummary {
   missingFacts: Array<Fact>
 }
 
+/** A target group of the plan the person is in, or may be in. */
+export interface TargetGroupDecision {
+  /** The group's id in the plan. */
+  id: string
+  /** The group's name, in Chinese and English. */
+  name: Label
+  /** The plan clause that names the group, e.g. `（三）`. */
+  clause: string
+  /** A member, or undetermined. */
+  status: GroupStatus
+  /** Why the person is a member. */
+  reasons: Array<Label>
+  /** The facts that would settle an undetermined membership. */
+  missingFacts: Array<Fact>
+}
+
+/** Thresholds of the schedule status, on performance = achieved ÷ expected by now. */
+export interface Thresholds {
+  /** At or above: on track. Default 0.95. */
+  onTrack: string
+  /** At or above (and below on-track): behind; below: far behind. Default 0.75. */
+  behind: string
+}
+
 /** A professional title (职称). */
 export interface Title {
   /** Stable identifier, e.g. `engineer`. */
@@ -936,6 +1008,14 @@ export interface Title {
 
 /** Grade of a professional title. */
 export type TitleGrade = 'junior' | 'intermediate' | 'deputy_senior' | 'senior'
+
+/** A value the answer rests on that is a documented default rather than a confirmed fact. */
+export interface UnconfirmedValue {
+  /** The rule parameter, e.g. `amounts`; `version` for the rule version itself. */
+  parameter: string
+  /** Why the value is not confirmed. */
+  note: string
+}
 
 /** The unit an indicator is counted in. */
 export type Unit = 'person_times' | 'count'

@@ -6,6 +6,8 @@ writes; a core test keeps it current) and writes:
 
 - `bindings-python/python/skillplan/_types.py`: a frozen dataclass per struct, with the struct's
   documentation, `decimal.Decimal` and `datetime.date` fields, and a `Literal` per closed set;
+- `bindings-mobile/src/remote.rs`: uniffi remote declarations of the types the mobile library
+  exposes, so that uniffi writes their Kotlin and Swift types and the conversions;
 - `bindings-node/dts-header.d.ts`, the header napi puts at the top of `index.d.ts`: the
   hand-written `bindings-node/ts/header.d.ts` (the error type, the inputs), then a TypeScript
   interface per struct (keys in camelCase, decimals and dates as strings, absent values left out
@@ -19,6 +21,7 @@ from __future__ import annotations
 import json
 import keyword
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -27,6 +30,32 @@ SCHEMA = ROOT / "core" / "plans" / "host-types.schema.json"
 PYTHON_OUT = ROOT / "bindings-python" / "python" / "skillplan" / "_types.py"
 PYTHON_MIXINS = ROOT / "bindings-python" / "python" / "skillplan" / "_mixins.py"
 TS_HEADER = ROOT / "bindings-node" / "ts" / "header.d.ts"
+KOTLIN_OUT = ROOT / "bindings-mobile" / "src" / "remote.rs"
+
+# The types the mobile library declares to uniffi as remote types, by the name the core gives
+# them, and the name Kotlin and Swift see where it differs (`Unit` is Kotlin's unit type).
+MOBILE_TYPES = [
+    "Label", "Period", "Metadata", "Responsibility", "Measure", "ColumnItem", "Column", "Clause", "Department",
+    "Region", "SkillLevel", "Title", "CrosswalkEntry", "EducationEquivalence", "Issue", "Report", "IndicatorProgress",
+    "Projection", "PartsCheck", "ProgressWarning", "RegionalTarget", "Milestone", "Thresholds", "Pathway", "Step",
+    "RouteProgress", "ConditionProgress", "Unlock", "HeldLevelView", "DecisionSummary", "SubsidySummary", "SeriesKind",
+    "RecordInput", "Rejection", "IndicatorTally", "TallyCell", "SchoolType", "ErrorClass", "DecisionView", "Attribute",
+]
+# The decision of an eligibility check, under the names Kotlin, Swift and TypeScript have always
+# given its parts (the core names them after what they are to it: views of a decision).
+DECISION_NAMES = {
+    "DecisionView": "EligibilityDecision", "GroupView": "TargetGroupDecision", "SubsidyView": "SubsidyDecision",
+    "CheckView": "EligibilityCheck", "Requirement": "EligibilityRequirement", "Unconfirmed": "UnconfirmedValue",
+    "VersionView": "RuleVersion", "Tri": "CheckOutcome",
+}
+MOBILE_NAMES = {"Unit": "IndicatorUnit", **DECISION_NAMES}
+TS_NAMES = dict(DECISION_NAMES)
+# Python's decision classes are skillplan.eligibility's own (Check, TargetGroup, RuleVersion with
+# from_date …: its established API), built from the core's JSON; they are not generated.
+PYTHON_SKIP = set(DECISION_NAMES) | {"GroupStatus", "RequirementKind"}
+# Types only the mobile library declares: Python and Node hand the tally's parts over as plain
+# dicts and objects with the core's own keys (their established API), not as these classes.
+MOBILE_ONLY = {"RecordInput", "Rejection", "IndicatorTally", "TallyCell"}
 TS_OUT = ROOT / "bindings-node" / "dts-header.d.ts"
 
 # The names a repr shows first, when a struct has them: what identifies it at a glance.
@@ -228,7 +257,7 @@ class TypeScript:
         if name in ("DecimalText", "DateText"):
             out = "string"
         elif name:
-            out = name
+            out = TS_NAMES.get(name, name)
         elif enum_values(schema) is not None:
             out = " | ".join(f"'{v}'" for v in enum_values(schema))
         else:
@@ -264,8 +293,9 @@ class TypeScript:
             "   decimals, ISO dates); an absent value is left out (or null in JSON text). */",
             "",
         ]
-        for name in sorted(self.defs):
-            schema = self.defs[name]
+        for core in sorted(self.defs, key=lambda n: TS_NAMES.get(n, n)):
+            schema = self.defs[core]
+            name = TS_NAMES.get(core, core)
             values = enum_values(schema)
             if name in ("DecimalText", "DateText"):
                 continue
@@ -301,13 +331,115 @@ class TypeScript:
         return [f"{indent}/**"] + [f"{indent} * {line}".rstrip() for line in body] + [f"{indent} */"]
 
 
+class Uniffi:
+    """`bindings-mobile/src/remote.rs`: uniffi's remote declarations of the core's types."""
+
+    def __init__(self, defs: dict) -> None:
+        self.defs = defs
+
+    def name(self, core: str) -> str:
+        return MOBILE_NAMES.get(core, core)
+
+    def rust(self, schema: dict) -> str:
+        schema, null = nullable(schema)
+        name = ref_name(schema)
+        if name == "DecimalText":
+            out = "ExactDecimal"
+        elif name == "DateText":
+            out = "CalendarDate"
+        elif name:
+            out = self.name(name)
+        else:
+            t = schema.get("type")
+            fmt = schema.get("format")
+            out = {"string": "String", "boolean": "bool"}.get(t) or {"uint32": "u32", "int64": "i64", "uint64": "u64"}.get(fmt, "")
+            if t == "array":
+                out = f"Vec<{self.rust(schema.get('items', {}))}>"
+            if not out:
+                raise SystemExit(f"no uniffi type for {schema}")
+        return f"Option<{out}>" if null else out
+
+    def closure(self) -> list[str]:
+        seen: list[str] = []
+
+        def visit(name: str) -> None:
+            if name in seen or name in ("DecimalText", "DateText"):
+                return
+            seen.append(name)
+            for ref in re.findall(r'"#/\$defs/(\w+)"', json.dumps(self.defs[name])):
+                visit(ref)
+
+        for name in MOBILE_TYPES:
+            visit(name)
+        return seen
+
+    def render(self) -> str:
+        names = self.closure()
+        lines = [
+            "//! The core's boundary types declared to uniffi as remote types: generated by",
+            "//! scripts/gen_host_types.py from core/plans/host-types.schema.json; do not edit. uniffi",
+            "//! writes their Kotlin and Swift types and the conversions; the compiler checks every field",
+            "//! against the core's own definition.",
+            "",
+            "use crate::{CalendarDate, ExactDecimal};",
+            "",
+        ]
+        imports = sorted(n for n in names if self.name(n) == n)
+        lines.append("pub use skillplan::host::types::remote::{" + ", ".join(imports) + "};")
+        for core, host in sorted(MOBILE_NAMES.items()):
+            if core in names:
+                lines.append(f"/// The core's `{core}`, named so that it does not shadow Kotlin's `{core}`.")
+                lines.append(f"pub type {host} = skillplan::host::types::remote::{core};")
+        lines.append("")
+        for name in names:
+            schema = self.defs[name]
+            lines += [f"/// {l}".rstrip() for l in (doc(schema) or name).split("\n")]
+            if enum_values(schema) is not None:
+                variants = schema.get("x-rust-variants")
+                if not variants:
+                    raise SystemExit(f"{name}: no x-rust-variants (declare it with closed_set!)")
+                lines.append("#[uniffi::remote(Enum)]")
+                lines.append(f"pub enum {self.name(name)} {{")
+                options = schema.get("oneOf") or []
+                for i, v in enumerate(variants):
+                    vdoc = doc(options[i]) if i < len(options) else ""
+                    if vdoc:
+                        lines += [f"    /// {l}".rstrip() for l in vdoc.split("\n")]
+                    lines.append(f"    {v},")
+                lines.append("}")
+            elif is_struct(schema):
+                lines.append("#[uniffi::remote(Record)]")
+                lines.append(f"pub struct {self.name(name)} {{")
+                for prop, sub in ordered(schema):
+                    fdoc = doc(sub) or doc(nullable(sub)[0])
+                    if fdoc:
+                        lines += [f"    /// {l}".rstrip() for l in fdoc.split("\n")]
+                    rust = self.rust(sub)
+                    # Hosts build some of these (inputs, options): absent and empty can be left out.
+                    if rust.startswith("Option<"):
+                        lines.append("    #[uniffi(default = None)]")
+                    elif rust.startswith("Vec<"):
+                        lines.append("    #[uniffi(default = [])]")
+                    lines.append(f"    pub {prop}: {rust},")
+                lines.append("}")
+            else:
+                raise SystemExit(f"{name}: uniffi cannot declare {schema}")
+            lines.append("")
+        return "\n".join(lines)
+
+
 def main() -> int:
     schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     defs = schema["$defs"]
+    shared = {name: s for name, s in defs.items() if name not in MOBILE_ONLY}
+    python = {name: s for name, s in shared.items() if name not in PYTHON_SKIP}
     mixins = set(re.findall(r"^class (\w+)", PYTHON_MIXINS.read_text(encoding="utf-8"), re.M))
-    PYTHON_OUT.write_text(Python(defs, mixins).render(), encoding="utf-8")
-    TS_OUT.write_text(TypeScript(defs).render(), encoding="utf-8")
-    print(f"wrote {PYTHON_OUT.relative_to(ROOT)} and {TS_OUT.relative_to(ROOT)} ({len(defs)} types)")
+    PYTHON_OUT.write_text(Python(python, mixins).render(), encoding="utf-8")
+    TS_OUT.write_text(TypeScript(shared).render(), encoding="utf-8")
+    KOTLIN_OUT.write_text(Uniffi(defs).render(), encoding="utf-8")
+    # The workspace's rustfmt.toml (width 120) lays the Rust out as `cargo fmt --check` wants it.
+    subprocess.run(["rustfmt", "--edition", "2024", "--config-path", str(ROOT / "rustfmt.toml"), str(KOTLIN_OUT)], check=True)
+    print(f"wrote {PYTHON_OUT.relative_to(ROOT)}, {TS_OUT.relative_to(ROOT)} and {KOTLIN_OUT.relative_to(ROOT)} ({len(defs)} types)")
     return 0
 
 

@@ -25,6 +25,13 @@ python3 tests/conformance/oracle/records_oracle.py --check
 step "Conformance corpus: the eligibility cases are what their hand-worked script writes"
 python3 tests/conformance/oracle/eligibility_cases.py --check
 
+step "Hygiene: formatting (rustfmt.toml), clippy with warnings as errors, and the core's layers"
+cargo fmt --all --check
+(cd fuzz && cargo fmt --check)
+cargo clippy --workspace --all-targets -- -D warnings
+# No cycle among core/src's top-level modules beyond the Plan facade and one capability.
+python3 scripts/module_graph.py --check 2
+
 step "Rust: core, CLI and the bindings' Rust code (conformance corpus included)"
 cargo test --workspace --exclude skillplan-python
 # The mobile library builds the core without `fast-load`: the same corpus must pass that way too.
@@ -55,9 +62,9 @@ fuzz_new=$(mktemp -d)
 )
 rm -rf "$fuzz_new"
 
-step "Host types: regenerate Python's classes and the Node declarations from the core's boundary types, check they are current"
+step "Host types: regenerate Python's classes, the Node declarations and the mobile remote types from the core's boundary types, check they are current"
 python3 scripts/gen_host_types.py
-assert_unchanged bindings-python/python/skillplan/_types.py bindings-node/types.d.ts
+assert_unchanged bindings-python/python/skillplan/_types.py bindings-node/dts-header.d.ts bindings-mobile/src/remote.rs
 
 step "Mobile: regenerate Kotlin and Swift, check they are current"
 ./scripts/generate-mobile-bindings.sh

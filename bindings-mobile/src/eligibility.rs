@@ -1,29 +1,34 @@
 //! Eligibility for Kotlin and Swift: a typed profile and offer (or their JSON text) in, the
-//! decision as records out. Typed inputs are written as the JSON the core reads, so both routes
-//! give the same answers and the same errors. No logic here.
+//! core's decision (or its summary) out as uniffi records. Typed inputs are written as the JSON
+//! the core reads, so both routes give the same answers and the same errors; the JSON-text calls
+//! are the core's host::batch. No logic here.
 
 use serde_json::{Map, Value, json};
-use skillplan as core;
-use skillplan::eligibility as el;
+use skillplan::host::batch::{self, KeyStyle};
 
-use crate::{CalendarDate, ExactDecimal, Label, Plan, SkillplanError, guard};
+use crate::{CalendarDate, DecisionSummary, EligibilityDecision, Plan, SkillplanError, SubsidyKind, guard};
+
+pub use skillplan::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, TechnicalClass};
+pub use skillplan::host::options::DecisionOptions;
+
+// The profile's vocabularies are the core's enums; the compiler checks these lists against them.
 
 /// Sex, as the profile format writes it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum Sex {
     Female,
     Male,
 }
 
 /// 户籍.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum Hukou {
     Urban,
     Rural,
 }
 
 /// Employment status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum Employment {
     Employed,
     RegisteredUnemployed,
@@ -35,7 +40,7 @@ pub enum Employment {
 }
 
 /// Highest education completed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum Education {
     PrimaryOrBelow,
     JuniorHigh,
@@ -48,7 +53,7 @@ pub enum Education {
 }
 
 /// The kind of school of the latest (or coming) graduation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum SchoolKind {
     University,
     VocationalCollege,
@@ -58,7 +63,7 @@ pub enum SchoolKind {
 }
 
 /// The class of a 技工院校 graduate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+#[uniffi::remote(Enum)]
 pub enum TechnicalClass {
     SeniorWorker,
     PreparatoryTechnician,
@@ -66,13 +71,17 @@ pub enum TechnicalClass {
     Other,
 }
 
-/// The four subsidies of （二十五）.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SubsidyKind {
-    TrainingSubsidy,
-    SkillUpgradeSubsidy,
-    EvaluationSubsidy,
-    LivingAllowance,
+/// What a caller asks of a decision (the options every binding offers): only some subsidies
+/// (all when empty), and explained (true) or the summary (false). The typed calls choose
+/// explained or summary by the call (`checkEligibility`, `checkEligibilitySummary`).
+#[uniffi::remote(Record)]
+pub struct DecisionOptions {
+    /// The subsidies to answer for; all when empty.
+    #[uniffi(default = [])]
+    pub subsidies: Vec<SubsidyKind>,
+    /// True (the default): every check explained in Chinese and English.
+    #[uniffi(default = true)]
+    pub explain: bool,
 }
 
 /// A certificate the person holds. `kind` and `level` are plan ids (skill_level_certificate, intermediate, …).
@@ -162,19 +171,6 @@ pub struct OfferInput {
     pub certificate_date: Option<CalendarDate>,
 }
 
-/// The snake_case id of an enum variant's Debug name (`NotContinuingAfterJuniorHigh` → `not_continuing_after_junior_high`).
-fn id_of(variant: impl std::fmt::Debug) -> String {
-    let name = format!("{variant:?}");
-    let mut out = String::with_capacity(name.len() + 4);
-    for (i, c) in name.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
-}
-
 /// Inserts the fields that are known.
 struct Fields(Map<String, Value>);
 
@@ -194,14 +190,14 @@ impl ProfileInput {
     fn to_value(&self) -> Value {
         let mut f = Fields(Map::new());
         f.put("birth_date", date(self.birth_date));
-        f.put("sex", self.sex.map(|x| json!(id_of(x))));
-        f.put("hukou", self.hukou.map(|x| json!(id_of(x))));
+        f.put("sex", self.sex.map(|x| json!(x.as_str())));
+        f.put("hukou", self.hukou.map(|x| json!(x.as_str())));
         f.put("region", self.region.clone().map(Value::from));
-        f.put("education", self.education.map(|x| json!(id_of(x))));
-        f.put("school_type", self.school_type.map(|x| json!(id_of(x))));
-        f.put("technical_school_class", self.technical_school_class.map(|x| json!(id_of(x))));
+        f.put("education", self.education.map(|x| json!(x.as_str())));
+        f.put("school_type", self.school_type.map(|x| json!(x.as_str())));
+        f.put("technical_school_class", self.technical_school_class.map(|x| json!(x.as_str())));
         f.put("graduation_date", date(self.graduation_date));
-        f.put("employment", self.employment.map(|x| json!(id_of(x))));
+        f.put("employment", self.employment.map(|x| json!(x.as_str())));
         f.put("statuses", self.statuses.clone().map(Value::from));
         f.put("unemployment_insurance_months", self.unemployment_insurance_months.map(Value::from));
         f.put("receiving_unemployment_benefit", self.receiving_unemployment_benefit.map(Value::from));
@@ -229,7 +225,7 @@ impl ProfileInput {
                     ss.iter()
                         .map(|s| {
                             let mut g = Fields(Map::new());
-                            g.put("kind", Some(json!(id_of(s.kind))));
+                            g.put("kind", Some(json!(s.kind.as_str())));
                             g.put("date", date(Some(s.date)));
                             g.put("level", s.level.clone().map(Value::from));
                             g.put("occupation", s.occupation.clone().map(Value::from));
@@ -262,231 +258,152 @@ impl OfferInput {
     }
 }
 
-/// An answer for a subsidy.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum EligibilityStatus {
-    Eligible,
-    NotEligible,
-    Undetermined,
-}
-
-/// An answer for one check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum CheckOutcome {
-    Yes,
-    No,
-    Unknown,
-}
-
-/// One condition of a subsidy rule, explained.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct EligibilityCheck {
-    pub check: String,
-    pub outcome: CheckOutcome,
-    pub explanation: Label,
-}
-
-/// A change (`kind == "change"`) or a fact to give (`kind == "fact"`, with its field path).
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct EligibilityRequirement {
-    pub check: String,
-    pub kind: String,
-    pub field: Option<String>,
-    pub explanation: Label,
-}
-
-/// A value the answer rests on that is a documented default, not a confirmed fact.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct UnconfirmedValue {
-    pub parameter: String,
-    pub note: String,
-}
-
-/// The rule version applied.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct RuleVersion {
-    pub id: String,
-    pub from: CalendarDate,
-    pub to: Option<CalendarDate>,
-    pub source: String,
-}
-
-/// The answer for one subsidy of （二十五）.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct SubsidyDecision {
-    pub id: String,
-    pub name: Label,
-    pub status: EligibilityStatus,
-    pub amount: Option<ExactDecimal>,
-    pub fund: Label,
-    pub clauses: Vec<String>,
-    pub version: Option<RuleVersion>,
-    pub checks: Vec<EligibilityCheck>,
-    pub to_qualify: Vec<EligibilityRequirement>,
-    pub missing_facts: Vec<String>,
-    pub unconfirmed: Vec<UnconfirmedValue>,
-}
-
-/// A target group of the plan the person is in ("member") or may be in ("undetermined").
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct TargetGroupDecision {
-    pub id: String,
-    pub name: Label,
-    pub clause: String,
-    pub status: String,
-    pub reasons: Vec<Label>,
-    pub missing_facts: Vec<String>,
-}
-
-/// Target groups and the four subsidies, as of a date.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct EligibilityDecision {
-    pub as_of: CalendarDate,
-    pub target_groups: Vec<TargetGroupDecision>,
-    pub subsidies: Vec<SubsidyDecision>,
-}
-
-fn outcome(t: el::Tri) -> CheckOutcome {
-    match t {
-        el::Tri::Yes => CheckOutcome::Yes,
-        el::Tri::No => CheckOutcome::No,
-        el::Tri::Unknown => CheckOutcome::Unknown,
-    }
-}
-
-impl From<&el::DecisionView> for EligibilityDecision {
-    fn from(d: &el::DecisionView) -> Self {
-        EligibilityDecision {
-            as_of: d.as_of,
-            target_groups: d
-                .target_groups
-                .iter()
-                .map(|g| TargetGroupDecision {
-                    id: g.id.clone(),
-                    name: (&g.name).into(),
-                    clause: g.clause.clone(),
-                    status: g.status.as_str().to_owned(),
-                    reasons: g.reasons.iter().map(Label::from).collect(),
-                    missing_facts: g.missing_facts.iter().map(|s| s.as_str().to_owned()).collect(),
-                })
-                .collect(),
-            subsidies: d
-                .subsidies
-                .iter()
-                .map(|s| SubsidyDecision {
-                    id: s.id.as_str().to_owned(),
-                    name: (&s.name).into(),
-                    status: match s.status {
-                        el::Status::Eligible => EligibilityStatus::Eligible,
-                        el::Status::NotEligible => EligibilityStatus::NotEligible,
-                        el::Status::Undetermined => EligibilityStatus::Undetermined,
-                    },
-                    amount: s.amount,
-                    fund: (&s.fund).into(),
-                    clauses: s.clauses.clone(),
-                    version: s.version.as_ref().map(|v| RuleVersion {
-                        id: v.id.clone(),
-                        from: v.from,
-                        to: v.to,
-                        source: v.source.clone(),
-                    }),
-                    checks: s
-                        .checks
-                        .iter()
-                        .map(|c| EligibilityCheck {
-                            check: c.check.as_str().to_owned(),
-                            outcome: outcome(c.outcome),
-                            explanation: (&c.explanation).into(),
-                        })
-                        .collect(),
-                    to_qualify: s
-                        .to_qualify
-                        .iter()
-                        .map(|r| EligibilityRequirement {
-                            check: r.check.as_str().to_owned(),
-                            kind: r.kind.as_str().to_owned(),
-                            field: r.field.map(|f| f.as_str().to_owned()),
-                            explanation: (&r.explanation).into(),
-                        })
-                        .collect(),
-                    missing_facts: s.missing_facts.iter().map(|f| f.as_str().to_owned()).collect(),
-                    unconfirmed: s
-                        .unconfirmed
-                        .iter()
-                        .map(|u| UnconfirmedValue { parameter: u.parameter.clone(), note: u.note.clone() })
-                        .collect(),
-                })
-                .collect(),
-        }
-    }
-}
-
 #[uniffi::export]
 impl Plan {
-    /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
-    /// not eligible / undetermined with the amount, the checks, what would make it eligible and
-    /// the values that are unconfirmed defaults.
+    /// Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
+    /// `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
+    /// what would make it eligible and the values that are unconfirmed defaults.
+    #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility(
         &self,
         profile: ProfileInput,
         offer: OfferInput,
         as_of: CalendarDate,
+        subsidies: Vec<SubsidyKind>,
     ) -> Result<EligibilityDecision, SkillplanError> {
         guard("checkEligibility", || {
-            Ok((&el::check_values(&self.inner, &profile.to_value(), &offer.to_value(), as_of)?).into())
+            let (plan, subsidies) = (&self.inner, &subsidies);
+            Ok(batch::decide_value_with(plan, &profile.to_value(), &offer.to_value(), as_of, |p, o, d| {
+                d.view_of(plan, p, o, subsidies)
+            })?)
+        })
+    }
+
+    /// `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
+    /// the facts missing, per subsidy.
+    #[uniffi::method(default(subsidies = []))]
+    pub fn check_eligibility_summary(
+        &self,
+        profile: ProfileInput,
+        offer: OfferInput,
+        as_of: CalendarDate,
+        subsidies: Vec<SubsidyKind>,
+    ) -> Result<DecisionSummary, SkillplanError> {
+        guard("checkEligibilitySummary", || {
+            let (plan, subsidies) = (&self.inner, &subsidies);
+            Ok(batch::decide_value_with(plan, &profile.to_value(), &offer.to_value(), as_of, |_, _, d| {
+                d.summary(plan, subsidies)
+            })?)
         })
     }
 
     /// `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
     /// server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+    #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility_json(
         &self,
         profile_json: String,
         offer_json: String,
         as_of: CalendarDate,
+        subsidies: Vec<SubsidyKind>,
     ) -> Result<EligibilityDecision, SkillplanError> {
-        guard("checkEligibilityJson", || Ok((&el::check_json(&self.inner, &profile_json, &offer_json, as_of)?).into()))
+        guard("checkEligibilityJson", || {
+            let (plan, subsidies) = (&self.inner, &subsidies);
+            Ok(batch::decide_text_with(plan, &profile_json, Some(&offer_json), as_of, |p, o, d| {
+                d.view_of(plan, p, o, subsidies)
+            })?)
+        })
     }
 
     /// `checkEligibility` for many profiles and one offer, in order, each the single call's; the
     /// first bad profile stops it with its index (`profiles[3].sex`).
+    #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility_batch(
         &self,
         profiles: Vec<ProfileInput>,
         offer: OfferInput,
         as_of: CalendarDate,
+        subsidies: Vec<SubsidyKind>,
     ) -> Result<Vec<EligibilityDecision>, SkillplanError> {
         guard("checkEligibilityBatch", || {
+            let (plan, subsidies) = (&self.inner, &subsidies);
             let values: Vec<Value> = profiles.iter().map(ProfileInput::to_value).collect();
-            let offer = el::offer_from_value(&self.inner, &offer.to_value()).map_err(core::Error::from)?;
-            Ok(el::check_batch(&self.inner, &values, &offer, as_of)?.iter().map(EligibilityDecision::from).collect())
+            Ok(batch::decide_values_with(plan, &values, &offer.to_value(), as_of, |p, o, d| {
+                d.view_of(plan, p, o, subsidies)
+            })?)
         })
     }
 
-    /// The batch call with the profiles as a JSON array text.
+    /// `checkEligibilitySummary` for many profiles and one offer, in order.
+    #[uniffi::method(default(subsidies = []))]
+    pub fn check_eligibility_batch_summary(
+        &self,
+        profiles: Vec<ProfileInput>,
+        offer: OfferInput,
+        as_of: CalendarDate,
+        subsidies: Vec<SubsidyKind>,
+    ) -> Result<Vec<DecisionSummary>, SkillplanError> {
+        guard("checkEligibilityBatchSummary", || {
+            let (plan, subsidies) = (&self.inner, &subsidies);
+            let values: Vec<Value> = profiles.iter().map(ProfileInput::to_value).collect();
+            Ok(batch::decide_values_with(plan, &values, &offer.to_value(), as_of, |_, _, d| {
+                d.summary(plan, subsidies)
+            })?)
+        })
+    }
+
+    /// The batch call with the profiles as a JSON array text and the offer as JSON text.
+    #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility_batch_json(
         &self,
         profiles_json: String,
         offer_json: String,
         as_of: CalendarDate,
+        subsidies: Vec<SubsidyKind>,
     ) -> Result<Vec<EligibilityDecision>, SkillplanError> {
         guard("checkEligibilityBatchJson", || {
-            let values: Vec<Value> = match serde_json::from_str::<Value>(&profiles_json) {
-                Ok(Value::Array(items)) => items,
-                Ok(_) => {
-                    return Err(core::Error::from(el::ProfileError::at_path(
-                        "wrong_type",
-                        "profiles",
-                        "expected an array",
-                    ))
-                    .into());
-                }
-                Err(e) => {
-                    return Err(core::Error::from(el::ProfileError::at_syntax("profiles", e.line(), e.column())).into());
-                }
-            };
-            let offer = el::parse_offer_json(&self.inner, &offer_json).map_err(core::Error::from)?;
-            Ok(el::check_batch(&self.inner, &values, &offer, as_of)?.iter().map(EligibilityDecision::from).collect())
+            let (plan, subsidies) = (&self.inner, &subsidies);
+            Ok(batch::decide_texts_with(plan, &profiles_json, Some(&offer_json), as_of, |p, o, d| {
+                d.view_of(plan, p, o, subsidies)
+            })?)
+        })
+    }
+
+    /// A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
+    /// profile and an offer (`{}` when null) as JSON text: explained, or the summary when
+    /// `options.explain` is false. What a server passes on without building objects.
+    #[uniffi::method(default(offer_json = None))]
+    pub fn decide_json(
+        &self,
+        profile_json: String,
+        offer_json: Option<String>,
+        as_of: CalendarDate,
+        options: DecisionOptions,
+    ) -> Result<String, SkillplanError> {
+        guard("decideJson", || {
+            Ok(batch::decide_json(&self.inner, &profile_json, offer_json.as_deref(), as_of, &options, KeyStyle::Snake)?)
+        })
+    }
+
+    /// `decideJson` for a JSON array of profiles: one JSON array text, in order, decided on all
+    /// cores; the first bad profile stops it with its index (`profiles[3].sex`).
+    #[uniffi::method(default(offer_json = None))]
+    pub fn decide_batch_json(
+        &self,
+        profiles_json: String,
+        offer_json: Option<String>,
+        as_of: CalendarDate,
+        options: DecisionOptions,
+    ) -> Result<String, SkillplanError> {
+        guard("decideBatchJson", || {
+            Ok(batch::decide_batch_json(
+                &self.inner,
+                &profiles_json,
+                offer_json.as_deref(),
+                as_of,
+                &options,
+                KeyStyle::Snake,
+            )?)
         })
     }
 }

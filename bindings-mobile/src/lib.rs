@@ -1,17 +1,21 @@
-//! Kotlin and Swift binding of skillplan (uniffi, proc-macros): records, enums and a sealed
-//! error type that mirror the core model. Decimals cross as exact strings (Kotlin
-//! `java.math.BigDecimal`), dates as ISO strings (Kotlin `java.time.LocalDate`). No logic here.
+//! Kotlin and Swift binding of skillplan (uniffi, proc-macros): the core's own types, declared
+//! to uniffi as remote types in the generated `remote` module, and a sealed error type by the
+//! core's error classes. Decimals cross as exact strings (Kotlin `java.math.BigDecimal`), dates
+//! as ISO strings (Kotlin `java.time.LocalDate`). No logic here.
 
 mod eligibility;
 mod pathway;
 mod progress;
 mod records;
+mod remote;
 
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use skillplan as core;
+
+pub use remote::*;
 
 uniffi::setup_scaffolding!();
 
@@ -80,23 +84,13 @@ impl From<core::Error> for SkillplanError {
         let code = e.code().as_str().to_owned();
         let path = e.path();
         let detail = e.to_string();
-        match e {
-            core::Error::Plan(_) => SkillplanError::Plan {
-                code,
-                path,
-                reason: e.reason().map(str::to_owned),
-                issues: e.issues().iter().map(Issue::from).collect(),
-                detail,
-            },
-            core::Error::Query(_) => SkillplanError::NotFound { code, path, detail },
-            core::Error::Internal(_) => SkillplanError::Internal { code, path, detail },
-            core::Error::Observation(_)
-            | core::Error::Options(_)
-            | core::Error::Worker(_)
-            | core::Error::Records(_)
-            | core::Error::Profile(_) => {
-                SkillplanError::InvalidInput { code, path, reason: e.reason().map(str::to_owned), detail }
-            }
+        let reason = e.reason().map(str::to_owned);
+        // Every class, no catch-all: a new code has a class in the core or does not compile.
+        match e.code().class() {
+            ErrorClass::Plan => SkillplanError::Plan { code, path, reason, issues: e.issues(), detail },
+            ErrorClass::NotFound => SkillplanError::NotFound { code, path, detail },
+            ErrorClass::InvalidInput => SkillplanError::InvalidInput { code, path, reason, detail },
+            ErrorClass::Internal => SkillplanError::Internal { code, path, detail },
         }
     }
 }
@@ -107,136 +101,30 @@ impl From<core::QueryError> for SkillplanError {
     }
 }
 
-/// One problem found in a plan file.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Issue {
-    pub reason: String,
-    pub path: String,
-    pub message: String,
-}
-
-impl From<&core::Issue> for Issue {
-    fn from(i: &core::Issue) -> Self {
-        Issue { reason: i.reason.as_str().to_owned(), path: i.path.clone(), message: i.message.clone() }
-    }
-}
-
-/// A text in Chinese (as the plan writes it) and English.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Label {
-    pub zh: String,
-    pub en: String,
-}
-
-impl From<&core::Label> for Label {
-    fn from(l: &core::Label) -> Self {
-        Label { zh: l.zh.clone(), en: l.en.clone() }
-    }
-}
-
-/// A closed date interval.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Period {
-    pub start: CalendarDate,
-    pub end: CalendarDate,
-}
-
-/// Who issued the plan, when, under which number, for which period.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Metadata {
-    pub title: Label,
-    pub notice_title_zh: Option<String>,
-    pub document_number: String,
-    pub index_number: Option<String>,
-    pub issuers: Vec<String>,
-    pub written_on: CalendarDate,
-    pub published_on: Option<CalendarDate>,
-    pub period: Period,
-    pub addressees: Vec<String>,
-    pub basis_documents: Vec<Label>,
-    pub source_url: Option<String>,
-    pub notice_text_zh: Option<String>,
-    pub preamble_zh: Option<String>,
-}
-
-impl From<&core::Metadata> for Metadata {
-    fn from(m: &core::Metadata) -> Self {
-        Metadata {
-            title: (&m.title).into(),
-            notice_title_zh: m.notice_title_zh.clone(),
-            document_number: m.document_number.clone(),
-            index_number: m.index_number.clone(),
-            issuers: m.issuers.clone(),
-            written_on: m.written_on,
-            published_on: m.published_on,
-            period: Period { start: m.period.start, end: m.period.end },
-            addressees: m.addressees.clone(),
-            basis_documents: m.basis_documents.iter().map(Label::from).collect(),
-            source_url: m.source_url.clone(),
-            notice_text_zh: m.notice_text_zh.clone(),
-            preamble_zh: m.preamble_zh.clone(),
-        }
-    }
-}
-
-/// 人次 (person-times) or 个 (count). Not named `Unit`, which is Kotlin's unit type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum IndicatorUnit {
-    PersonTimes,
-    Count,
-}
-
-/// How achieved is compared with target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum Comparator {
-    AtLeast,
-    MoreThan,
-    AtMost,
-    LessThan,
-    Equal,
-}
-
-/// 预期性 (expected) or 约束性 (binding).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum Attribute {
-    Expected,
-    Binding,
-}
-
-/// A quantitative target of the plan (专栏1 row).
+/// A quantitative target of the plan (专栏1 row). Declared here rather than taken from the core,
+/// whose indicator also carries its counting rule: a recursive condition uniffi cannot express.
 #[derive(Debug, Clone, uniffi::Record)]
 pub struct Indicator {
+    /// Stable identifier, e.g. `subsidized-training`.
     pub id: String,
+    /// The clause that sets it, e.g. `专栏1`.
     pub clause: String,
+    /// Its row in that clause, from 1.
     pub row: u32,
+    /// The indicator's name as the plan writes it.
     pub name: Label,
+    /// What the target counts: 人次 or 个.
     pub unit: IndicatorUnit,
+    /// How the achieved value is compared with the target.
     pub comparator: Comparator,
+    /// The exact target in units (≥84万 → 840000).
     pub target: ExactDecimal,
+    /// The target as the plan writes it, e.g. ≥84 万.
     pub target_text_zh: String,
+    /// 预期性 or 约束性.
     pub attribute: Attribute,
+    /// The indicator this one is part of (「其中」), if any.
     pub parent: Option<String>,
-}
-
-impl From<core::Unit> for IndicatorUnit {
-    fn from(u: core::Unit) -> Self {
-        match u {
-            core::Unit::PersonTimes => IndicatorUnit::PersonTimes,
-            core::Unit::Count => IndicatorUnit::Count,
-        }
-    }
-}
-
-impl From<core::Comparator> for Comparator {
-    fn from(c: core::Comparator) -> Self {
-        match c {
-            core::Comparator::AtLeast => Comparator::AtLeast,
-            core::Comparator::MoreThan => Comparator::MoreThan,
-            core::Comparator::AtMost => Comparator::AtMost,
-            core::Comparator::LessThan => Comparator::LessThan,
-            core::Comparator::Equal => Comparator::Equal,
-        }
-    }
 }
 
 impl From<&core::Indicator> for Indicator {
@@ -245,195 +133,19 @@ impl From<&core::Indicator> for Indicator {
             id: i.id.clone(),
             clause: i.clause.clone(),
             row: i.row,
-            name: (&i.name).into(),
-            unit: i.unit.into(),
-            comparator: i.comparator.into(),
+            name: i.name.clone(),
+            unit: i.unit,
+            comparator: i.comparator,
             target: i.target,
             target_text_zh: i.target_text_zh.clone(),
-            attribute: match i.attribute {
-                core::Attribute::Expected => Attribute::Expected,
-                core::Attribute::Binding => Attribute::Binding,
-            },
+            attribute: i.attribute,
             parent: i.parent.clone(),
         }
     }
 }
 
-/// Who the plan makes responsible for a measure.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Responsibility {
-    pub text_zh: String,
-    pub lead: Option<String>,
-    pub departments: Vec<String>,
-    pub all_relevant: bool,
-    pub by_division_of_duties: bool,
-}
-
-/// A numbered measure such as （二十五）.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Measure {
-    pub id: String,
-    pub number: u32,
-    pub chapter: String,
-    pub title: Label,
-    pub text_zh: String,
-    pub responsibility: Option<Responsibility>,
-}
-
-impl From<&core::Measure> for Measure {
-    fn from(m: &core::Measure) -> Self {
-        Measure {
-            id: m.id.clone(),
-            number: m.number,
-            chapter: m.chapter.clone(),
-            title: (&m.title).into(),
-            text_zh: m.text_zh.clone(),
-            responsibility: m.responsibility.as_ref().map(|r| Responsibility {
-                text_zh: r.text_zh.clone(),
-                lead: r.lead.clone(),
-                departments: r.departments.clone(),
-                all_relevant: r.all_relevant,
-                by_division_of_duties: r.by_division_of_duties,
-            }),
-        }
-    }
-}
-
-/// One numbered item of a column.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct ColumnItem {
-    pub number: u32,
-    pub title_zh: String,
-    pub text_zh: String,
-}
-
-/// A boxed column (专栏).
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Column {
-    pub id: String,
-    pub number: u32,
-    pub title: Label,
-    pub after_measure: Option<String>,
-    pub items: Vec<ColumnItem>,
-}
-
-impl From<&core::Column> for Column {
-    fn from(c: &core::Column) -> Self {
-        Column {
-            id: c.id.clone(),
-            number: c.number,
-            title: (&c.title).into(),
-            after_measure: c.after_measure.clone(),
-            items: c
-                .items
-                .iter()
-                .map(|i| ColumnItem { number: i.number, title_zh: i.title_zh.clone(), text_zh: i.text_zh.clone() })
-                .collect(),
-        }
-    }
-}
-
-/// What kind of clause a reference points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum ClauseKind {
-    Chapter,
-    Measure,
-    Column,
-    ColumnItem,
-}
-
-/// A clause of the plan with its text.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Clause {
-    pub id: String,
-    pub kind: ClauseKind,
-    pub title: Label,
-    pub text_zh: String,
-    pub parent: Option<String>,
-}
-
-impl From<core::Clause> for Clause {
-    fn from(c: core::Clause) -> Self {
-        Clause {
-            id: c.id,
-            kind: match c.kind {
-                core::ClauseKind::Chapter => ClauseKind::Chapter,
-                core::ClauseKind::Measure => ClauseKind::Measure,
-                core::ClauseKind::Column => ClauseKind::Column,
-                core::ClauseKind::ColumnItem => ClauseKind::ColumnItem,
-            },
-            title: (&c.title).into(),
-            text_zh: c.text_zh,
-            parent: c.parent,
-        }
-    }
-}
-
-/// A department or body named in the plan.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Department {
-    pub id: String,
-    pub short_zh: String,
-    pub full_zh: String,
-    pub en: String,
-    pub aliases: Vec<String>,
-}
-
-impl From<&core::Department> for Department {
-    fn from(d: &core::Department) -> Self {
-        Department {
-            id: d.id.clone(),
-            short_zh: d.short_zh.clone(),
-            full_zh: d.full_zh.clone(),
-            en: d.en.clone(),
-            aliases: d.aliases.clone(),
-        }
-    }
-}
-
-/// What kind of administrative unit a region is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum RegionKind {
-    Province,
-    PrefectureCity,
-    AutonomousPrefecture,
-    ManagementArea,
-    NewArea,
-}
-
-/// A region or administrative unit.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Region {
-    pub id: String,
-    /// GB/T 2260 code; null for units that have none (长白山管委会, 长春新区).
-    pub code: Option<String>,
-    pub name: Label,
-    pub kind: RegionKind,
-    pub parent: Option<String>,
-    pub note: Option<String>,
-}
-
-impl From<&core::Region> for Region {
-    fn from(r: &core::Region) -> Self {
-        Region {
-            id: r.id.clone(),
-            code: r.code.clone(),
-            name: (&r.name).into(),
-            kind: match r.kind {
-                core::RegionKind::Province => RegionKind::Province,
-                core::RegionKind::PrefectureCity => RegionKind::PrefectureCity,
-                core::RegionKind::AutonomousPrefecture => RegionKind::AutonomousPrefecture,
-                core::RegionKind::ManagementArea => RegionKind::ManagementArea,
-                core::RegionKind::NewArea => RegionKind::NewArea,
-            },
-            parent: r.parent.clone(),
-            note: r.note.clone(),
-        }
-    }
-}
-
-fn convert_all<'a, S: 'a, T: From<&'a S>>(items: impl IntoIterator<Item = &'a S>) -> Vec<T> {
-    items.into_iter().map(T::from).collect()
+fn indicators<'a>(items: impl IntoIterator<Item = &'a core::Indicator>) -> Vec<Indicator> {
+    items.into_iter().map(Indicator::from).collect()
 }
 
 /// A loaded, validated plan. Immutable and thread-safe.
@@ -446,21 +158,21 @@ pub struct Plan {
 impl Plan {
     /// Stable identifier of the plan, e.g. "jilin-2022-2025".
     pub fn id(&self) -> Result<String, SkillplanError> {
-        guard("id", || Ok({ self.inner.id().to_owned() }))
+        guard("id", || Ok(self.inner.id().to_owned()))
     }
 
     /// SHA-256 of the plan's canonical form: equal fingerprints mean the same definition.
     pub fn fingerprint(&self) -> Result<String, SkillplanError> {
-        guard("fingerprint", || Ok({ self.inner.fingerprint().to_owned() }))
+        guard("fingerprint", || Ok(self.inner.fingerprint().to_owned()))
     }
 
     pub fn metadata(&self) -> Result<Metadata, SkillplanError> {
-        guard("metadata", || Ok({ self.inner.metadata().into() }))
+        guard("metadata", || Ok(self.inner.metadata().clone()))
     }
 
     /// All indicators, in the plan's order.
     pub fn indicators(&self) -> Result<Vec<Indicator>, SkillplanError> {
-        guard("indicators", || Ok({ convert_all(self.inner.indicators()) }))
+        guard("indicators", || Ok(indicators(self.inner.indicators())))
     }
 
     /// One indicator by id.
@@ -470,58 +182,60 @@ impl Plan {
 
     /// The indicators that are parts (「其中」) of `id`.
     pub fn parts(&self, id: String) -> Result<Vec<Indicator>, SkillplanError> {
-        guard("parts", || Ok(convert_all(self.inner.parts(&id)?)))
+        guard("parts", || Ok(indicators(self.inner.parts(&id)?)))
     }
 
     pub fn measures(&self) -> Result<Vec<Measure>, SkillplanError> {
-        guard("measures", || Ok({ convert_all(self.inner.measures()) }))
+        guard("measures", || Ok(self.inner.measures().to_vec()))
     }
 
     /// A measure by label ("（二十五）", "(二十五)") or number ("25").
     pub fn measure(&self, id: String) -> Result<Measure, SkillplanError> {
-        guard("measure", || Ok(self.inner.measure(&id)?.into()))
+        guard("measure", || Ok(self.inner.measure(&id)?.clone()))
     }
 
     pub fn columns(&self) -> Result<Vec<Column>, SkillplanError> {
-        guard("columns", || Ok({ convert_all(self.inner.columns()) }))
+        guard("columns", || Ok(self.inner.columns().to_vec()))
     }
 
     /// Any clause: "三", "（二十五）", "25", "专栏2", "专栏2.1".
     pub fn clause(&self, id: String) -> Result<Clause, SkillplanError> {
-        guard("clause", || Ok(self.inner.clause(&id)?.into()))
+        guard("clause", || Ok(self.inner.clause(&id)?))
     }
 
     pub fn departments(&self) -> Result<Vec<Department>, SkillplanError> {
-        guard("departments", || Ok({ convert_all(self.inner.departments()) }))
+        guard("departments", || Ok(self.inner.departments().to_vec()))
     }
 
     /// A department by id, short name (省教育厅), full name or alias.
     pub fn department(&self, name: String) -> Result<Department, SkillplanError> {
-        guard("department", || Ok(self.inner.department(&name)?.into()))
+        guard("department", || Ok(self.inner.department(&name)?.clone()))
     }
 
     /// The measures that name `department` as responsible (lead or listed).
     pub fn measures_for_department(&self, department: String) -> Result<Vec<Measure>, SkillplanError> {
-        guard("measuresForDepartment", || Ok(convert_all(self.inner.measures_for_department(&department)?)))
+        guard("measuresForDepartment", || {
+            Ok(self.inner.measures_for_department(&department)?.into_iter().cloned().collect())
+        })
     }
 
     /// The measures assigned to 「所有相关部门」.
     pub fn measures_for_all_relevant(&self) -> Result<Vec<Measure>, SkillplanError> {
-        guard("measuresForAllRelevant", || Ok({ convert_all(self.inner.measures_for_all_relevant()) }))
+        guard("measuresForAllRelevant", || Ok(self.inner.measures_for_all_relevant().into_iter().cloned().collect()))
     }
 
     pub fn regions(&self) -> Result<Vec<Region>, SkillplanError> {
-        guard("regions", || Ok({ convert_all(self.inner.regions()) }))
+        guard("regions", || Ok(self.inner.regions().to_vec()))
     }
 
     /// A region by id ("changchun") or GB/T 2260 code ("220100").
     pub fn region(&self, id_or_code: String) -> Result<Region, SkillplanError> {
-        guard("region", || Ok(self.inner.region(&id_or_code)?.into()))
+        guard("region", || Ok(self.inner.region(&id_or_code)?.clone()))
     }
 
     /// The canonical JSON form of the plan (the fingerprint's input).
     pub fn to_json(&self) -> Result<String, SkillplanError> {
-        guard("toJson", || Ok({ self.inner.to_canonical_json() }))
+        guard("toJson", || Ok(self.inner.to_canonical_json()))
     }
 }
 
@@ -543,8 +257,31 @@ pub fn load_plan_str(text: String) -> Result<Arc<Plan>, SkillplanError> {
     guard("loadPlanStr", || Ok(Arc::new(Plan { inner: core::Plan::from_str(&text)? })))
 }
 
+/// Every error code with the class of error it is, as `SkillplanException` has them (Plan,
+/// NotFound, InvalidInput, Internal).
+#[uniffi::export]
+pub fn error_classes() -> Vec<ErrorCodeClass> {
+    core::ErrorCode::ALL.iter().map(|c| ErrorCodeClass { code: c.as_str().to_owned(), class: c.class() }).collect()
+}
+
+/// An error code and its class.
+#[derive(Debug, Clone, uniffi::Record)]
+pub struct ErrorCodeClass {
+    /// The stable code, e.g. `PLAN_INVALID`.
+    pub code: String,
+    /// The class of error it is.
+    pub class: ErrorClass,
+}
+
 /// Loads and validates a plan from bytes, which must be UTF-8.
 #[uniffi::export]
 pub fn load_plan_bytes(bytes: Vec<u8>) -> Result<Arc<Plan>, SkillplanError> {
     guard("loadPlanBytes", || Ok(Arc::new(Plan { inner: core::Plan::from_bytes(&bytes)? })))
+}
+
+/// The path of a fact in the profile or the offer, as the JSON formats and every binding write
+/// it (`profile.unemployment_insurance_months`): what a form maps to its field.
+#[uniffi::export]
+pub fn fact_path(fact: Fact) -> String {
+    fact.as_str().to_owned()
 }

@@ -7,70 +7,7 @@ use std::sync::{Arc, Mutex};
 use skillplan as core;
 
 use crate::progress::Observation;
-use crate::{Plan, SkillplanError, guard};
-
-/// A training record (recordId, personKey …) or a training base (baseId, baseKind …), every
-/// field as text. `subsidised` is true/false (1/0, yes/no, 是/否); the person key must be a
-/// hashed key, never a 身份证号.
-#[derive(Debug, Clone, Default, uniffi::Record)]
-pub struct RecordInput {
-    #[uniffi(default = None)]
-    pub record_id: Option<String>,
-    #[uniffi(default = None)]
-    pub person_key: Option<String>,
-    /// Region id, name or GB/T 2260 code (a county code counts toward its prefecture).
-    #[uniffi(default = None)]
-    pub region: Option<String>,
-    #[uniffi(default = None)]
-    pub training_type: Option<String>,
-    #[uniffi(default = None)]
-    pub subsidised: Option<String>,
-    #[uniffi(default = [])]
-    pub groups: Vec<String>,
-    #[uniffi(default = None)]
-    pub start_date: Option<String>,
-    #[uniffi(default = None)]
-    pub end_date: Option<String>,
-    #[uniffi(default = None)]
-    pub completion_date: Option<String>,
-    #[uniffi(default = None)]
-    pub certificate_kind: Option<String>,
-    #[uniffi(default = None)]
-    pub certificate_level: Option<String>,
-    #[uniffi(default = None)]
-    pub certificate_date: Option<String>,
-    #[uniffi(default = None)]
-    pub base_id: Option<String>,
-    #[uniffi(default = None)]
-    pub base_kind: Option<String>,
-    #[uniffi(default = None)]
-    pub designated_date: Option<String>,
-    #[uniffi(default = None)]
-    pub base_name: Option<String>,
-}
-
-impl From<RecordInput> for core::RecordInput {
-    fn from(r: RecordInput) -> Self {
-        core::RecordInput {
-            record_id: r.record_id,
-            person_key: r.person_key,
-            region: r.region,
-            training_type: r.training_type,
-            subsidised: r.subsidised,
-            groups: r.groups,
-            start_date: r.start_date,
-            end_date: r.end_date,
-            completion_date: r.completion_date,
-            certificate_kind: r.certificate_kind,
-            certificate_level: r.certificate_level,
-            certificate_date: r.certificate_date,
-            base_id: r.base_id,
-            base_kind: r.base_kind,
-            designated_date: r.designated_date,
-            base_name: r.base_name,
-        }
-    }
-}
+use crate::{IndicatorTally, Plan, RecordInput, Rejection, SkillplanError, TallyCell, guard};
 
 /// How records are counted.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -92,39 +29,6 @@ impl From<CountOptions> for core::CountOptions {
     }
 }
 
-/// A record that was refused and skipped.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct Rejection {
-    pub source: Option<String>,
-    /// From 1; a CSV header is not a row.
-    pub row: u64,
-    pub field: String,
-    /// Stable reason, e.g. unknown_region.
-    pub code: String,
-    pub message: String,
-}
-
-/// Per-indicator figures of a tally.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct IndicatorTally {
-    pub indicator: String,
-    pub matched: u64,
-    pub counted: u64,
-    pub undated: u64,
-    pub before_period: u64,
-    pub after_period: u64,
-}
-
-/// One non-zero cell: records of an indicator in a region (as the records name it) in a month.
-#[derive(Debug, Clone, uniffi::Record)]
-pub struct TallyCell {
-    pub indicator: String,
-    pub region: String,
-    /// YYYY-MM
-    pub month: String,
-    pub count: u64,
-}
-
 /// Counts of records by indicator × region × month under one plan's rules. Thread-safe.
 #[derive(uniffi::Object)]
 pub struct Tally {
@@ -143,19 +47,19 @@ impl Tally {
 impl Tally {
     /// Rows read, valid or not.
     pub fn rows_read(&self) -> Result<u64, SkillplanError> {
-        guard("rowsRead", || Ok({ self.with(|t| t.rows_read) }))
+        guard("rowsRead", || Ok(self.with(|t| t.rows_read)))
     }
     /// Rows that counted toward at least one indicator.
     pub fn rows_counted(&self) -> Result<u64, SkillplanError> {
-        guard("rowsCounted", || Ok({ self.with(|t| t.rows_counted) }))
+        guard("rowsCounted", || Ok(self.with(|t| t.rows_counted)))
     }
     /// Rows refused as invalid (and skipped).
     pub fn rows_rejected(&self) -> Result<u64, SkillplanError> {
-        guard("rowsRejected", || Ok({ self.with(|t| t.rows_rejected) }))
+        guard("rowsRejected", || Ok(self.with(|t| t.rows_rejected)))
     }
     /// Counted records per indicator, whole area and period.
     pub fn totals(&self) -> Result<HashMap<String, u64>, SkillplanError> {
-        guard("totals", || Ok({ self.with(|t| t.totals(&self.plan.inner).into_iter().collect()) }))
+        guard("totals", || Ok(self.with(|t| t.totals(&self.plan.inner).into_iter().collect())))
     }
     /// Counted records of one indicator in a region (id or code) and the regions inside it.
     pub fn region_total(&self, indicator: String, region: String) -> Result<u64, SkillplanError> {
@@ -163,65 +67,24 @@ impl Tally {
     }
     /// Per-indicator figures, for indicators with a counting rule.
     pub fn indicators(&self) -> Result<Vec<IndicatorTally>, SkillplanError> {
-        guard("indicators", || {
-            Ok({
-                self.with(|t| {
-                    t.summary(&self.plan.inner)
-                        .indicators
-                        .into_iter()
-                        .map(|i| IndicatorTally {
-                            indicator: i.indicator,
-                            matched: i.matched,
-                            counted: i.counted,
-                            undated: i.undated,
-                            before_period: i.before_period,
-                            after_period: i.after_period,
-                        })
-                        .collect()
-                })
-            })
-        })
+        guard("indicators", || Ok(self.with(|t| t.summary(&self.plan.inner).indicators)))
     }
     /// The refused records (up to 1000).
     pub fn rejections(&self) -> Result<Vec<Rejection>, SkillplanError> {
-        guard("rejections", || {
-            Ok({
-                self.with(|t| {
-                    t.rejections()
-                        .iter()
-                        .map(|r| Rejection {
-                            source: r.source.clone(),
-                            row: r.row,
-                            field: r.field.clone(),
-                            code: r.code.clone(),
-                            message: r.message.clone(),
-                        })
-                        .collect()
-                })
-            })
-        })
+        guard("rejections", || Ok(self.with(|t| t.rejections().to_vec())))
     }
     /// Columns or keys the inputs had that the record format does not.
     pub fn ignored_columns(&self) -> Result<Vec<String>, SkillplanError> {
-        guard("ignoredColumns", || Ok({ self.with(|t| t.ignored_columns().to_vec()) }))
+        guard("ignoredColumns", || Ok(self.with(|t| t.ignored_columns().to_vec())))
     }
     /// The non-zero counts.
     pub fn cells(&self) -> Result<Vec<TallyCell>, SkillplanError> {
-        guard("cells", || {
-            Ok({
-                self.with(|t| {
-                    t.cells()
-                        .into_iter()
-                        .map(|c| TallyCell { indicator: c.indicator, region: c.region, month: c.month, count: c.count })
-                        .collect()
-                })
-            })
-        })
+        guard("cells", || Ok(self.with(|t| t.cells())))
     }
     /// Everything the tally says, as JSON (totals, region totals, indicators, rejections, cells).
     pub fn summary_json(&self) -> Result<String, SkillplanError> {
         guard("summaryJson", || {
-            Ok({ self.with(|t| serde_json::to_string(&t.summary(&self.plan.inner)).unwrap_or_default()) })
+            Ok(self.with(|t| serde_json::to_string(&t.summary(&self.plan.inner)).unwrap_or_default()))
         })
     }
     /// Monthly observations for `Plan.progress`.
@@ -241,7 +104,7 @@ impl Tally {
     }
     /// The tally as JSON, to merge elsewhere (`Plan.tallyFromJson`).
     pub fn to_json(&self) -> Result<String, SkillplanError> {
-        guard("toJson", || Ok({ self.with(core::Tally::to_json) }))
+        guard("toJson", || Ok(self.with(core::Tally::to_json)))
     }
 }
 
@@ -258,9 +121,8 @@ impl Plan {
         options: CountOptions,
     ) -> Result<Arc<Tally>, SkillplanError> {
         guard("countRecords", || {
-            let inputs: Vec<core::RecordInput> = records.into_iter().map(Into::into).collect();
             let mut t = core::Tally::new(&self.inner);
-            t.add_inputs(&self.inner, &inputs, &options.into())?;
+            t.add_inputs(&self.inner, &records, &options.into())?;
             Ok(tally(&self, t))
         })
     }

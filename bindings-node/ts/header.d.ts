@@ -168,58 +168,8 @@ export interface OfferInput {
   certificate_date?: string | null
 }
 
-export type SubsidyId = 'training_subsidy' | 'skill_upgrade_subsidy' | 'evaluation_subsidy' | 'living_allowance'
-export type CheckOutcome = 'yes' | 'no' | 'unknown'
-
-export interface EligibilityCheck {
-  /** rule_in_force, category, training_type, certificate_kind, listed_provider, times_total, per_year, insured_status, insurance_months, level, hours, application_window, … */
-  check: string
-  outcome: CheckOutcome
-  explanation: Label
-}
-
-/** A change (`kind: 'change'`) or a fact to give (`kind: 'fact'`, with its `field` path) that would make the subsidy eligible. */
-export interface EligibilityRequirement {
-  check: string
-  kind: 'change' | 'fact'
-  field?: string
-  explanation: Label
-}
-
-export interface SubsidyDecision {
-  id: SubsidyId
-  name: Label
-  status: EligibilityStatus
-  /** Yuan, exact decimal string, where the rules define an amount. */
-  amount: string | null
-  fund: Label
-  /** Plan clauses, e.g. （二十五）. */
-  clauses: Array<string>
-  /** The rule version applied, with its source. */
-  version: { id: string; from: string; to: string | null; source: string } | null
-  checks: Array<EligibilityCheck>
-  toQualify: Array<EligibilityRequirement>
-  /** Paths of the facts the answer lacks, e.g. profile.unemployment_insurance_months. */
-  missingFacts: Array<string>
-  /** Values the answer rests on that are documented defaults, not confirmed facts. */
-  unconfirmed: Array<{ parameter: string; note: string }>
-}
-
-export interface TargetGroupDecision {
-  id: string
-  name: Label
-  /** The plan clause naming the group, e.g. （三）. */
-  clause: string
-  status: 'member' | 'undetermined'
-  reasons: Array<Label>
-  missingFacts: Array<string>
-}
-
-export interface EligibilityDecision {
-  asOf: string
-  targetGroups: Array<TargetGroupDecision>
-  subsidies: Array<SubsidyDecision>
-}
+/** The four subsidies of （二十五）, by id (the core's SubsidyKind). */
+export type SubsidyId = SubsidyKind
 
 /** `checkEligibilityJson` with `explain: false` returns this, as JSON text (keys camelCase). */
 export type EligibilitySummary = DecisionSummary

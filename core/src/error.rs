@@ -7,132 +7,80 @@
 
 use chrono::NaiveDate;
 use serde::Serialize;
+
+use crate::basics::closed_set::closed_set;
 use thiserror::Error;
 
 use crate::basics::date_text::YEARS;
 pub use crate::basics::text::redact;
 
-/// Stable error codes, shared by every binding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum ErrorCode {
-    /// The plan file holds nothing but blanks and comments.
-    PlanEmpty,
-    /// The plan file is over [`crate::MAX_PLAN_BYTES`].
-    PlanTooLarge,
-    /// The plan file is not UTF-8.
-    PlanNotUtf8,
-    /// The plan file is not valid TOML (or canonical JSON).
-    PlanSyntax,
-    /// The plan file reads but breaks a rule of the format; see the issues.
-    PlanInvalid,
-    /// The plan file cannot be read.
-    PlanIo,
-    /// A query names an indicator the plan does not have.
-    UnknownIndicator,
-    /// A query names a clause the plan does not have.
-    UnknownClause,
-    /// A query names a department the plan does not have.
-    UnknownDepartment,
-    /// A query names a region the plan does not have.
-    UnknownRegion,
-    /// An observation cannot be used.
-    InvalidObservation,
-    /// An option of a computation (an as-of date, milestones, weights, …) cannot be used.
-    InvalidOptions,
-    /// A worker description cannot be used.
-    InvalidWorker,
-    /// A query names a skill level the plan does not have.
-    UnknownLevel,
-    /// A query names a professional title the plan does not have.
-    UnknownTitle,
-    /// A record is invalid and counting is strict.
-    InvalidRecord,
-    /// More invalid records than the call allows.
-    TooManyInvalidRecords,
-    /// A file or stream cannot be read as records.
-    InvalidRecordSource,
-    /// A partial tally does not fit (another plan, a count out of range, bad JSON).
-    InvalidTally,
-    /// A person profile cannot be used.
-    InvalidProfile,
-    /// A training offer cannot be used.
-    InvalidOffer,
-    /// A fault inside skillplan: a bug, not a problem of the input.
-    Internal,
+closed_set! {
+    /// Stable error codes, shared by every binding.
+    pub enum ErrorCode {
+        /// The plan file holds nothing but blanks and comments.
+        PlanEmpty = "PLAN_EMPTY",
+        /// The plan file is over [`crate::MAX_PLAN_BYTES`].
+        PlanTooLarge = "PLAN_TOO_LARGE",
+        /// The plan file is not UTF-8.
+        PlanNotUtf8 = "PLAN_NOT_UTF8",
+        /// The plan file is not valid TOML (or canonical JSON).
+        PlanSyntax = "PLAN_SYNTAX",
+        /// The plan file reads but breaks a rule of the format; see the issues.
+        PlanInvalid = "PLAN_INVALID",
+        /// The plan file cannot be read.
+        PlanIo = "PLAN_IO",
+        /// A query names an indicator the plan does not have.
+        UnknownIndicator = "UNKNOWN_INDICATOR",
+        /// A query names a clause the plan does not have.
+        UnknownClause = "UNKNOWN_CLAUSE",
+        /// A query names a department the plan does not have.
+        UnknownDepartment = "UNKNOWN_DEPARTMENT",
+        /// A query names a region the plan does not have.
+        UnknownRegion = "UNKNOWN_REGION",
+        /// An observation cannot be used.
+        InvalidObservation = "INVALID_OBSERVATION",
+        /// An option of a computation (an as-of date, milestones, weights, …) cannot be used.
+        InvalidOptions = "INVALID_OPTIONS",
+        /// A worker description cannot be used.
+        InvalidWorker = "INVALID_WORKER",
+        /// A query names a skill level the plan does not have.
+        UnknownLevel = "UNKNOWN_LEVEL",
+        /// A query names a professional title the plan does not have.
+        UnknownTitle = "UNKNOWN_TITLE",
+        /// A record is invalid and counting is strict.
+        InvalidRecord = "INVALID_RECORD",
+        /// More invalid records than the call allows.
+        TooManyInvalidRecords = "TOO_MANY_INVALID_RECORDS",
+        /// A file or stream cannot be read as records.
+        InvalidRecordSource = "INVALID_RECORD_SOURCE",
+        /// A partial tally does not fit (another plan, a count out of range, bad JSON).
+        InvalidTally = "INVALID_TALLY",
+        /// A person profile cannot be used.
+        InvalidProfile = "INVALID_PROFILE",
+        /// A training offer cannot be used.
+        InvalidOffer = "INVALID_OFFER",
+        /// A fault inside skillplan: a bug, not a problem of the input.
+        Internal = "INTERNAL",
+    }
 }
 
-/// The kind of error a host raises for a code: every binding maps these four, and only these,
-/// to its own error types (Python's exception classes, Kotlin's sealed exception, Node's
-/// `Error` with its `code`), so a new code can never be misfiled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorClass {
-    /// A plan file that cannot be read or is invalid (`PLAN_*`).
-    Plan,
-    /// A query that names something the plan does not have (`UNKNOWN_*`).
-    NotFound,
-    /// Input that cannot be used: observations, options, workers, records, profiles, offers.
-    InvalidInput,
-    /// A fault inside skillplan (`INTERNAL`).
-    Internal,
+closed_set! {
+    /// The kind of error a host raises for a code: every binding maps these four, and only these,
+    /// to its own error types (Python's exception classes, Kotlin's sealed exception, Node's
+    /// `Error` with its `kind`), so a new code can never be misfiled.
+    pub enum ErrorClass {
+        /// A plan file that cannot be read or is invalid (`PLAN_*`).
+        Plan = "plan",
+        /// A query that names something the plan does not have (`UNKNOWN_*`).
+        NotFound = "not_found",
+        /// Input that cannot be used: observations, options, workers, records, profiles, offers.
+        InvalidInput = "invalid_input",
+        /// A fault inside skillplan (`INTERNAL`).
+        Internal = "internal",
+    }
 }
 
 impl ErrorCode {
-    /// Every code, in the order of the declaration.
-    pub const ALL: [ErrorCode; 22] = [
-        ErrorCode::PlanEmpty,
-        ErrorCode::PlanTooLarge,
-        ErrorCode::PlanNotUtf8,
-        ErrorCode::PlanSyntax,
-        ErrorCode::PlanInvalid,
-        ErrorCode::PlanIo,
-        ErrorCode::UnknownIndicator,
-        ErrorCode::UnknownClause,
-        ErrorCode::UnknownDepartment,
-        ErrorCode::UnknownRegion,
-        ErrorCode::InvalidObservation,
-        ErrorCode::InvalidOptions,
-        ErrorCode::InvalidWorker,
-        ErrorCode::UnknownLevel,
-        ErrorCode::UnknownTitle,
-        ErrorCode::InvalidRecord,
-        ErrorCode::TooManyInvalidRecords,
-        ErrorCode::InvalidRecordSource,
-        ErrorCode::InvalidTally,
-        ErrorCode::InvalidProfile,
-        ErrorCode::InvalidOffer,
-        ErrorCode::Internal,
-    ];
-
-    /// The code as every binding shows it, e.g. `PLAN_INVALID`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::PlanEmpty => "PLAN_EMPTY",
-            ErrorCode::PlanTooLarge => "PLAN_TOO_LARGE",
-            ErrorCode::PlanNotUtf8 => "PLAN_NOT_UTF8",
-            ErrorCode::PlanSyntax => "PLAN_SYNTAX",
-            ErrorCode::PlanInvalid => "PLAN_INVALID",
-            ErrorCode::PlanIo => "PLAN_IO",
-            ErrorCode::UnknownIndicator => "UNKNOWN_INDICATOR",
-            ErrorCode::UnknownClause => "UNKNOWN_CLAUSE",
-            ErrorCode::UnknownDepartment => "UNKNOWN_DEPARTMENT",
-            ErrorCode::UnknownRegion => "UNKNOWN_REGION",
-            ErrorCode::InvalidObservation => "INVALID_OBSERVATION",
-            ErrorCode::InvalidOptions => "INVALID_OPTIONS",
-            ErrorCode::InvalidWorker => "INVALID_WORKER",
-            ErrorCode::UnknownLevel => "UNKNOWN_LEVEL",
-            ErrorCode::UnknownTitle => "UNKNOWN_TITLE",
-            ErrorCode::InvalidRecord => "INVALID_RECORD",
-            ErrorCode::TooManyInvalidRecords => "TOO_MANY_INVALID_RECORDS",
-            ErrorCode::InvalidRecordSource => "INVALID_RECORD_SOURCE",
-            ErrorCode::InvalidTally => "INVALID_TALLY",
-            ErrorCode::InvalidProfile => "INVALID_PROFILE",
-            ErrorCode::InvalidOffer => "INVALID_OFFER",
-            ErrorCode::Internal => "INTERNAL",
-        }
-    }
-
     /// The kind of error a host raises for this code. The match has no catch-all: a new code
     /// does not compile until it has a class.
     pub fn class(self) -> ErrorClass {
@@ -163,94 +111,46 @@ impl ErrorCode {
     }
 }
 
-impl ErrorClass {
-    /// Every class.
-    pub const ALL: [ErrorClass; 4] =
-        [ErrorClass::Plan, ErrorClass::NotFound, ErrorClass::InvalidInput, ErrorClass::Internal];
-
-    /// The class's name in snake case (`invalid_input`), as hosts list them.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorClass::Plan => "plan",
-            ErrorClass::NotFound => "not_found",
-            ErrorClass::InvalidInput => "invalid_input",
-            ErrorClass::Internal => "internal",
-        }
-    }
-}
-
-impl std::fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Why a plan file is invalid: the finer, equally stable, detail of `PLAN_INVALID`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, schemars::JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Reason {
-    /// A value of the wrong type (a number where text is expected, …).
-    WrongType,
-    /// A required key or entry is absent (a route with no condition, no `default` requirements, …).
-    MissingField,
-    /// A key the format does not have (often a typo).
-    UnknownField,
-    /// A target or amount that is not an exact decimal (floats included).
-    NotANumber,
-    /// A target or amount below zero.
-    NegativeTarget,
-    /// A date that does not exist or is badly written.
-    InvalidDate,
-    /// A `format` version this library does not read.
-    UnsupportedFormat,
-    /// An id that is empty or only blanks.
-    EmptyId,
-    /// An id (or a region code) defined twice.
-    DuplicateId,
-    /// A reference to an id that the plan does not define.
-    UnknownReference,
-    /// A 「其中」 hierarchy that loops back on itself.
-    CyclicParent,
-    /// A part (其中) whose target is above its whole's.
-    PartExceedsWhole,
-    /// A part counted in another unit than its whole.
-    UnitMismatch,
-    /// A period that ends before it starts, or dates out of order.
-    DateOrder,
-    /// A region code that is not six digits.
-    InvalidRegionCode,
-    /// Numbers that are out of sequence (a column item or a skill level not numbered by its position).
-    NumberMismatch,
-    /// A value outside its range: a target above 10^15 (the largest value the library computes
-    /// with), a milestone outside 0…target, more terms or statuses than a rule can hold.
-    OutOfRange,
-    /// A counting rule that cannot be compiled (a test the field does not take, …).
-    InvalidRule,
-}
-
-impl Reason {
-    /// The reason as every binding shows it, e.g. `missing_field`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Reason::WrongType => "wrong_type",
-            Reason::MissingField => "missing_field",
-            Reason::UnknownField => "unknown_field",
-            Reason::NotANumber => "not_a_number",
-            Reason::NegativeTarget => "negative_target",
-            Reason::InvalidDate => "invalid_date",
-            Reason::UnsupportedFormat => "unsupported_format",
-            Reason::EmptyId => "empty_id",
-            Reason::DuplicateId => "duplicate_id",
-            Reason::UnknownReference => "unknown_reference",
-            Reason::CyclicParent => "cyclic_parent",
-            Reason::PartExceedsWhole => "part_exceeds_whole",
-            Reason::UnitMismatch => "unit_mismatch",
-            Reason::DateOrder => "date_order",
-            Reason::InvalidRegionCode => "invalid_region_code",
-            Reason::NumberMismatch => "number_mismatch",
-            Reason::OutOfRange => "out_of_range",
-            Reason::InvalidRule => "invalid_rule",
-        }
+closed_set! {
+    /// Why a plan file is invalid: the finer, equally stable, detail of `PLAN_INVALID`.
+    pub enum Reason {
+        /// A value of the wrong type (a number where text is expected, …).
+        WrongType = "wrong_type",
+        /// A required key or entry is absent (a route with no condition, no `default` requirements, …).
+        MissingField = "missing_field",
+        /// A key the format does not have (often a typo).
+        UnknownField = "unknown_field",
+        /// A target or amount that is not an exact decimal (floats included).
+        NotANumber = "not_a_number",
+        /// A target or amount below zero.
+        NegativeTarget = "negative_target",
+        /// A date that does not exist or is badly written.
+        InvalidDate = "invalid_date",
+        /// A `format` version this library does not read.
+        UnsupportedFormat = "unsupported_format",
+        /// An id that is empty or only blanks.
+        EmptyId = "empty_id",
+        /// An id (or a region code) defined twice.
+        DuplicateId = "duplicate_id",
+        /// A reference to an id that the plan does not define.
+        UnknownReference = "unknown_reference",
+        /// A 「其中」 hierarchy that loops back on itself.
+        CyclicParent = "cyclic_parent",
+        /// A part (其中) whose target is above its whole's.
+        PartExceedsWhole = "part_exceeds_whole",
+        /// A part counted in another unit than its whole.
+        UnitMismatch = "unit_mismatch",
+        /// A period that ends before it starts, or dates out of order.
+        DateOrder = "date_order",
+        /// A region code that is not six digits.
+        InvalidRegionCode = "invalid_region_code",
+        /// Numbers that are out of sequence (a column item or a skill level not numbered by its position).
+        NumberMismatch = "number_mismatch",
+        /// A value outside its range: a target above 10^15 (the largest value the library computes
+        /// with), a milestone outside 0…target, more terms or statuses than a rule can hold.
+        OutOfRange = "out_of_range",
+        /// A counting rule that cannot be compiled (a test the field does not take, …).
+        InvalidRule = "invalid_rule",
     }
 }
 

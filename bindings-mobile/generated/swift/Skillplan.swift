@@ -677,41 +677,65 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func toJson() throws  -> String
     
     /**
-     * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
-     * not eligible / undetermined with the amount, the checks, what would make it eligible and
-     * the values that are unconfirmed defaults.
+     * Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
+     * `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
+     * what would make it eligible and the values that are unconfirmed defaults.
      */
-    func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate) throws  -> EligibilityDecision
+    func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> EligibilityDecision
     
     /**
      * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
      * first bad profile stops it with its index (`profiles[3].sex`).
      */
-    func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate) throws  -> [EligibilityDecision]
+    func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> [EligibilityDecision]
     
     /**
-     * The batch call with the profiles as a JSON array text.
+     * The batch call with the profiles as a JSON array text and the offer as JSON text.
      */
-    func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate) throws  -> [EligibilityDecision]
+    func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> [EligibilityDecision]
+    
+    /**
+     * `checkEligibilitySummary` for many profiles and one offer, in order.
+     */
+    func checkEligibilityBatchSummary(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> [DecisionSummary]
     
     /**
      * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
      * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
      */
-    func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate) throws  -> EligibilityDecision
+    func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> EligibilityDecision
     
     /**
-     * The crosswalk entries of a level, both directions.
+     * `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
+     * the facts missing, per subsidy.
+     */
+    func checkEligibilitySummary(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> DecisionSummary
+    
+    /**
+     * `decideJson` for a JSON array of profiles: one JSON array text, in order, decided on all
+     * cores; the first bad profile stops it with its index (`profiles[3].sex`).
+     */
+    func decideBatchJson(profilesJson: String, offerJson: String?, asOf: CalendarDate, options: DecisionOptions) throws  -> String
+    
+    /**
+     * A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
+     * profile and an offer (`{}` when null) as JSON text: explained, or the summary when
+     * `options.explain` is false. What a server passes on without building objects.
+     */
+    func decideJson(profileJson: String, offerJson: String?, asOf: CalendarDate, options: DecisionOptions) throws  -> String
+    
+    /**
+     * The 双贯通 crosswalk entries of a level, both directions.
      */
     func crosswalkForLevel(level: String) throws  -> [CrosswalkEntry]
     
     /**
-     * The crosswalk entries of a title (id or Chinese name), both directions.
+     * The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
      */
     func crosswalkForTitle(title: String) throws  -> [CrosswalkEntry]
     
     /**
-     * Equivalences of 技工院校 classes.
+     * Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
      */
     func educationEquivalences() throws  -> [EducationEquivalence]
     
@@ -722,12 +746,12 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func pathway(worker: Worker, asOf: CalendarDate) throws  -> Pathway
     
     /**
-     * The skill ladder, lowest level first.
+     * The ladder, lowest level first (学徒工 … 首席技师).
      */
     func skillLevels() throws  -> [SkillLevel]
     
     /**
-     * The professional titles reached through 双贯通.
+     * The professional titles (职称) the crosswalk leads to.
      */
     func titles() throws  -> [Title]
     
@@ -1025,18 +1049,19 @@ open func toJson()throws  -> String  {
 }
     
     /**
-     * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
-     * not eligible / undetermined with the amount, the checks, what would make it eligible and
-     * the values that are unconfirmed defaults.
+     * Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
+     * `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
+     * what would make it eligible and the values that are unconfirmed defaults.
      */
-open func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate)throws  -> EligibilityDecision  {
+open func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> EligibilityDecision  {
     return try  FfiConverterTypeEligibilityDecision_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_check_eligibility(
             self.uniffiCloneHandle(),
         FfiConverterTypeProfileInput_lower(profile),
         FfiConverterTypeOfferInput_lower(offer),
-        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
+        FfiConverterTypeCalendarDate_lower(asOf),
+        FfiConverterSequenceTypeSubsidyKind.lower(subsidies),uniffiCallStatus
     )
 })
 }
@@ -1045,29 +1070,47 @@ open func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: Calen
      * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
      * first bad profile stops it with its index (`profiles[3].sex`).
      */
-open func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate)throws  -> [EligibilityDecision]  {
+open func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> [EligibilityDecision]  {
     return try  FfiConverterSequenceTypeEligibilityDecision.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(
             self.uniffiCloneHandle(),
         FfiConverterSequenceTypeProfileInput.lower(profiles),
         FfiConverterTypeOfferInput_lower(offer),
-        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
+        FfiConverterTypeCalendarDate_lower(asOf),
+        FfiConverterSequenceTypeSubsidyKind.lower(subsidies),uniffiCallStatus
     )
 })
 }
     
     /**
-     * The batch call with the profiles as a JSON array text.
+     * The batch call with the profiles as a JSON array text and the offer as JSON text.
      */
-open func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate)throws  -> [EligibilityDecision]  {
+open func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> [EligibilityDecision]  {
     return try  FfiConverterSequenceTypeEligibilityDecision.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(profilesJson),
         FfiConverterString.lower(offerJson),
-        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
+        FfiConverterTypeCalendarDate_lower(asOf),
+        FfiConverterSequenceTypeSubsidyKind.lower(subsidies),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `checkEligibilitySummary` for many profiles and one offer, in order.
+     */
+open func checkEligibilityBatchSummary(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> [DecisionSummary]  {
+    return try  FfiConverterSequenceTypeDecisionSummary.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_summary(
+            self.uniffiCloneHandle(),
+        FfiConverterSequenceTypeProfileInput.lower(profiles),
+        FfiConverterTypeOfferInput_lower(offer),
+        FfiConverterTypeCalendarDate_lower(asOf),
+        FfiConverterSequenceTypeSubsidyKind.lower(subsidies),uniffiCallStatus
     )
 })
 }
@@ -1076,20 +1119,73 @@ open func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asO
      * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
      * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
      */
-open func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate)throws  -> EligibilityDecision  {
+open func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> EligibilityDecision  {
     return try  FfiConverterTypeEligibilityDecision_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(profileJson),
         FfiConverterString.lower(offerJson),
-        FfiConverterTypeCalendarDate_lower(asOf),uniffiCallStatus
+        FfiConverterTypeCalendarDate_lower(asOf),
+        FfiConverterSequenceTypeSubsidyKind.lower(subsidies),uniffiCallStatus
     )
 })
 }
     
     /**
-     * The crosswalk entries of a level, both directions.
+     * `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
+     * the facts missing, per subsidy.
+     */
+open func checkEligibilitySummary(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> DecisionSummary  {
+    return try  FfiConverterTypeDecisionSummary_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_check_eligibility_summary(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeProfileInput_lower(profile),
+        FfiConverterTypeOfferInput_lower(offer),
+        FfiConverterTypeCalendarDate_lower(asOf),
+        FfiConverterSequenceTypeSubsidyKind.lower(subsidies),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * `decideJson` for a JSON array of profiles: one JSON array text, in order, decided on all
+     * cores; the first bad profile stops it with its index (`profiles[3].sex`).
+     */
+open func decideBatchJson(profilesJson: String, offerJson: String? = nil, asOf: CalendarDate, options: DecisionOptions)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_decide_batch_json(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(profilesJson),
+        FfiConverterOptionString.lower(offerJson),
+        FfiConverterTypeCalendarDate_lower(asOf),
+        FfiConverterTypeDecisionOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
+     * profile and an offer (`{}` when null) as JSON text: explained, or the summary when
+     * `options.explain` is false. What a server passes on without building objects.
+     */
+open func decideJson(profileJson: String, offerJson: String? = nil, asOf: CalendarDate, options: DecisionOptions)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_decide_json(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(profileJson),
+        FfiConverterOptionString.lower(offerJson),
+        FfiConverterTypeCalendarDate_lower(asOf),
+        FfiConverterTypeDecisionOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The 双贯通 crosswalk entries of a level, both directions.
      */
 open func crosswalkForLevel(level: String)throws  -> [CrosswalkEntry]  {
     return try  FfiConverterSequenceTypeCrosswalkEntry.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
@@ -1102,7 +1198,7 @@ open func crosswalkForLevel(level: String)throws  -> [CrosswalkEntry]  {
 }
     
     /**
-     * The crosswalk entries of a title (id or Chinese name), both directions.
+     * The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
      */
 open func crosswalkForTitle(title: String)throws  -> [CrosswalkEntry]  {
     return try  FfiConverterSequenceTypeCrosswalkEntry.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
@@ -1115,7 +1211,7 @@ open func crosswalkForTitle(title: String)throws  -> [CrosswalkEntry]  {
 }
     
     /**
-     * Equivalences of 技工院校 classes.
+     * Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
      */
 open func educationEquivalences()throws  -> [EducationEquivalence]  {
     return try  FfiConverterSequenceTypeEducationEquivalence.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
@@ -1142,7 +1238,7 @@ open func pathway(worker: Worker, asOf: CalendarDate)throws  -> Pathway  {
 }
     
     /**
-     * The skill ladder, lowest level first.
+     * The ladder, lowest level first (学徒工 … 首席技师).
      */
 open func skillLevels()throws  -> [SkillLevel]  {
     return try  FfiConverterSequenceTypeSkillLevel.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
@@ -1154,7 +1250,7 @@ open func skillLevels()throws  -> [SkillLevel]  {
 }
     
     /**
-     * The professional titles reached through 双贯通.
+     * The professional titles (职称) the crosswalk leads to.
      */
 open func titles()throws  -> [Title]  {
     return try  FfiConverterSequenceTypeTitle.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
@@ -1665,15 +1761,45 @@ public func FfiConverterTypeTally_lower(_ value: Tally) -> UInt64 {
  * A clause of the plan with its text.
  */
 public struct Clause: Equatable, Hashable {
+    /**
+     * The canonical id: 三, （二十五）, 专栏2 or 专栏2.1.
+     */
     public var id: String
+    /**
+     * Chapter, measure, column or column item.
+     */
     public var kind: ClauseKind
+    /**
+     * The clause's heading.
+     */
     public var title: Label
+    /**
+     * The clause's text as written; for a column, its items, one `N. text` line each.
+     */
     public var textZh: String
+    /**
+     * The enclosing clause: a measure's chapter, an item's column.
+     */
     public var parent: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, kind: ClauseKind, title: Label, textZh: String, parent: String?) {
+    public init(
+        /**
+         * The canonical id: 三, （二十五）, 专栏2 or 专栏2.1.
+         */id: String, 
+        /**
+         * Chapter, measure, column or column item.
+         */kind: ClauseKind, 
+        /**
+         * The clause's heading.
+         */title: Label, 
+        /**
+         * The clause's text as written; for a column, its items, one `N. text` line each.
+         */textZh: String, 
+        /**
+         * The enclosing clause: a measure's chapter, an item's column.
+         */parent: String? = nil) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -1734,15 +1860,45 @@ public func FfiConverterTypeClause_lower(_ value: Clause) -> RustBuffer {
  * A boxed column (专栏).
  */
 public struct Column: Equatable, Hashable {
+    /**
+     * e.g. `专栏2`.
+     */
     public var id: String
+    /**
+     * The column's number (专栏2 → 2), by which queries find it.
+     */
     public var number: UInt32
+    /**
+     * The column's heading.
+     */
     public var title: Label
+    /**
+     * The measure the column follows in the text.
+     */
     public var afterMeasure: String?
+    /**
+     * The column's items or rows, numbered from 1 in order.
+     */
     public var items: [ColumnItem]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, number: UInt32, title: Label, afterMeasure: String?, items: [ColumnItem]) {
+    public init(
+        /**
+         * e.g. `专栏2`.
+         */id: String, 
+        /**
+         * The column's number (专栏2 → 2), by which queries find it.
+         */number: UInt32, 
+        /**
+         * The column's heading.
+         */title: Label, 
+        /**
+         * The measure the column follows in the text.
+         */afterMeasure: String? = nil, 
+        /**
+         * The column's items or rows, numbered from 1 in order.
+         */items: [ColumnItem] = []) {
         self.id = id
         self.number = number
         self.title = title
@@ -1800,16 +1956,34 @@ public func FfiConverterTypeColumn_lower(_ value: Column) -> RustBuffer {
 
 
 /**
- * One numbered item of a column.
+ * One numbered item or row of a column.
  */
 public struct ColumnItem: Equatable, Hashable {
+    /**
+     * The item's number, from 1; it must equal its position.
+     */
     public var number: UInt32
+    /**
+     * The item's heading (its first sentence), or the row's name.
+     */
     public var titleZh: String
+    /**
+     * The item's whole text as written.
+     */
     public var textZh: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(number: UInt32, titleZh: String, textZh: String) {
+    public init(
+        /**
+         * The item's number, from 1; it must equal its position.
+         */number: UInt32, 
+        /**
+         * The item's heading (its first sentence), or the row's name.
+         */titleZh: String, 
+        /**
+         * The item's whole text as written.
+         */textZh: String) {
         self.number = number
         self.titleZh = titleZh
         self.textZh = textZh
@@ -1864,23 +2038,61 @@ public func FfiConverterTypeColumnItem_lower(_ value: ColumnItem) -> RustBuffer 
  * One condition of a route, evaluated.
  */
 public struct ConditionProgress: Equatable, Hashable {
-    public var kind: String
+    /**
+     * What the condition asks for.
+     */
+    public var kind: ConditionKind
+    /**
+     * The condition in words, in Chinese and English.
+     */
     public var label: Label
+    /**
+     * True when the condition is met on the as-of date.
+     */
     public var met: Bool
+    /**
+     * When it is (or will first be) met; absent when it cannot be met with what is known.
+     */
     public var earliestDate: CalendarDate?
     /**
-     * 0 to 1, for a progress bar.
+     * 0 to 1, for a progress bar: time served ÷ time required, or 0/1.
      */
     public var progress: ExactDecimal
+    /**
+     * What is missing, when the condition cannot be met with what is known.
+     */
     public var missing: Label?
+    /**
+     * True when the date assumes that a level the worker does not hold yet is obtained on the
+     * earliest day one can apply for it.
+     */
     public var projected: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(kind: String, label: Label, met: Bool, earliestDate: CalendarDate?, 
+    public init(
         /**
-         * 0 to 1, for a progress bar.
-         */progress: ExactDecimal, missing: Label?, projected: Bool) {
+         * What the condition asks for.
+         */kind: ConditionKind, 
+        /**
+         * The condition in words, in Chinese and English.
+         */label: Label, 
+        /**
+         * True when the condition is met on the as-of date.
+         */met: Bool, 
+        /**
+         * When it is (or will first be) met; absent when it cannot be met with what is known.
+         */earliestDate: CalendarDate? = nil, 
+        /**
+         * 0 to 1, for a progress bar: time served ÷ time required, or 0/1.
+         */progress: ExactDecimal, 
+        /**
+         * What is missing, when the condition cannot be met with what is known.
+         */missing: Label? = nil, 
+        /**
+         * True when the date assumes that a level the worker does not hold yet is obtained on the
+         * earliest day one can apply for it.
+         */projected: Bool) {
         self.kind = kind
         self.label = label
         self.met = met
@@ -1906,7 +2118,7 @@ public struct FfiConverterTypeConditionProgress: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConditionProgress {
         return
             try ConditionProgress(
-                kind: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeConditionKind.read(from: &buf), 
                 label: FfiConverterTypeLabel.read(from: &buf), 
                 met: FfiConverterBool.read(from: &buf), 
                 earliestDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
@@ -1917,7 +2129,7 @@ public struct FfiConverterTypeConditionProgress: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: ConditionProgress, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterTypeConditionKind.write(value.kind, into: &buf)
         FfiConverterTypeLabel.write(value.label, into: &buf)
         FfiConverterBool.write(value.met, into: &buf)
         FfiConverterOptionTypeCalendarDate.write(value.earliestDate, into: &buf)
@@ -2026,24 +2238,66 @@ public func FfiConverterTypeCountOptions_lower(_ value: CountOptions) -> RustBuf
  * One 双贯通 route between a skill level and a professional title.
  */
 public struct CrosswalkEntry: Equatable, Hashable {
+    /**
+     * Stable identifier, e.g. `technician-to-engineer`.
+     */
     public var id: String
     /**
-     * skill_to_title or title_to_skill.
+     * Whether the level leads to the title or the title to the level.
      */
-    public var direction: String
+    public var direction: CrosswalkDirection
+    /**
+     * The skill level, by id.
+     */
     public var level: String
+    /**
+     * The professional title, by id.
+     */
     public var title: String
+    /**
+     * Years of (technical) work needed after obtaining the starting level or title.
+     */
     public var years: UInt32
+    /**
+     * Further conditions as the rule words them.
+     */
     public var conditions: Label
+    /**
+     * The documents the entry comes from.
+     */
     public var source: String
-    public var confidence: String
+    /**
+     * How sure those documents make the entry.
+     */
+    public var confidence: Confidence
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, 
+    public init(
         /**
-         * skill_to_title or title_to_skill.
-         */direction: String, level: String, title: String, years: UInt32, conditions: Label, source: String, confidence: String) {
+         * Stable identifier, e.g. `technician-to-engineer`.
+         */id: String, 
+        /**
+         * Whether the level leads to the title or the title to the level.
+         */direction: CrosswalkDirection, 
+        /**
+         * The skill level, by id.
+         */level: String, 
+        /**
+         * The professional title, by id.
+         */title: String, 
+        /**
+         * Years of (technical) work needed after obtaining the starting level or title.
+         */years: UInt32, 
+        /**
+         * Further conditions as the rule words them.
+         */conditions: Label, 
+        /**
+         * The documents the entry comes from.
+         */source: String, 
+        /**
+         * How sure those documents make the entry.
+         */confidence: Confidence) {
         self.id = id
         self.direction = direction
         self.level = level
@@ -2071,25 +2325,25 @@ public struct FfiConverterTypeCrosswalkEntry: FfiConverterRustBuffer {
         return
             try CrosswalkEntry(
                 id: FfiConverterString.read(from: &buf), 
-                direction: FfiConverterString.read(from: &buf), 
+                direction: FfiConverterTypeCrosswalkDirection.read(from: &buf), 
                 level: FfiConverterString.read(from: &buf), 
                 title: FfiConverterString.read(from: &buf), 
                 years: FfiConverterUInt32.read(from: &buf), 
                 conditions: FfiConverterTypeLabel.read(from: &buf), 
                 source: FfiConverterString.read(from: &buf), 
-                confidence: FfiConverterString.read(from: &buf)
+                confidence: FfiConverterTypeConfidence.read(from: &buf)
         )
     }
 
     public static func write(_ value: CrosswalkEntry, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.direction, into: &buf)
+        FfiConverterTypeCrosswalkDirection.write(value.direction, into: &buf)
         FfiConverterString.write(value.level, into: &buf)
         FfiConverterString.write(value.title, into: &buf)
         FfiConverterUInt32.write(value.years, into: &buf)
         FfiConverterTypeLabel.write(value.conditions, into: &buf)
         FfiConverterString.write(value.source, into: &buf)
-        FfiConverterString.write(value.confidence, into: &buf)
+        FfiConverterTypeConfidence.write(value.confidence, into: &buf)
     }
 }
 
@@ -2110,18 +2364,198 @@ public func FfiConverterTypeCrosswalkEntry_lower(_ value: CrosswalkEntry) -> Rus
 
 
 /**
+ * What a caller asks of a decision (the options every binding offers): only some subsidies
+ * (all when empty), and explained (true) or the summary (false). The typed calls choose
+ * explained or summary by the call (`checkEligibility`, `checkEligibilitySummary`).
+ */
+public struct DecisionOptions: Equatable, Hashable {
+    /**
+     * The subsidies to answer for; all when empty.
+     */
+    public var subsidies: [SubsidyKind]
+    /**
+     * True (the default): every check explained in Chinese and English.
+     */
+    public var explain: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The subsidies to answer for; all when empty.
+         */subsidies: [SubsidyKind] = [], 
+        /**
+         * True (the default): every check explained in Chinese and English.
+         */explain: Bool = true) {
+        self.subsidies = subsidies
+        self.explain = explain
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DecisionOptions: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecisionOptions: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DecisionOptions {
+        return
+            try DecisionOptions(
+                subsidies: FfiConverterSequenceTypeSubsidyKind.read(from: &buf), 
+                explain: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DecisionOptions, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeSubsidyKind.write(value.subsidies, into: &buf)
+        FfiConverterBool.write(value.explain, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecisionOptions_lift(_ buf: RustBuffer) throws -> DecisionOptions {
+    return try FfiConverterTypeDecisionOptions.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecisionOptions_lower(_ value: DecisionOptions) -> RustBuffer {
+    return FfiConverterTypeDecisionOptions.lower(value)
+}
+
+
+/**
+ * A decision without explanations: member target groups and each subsidy's answer.
+ */
+public struct DecisionSummary: Equatable, Hashable {
+    /**
+     * The date decided for.
+     */
+    public var asOf: CalendarDate
+    /**
+     * Ids of the plan's target groups the person is in (undetermined ones are left out).
+     */
+    public var targetGroups: [String]
+    /**
+     * One answer per subsidy asked for (all by default), in the plan's order.
+     */
+    public var subsidies: [SubsidySummary]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The date decided for.
+         */asOf: CalendarDate, 
+        /**
+         * Ids of the plan's target groups the person is in (undetermined ones are left out).
+         */targetGroups: [String] = [], 
+        /**
+         * One answer per subsidy asked for (all by default), in the plan's order.
+         */subsidies: [SubsidySummary] = []) {
+        self.asOf = asOf
+        self.targetGroups = targetGroups
+        self.subsidies = subsidies
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension DecisionSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDecisionSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DecisionSummary {
+        return
+            try DecisionSummary(
+                asOf: FfiConverterTypeCalendarDate.read(from: &buf), 
+                targetGroups: FfiConverterSequenceString.read(from: &buf), 
+                subsidies: FfiConverterSequenceTypeSubsidySummary.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DecisionSummary, into buf: inout [UInt8]) {
+        FfiConverterTypeCalendarDate.write(value.asOf, into: &buf)
+        FfiConverterSequenceString.write(value.targetGroups, into: &buf)
+        FfiConverterSequenceTypeSubsidySummary.write(value.subsidies, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecisionSummary_lift(_ buf: RustBuffer) throws -> DecisionSummary {
+    return try FfiConverterTypeDecisionSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDecisionSummary_lower(_ value: DecisionSummary) -> RustBuffer {
+    return FfiConverterTypeDecisionSummary.lower(value)
+}
+
+
+/**
  * A department or body named in the plan.
  */
 public struct Department: Equatable, Hashable {
+    /**
+     * Stable identifier, e.g. `hrss`.
+     */
     public var id: String
+    /**
+     * The short name as the plan writes it, e.g. 省人社厅.
+     */
     public var shortZh: String
+    /**
+     * The full official name, e.g. 吉林省人力资源和社会保障厅.
+     */
     public var fullZh: String
+    /**
+     * English name.
+     */
     public var en: String
+    /**
+     * Other forms the plan writes, e.g. 教育厅 without 省.
+     */
     public var aliases: [String]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, shortZh: String, fullZh: String, en: String, aliases: [String]) {
+    public init(
+        /**
+         * Stable identifier, e.g. `hrss`.
+         */id: String, 
+        /**
+         * The short name as the plan writes it, e.g. 省人社厅.
+         */shortZh: String, 
+        /**
+         * The full official name, e.g. 吉林省人力资源和社会保障厅.
+         */fullZh: String, 
+        /**
+         * English name.
+         */en: String, 
+        /**
+         * Other forms the plan writes, e.g. 教育厅 without 省.
+         */aliases: [String] = []) {
         self.id = id
         self.shortZh = shortZh
         self.fullZh = fullZh
@@ -2182,13 +2616,31 @@ public func FfiConverterTypeDepartment_lower(_ value: Department) -> RustBuffer 
  * A diploma, finished or in the final year.
  */
 public struct Diploma: Equatable, Hashable {
+    /**
+     * The kind of school.
+     */
     public var school: SchoolType
+    /**
+     * When the diploma was (or will be) obtained.
+     */
     public var graduatedOn: CalendarDate?
+    /**
+     * In the final year of study (在校应届毕业生).
+     */
     public var finalYear: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(school: SchoolType, graduatedOn: CalendarDate? = nil, finalYear: Bool = false) {
+    public init(
+        /**
+         * The kind of school.
+         */school: SchoolType, 
+        /**
+         * When the diploma was (or will be) obtained.
+         */graduatedOn: CalendarDate? = nil, 
+        /**
+         * In the final year of study (在校应届毕业生).
+         */finalYear: Bool = false) {
         self.school = school
         self.graduatedOn = graduatedOn
         self.finalYear = finalYear
@@ -2240,20 +2692,62 @@ public func FfiConverterTypeDiploma_lower(_ value: Diploma) -> RustBuffer {
 
 
 /**
- * A 技工院校 class's equivalence for a stated purpose.
+ * An education equivalence of a 技工院校 class, for a stated purpose.
  */
 public struct EducationEquivalence: Equatable, Hashable {
+    /**
+     * The class: `intermediate-class`, `senior-class`, `preparatory-technician-class`.
+     */
     public var schoolClass: String
+    /**
+     * The class's name, e.g. 技工院校中级工班.
+     */
     public var className: Label
+    /**
+     * The diploma the class counts as, e.g. 中专.
+     */
     public var equivalent: Label
+    /**
+     * What the equivalence is for, e.g. `title_application` (职称申报).
+     */
     public var purpose: String
+    /**
+     * The documents the equivalence comes from.
+     */
     public var source: String
-    public var confidence: String
+    /**
+     * How sure those documents make the equivalence.
+     */
+    public var confidence: Confidence
+    /**
+     * Where it does not hold.
+     */
     public var limits: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(schoolClass: String, className: Label, equivalent: Label, purpose: String, source: String, confidence: String, limits: String?) {
+    public init(
+        /**
+         * The class: `intermediate-class`, `senior-class`, `preparatory-technician-class`.
+         */schoolClass: String, 
+        /**
+         * The class's name, e.g. 技工院校中级工班.
+         */className: Label, 
+        /**
+         * The diploma the class counts as, e.g. 中专.
+         */equivalent: Label, 
+        /**
+         * What the equivalence is for, e.g. `title_application` (职称申报).
+         */purpose: String, 
+        /**
+         * The documents the equivalence comes from.
+         */source: String, 
+        /**
+         * How sure those documents make the equivalence.
+         */confidence: Confidence, 
+        /**
+         * Where it does not hold.
+         */limits: String? = nil) {
         self.schoolClass = schoolClass
         self.className = className
         self.equivalent = equivalent
@@ -2284,7 +2778,7 @@ public struct FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer {
                 equivalent: FfiConverterTypeLabel.read(from: &buf), 
                 purpose: FfiConverterString.read(from: &buf), 
                 source: FfiConverterString.read(from: &buf), 
-                confidence: FfiConverterString.read(from: &buf), 
+                confidence: FfiConverterTypeConfidence.read(from: &buf), 
                 limits: FfiConverterOptionString.read(from: &buf)
         )
     }
@@ -2295,7 +2789,7 @@ public struct FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer {
         FfiConverterTypeLabel.write(value.equivalent, into: &buf)
         FfiConverterString.write(value.purpose, into: &buf)
         FfiConverterString.write(value.source, into: &buf)
-        FfiConverterString.write(value.confidence, into: &buf)
+        FfiConverterTypeConfidence.write(value.confidence, into: &buf)
         FfiConverterOptionString.write(value.limits, into: &buf)
     }
 }
@@ -2317,16 +2811,34 @@ public func FfiConverterTypeEducationEquivalence_lower(_ value: EducationEquival
 
 
 /**
- * One condition of a subsidy rule, explained.
+ * One check of a subsidy rule, explained.
  */
 public struct EligibilityCheck: Equatable, Hashable {
-    public var check: String
+    /**
+     * What was checked.
+     */
+    public var check: CheckKind
+    /**
+     * Yes, no, or unknown for want of a fact.
+     */
     public var outcome: CheckOutcome
+    /**
+     * What the check found, in Chinese and English.
+     */
     public var explanation: Label
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(check: String, outcome: CheckOutcome, explanation: Label) {
+    public init(
+        /**
+         * What was checked.
+         */check: CheckKind, 
+        /**
+         * Yes, no, or unknown for want of a fact.
+         */outcome: CheckOutcome, 
+        /**
+         * What the check found, in Chinese and English.
+         */explanation: Label) {
         self.check = check
         self.outcome = outcome
         self.explanation = explanation
@@ -2348,14 +2860,14 @@ public struct FfiConverterTypeEligibilityCheck: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EligibilityCheck {
         return
             try EligibilityCheck(
-                check: FfiConverterString.read(from: &buf), 
+                check: FfiConverterTypeCheckKind.read(from: &buf), 
                 outcome: FfiConverterTypeCheckOutcome.read(from: &buf), 
                 explanation: FfiConverterTypeLabel.read(from: &buf)
         )
     }
 
     public static func write(_ value: EligibilityCheck, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.check, into: &buf)
+        FfiConverterTypeCheckKind.write(value.check, into: &buf)
         FfiConverterTypeCheckOutcome.write(value.outcome, into: &buf)
         FfiConverterTypeLabel.write(value.explanation, into: &buf)
     }
@@ -2378,16 +2890,34 @@ public func FfiConverterTypeEligibilityCheck_lower(_ value: EligibilityCheck) ->
 
 
 /**
- * Target groups and the four subsidies, as of a date.
+ * A decision as a host shows it.
  */
 public struct EligibilityDecision: Equatable, Hashable {
+    /**
+     * The date decided for.
+     */
     public var asOf: CalendarDate
+    /**
+     * The plan's target groups the person is in or may be in, in plan order.
+     */
     public var targetGroups: [TargetGroupDecision]
+    /**
+     * One answer per subsidy asked for (all by default), in the plan's order.
+     */
     public var subsidies: [SubsidyDecision]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(asOf: CalendarDate, targetGroups: [TargetGroupDecision], subsidies: [SubsidyDecision]) {
+    public init(
+        /**
+         * The date decided for.
+         */asOf: CalendarDate, 
+        /**
+         * The plan's target groups the person is in or may be in, in plan order.
+         */targetGroups: [TargetGroupDecision] = [], 
+        /**
+         * One answer per subsidy asked for (all by default), in the plan's order.
+         */subsidies: [SubsidyDecision] = []) {
         self.asOf = asOf
         self.targetGroups = targetGroups
         self.subsidies = subsidies
@@ -2439,21 +2969,46 @@ public func FfiConverterTypeEligibilityDecision_lower(_ value: EligibilityDecisi
 
 
 /**
- * A change (`kind == "change"`) or a fact to give (`kind == "fact"`, with its field path).
+ * Something that would turn the answer to "eligible": a change (`kind = "change"`) or a fact
+ * to supply (`kind = "fact"`, with its `field`).
  */
 public struct EligibilityRequirement: Equatable, Hashable {
-    public var check: String
-    public var kind: String
-    public var field: String?
+    /**
+     * The check it would settle.
+     */
+    public var check: CheckKind
+    /**
+     * A change, or a fact to give.
+     */
+    public var kind: RequirementKind
+    /**
+     * What to do, in Chinese and English.
+     */
     public var explanation: Label
+    /**
+     * The fact to give, by its path; only for `kind = "fact"`.
+     */
+    public var field: Fact?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(check: String, kind: String, field: String?, explanation: Label) {
+    public init(
+        /**
+         * The check it would settle.
+         */check: CheckKind, 
+        /**
+         * A change, or a fact to give.
+         */kind: RequirementKind, 
+        /**
+         * What to do, in Chinese and English.
+         */explanation: Label, 
+        /**
+         * The fact to give, by its path; only for `kind = "fact"`.
+         */field: Fact? = nil) {
         self.check = check
         self.kind = kind
-        self.field = field
         self.explanation = explanation
+        self.field = field
     }
 
     
@@ -2472,18 +3027,18 @@ public struct FfiConverterTypeEligibilityRequirement: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EligibilityRequirement {
         return
             try EligibilityRequirement(
-                check: FfiConverterString.read(from: &buf), 
-                kind: FfiConverterString.read(from: &buf), 
-                field: FfiConverterOptionString.read(from: &buf), 
-                explanation: FfiConverterTypeLabel.read(from: &buf)
+                check: FfiConverterTypeCheckKind.read(from: &buf), 
+                kind: FfiConverterTypeRequirementKind.read(from: &buf), 
+                explanation: FfiConverterTypeLabel.read(from: &buf), 
+                field: FfiConverterOptionTypeFact.read(from: &buf)
         )
     }
 
     public static func write(_ value: EligibilityRequirement, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.check, into: &buf)
-        FfiConverterString.write(value.kind, into: &buf)
-        FfiConverterOptionString.write(value.field, into: &buf)
+        FfiConverterTypeCheckKind.write(value.check, into: &buf)
+        FfiConverterTypeRequirementKind.write(value.kind, into: &buf)
         FfiConverterTypeLabel.write(value.explanation, into: &buf)
+        FfiConverterOptionTypeFact.write(value.field, into: &buf)
     }
 }
 
@@ -2500,6 +3055,75 @@ public func FfiConverterTypeEligibilityRequirement_lift(_ buf: RustBuffer) throw
 #endif
 public func FfiConverterTypeEligibilityRequirement_lower(_ value: EligibilityRequirement) -> RustBuffer {
     return FfiConverterTypeEligibilityRequirement.lower(value)
+}
+
+
+/**
+ * An error code and its class.
+ */
+public struct ErrorCodeClass: Equatable, Hashable {
+    /**
+     * The stable code, e.g. `PLAN_INVALID`.
+     */
+    public var code: String
+    /**
+     * The class of error it is.
+     */
+    public var `class`: ErrorClass
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The stable code, e.g. `PLAN_INVALID`.
+         */code: String, 
+        /**
+         * The class of error it is.
+         */`class`: ErrorClass) {
+        self.code = code
+        self.`class` = `class`
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension ErrorCodeClass: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorCodeClass: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorCodeClass {
+        return
+            try ErrorCodeClass(
+                code: FfiConverterString.read(from: &buf), 
+                class: FfiConverterTypeErrorClass.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ErrorCodeClass, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterTypeErrorClass.write(value.`class`, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorCodeClass_lift(_ buf: RustBuffer) throws -> ErrorCodeClass {
+    return try FfiConverterTypeErrorCodeClass.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorCodeClass_lower(_ value: ErrorCodeClass) -> RustBuffer {
+    return FfiConverterTypeErrorCodeClass.lower(value)
 }
 
 
@@ -2569,15 +3193,27 @@ public func FfiConverterTypeHeldCertificateInput_lower(_ value: HeldCertificateI
 
 
 /**
- * A level the worker holds.
+ * A level the worker holds, and since when.
  */
 public struct HeldLevel: Equatable, Hashable {
+    /**
+     * A skill level id, e.g. `junior`.
+     */
     public var level: String
+    /**
+     * When the certificate (or post) was obtained.
+     */
     public var obtainedOn: CalendarDate
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(level: String, obtainedOn: CalendarDate) {
+    public init(
+        /**
+         * A skill level id, e.g. `junior`.
+         */level: String, 
+        /**
+         * When the certificate (or post) was obtained.
+         */obtainedOn: CalendarDate) {
         self.level = level
         self.obtainedOn = obtainedOn
     }
@@ -2626,17 +3262,41 @@ public func FfiConverterTypeHeldLevel_lower(_ value: HeldLevel) -> RustBuffer {
 
 
 /**
- * A level the worker holds, with its name.
+ * A level the worker holds.
  */
 public struct HeldLevelView: Equatable, Hashable {
+    /**
+     * Level id, e.g. `senior`.
+     */
     public var level: String
+    /**
+     * The level's name, in Chinese and English.
+     */
     public var name: Label
+    /**
+     * Position on the ladder, 1 = lowest.
+     */
     public var ordinal: UInt32
+    /**
+     * The date the level was obtained.
+     */
     public var obtainedOn: CalendarDate
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(level: String, name: Label, ordinal: UInt32, obtainedOn: CalendarDate) {
+    public init(
+        /**
+         * Level id, e.g. `senior`.
+         */level: String, 
+        /**
+         * The level's name, in Chinese and English.
+         */name: Label, 
+        /**
+         * Position on the ladder, 1 = lowest.
+         */ordinal: UInt32, 
+        /**
+         * The date the level was obtained.
+         */obtainedOn: CalendarDate) {
         self.level = level
         self.name = name
         self.ordinal = ordinal
@@ -2691,23 +3351,84 @@ public func FfiConverterTypeHeldLevelView_lower(_ value: HeldLevelView) -> RustB
 
 
 /**
- * A quantitative target of the plan (专栏1 row).
+ * A quantitative target of the plan (专栏1 row). Declared here rather than taken from the core,
+ * whose indicator also carries its counting rule: a recursive condition uniffi cannot express.
  */
 public struct Indicator: Equatable, Hashable {
+    /**
+     * Stable identifier, e.g. `subsidized-training`.
+     */
     public var id: String
+    /**
+     * The clause that sets it, e.g. `专栏1`.
+     */
     public var clause: String
+    /**
+     * Its row in that clause, from 1.
+     */
     public var row: UInt32
+    /**
+     * The indicator's name as the plan writes it.
+     */
     public var name: Label
+    /**
+     * What the target counts: 人次 or 个.
+     */
     public var unit: IndicatorUnit
+    /**
+     * How the achieved value is compared with the target.
+     */
     public var comparator: Comparator
+    /**
+     * The exact target in units (≥84万 → 840000).
+     */
     public var target: ExactDecimal
+    /**
+     * The target as the plan writes it, e.g. ≥84 万.
+     */
     public var targetTextZh: String
+    /**
+     * 预期性 or 约束性.
+     */
     public var attribute: Attribute
+    /**
+     * The indicator this one is part of (「其中」), if any.
+     */
     public var parent: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, clause: String, row: UInt32, name: Label, unit: IndicatorUnit, comparator: Comparator, target: ExactDecimal, targetTextZh: String, attribute: Attribute, parent: String?) {
+    public init(
+        /**
+         * Stable identifier, e.g. `subsidized-training`.
+         */id: String, 
+        /**
+         * The clause that sets it, e.g. `专栏1`.
+         */clause: String, 
+        /**
+         * Its row in that clause, from 1.
+         */row: UInt32, 
+        /**
+         * The indicator's name as the plan writes it.
+         */name: Label, 
+        /**
+         * What the target counts: 人次 or 个.
+         */unit: IndicatorUnit, 
+        /**
+         * How the achieved value is compared with the target.
+         */comparator: Comparator, 
+        /**
+         * The exact target in units (≥84万 → 840000).
+         */target: ExactDecimal, 
+        /**
+         * The target as the plan writes it, e.g. ≥84 万.
+         */targetTextZh: String, 
+        /**
+         * 预期性 or 约束性.
+         */attribute: Attribute, 
+        /**
+         * The indicator this one is part of (「其中」), if any.
+         */parent: String?) {
         self.id = id
         self.clause = clause
         self.row = row
@@ -2780,43 +3501,185 @@ public func FfiConverterTypeIndicator_lower(_ value: Indicator) -> RustBuffer {
 
 
 /**
- * Where one indicator (whole area or a region) stands as of a date.
+ * Where one indicator (for the whole area or one region) stands as of a date.
  */
 public struct IndicatorProgress: Equatable, Hashable {
+    /**
+     * Indicator id, e.g. `subsidized-training`.
+     */
     public var indicator: String
+    /**
+     * The indicator's name in Chinese and English.
+     */
     public var name: Label
+    /**
+     * Region id; `None` for the whole plan area.
+     */
     public var region: String?
+    /**
+     * The clause that sets the indicator, e.g. `专栏1`.
+     */
     public var clause: String
+    /**
+     * Unit of the target and of every value: 人次 or 个.
+     */
     public var unit: IndicatorUnit
+    /**
+     * How the achieved value is compared with the target.
+     */
     public var comparator: Comparator
+    /**
+     * The plan's target for the whole area, or the region's target from the options.
+     */
     public var target: ExactDecimal
+    /**
+     * The date the progress is computed for.
+     */
     public var asOf: CalendarDate
+    /**
+     * Cumulative value by the as-of date (or the period's end, if earlier); `None` without an
+     * observation by then.
+     */
     public var achieved: ExactDecimal?
+    /**
+     * Date of the latest observation counted.
+     */
     public var achievedOn: CalendarDate?
+    /**
+     * Whether `achieved` was reported, rolled up from the regions, or is absent.
+     */
     public var source: Source
+    /**
+     * achieved ÷ target.
+     */
     public var completion: ExactDecimal?
+    /**
+     * What is still missing: target − achieved, never below 0.
+     */
     public var gap: ExactDecimal?
+    /**
+     * Share of the period elapsed, 0 to 1.
+     */
     public var elapsed: ExactDecimal
+    /**
+     * Expected by now on the schedule.
+     */
     public var expected: ExactDecimal
     /**
-     * linear or milestones.
+     * `linear` over the period, or `milestones`.
      */
-    public var expectedMethod: String
+    public var expectedMethod: ExpectedMethod
+    /**
+     * achieved ÷ expected.
+     */
     public var performance: ExactDecimal?
+    /**
+     * Schedule status as of the as-of date.
+     */
     public var status: Status
+    /**
+     * The status in Chinese and English, as reports show it.
+     */
     public var statusLabel: Label
+    /**
+     * Days from the as-of date to the period's end (0 once it is over).
+     */
     public var remainingDays: Int64
+    /**
+     * Pace needed from now to close the gap by the end of the period, per month of 30.4375 days;
+     * only for ≥ and > targets, and while days remain.
+     */
     public var requiredPerMonth: ExactDecimal?
+    /**
+     * The same pace per year of 365.25 days.
+     */
     public var requiredPerYear: ExactDecimal?
+    /**
+     * Pace so far: achieved ÷ elapsed days, per month.
+     */
     public var achievedPerMonth: ExactDecimal?
+    /**
+     * The four methods' projections, in [`ProjectionMethod`] order, applicable or not.
+     */
     public var projections: [Projection]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(indicator: String, name: Label, region: String?, clause: String, unit: IndicatorUnit, comparator: Comparator, target: ExactDecimal, asOf: CalendarDate, achieved: ExactDecimal?, achievedOn: CalendarDate?, source: Source, completion: ExactDecimal?, gap: ExactDecimal?, elapsed: ExactDecimal, expected: ExactDecimal, 
+    public init(
         /**
-         * linear or milestones.
-         */expectedMethod: String, performance: ExactDecimal?, status: Status, statusLabel: Label, remainingDays: Int64, requiredPerMonth: ExactDecimal?, requiredPerYear: ExactDecimal?, achievedPerMonth: ExactDecimal?, projections: [Projection]) {
+         * Indicator id, e.g. `subsidized-training`.
+         */indicator: String, 
+        /**
+         * The indicator's name in Chinese and English.
+         */name: Label, 
+        /**
+         * Region id; `None` for the whole plan area.
+         */region: String? = nil, 
+        /**
+         * The clause that sets the indicator, e.g. `专栏1`.
+         */clause: String, 
+        /**
+         * Unit of the target and of every value: 人次 or 个.
+         */unit: IndicatorUnit, 
+        /**
+         * How the achieved value is compared with the target.
+         */comparator: Comparator, 
+        /**
+         * The plan's target for the whole area, or the region's target from the options.
+         */target: ExactDecimal, 
+        /**
+         * The date the progress is computed for.
+         */asOf: CalendarDate, 
+        /**
+         * Cumulative value by the as-of date (or the period's end, if earlier); `None` without an
+         * observation by then.
+         */achieved: ExactDecimal? = nil, 
+        /**
+         * Date of the latest observation counted.
+         */achievedOn: CalendarDate? = nil, 
+        /**
+         * Whether `achieved` was reported, rolled up from the regions, or is absent.
+         */source: Source, 
+        /**
+         * achieved ÷ target.
+         */completion: ExactDecimal? = nil, 
+        /**
+         * What is still missing: target − achieved, never below 0.
+         */gap: ExactDecimal? = nil, 
+        /**
+         * Share of the period elapsed, 0 to 1.
+         */elapsed: ExactDecimal, 
+        /**
+         * Expected by now on the schedule.
+         */expected: ExactDecimal, 
+        /**
+         * `linear` over the period, or `milestones`.
+         */expectedMethod: ExpectedMethod, 
+        /**
+         * achieved ÷ expected.
+         */performance: ExactDecimal? = nil, 
+        /**
+         * Schedule status as of the as-of date.
+         */status: Status, 
+        /**
+         * The status in Chinese and English, as reports show it.
+         */statusLabel: Label, 
+        /**
+         * Days from the as-of date to the period's end (0 once it is over).
+         */remainingDays: Int64, 
+        /**
+         * Pace needed from now to close the gap by the end of the period, per month of 30.4375 days;
+         * only for ≥ and > targets, and while days remain.
+         */requiredPerMonth: ExactDecimal? = nil, 
+        /**
+         * The same pace per year of 365.25 days.
+         */requiredPerYear: ExactDecimal? = nil, 
+        /**
+         * Pace so far: achieved ÷ elapsed days, per month.
+         */achievedPerMonth: ExactDecimal? = nil, 
+        /**
+         * The four methods' projections, in [`ProjectionMethod`] order, applicable or not.
+         */projections: [Projection] = []) {
         self.indicator = indicator
         self.name = name
         self.region = region
@@ -2874,7 +3737,7 @@ public struct FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer {
                 gap: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
                 elapsed: FfiConverterTypeExactDecimal.read(from: &buf), 
                 expected: FfiConverterTypeExactDecimal.read(from: &buf), 
-                expectedMethod: FfiConverterString.read(from: &buf), 
+                expectedMethod: FfiConverterTypeExpectedMethod.read(from: &buf), 
                 performance: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
                 status: FfiConverterTypeStatus.read(from: &buf), 
                 statusLabel: FfiConverterTypeLabel.read(from: &buf), 
@@ -2902,7 +3765,7 @@ public struct FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer {
         FfiConverterOptionTypeExactDecimal.write(value.gap, into: &buf)
         FfiConverterTypeExactDecimal.write(value.elapsed, into: &buf)
         FfiConverterTypeExactDecimal.write(value.expected, into: &buf)
-        FfiConverterString.write(value.expectedMethod, into: &buf)
+        FfiConverterTypeExpectedMethod.write(value.expectedMethod, into: &buf)
         FfiConverterOptionTypeExactDecimal.write(value.performance, into: &buf)
         FfiConverterTypeStatus.write(value.status, into: &buf)
         FfiConverterTypeLabel.write(value.statusLabel, into: &buf)
@@ -2931,19 +3794,56 @@ public func FfiConverterTypeIndicatorProgress_lower(_ value: IndicatorProgress) 
 
 
 /**
- * Per-indicator figures of a tally.
+ * Per-indicator figures: how many records met the rule, and why some of those were not
+ * placed in a month of the plan period.
  */
 public struct IndicatorTally: Equatable, Hashable {
+    /**
+     * The indicator's id.
+     */
     public var indicator: String
+    /**
+     * Records that met the rule.
+     */
     public var matched: UInt64
+    /**
+     * Of those, records counted in a month of the plan period.
+     */
     public var counted: UInt64
+    /**
+     * Met the rule but lack the date the rule counts by (e.g. not yet completed).
+     */
     public var undated: UInt64
+    /**
+     * Met the rule but are dated before the plan period.
+     */
     public var beforePeriod: UInt64
+    /**
+     * Met the rule but are dated after the plan period.
+     */
     public var afterPeriod: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(indicator: String, matched: UInt64, counted: UInt64, undated: UInt64, beforePeriod: UInt64, afterPeriod: UInt64) {
+    public init(
+        /**
+         * The indicator's id.
+         */indicator: String, 
+        /**
+         * Records that met the rule.
+         */matched: UInt64, 
+        /**
+         * Of those, records counted in a month of the plan period.
+         */counted: UInt64, 
+        /**
+         * Met the rule but lack the date the rule counts by (e.g. not yet completed).
+         */undated: UInt64, 
+        /**
+         * Met the rule but are dated before the plan period.
+         */beforePeriod: UInt64, 
+        /**
+         * Met the rule but are dated after the plan period.
+         */afterPeriod: UInt64) {
         self.indicator = indicator
         self.matched = matched
         self.counted = counted
@@ -3004,16 +3904,34 @@ public func FfiConverterTypeIndicatorTally_lower(_ value: IndicatorTally) -> Rus
 
 
 /**
- * One problem found in a plan file.
+ * One problem found in a plan, located by its path in the file (`indicators[2].parent`).
  */
 public struct Issue: Equatable, Hashable {
-    public var reason: String
+    /**
+     * Why the plan is invalid there.
+     */
+    public var reason: Reason
+    /**
+     * The path in the plan file, e.g. `indicators[2].parent`; empty for the file as a whole.
+     */
     public var path: String
+    /**
+     * What is wrong, in English.
+     */
     public var message: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(reason: String, path: String, message: String) {
+    public init(
+        /**
+         * Why the plan is invalid there.
+         */reason: Reason, 
+        /**
+         * The path in the plan file, e.g. `indicators[2].parent`; empty for the file as a whole.
+         */path: String, 
+        /**
+         * What is wrong, in English.
+         */message: String) {
         self.reason = reason
         self.path = path
         self.message = message
@@ -3035,14 +3953,14 @@ public struct FfiConverterTypeIssue: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Issue {
         return
             try Issue(
-                reason: FfiConverterString.read(from: &buf), 
+                reason: FfiConverterTypeReason.read(from: &buf), 
                 path: FfiConverterString.read(from: &buf), 
                 message: FfiConverterString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Issue, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.reason, into: &buf)
+        FfiConverterTypeReason.write(value.reason, into: &buf)
         FfiConverterString.write(value.path, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
     }
@@ -3068,12 +3986,24 @@ public func FfiConverterTypeIssue_lower(_ value: Issue) -> RustBuffer {
  * A text in Chinese (as the plan writes it) and English.
  */
 public struct Label: Equatable, Hashable {
+    /**
+     * The Chinese text.
+     */
     public var zh: String
+    /**
+     * The English text.
+     */
     public var en: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(zh: String, en: String) {
+    public init(
+        /**
+         * The Chinese text.
+         */zh: String, 
+        /**
+         * The English text.
+         */en: String) {
         self.zh = zh
         self.en = en
     }
@@ -3122,19 +4052,55 @@ public func FfiConverterTypeLabel_lower(_ value: Label) -> RustBuffer {
 
 
 /**
- * A numbered measure such as （二十五）.
+ * A numbered measure, e.g. （二十五）加大职业技能培训投入力度.
  */
 public struct Measure: Equatable, Hashable {
+    /**
+     * The number as written, with full-width brackets, e.g. `（二十五）`.
+     */
     public var id: String
+    /**
+     * The measure's number (（二十五） → 25), by which queries find it.
+     */
     public var number: UInt32
+    /**
+     * The chapter the measure is in.
+     */
     public var chapter: String
+    /**
+     * The measure's heading.
+     */
     public var title: Label
+    /**
+     * The full text, the closing responsibility parenthetical included.
+     */
     public var textZh: String
+    /**
+     * Who the measure makes responsible, when its text says.
+     */
     public var responsibility: Responsibility?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, number: UInt32, chapter: String, title: Label, textZh: String, responsibility: Responsibility?) {
+    public init(
+        /**
+         * The number as written, with full-width brackets, e.g. `（二十五）`.
+         */id: String, 
+        /**
+         * The measure's number (（二十五） → 25), by which queries find it.
+         */number: UInt32, 
+        /**
+         * The chapter the measure is in.
+         */chapter: String, 
+        /**
+         * The measure's heading.
+         */title: Label, 
+        /**
+         * The full text, the closing responsibility parenthetical included.
+         */textZh: String, 
+        /**
+         * Who the measure makes responsible, when its text says.
+         */responsibility: Responsibility? = nil) {
         self.id = id
         self.number = number
         self.chapter = chapter
@@ -3198,23 +4164,101 @@ public func FfiConverterTypeMeasure_lower(_ value: Measure) -> RustBuffer {
  * Who issued the plan, when, under which number, for which period.
  */
 public struct Metadata: Equatable, Hashable {
+    /**
+     * Title of the plan itself.
+     */
     public var title: Label
+    /**
+     * Title of the notice that issued it (印发通知), if any.
+     */
     public var noticeTitleZh: String?
+    /**
+     * 发文字号, e.g. 吉人社联〔2022〕145号.
+     */
     public var documentNumber: String
+    /**
+     * 索引号 of the government information-disclosure catalogue.
+     */
     public var indexNumber: String?
+    /**
+     * Issuing departments, by department id, in the order the notice signs them.
+     */
     public var issuers: [String]
+    /**
+     * 成文日期.
+     */
     public var writtenOn: CalendarDate
+    /**
+     * 发布日期.
+     */
     public var publishedOn: CalendarDate?
+    /**
+     * The period the targets cover, both ends inclusive.
+     */
     public var period: Period
+    /**
+     * Addressees of the notice, as written (主送).
+     */
     public var addressees: [String]
+    /**
+     * The documents the plan says it is based on (依据).
+     */
     public var basisDocuments: [Label]
+    /**
+     * Where the text was published.
+     */
     public var sourceUrl: String?
+    /**
+     * The body of the issuing notice.
+     */
     public var noticeTextZh: String?
+    /**
+     * The plan's opening paragraph (before chapter 一).
+     */
     public var preambleZh: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(title: Label, noticeTitleZh: String?, documentNumber: String, indexNumber: String?, issuers: [String], writtenOn: CalendarDate, publishedOn: CalendarDate?, period: Period, addressees: [String], basisDocuments: [Label], sourceUrl: String?, noticeTextZh: String?, preambleZh: String?) {
+    public init(
+        /**
+         * Title of the plan itself.
+         */title: Label, 
+        /**
+         * Title of the notice that issued it (印发通知), if any.
+         */noticeTitleZh: String? = nil, 
+        /**
+         * 发文字号, e.g. 吉人社联〔2022〕145号.
+         */documentNumber: String, 
+        /**
+         * 索引号 of the government information-disclosure catalogue.
+         */indexNumber: String? = nil, 
+        /**
+         * Issuing departments, by department id, in the order the notice signs them.
+         */issuers: [String] = [], 
+        /**
+         * 成文日期.
+         */writtenOn: CalendarDate, 
+        /**
+         * 发布日期.
+         */publishedOn: CalendarDate? = nil, 
+        /**
+         * The period the targets cover, both ends inclusive.
+         */period: Period, 
+        /**
+         * Addressees of the notice, as written (主送).
+         */addressees: [String] = [], 
+        /**
+         * The documents the plan says it is based on (依据).
+         */basisDocuments: [Label] = [], 
+        /**
+         * Where the text was published.
+         */sourceUrl: String? = nil, 
+        /**
+         * The body of the issuing notice.
+         */noticeTextZh: String? = nil, 
+        /**
+         * The plan's opening paragraph (before chapter 一).
+         */preambleZh: String? = nil) {
         self.title = title
         self.noticeTitleZh = noticeTitleZh
         self.documentNumber = documentNumber
@@ -3296,16 +4340,34 @@ public func FfiConverterTypeMetadata_lower(_ value: Metadata) -> RustBuffer {
 
 
 /**
- * A caller-given point of the expected trajectory.
+ * A caller-given point of the expected trajectory: by `date`, `value` should have been achieved.
  */
 public struct Milestone: Equatable, Hashable {
+    /**
+     * Indicator id.
+     */
     public var indicator: String
+    /**
+     * The day by which `value` is expected, within the plan period.
+     */
     public var date: CalendarDate
+    /**
+     * Cumulative value expected by then, between 0 and the indicator's target.
+     */
     public var value: ExactDecimal
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(indicator: String, date: CalendarDate, value: ExactDecimal) {
+    public init(
+        /**
+         * Indicator id.
+         */indicator: String, 
+        /**
+         * The day by which `value` is expected, within the plan period.
+         */date: CalendarDate, 
+        /**
+         * Cumulative value expected by then, between 0 and the indicator's target.
+         */value: ExactDecimal) {
         self.indicator = indicator
         self.date = date
         self.value = value
@@ -3360,15 +4422,45 @@ public func FfiConverterTypeMilestone_lower(_ value: Milestone) -> RustBuffer {
  * An achieved value of an indicator, for the whole area (`region` null) or a region.
  */
 public struct Observation: Equatable, Hashable {
+    /**
+     * Indicator id, e.g. `subsidized-training`.
+     */
     public var indicator: String
+    /**
+     * Region id or GB/T 2260 code; null for the whole plan area.
+     */
     public var region: String?
+    /**
+     * The date the value refers to.
+     */
     public var date: CalendarDate
+    /**
+     * The achieved value, exact.
+     */
     public var value: ExactDecimal
+    /**
+     * Cumulative, or per day, month, quarter or year.
+     */
     public var kind: SeriesKind
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(indicator: String, region: String?, date: CalendarDate, value: ExactDecimal, kind: SeriesKind) {
+    public init(
+        /**
+         * Indicator id, e.g. `subsidized-training`.
+         */indicator: String, 
+        /**
+         * Region id or GB/T 2260 code; null for the whole plan area.
+         */region: String?, 
+        /**
+         * The date the value refers to.
+         */date: CalendarDate, 
+        /**
+         * The achieved value, exact.
+         */value: ExactDecimal, 
+        /**
+         * Cumulative, or per day, month, quarter or year.
+         */kind: SeriesKind) {
         self.indicator = indicator
         self.region = region
         self.date = date
@@ -3515,20 +4607,64 @@ public func FfiConverterTypeOfferInput_lower(_ value: OfferInput) -> RustBuffer 
 
 
 /**
- * The parts (「其中」) of an indicator against their whole.
+ * The parts (「其中」) of an indicator against their whole, as of the report's date.
  */
 public struct PartsCheck: Equatable, Hashable {
+    /**
+     * Id of the whole indicator.
+     */
     public var whole: String
+    /**
+     * Ids of its parts, in plan order.
+     */
     public var parts: [String]
+    /**
+     * The whole's achieved value for the whole area, if any.
+     */
     public var wholeAchieved: ExactDecimal?
+    /**
+     * Sum of the parts' achieved values (parts may overlap: it may exceed the whole); `None` when
+     * no part has one.
+     */
     public var partsAchieved: ExactDecimal?
+    /**
+     * The whole's target.
+     */
     public var wholeTarget: ExactDecimal
+    /**
+     * Sum of the parts' targets.
+     */
     public var partsTarget: ExactDecimal
+    /**
+     * True when no single part has achieved more than its whole.
+     */
     public var consistent: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(whole: String, parts: [String], wholeAchieved: ExactDecimal?, partsAchieved: ExactDecimal?, wholeTarget: ExactDecimal, partsTarget: ExactDecimal, consistent: Bool) {
+    public init(
+        /**
+         * Id of the whole indicator.
+         */whole: String, 
+        /**
+         * Ids of its parts, in plan order.
+         */parts: [String] = [], 
+        /**
+         * The whole's achieved value for the whole area, if any.
+         */wholeAchieved: ExactDecimal? = nil, 
+        /**
+         * Sum of the parts' achieved values (parts may overlap: it may exceed the whole); `None` when
+         * no part has one.
+         */partsAchieved: ExactDecimal? = nil, 
+        /**
+         * The whole's target.
+         */wholeTarget: ExactDecimal, 
+        /**
+         * Sum of the parts' targets.
+         */partsTarget: ExactDecimal, 
+        /**
+         * True when no single part has achieved more than its whole.
+         */consistent: Bool) {
         self.whole = whole
         self.parts = parts
         self.wholeAchieved = wholeAchieved
@@ -3595,18 +4731,68 @@ public func FfiConverterTypePartsCheck_lower(_ value: PartsCheck) -> RustBuffer 
  * What a pathway screen shows.
  */
 public struct Pathway: Equatable, Hashable {
+    /**
+     * The date the pathway is computed for.
+     */
     public var asOf: CalendarDate
+    /**
+     * The requirement set used, by its `occupation`: `default`, or the occupation's own; `none`
+     * when the plan has neither.
+     */
     public var requirements: String
+    /**
+     * The requirement set's name, in Chinese and English.
+     */
     public var requirementsName: Label
+    /**
+     * Held levels, lowest first.
+     */
     public var held: [HeldLevelView]
+    /**
+     * The highest level held.
+     */
     public var currentLevel: String?
+    /**
+     * What the held levels open (titles, subsidy caps).
+     */
     public var unlocked: [Unlock]
+    /**
+     * Every level above the current one, up to the highest the requirement set has, lowest first.
+     */
     public var steps: [Step]
+    /**
+     * True when no level is above the current one (within the requirement set's highest level).
+     */
     public var atTop: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(asOf: CalendarDate, requirements: String, requirementsName: Label, held: [HeldLevelView], currentLevel: String?, unlocked: [Unlock], steps: [Step], atTop: Bool) {
+    public init(
+        /**
+         * The date the pathway is computed for.
+         */asOf: CalendarDate, 
+        /**
+         * The requirement set used, by its `occupation`: `default`, or the occupation's own; `none`
+         * when the plan has neither.
+         */requirements: String, 
+        /**
+         * The requirement set's name, in Chinese and English.
+         */requirementsName: Label, 
+        /**
+         * Held levels, lowest first.
+         */held: [HeldLevelView] = [], 
+        /**
+         * The highest level held.
+         */currentLevel: String? = nil, 
+        /**
+         * What the held levels open (titles, subsidy caps).
+         */unlocked: [Unlock] = [], 
+        /**
+         * Every level above the current one, up to the highest the requirement set has, lowest first.
+         */steps: [Step] = [], 
+        /**
+         * True when no level is above the current one (within the requirement set's highest level).
+         */atTop: Bool) {
         self.asOf = asOf
         self.requirements = requirements
         self.requirementsName = requirementsName
@@ -3676,12 +4862,24 @@ public func FfiConverterTypePathway_lower(_ value: Pathway) -> RustBuffer {
  * A closed date interval.
  */
 public struct Period: Equatable, Hashable {
+    /**
+     * The first day, an ISO date.
+     */
     public var start: CalendarDate
+    /**
+     * The last day (included), an ISO date.
+     */
     public var end: CalendarDate
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(start: CalendarDate, end: CalendarDate) {
+    public init(
+        /**
+         * The first day, an ISO date.
+         */start: CalendarDate, 
+        /**
+         * The last day (included), an ISO date.
+         */end: CalendarDate) {
         self.start = start
         self.end = end
     }
@@ -3855,8 +5053,17 @@ public func FfiConverterTypeProfileInput_lower(_ value: ProfileInput) -> RustBuf
  * Options of a progress computation.
  */
 public struct ProgressOptions: Equatable, Hashable {
+    /**
+     * The date progress is computed for.
+     */
     public var asOf: CalendarDate
+    /**
+     * Milestones of the expected trajectory.
+     */
     public var milestones: [Milestone]
+    /**
+     * Targets of regions, each of which gets its own row.
+     */
     public var regionalTargets: [RegionalTarget]
     /**
      * Defaults: on track at 0.95, behind at 0.75.
@@ -3865,7 +5072,16 @@ public struct ProgressOptions: Equatable, Hashable {
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(asOf: CalendarDate, milestones: [Milestone] = [], regionalTargets: [RegionalTarget] = [], 
+    public init(
+        /**
+         * The date progress is computed for.
+         */asOf: CalendarDate, 
+        /**
+         * Milestones of the expected trajectory.
+         */milestones: [Milestone] = [], 
+        /**
+         * Targets of regions, each of which gets its own row.
+         */regionalTargets: [RegionalTarget] = [], 
         /**
          * Defaults: on track at 0.95, behind at 0.75.
          */thresholds: Thresholds? = nil) {
@@ -3923,23 +5139,41 @@ public func FfiConverterTypeProgressOptions_lower(_ value: ProgressOptions) -> R
 
 
 /**
- * Something suspicious in the observations that did not stop the computation.
+ * Something suspicious in the observations that does not stop the computation.
  */
 public struct ProgressWarning: Equatable, Hashable {
     /**
-     * part_exceeds_whole, regions_exceed_province or rollup_mismatch.
+     * What the warning is about.
      */
-    public var code: String
+    public var code: WarningCode
+    /**
+     * The indicator concerned (for `part_exceeds_whole`, the part).
+     */
     public var indicator: String
+    /**
+     * Region id; `None` for the whole plan area.
+     */
     public var region: String?
+    /**
+     * What was found, in English, with the figures compared.
+     */
     public var message: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * part_exceeds_whole, regions_exceed_province or rollup_mismatch.
-         */code: String, indicator: String, region: String?, message: String) {
+         * What the warning is about.
+         */code: WarningCode, 
+        /**
+         * The indicator concerned (for `part_exceeds_whole`, the part).
+         */indicator: String, 
+        /**
+         * Region id; `None` for the whole plan area.
+         */region: String? = nil, 
+        /**
+         * What was found, in English, with the figures compared.
+         */message: String) {
         self.code = code
         self.indicator = indicator
         self.region = region
@@ -3962,7 +5196,7 @@ public struct FfiConverterTypeProgressWarning: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProgressWarning {
         return
             try ProgressWarning(
-                code: FfiConverterString.read(from: &buf), 
+                code: FfiConverterTypeWarningCode.read(from: &buf), 
                 indicator: FfiConverterString.read(from: &buf), 
                 region: FfiConverterOptionString.read(from: &buf), 
                 message: FfiConverterString.read(from: &buf)
@@ -3970,7 +5204,7 @@ public struct FfiConverterTypeProgressWarning: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: ProgressWarning, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterTypeWarningCode.write(value.code, into: &buf)
         FfiConverterString.write(value.indicator, into: &buf)
         FfiConverterOptionString.write(value.region, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
@@ -3994,32 +5228,107 @@ public func FfiConverterTypeProgressWarning_lower(_ value: ProgressWarning) -> R
 
 
 /**
- * One projection method's result with every intermediate value.
+ * One projection method's result with every intermediate value, so it can be audited.
+ * Fields a method does not use are `None`.
  */
 public struct Projection: Equatable, Hashable {
     /**
-     * linear_trend, escap_current_status, escap_anticipated_progress or unsd_cagr.
+     * The method.
      */
-    public var method: String
+    public var method: ProjectionMethod
+    /**
+     * False when the method cannot be applied; `note` says why.
+     */
     public var applicable: Bool
+    /**
+     * Why the method does not apply, in English; `None` when it applies.
+     */
     public var note: String?
+    /**
+     * Where the method starts from: the period's first day or, for the CAGR, the first observation.
+     */
     public var baseDate: CalendarDate?
+    /**
+     * The value at `base_date`: 0, or the first observation's for the CAGR.
+     */
     public var baseValue: ExactDecimal?
+    /**
+     * Date of the latest observation used, on or before the as-of date.
+     */
     public var latestDate: CalendarDate?
+    /**
+     * Cumulative value at `latest_date`.
+     */
     public var latestValue: ExactDecimal?
+    /**
+     * Observations used (the linear trend and anticipated progress also count their anchor at 0).
+     */
     public var points: UInt32?
+    /**
+     * Slope per year (linear trend) or compound annual growth rate (CAGR).
+     */
     public var rate: ExactDecimal?
+    /**
+     * The rate needed to reach the target by the end of the period.
+     */
     public var requiredRate: ExactDecimal?
+    /**
+     * Value projected for the period's last day.
+     */
     public var projectedValue: ExactDecimal?
+    /**
+     * The method's index: projected ÷ target (linear trend, anticipated progress), the current
+     * status index, or UNSD's P = (projected − base) ÷ (target − base).
+     */
     public var index: ExactDecimal?
-    public var classification: String?
+    /**
+     * The method's class, e.g. `will_meet`, `substantial_progress`.
+     */
+    public var classification: ProjectionClass?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * linear_trend, escap_current_status, escap_anticipated_progress or unsd_cagr.
-         */method: String, applicable: Bool, note: String?, baseDate: CalendarDate?, baseValue: ExactDecimal?, latestDate: CalendarDate?, latestValue: ExactDecimal?, points: UInt32?, rate: ExactDecimal?, requiredRate: ExactDecimal?, projectedValue: ExactDecimal?, index: ExactDecimal?, classification: String?) {
+         * The method.
+         */method: ProjectionMethod, 
+        /**
+         * False when the method cannot be applied; `note` says why.
+         */applicable: Bool, 
+        /**
+         * Why the method does not apply, in English; `None` when it applies.
+         */note: String? = nil, 
+        /**
+         * Where the method starts from: the period's first day or, for the CAGR, the first observation.
+         */baseDate: CalendarDate? = nil, 
+        /**
+         * The value at `base_date`: 0, or the first observation's for the CAGR.
+         */baseValue: ExactDecimal? = nil, 
+        /**
+         * Date of the latest observation used, on or before the as-of date.
+         */latestDate: CalendarDate? = nil, 
+        /**
+         * Cumulative value at `latest_date`.
+         */latestValue: ExactDecimal? = nil, 
+        /**
+         * Observations used (the linear trend and anticipated progress also count their anchor at 0).
+         */points: UInt32? = nil, 
+        /**
+         * Slope per year (linear trend) or compound annual growth rate (CAGR).
+         */rate: ExactDecimal? = nil, 
+        /**
+         * The rate needed to reach the target by the end of the period.
+         */requiredRate: ExactDecimal? = nil, 
+        /**
+         * Value projected for the period's last day.
+         */projectedValue: ExactDecimal? = nil, 
+        /**
+         * The method's index: projected ÷ target (linear trend, anticipated progress), the current
+         * status index, or UNSD's P = (projected − base) ÷ (target − base).
+         */index: ExactDecimal? = nil, 
+        /**
+         * The method's class, e.g. `will_meet`, `substantial_progress`.
+         */classification: ProjectionClass? = nil) {
         self.method = method
         self.applicable = applicable
         self.note = note
@@ -4051,7 +5360,7 @@ public struct FfiConverterTypeProjection: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Projection {
         return
             try Projection(
-                method: FfiConverterString.read(from: &buf), 
+                method: FfiConverterTypeProjectionMethod.read(from: &buf), 
                 applicable: FfiConverterBool.read(from: &buf), 
                 note: FfiConverterOptionString.read(from: &buf), 
                 baseDate: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
@@ -4063,12 +5372,12 @@ public struct FfiConverterTypeProjection: FfiConverterRustBuffer {
                 requiredRate: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
                 projectedValue: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
                 index: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
-                classification: FfiConverterOptionString.read(from: &buf)
+                classification: FfiConverterOptionTypeProjectionClass.read(from: &buf)
         )
     }
 
     public static func write(_ value: Projection, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.method, into: &buf)
+        FfiConverterTypeProjectionMethod.write(value.method, into: &buf)
         FfiConverterBool.write(value.applicable, into: &buf)
         FfiConverterOptionString.write(value.note, into: &buf)
         FfiConverterOptionTypeCalendarDate.write(value.baseDate, into: &buf)
@@ -4080,7 +5389,7 @@ public struct FfiConverterTypeProjection: FfiConverterRustBuffer {
         FfiConverterOptionTypeExactDecimal.write(value.requiredRate, into: &buf)
         FfiConverterOptionTypeExactDecimal.write(value.projectedValue, into: &buf)
         FfiConverterOptionTypeExactDecimal.write(value.index, into: &buf)
-        FfiConverterOptionString.write(value.classification, into: &buf)
+        FfiConverterOptionTypeProjectionClass.write(value.classification, into: &buf)
     }
 }
 
@@ -4170,53 +5479,142 @@ public func FfiConverterTypeReceivedSubsidyInput_lower(_ value: ReceivedSubsidyI
 
 
 /**
- * A training record (recordId, personKey …) or a training base (baseId, baseKind …), every
- * field as text. `subsidised` is true/false (1/0, yes/no, 是/否); the person key must be a
- * hashed key, never a 身份证号.
+ * A record as a typed host (Kotlin, Swift) hands it over: every field as text, `groups` as a
+ * list. Absent and empty fields are the same.
  */
 public struct RecordInput: Equatable, Hashable {
-    public var recordId: String?
+    /**
+     * A training base's id; at most 128 bytes. A record with one is a base.
+     */
+    public var baseId: String?
+    /**
+     * An id or name of the plan's `records.base_kinds`.
+     */
+    public var baseKind: String?
+    /**
+     * The base's name (not read by any rule).
+     */
+    public var baseName: String?
+    /**
+     * The day the certificate was issued, an ISO date.
+     */
+    public var certificateDate: String?
+    /**
+     * An id or name of the plan's `records.certificate_kinds`.
+     */
+    public var certificateKind: String?
+    /**
+     * A skill level id, name or national level 1–5.
+     */
+    public var certificateLevel: String?
+    /**
+     * The day the person completed the training (结业), an ISO date.
+     */
+    public var completionDate: String?
+    /**
+     * The day the base was built or designated, an ISO date.
+     */
+    public var designatedDate: String?
+    /**
+     * The day the training ended, an ISO date.
+     */
+    public var endDate: String?
+    /**
+     * Ids or names of the plan's `records.groups`.
+     */
+    public var groups: [String]
+    /**
+     * A hashed key of the person; at most 128 bytes, never an ID number.
+     */
     public var personKey: String?
     /**
-     * Region id, name or GB/T 2260 code (a county code counts toward its prefecture).
+     * The training system's id of a training record; at most 128 bytes.
+     */
+    public var recordId: String?
+    /**
+     * A region id, name or GB/T 2260 code.
      */
     public var region: String?
-    public var trainingType: String?
-    public var subsidised: String?
-    public var groups: [String]
+    /**
+     * The day the training started, an ISO date.
+     */
     public var startDate: String?
-    public var endDate: String?
-    public var completionDate: String?
-    public var certificateKind: String?
-    public var certificateLevel: String?
-    public var certificateDate: String?
-    public var baseId: String?
-    public var baseKind: String?
-    public var designatedDate: String?
-    public var baseName: String?
+    /**
+     * `true`/`false`, `1`/`0`, `yes`/`no` or `是`/`否`.
+     */
+    public var subsidised: String?
+    /**
+     * An id, Chinese name or alias of the plan's `records.training_types`.
+     */
+    public var trainingType: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(recordId: String? = nil, personKey: String? = nil, 
+    public init(
         /**
-         * Region id, name or GB/T 2260 code (a county code counts toward its prefecture).
-         */region: String? = nil, trainingType: String? = nil, subsidised: String? = nil, groups: [String] = [], startDate: String? = nil, endDate: String? = nil, completionDate: String? = nil, certificateKind: String? = nil, certificateLevel: String? = nil, certificateDate: String? = nil, baseId: String? = nil, baseKind: String? = nil, designatedDate: String? = nil, baseName: String? = nil) {
-        self.recordId = recordId
-        self.personKey = personKey
-        self.region = region
-        self.trainingType = trainingType
-        self.subsidised = subsidised
-        self.groups = groups
-        self.startDate = startDate
-        self.endDate = endDate
-        self.completionDate = completionDate
-        self.certificateKind = certificateKind
-        self.certificateLevel = certificateLevel
-        self.certificateDate = certificateDate
+         * A training base's id; at most 128 bytes. A record with one is a base.
+         */baseId: String? = nil, 
+        /**
+         * An id or name of the plan's `records.base_kinds`.
+         */baseKind: String? = nil, 
+        /**
+         * The base's name (not read by any rule).
+         */baseName: String? = nil, 
+        /**
+         * The day the certificate was issued, an ISO date.
+         */certificateDate: String? = nil, 
+        /**
+         * An id or name of the plan's `records.certificate_kinds`.
+         */certificateKind: String? = nil, 
+        /**
+         * A skill level id, name or national level 1–5.
+         */certificateLevel: String? = nil, 
+        /**
+         * The day the person completed the training (结业), an ISO date.
+         */completionDate: String? = nil, 
+        /**
+         * The day the base was built or designated, an ISO date.
+         */designatedDate: String? = nil, 
+        /**
+         * The day the training ended, an ISO date.
+         */endDate: String? = nil, 
+        /**
+         * Ids or names of the plan's `records.groups`.
+         */groups: [String] = [], 
+        /**
+         * A hashed key of the person; at most 128 bytes, never an ID number.
+         */personKey: String? = nil, 
+        /**
+         * The training system's id of a training record; at most 128 bytes.
+         */recordId: String? = nil, 
+        /**
+         * A region id, name or GB/T 2260 code.
+         */region: String? = nil, 
+        /**
+         * The day the training started, an ISO date.
+         */startDate: String? = nil, 
+        /**
+         * `true`/`false`, `1`/`0`, `yes`/`no` or `是`/`否`.
+         */subsidised: String? = nil, 
+        /**
+         * An id, Chinese name or alias of the plan's `records.training_types`.
+         */trainingType: String? = nil) {
         self.baseId = baseId
         self.baseKind = baseKind
-        self.designatedDate = designatedDate
         self.baseName = baseName
+        self.certificateDate = certificateDate
+        self.certificateKind = certificateKind
+        self.certificateLevel = certificateLevel
+        self.completionDate = completionDate
+        self.designatedDate = designatedDate
+        self.endDate = endDate
+        self.groups = groups
+        self.personKey = personKey
+        self.recordId = recordId
+        self.region = region
+        self.startDate = startDate
+        self.subsidised = subsidised
+        self.trainingType = trainingType
     }
 
     
@@ -4235,42 +5633,42 @@ public struct FfiConverterTypeRecordInput: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RecordInput {
         return
             try RecordInput(
-                recordId: FfiConverterOptionString.read(from: &buf), 
-                personKey: FfiConverterOptionString.read(from: &buf), 
-                region: FfiConverterOptionString.read(from: &buf), 
-                trainingType: FfiConverterOptionString.read(from: &buf), 
-                subsidised: FfiConverterOptionString.read(from: &buf), 
-                groups: FfiConverterSequenceString.read(from: &buf), 
-                startDate: FfiConverterOptionString.read(from: &buf), 
-                endDate: FfiConverterOptionString.read(from: &buf), 
-                completionDate: FfiConverterOptionString.read(from: &buf), 
-                certificateKind: FfiConverterOptionString.read(from: &buf), 
-                certificateLevel: FfiConverterOptionString.read(from: &buf), 
-                certificateDate: FfiConverterOptionString.read(from: &buf), 
                 baseId: FfiConverterOptionString.read(from: &buf), 
                 baseKind: FfiConverterOptionString.read(from: &buf), 
+                baseName: FfiConverterOptionString.read(from: &buf), 
+                certificateDate: FfiConverterOptionString.read(from: &buf), 
+                certificateKind: FfiConverterOptionString.read(from: &buf), 
+                certificateLevel: FfiConverterOptionString.read(from: &buf), 
+                completionDate: FfiConverterOptionString.read(from: &buf), 
                 designatedDate: FfiConverterOptionString.read(from: &buf), 
-                baseName: FfiConverterOptionString.read(from: &buf)
+                endDate: FfiConverterOptionString.read(from: &buf), 
+                groups: FfiConverterSequenceString.read(from: &buf), 
+                personKey: FfiConverterOptionString.read(from: &buf), 
+                recordId: FfiConverterOptionString.read(from: &buf), 
+                region: FfiConverterOptionString.read(from: &buf), 
+                startDate: FfiConverterOptionString.read(from: &buf), 
+                subsidised: FfiConverterOptionString.read(from: &buf), 
+                trainingType: FfiConverterOptionString.read(from: &buf)
         )
     }
 
     public static func write(_ value: RecordInput, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.recordId, into: &buf)
-        FfiConverterOptionString.write(value.personKey, into: &buf)
-        FfiConverterOptionString.write(value.region, into: &buf)
-        FfiConverterOptionString.write(value.trainingType, into: &buf)
-        FfiConverterOptionString.write(value.subsidised, into: &buf)
-        FfiConverterSequenceString.write(value.groups, into: &buf)
-        FfiConverterOptionString.write(value.startDate, into: &buf)
-        FfiConverterOptionString.write(value.endDate, into: &buf)
-        FfiConverterOptionString.write(value.completionDate, into: &buf)
-        FfiConverterOptionString.write(value.certificateKind, into: &buf)
-        FfiConverterOptionString.write(value.certificateLevel, into: &buf)
-        FfiConverterOptionString.write(value.certificateDate, into: &buf)
         FfiConverterOptionString.write(value.baseId, into: &buf)
         FfiConverterOptionString.write(value.baseKind, into: &buf)
-        FfiConverterOptionString.write(value.designatedDate, into: &buf)
         FfiConverterOptionString.write(value.baseName, into: &buf)
+        FfiConverterOptionString.write(value.certificateDate, into: &buf)
+        FfiConverterOptionString.write(value.certificateKind, into: &buf)
+        FfiConverterOptionString.write(value.certificateLevel, into: &buf)
+        FfiConverterOptionString.write(value.completionDate, into: &buf)
+        FfiConverterOptionString.write(value.designatedDate, into: &buf)
+        FfiConverterOptionString.write(value.endDate, into: &buf)
+        FfiConverterSequenceString.write(value.groups, into: &buf)
+        FfiConverterOptionString.write(value.personKey, into: &buf)
+        FfiConverterOptionString.write(value.recordId, into: &buf)
+        FfiConverterOptionString.write(value.region, into: &buf)
+        FfiConverterOptionString.write(value.startDate, into: &buf)
+        FfiConverterOptionString.write(value.subsidised, into: &buf)
+        FfiConverterOptionString.write(value.trainingType, into: &buf)
     }
 }
 
@@ -4291,25 +5689,55 @@ public func FfiConverterTypeRecordInput_lower(_ value: RecordInput) -> RustBuffe
 
 
 /**
- * A region or administrative unit.
+ * A region that targets and records can be attributed to.
  */
 public struct Region: Equatable, Hashable {
+    /**
+     * Stable identifier, e.g. `changchun`.
+     */
     public var id: String
     /**
-     * GB/T 2260 code; null for units that have none (长白山管委会, 长春新区).
+     * GB/T 2260 code, six digits; absent for units that have none.
      */
     public var code: String?
+    /**
+     * The region's name, e.g. 长春市.
+     */
     public var name: Label
+    /**
+     * What kind of administrative unit it is.
+     */
     public var kind: RegionKind
+    /**
+     * The enclosing region's id.
+     */
     public var parent: String?
+    /**
+     * Provenance or caveats, e.g. why a unit has no code.
+     */
     public var note: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, 
+    public init(
         /**
-         * GB/T 2260 code; null for units that have none (长白山管委会, 长春新区).
-         */code: String?, name: Label, kind: RegionKind, parent: String?, note: String?) {
+         * Stable identifier, e.g. `changchun`.
+         */id: String, 
+        /**
+         * GB/T 2260 code, six digits; absent for units that have none.
+         */code: String? = nil, 
+        /**
+         * The region's name, e.g. 长春市.
+         */name: Label, 
+        /**
+         * What kind of administrative unit it is.
+         */kind: RegionKind, 
+        /**
+         * The enclosing region's id.
+         */parent: String? = nil, 
+        /**
+         * Provenance or caveats, e.g. why a unit has no code.
+         */note: String? = nil) {
         self.id = id
         self.code = code
         self.name = name
@@ -4373,12 +5801,24 @@ public func FfiConverterTypeRegion_lower(_ value: Region) -> RustBuffer {
  * A region and its weight, for `decompose`.
  */
 public struct RegionWeight: Equatable, Hashable {
+    /**
+     * Region id or GB/T 2260 code.
+     */
     public var region: String
+    /**
+     * Its weight, exact.
+     */
     public var weight: ExactDecimal
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(region: String, weight: ExactDecimal) {
+    public init(
+        /**
+         * Region id or GB/T 2260 code.
+         */region: String, 
+        /**
+         * Its weight, exact.
+         */weight: ExactDecimal) {
         self.region = region
         self.weight = weight
     }
@@ -4427,16 +5867,34 @@ public func FfiConverterTypeRegionWeight_lower(_ value: RegionWeight) -> RustBuf
 
 
 /**
- * A region's target for an indicator.
+ * A target for one region (from a published breakdown or from [`super::decompose`]).
  */
 public struct RegionalTarget: Equatable, Hashable {
+    /**
+     * Indicator id.
+     */
     public var indicator: String
+    /**
+     * Region id or GB/T 2260 code.
+     */
     public var region: String
+    /**
+     * The region's target, an exact decimal between 0 and 10^15.
+     */
     public var target: ExactDecimal
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(indicator: String, region: String, target: ExactDecimal) {
+    public init(
+        /**
+         * Indicator id.
+         */indicator: String, 
+        /**
+         * Region id or GB/T 2260 code.
+         */region: String, 
+        /**
+         * The region's target, an exact decimal between 0 and 10^15.
+         */target: ExactDecimal) {
         self.indicator = indicator
         self.region = region
         self.target = target
@@ -4491,32 +5949,50 @@ public func FfiConverterTypeRegionalTarget_lower(_ value: RegionalTarget) -> Rus
  * A record that was refused and skipped.
  */
 public struct Rejection: Equatable, Hashable {
-    public var source: String?
     /**
-     * From 1; a CSV header is not a row.
+     * Its row in that input, from 1 (a CSV header is not a row).
      */
     public var row: UInt64
+    /**
+     * The field at fault, e.g. `region`.
+     */
     public var field: String
     /**
-     * Stable reason, e.g. unknown_region.
+     * A stable reason such as `unknown_region`.
      */
     public var code: String
+    /**
+     * What was expected, in English; never the value found.
+     */
     public var message: String
+    /**
+     * The input it came from, when one was named.
+     */
+    public var source: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(source: String?, 
+    public init(
         /**
-         * From 1; a CSV header is not a row.
-         */row: UInt64, field: String, 
+         * Its row in that input, from 1 (a CSV header is not a row).
+         */row: UInt64, 
         /**
-         * Stable reason, e.g. unknown_region.
-         */code: String, message: String) {
-        self.source = source
+         * The field at fault, e.g. `region`.
+         */field: String, 
+        /**
+         * A stable reason such as `unknown_region`.
+         */code: String, 
+        /**
+         * What was expected, in English; never the value found.
+         */message: String, 
+        /**
+         * The input it came from, when one was named.
+         */source: String? = nil) {
         self.row = row
         self.field = field
         self.code = code
         self.message = message
+        self.source = source
     }
 
     
@@ -4535,20 +6011,20 @@ public struct FfiConverterTypeRejection: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Rejection {
         return
             try Rejection(
-                source: FfiConverterOptionString.read(from: &buf), 
                 row: FfiConverterUInt64.read(from: &buf), 
                 field: FfiConverterString.read(from: &buf), 
                 code: FfiConverterString.read(from: &buf), 
-                message: FfiConverterString.read(from: &buf)
+                message: FfiConverterString.read(from: &buf), 
+                source: FfiConverterOptionString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Rejection, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.source, into: &buf)
         FfiConverterUInt64.write(value.row, into: &buf)
         FfiConverterString.write(value.field, into: &buf)
         FfiConverterString.write(value.code, into: &buf)
         FfiConverterString.write(value.message, into: &buf)
+        FfiConverterOptionString.write(value.source, into: &buf)
     }
 }
 
@@ -4572,20 +6048,80 @@ public func FfiConverterTypeRejection_lower(_ value: Rejection) -> RustBuffer {
  * Every indicator of a plan as of a date.
  */
 public struct Report: Equatable, Hashable {
+    /**
+     * The plan's id.
+     */
     public var planId: String
+    /**
+     * The plan's fingerprint: SHA-256 of its canonical JSON form.
+     */
     public var fingerprint: String
+    /**
+     * The date the report is computed for.
+     */
     public var asOf: CalendarDate
+    /**
+     * The plan period's first day.
+     */
     public var periodStart: CalendarDate
+    /**
+     * The plan period's last day.
+     */
     public var periodEnd: CalendarDate
+    /**
+     * True when the as-of date is on or after the period's last day: statuses are final.
+     */
     public var isFinal: Bool
+    /**
+     * Whole-area progress, one row per indicator, in plan order.
+     */
     public var indicators: [IndicatorProgress]
+    /**
+     * Per-region progress, for each region with a target (from the options) and in plan order.
+     */
     public var regions: [IndicatorProgress]
+    /**
+     * One check per indicator that has parts (「其中」), in plan order.
+     */
     public var parts: [PartsCheck]
+    /**
+     * What looks suspicious in the observations (parts above their whole, regions against the whole).
+     */
     public var warnings: [ProgressWarning]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(planId: String, fingerprint: String, asOf: CalendarDate, periodStart: CalendarDate, periodEnd: CalendarDate, isFinal: Bool, indicators: [IndicatorProgress], regions: [IndicatorProgress], parts: [PartsCheck], warnings: [ProgressWarning]) {
+    public init(
+        /**
+         * The plan's id.
+         */planId: String, 
+        /**
+         * The plan's fingerprint: SHA-256 of its canonical JSON form.
+         */fingerprint: String, 
+        /**
+         * The date the report is computed for.
+         */asOf: CalendarDate, 
+        /**
+         * The plan period's first day.
+         */periodStart: CalendarDate, 
+        /**
+         * The plan period's last day.
+         */periodEnd: CalendarDate, 
+        /**
+         * True when the as-of date is on or after the period's last day: statuses are final.
+         */isFinal: Bool, 
+        /**
+         * Whole-area progress, one row per indicator, in plan order.
+         */indicators: [IndicatorProgress] = [], 
+        /**
+         * Per-region progress, for each region with a target (from the options) and in plan order.
+         */regions: [IndicatorProgress] = [], 
+        /**
+         * One check per indicator that has parts (「其中」), in plan order.
+         */parts: [PartsCheck] = [], 
+        /**
+         * What looks suspicious in the observations (parts above their whole, regions against the whole).
+         */warnings: [ProgressWarning] = []) {
         self.planId = planId
         self.fingerprint = fingerprint
         self.asOf = asOf
@@ -4658,18 +6194,48 @@ public func FfiConverterTypeReport_lower(_ value: Report) -> RustBuffer {
 
 
 /**
- * Who the plan makes responsible for a measure.
+ * Who the plan makes responsible for a measure: the closing 「（…按职责分工负责）」.
  */
 public struct Responsibility: Equatable, Hashable {
+    /**
+     * The parenthetical as written.
+     */
     public var textZh: String
+    /**
+     * The lead department: the one named first, by the convention of joint documents.
+     */
     public var lead: String?
+    /**
+     * Every department named, in the order written (the lead included).
+     */
     public var departments: [String]
+    /**
+     * 「所有相关部门」: every relevant department, none named.
+     */
     public var allRelevant: Bool
+    /**
+     * 「按职责分工负责」 (each within its remit) rather than a sole 「负责」.
+     */
     public var byDivisionOfDuties: Bool
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(textZh: String, lead: String?, departments: [String], allRelevant: Bool, byDivisionOfDuties: Bool) {
+    public init(
+        /**
+         * The parenthetical as written.
+         */textZh: String, 
+        /**
+         * The lead department: the one named first, by the convention of joint documents.
+         */lead: String? = nil, 
+        /**
+         * Every department named, in the order written (the lead included).
+         */departments: [String] = [], 
+        /**
+         * 「所有相关部门」: every relevant department, none named.
+         */allRelevant: Bool, 
+        /**
+         * 「按职责分工负责」 (each within its remit) rather than a sole 「负责」.
+         */byDivisionOfDuties: Bool) {
         self.textZh = textZh
         self.lead = lead
         self.departments = departments
@@ -4727,19 +6293,57 @@ public func FfiConverterTypeResponsibility_lower(_ value: Responsibility) -> Rus
 
 
 /**
- * One application route, evaluated.
+ * One application route to a level, evaluated.
  */
 public struct RouteProgress: Equatable, Hashable {
+    /**
+     * The route's id in the plan's requirements.
+     */
     public var id: String
+    /**
+     * The route in words, in Chinese and English.
+     */
     public var label: Label
+    /**
+     * True when every condition is met on the as-of date.
+     */
     public var met: Bool
+    /**
+     * When the last of its conditions is (or will first be) met, and never before the latest
+     * level held was obtained; absent when a condition cannot be dated with what is known.
+     */
     public var earliestDate: CalendarDate?
+    /**
+     * The least advanced condition's progress.
+     */
     public var progress: ExactDecimal
+    /**
+     * Each condition of the route, evaluated, in the plan's order.
+     */
     public var conditions: [ConditionProgress]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, label: Label, met: Bool, earliestDate: CalendarDate?, progress: ExactDecimal, conditions: [ConditionProgress]) {
+    public init(
+        /**
+         * The route's id in the plan's requirements.
+         */id: String, 
+        /**
+         * The route in words, in Chinese and English.
+         */label: Label, 
+        /**
+         * True when every condition is met on the as-of date.
+         */met: Bool, 
+        /**
+         * When the last of its conditions is (or will first be) met, and never before the latest
+         * level held was obtained; absent when a condition cannot be dated with what is known.
+         */earliestDate: CalendarDate? = nil, 
+        /**
+         * The least advanced condition's progress.
+         */progress: ExactDecimal, 
+        /**
+         * Each condition of the route, evaluated, in the plan's order.
+         */conditions: [ConditionProgress] = []) {
         self.id = id
         self.label = label
         self.met = met
@@ -4803,14 +6407,38 @@ public func FfiConverterTypeRouteProgress_lower(_ value: RouteProgress) -> RustB
  * The rule version applied.
  */
 public struct RuleVersion: Equatable, Hashable {
+    /**
+     * The version's id, e.g. `2025`.
+     */
     public var id: String
+    /**
+     * First day in force.
+     */
     public var from: CalendarDate
+    /**
+     * Last day in force; `None` when open-ended.
+     */
     public var to: CalendarDate?
+    /**
+     * The documents the version follows.
+     */
     public var source: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, from: CalendarDate, to: CalendarDate?, source: String) {
+    public init(
+        /**
+         * The version's id, e.g. `2025`.
+         */id: String, 
+        /**
+         * First day in force.
+         */from: CalendarDate, 
+        /**
+         * Last day in force; `None` when open-ended.
+         */to: CalendarDate? = nil, 
+        /**
+         * The documents the version follows.
+         */source: String) {
         self.id = id
         self.from = from
         self.to = to
@@ -4868,25 +6496,73 @@ public func FfiConverterTypeRuleVersion_lower(_ value: RuleVersion) -> RustBuffe
  * A rung of the skill ladder.
  */
 public struct SkillLevel: Equatable, Hashable {
+    /**
+     * Stable identifier, e.g. `senior`.
+     */
     public var id: String
+    /**
+     * Position on the ladder, 1 = lowest.
+     */
     public var ordinal: UInt32
+    /**
+     * The national level number of certificate levels: 5 (初级) … 1 (高级技师).
+     */
     public var nationalLevel: UInt32?
+    /**
+     * The level's name, e.g. 三级/高级工; records may give either half.
+     */
     public var name: Label
+    /**
+     * What the rung is: set within an enterprise, a certificate level, or an appointed post.
+     */
     public var kind: LevelKind
+    /**
+     * The document the level comes from.
+     */
     public var source: String
     /**
-     * high, medium, low or unconfirmed.
+     * How sure that source makes the level.
      */
-    public var confidence: String
+    public var confidence: Confidence
+    /**
+     * Cap of the 技能提升补贴 for a certificate at this level, in yuan, where national rules set one.
+     */
     public var skillUpgradeSubsidyCap: ExactDecimal?
+    /**
+     * Caveats, e.g. that an appointed post is not a certificate level.
+     */
     public var note: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, ordinal: UInt32, nationalLevel: UInt32?, name: Label, kind: LevelKind, source: String, 
+    public init(
         /**
-         * high, medium, low or unconfirmed.
-         */confidence: String, skillUpgradeSubsidyCap: ExactDecimal?, note: String?) {
+         * Stable identifier, e.g. `senior`.
+         */id: String, 
+        /**
+         * Position on the ladder, 1 = lowest.
+         */ordinal: UInt32, 
+        /**
+         * The national level number of certificate levels: 5 (初级) … 1 (高级技师).
+         */nationalLevel: UInt32? = nil, 
+        /**
+         * The level's name, e.g. 三级/高级工; records may give either half.
+         */name: Label, 
+        /**
+         * What the rung is: set within an enterprise, a certificate level, or an appointed post.
+         */kind: LevelKind, 
+        /**
+         * The document the level comes from.
+         */source: String, 
+        /**
+         * How sure that source makes the level.
+         */confidence: Confidence, 
+        /**
+         * Cap of the 技能提升补贴 for a certificate at this level, in yuan, where national rules set one.
+         */skillUpgradeSubsidyCap: ExactDecimal? = nil, 
+        /**
+         * Caveats, e.g. that an appointed post is not a certificate level.
+         */note: String? = nil) {
         self.id = id
         self.ordinal = ordinal
         self.nationalLevel = nationalLevel
@@ -4920,7 +6596,7 @@ public struct FfiConverterTypeSkillLevel: FfiConverterRustBuffer {
                 name: FfiConverterTypeLabel.read(from: &buf), 
                 kind: FfiConverterTypeLevelKind.read(from: &buf), 
                 source: FfiConverterString.read(from: &buf), 
-                confidence: FfiConverterString.read(from: &buf), 
+                confidence: FfiConverterTypeConfidence.read(from: &buf), 
                 skillUpgradeSubsidyCap: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
                 note: FfiConverterOptionString.read(from: &buf)
         )
@@ -4933,7 +6609,7 @@ public struct FfiConverterTypeSkillLevel: FfiConverterRustBuffer {
         FfiConverterTypeLabel.write(value.name, into: &buf)
         FfiConverterTypeLevelKind.write(value.kind, into: &buf)
         FfiConverterString.write(value.source, into: &buf)
-        FfiConverterString.write(value.confidence, into: &buf)
+        FfiConverterTypeConfidence.write(value.confidence, into: &buf)
         FfiConverterOptionTypeExactDecimal.write(value.skillUpgradeSubsidyCap, into: &buf)
         FfiConverterOptionString.write(value.note, into: &buf)
     }
@@ -4959,21 +6635,89 @@ public func FfiConverterTypeSkillLevel_lower(_ value: SkillLevel) -> RustBuffer 
  * A level above the worker's current one.
  */
 public struct Step: Equatable, Hashable {
+    /**
+     * Level id, e.g. `senior`.
+     */
     public var level: String
+    /**
+     * The level's name, in Chinese and English.
+     */
     public var name: Label
+    /**
+     * Position on the ladder, 1 = lowest.
+     */
     public var ordinal: UInt32
+    /**
+     * The national level number of a certificate level: 5 (初级) … 1 (高级技师).
+     */
     public var nationalLevel: UInt32?
+    /**
+     * Enterprise-internal, a certificate level, or an appointed post.
+     */
     public var kind: LevelKind
+    /**
+     * The level to aim for next: the first above the current one that has an application route
+     * (学徒工 and the appointed posts have none), or else the first above it.
+     */
     public var isNext: Bool
+    /**
+     * True when a route to the level is met on the as-of date.
+     */
     public var canApplyNow: Bool
+    /**
+     * The earliest date any route is met; absent when none can be with what is known.
+     */
     public var earliestDate: CalendarDate?
+    /**
+     * Every application route to the level; empty when the requirements give none.
+     */
     public var routes: [RouteProgress]
+    /**
+     * What reaching the level opens, dated from `earliest_date`.
+     */
     public var unlocks: [Unlock]
+    /**
+     * The plan's note on the level, or why it has no application route.
+     */
     public var note: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(level: String, name: Label, ordinal: UInt32, nationalLevel: UInt32?, kind: LevelKind, isNext: Bool, canApplyNow: Bool, earliestDate: CalendarDate?, routes: [RouteProgress], unlocks: [Unlock], note: String?) {
+    public init(
+        /**
+         * Level id, e.g. `senior`.
+         */level: String, 
+        /**
+         * The level's name, in Chinese and English.
+         */name: Label, 
+        /**
+         * Position on the ladder, 1 = lowest.
+         */ordinal: UInt32, 
+        /**
+         * The national level number of a certificate level: 5 (初级) … 1 (高级技师).
+         */nationalLevel: UInt32? = nil, 
+        /**
+         * Enterprise-internal, a certificate level, or an appointed post.
+         */kind: LevelKind, 
+        /**
+         * The level to aim for next: the first above the current one that has an application route
+         * (学徒工 and the appointed posts have none), or else the first above it.
+         */isNext: Bool, 
+        /**
+         * True when a route to the level is met on the as-of date.
+         */canApplyNow: Bool, 
+        /**
+         * The earliest date any route is met; absent when none can be with what is known.
+         */earliestDate: CalendarDate? = nil, 
+        /**
+         * Every application route to the level; empty when the requirements give none.
+         */routes: [RouteProgress] = [], 
+        /**
+         * What reaching the level opens, dated from `earliest_date`.
+         */unlocks: [Unlock] = [], 
+        /**
+         * The plan's note on the level, or why it has no application route.
+         */note: String? = nil) {
         self.level = level
         self.name = name
         self.ordinal = ordinal
@@ -5049,24 +6793,90 @@ public func FfiConverterTypeStep_lower(_ value: Step) -> RustBuffer {
 
 
 /**
- * The answer for one subsidy of （二十五）.
+ * The answer for one subsidy.
  */
 public struct SubsidyDecision: Equatable, Hashable {
-    public var id: String
+    /**
+     * Which of the four subsidies.
+     */
+    public var id: SubsidyKind
+    /**
+     * The subsidy's name, in Chinese and English.
+     */
     public var name: Label
+    /**
+     * Eligible, not eligible, or undetermined.
+     */
     public var status: EligibilityStatus
+    /**
+     * Yuan, as an exact decimal string, where the rules define an amount.
+     */
     public var amount: ExactDecimal?
+    /**
+     * The fund that pays it.
+     */
     public var fund: Label
+    /**
+     * The plan's clauses, e.g. `（二十五）`.
+     */
     public var clauses: [String]
+    /**
+     * The rule version applied; `None` when the date that chooses it is not given or no version covers it.
+     */
     public var version: RuleVersion?
+    /**
+     * Every check made, explained, in order.
+     */
     public var checks: [EligibilityCheck]
+    /**
+     * For "not eligible" and "undetermined": the changes and facts that would make it "eligible".
+     */
     public var toQualify: [EligibilityRequirement]
-    public var missingFacts: [String]
+    /**
+     * The facts the answer lacks, by path.
+     */
+    public var missingFacts: [Fact]
+    /**
+     * The values of the version applied that are documented defaults, not confirmed facts.
+     */
     public var unconfirmed: [UnconfirmedValue]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, name: Label, status: EligibilityStatus, amount: ExactDecimal?, fund: Label, clauses: [String], version: RuleVersion?, checks: [EligibilityCheck], toQualify: [EligibilityRequirement], missingFacts: [String], unconfirmed: [UnconfirmedValue]) {
+    public init(
+        /**
+         * Which of the four subsidies.
+         */id: SubsidyKind, 
+        /**
+         * The subsidy's name, in Chinese and English.
+         */name: Label, 
+        /**
+         * Eligible, not eligible, or undetermined.
+         */status: EligibilityStatus, 
+        /**
+         * Yuan, as an exact decimal string, where the rules define an amount.
+         */amount: ExactDecimal? = nil, 
+        /**
+         * The fund that pays it.
+         */fund: Label, 
+        /**
+         * The plan's clauses, e.g. `（二十五）`.
+         */clauses: [String] = [], 
+        /**
+         * The rule version applied; `None` when the date that chooses it is not given or no version covers it.
+         */version: RuleVersion? = nil, 
+        /**
+         * Every check made, explained, in order.
+         */checks: [EligibilityCheck] = [], 
+        /**
+         * For "not eligible" and "undetermined": the changes and facts that would make it "eligible".
+         */toQualify: [EligibilityRequirement] = [], 
+        /**
+         * The facts the answer lacks, by path.
+         */missingFacts: [Fact] = [], 
+        /**
+         * The values of the version applied that are documented defaults, not confirmed facts.
+         */unconfirmed: [UnconfirmedValue] = []) {
         self.id = id
         self.name = name
         self.status = status
@@ -5096,7 +6906,7 @@ public struct FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SubsidyDecision {
         return
             try SubsidyDecision(
-                id: FfiConverterString.read(from: &buf), 
+                id: FfiConverterTypeSubsidyKind.read(from: &buf), 
                 name: FfiConverterTypeLabel.read(from: &buf), 
                 status: FfiConverterTypeEligibilityStatus.read(from: &buf), 
                 amount: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
@@ -5105,13 +6915,13 @@ public struct FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer {
                 version: FfiConverterOptionTypeRuleVersion.read(from: &buf), 
                 checks: FfiConverterSequenceTypeEligibilityCheck.read(from: &buf), 
                 toQualify: FfiConverterSequenceTypeEligibilityRequirement.read(from: &buf), 
-                missingFacts: FfiConverterSequenceString.read(from: &buf), 
+                missingFacts: FfiConverterSequenceTypeFact.read(from: &buf), 
                 unconfirmed: FfiConverterSequenceTypeUnconfirmedValue.read(from: &buf)
         )
     }
 
     public static func write(_ value: SubsidyDecision, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeSubsidyKind.write(value.id, into: &buf)
         FfiConverterTypeLabel.write(value.name, into: &buf)
         FfiConverterTypeEligibilityStatus.write(value.status, into: &buf)
         FfiConverterOptionTypeExactDecimal.write(value.amount, into: &buf)
@@ -5120,7 +6930,7 @@ public struct FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer {
         FfiConverterOptionTypeRuleVersion.write(value.version, into: &buf)
         FfiConverterSequenceTypeEligibilityCheck.write(value.checks, into: &buf)
         FfiConverterSequenceTypeEligibilityRequirement.write(value.toQualify, into: &buf)
-        FfiConverterSequenceString.write(value.missingFacts, into: &buf)
+        FfiConverterSequenceTypeFact.write(value.missingFacts, into: &buf)
         FfiConverterSequenceTypeUnconfirmedValue.write(value.unconfirmed, into: &buf)
     }
 }
@@ -5142,23 +6952,150 @@ public func FfiConverterTypeSubsidyDecision_lower(_ value: SubsidyDecision) -> R
 
 
 /**
- * One non-zero cell: records of an indicator in a region (as the records name it) in a month.
+ * One subsidy's answer without explanations: what a high-volume caller stores or sends on.
+ */
+public struct SubsidySummary: Equatable, Hashable {
+    /**
+     * Which of the four subsidies.
+     */
+    public var id: SubsidyKind
+    /**
+     * Eligible, not eligible, or undetermined.
+     */
+    public var status: EligibilityStatus
+    /**
+     * Yuan, as an exact decimal string, where the rules define an amount.
+     */
+    public var amount: ExactDecimal?
+    /**
+     * The id of the rule version applied.
+     */
+    public var version: String?
+    /**
+     * The checks that failed.
+     */
+    public var failed: [CheckKind]
+    /**
+     * The facts the answer lacks, by path.
+     */
+    public var missingFacts: [Fact]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Which of the four subsidies.
+         */id: SubsidyKind, 
+        /**
+         * Eligible, not eligible, or undetermined.
+         */status: EligibilityStatus, 
+        /**
+         * Yuan, as an exact decimal string, where the rules define an amount.
+         */amount: ExactDecimal? = nil, 
+        /**
+         * The id of the rule version applied.
+         */version: String? = nil, 
+        /**
+         * The checks that failed.
+         */failed: [CheckKind] = [], 
+        /**
+         * The facts the answer lacks, by path.
+         */missingFacts: [Fact] = []) {
+        self.id = id
+        self.status = status
+        self.amount = amount
+        self.version = version
+        self.failed = failed
+        self.missingFacts = missingFacts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SubsidySummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSubsidySummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SubsidySummary {
+        return
+            try SubsidySummary(
+                id: FfiConverterTypeSubsidyKind.read(from: &buf), 
+                status: FfiConverterTypeEligibilityStatus.read(from: &buf), 
+                amount: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
+                version: FfiConverterOptionString.read(from: &buf), 
+                failed: FfiConverterSequenceTypeCheckKind.read(from: &buf), 
+                missingFacts: FfiConverterSequenceTypeFact.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SubsidySummary, into buf: inout [UInt8]) {
+        FfiConverterTypeSubsidyKind.write(value.id, into: &buf)
+        FfiConverterTypeEligibilityStatus.write(value.status, into: &buf)
+        FfiConverterOptionTypeExactDecimal.write(value.amount, into: &buf)
+        FfiConverterOptionString.write(value.version, into: &buf)
+        FfiConverterSequenceTypeCheckKind.write(value.failed, into: &buf)
+        FfiConverterSequenceTypeFact.write(value.missingFacts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubsidySummary_lift(_ buf: RustBuffer) throws -> SubsidySummary {
+    return try FfiConverterTypeSubsidySummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSubsidySummary_lower(_ value: SubsidySummary) -> RustBuffer {
+    return FfiConverterTypeSubsidySummary.lower(value)
+}
+
+
+/**
+ * One non-zero cell of a tally.
  */
 public struct TallyCell: Equatable, Hashable {
+    /**
+     * The indicator's id.
+     */
     public var indicator: String
+    /**
+     * The region the records name (not rolled up).
+     */
     public var region: String
     /**
-     * YYYY-MM
+     * `YYYY-MM`.
      */
     public var month: String
+    /**
+     * Records counted in the cell.
+     */
     public var count: UInt64
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(indicator: String, region: String, 
+    public init(
         /**
-         * YYYY-MM
-         */month: String, count: UInt64) {
+         * The indicator's id.
+         */indicator: String, 
+        /**
+         * The region the records name (not rolled up).
+         */region: String, 
+        /**
+         * `YYYY-MM`.
+         */month: String, 
+        /**
+         * Records counted in the cell.
+         */count: UInt64) {
         self.indicator = indicator
         self.region = region
         self.month = month
@@ -5213,19 +7150,55 @@ public func FfiConverterTypeTallyCell_lower(_ value: TallyCell) -> RustBuffer {
 
 
 /**
- * A target group of the plan the person is in ("member") or may be in ("undetermined").
+ * A target group of the plan the person is in, or may be in.
  */
 public struct TargetGroupDecision: Equatable, Hashable {
+    /**
+     * The group's id in the plan.
+     */
     public var id: String
+    /**
+     * The group's name, in Chinese and English.
+     */
     public var name: Label
+    /**
+     * The plan clause that names the group, e.g. `（三）`.
+     */
     public var clause: String
-    public var status: String
+    /**
+     * A member, or undetermined.
+     */
+    public var status: GroupStatus
+    /**
+     * Why the person is a member.
+     */
     public var reasons: [Label]
-    public var missingFacts: [String]
+    /**
+     * The facts that would settle an undetermined membership.
+     */
+    public var missingFacts: [Fact]
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, name: Label, clause: String, status: String, reasons: [Label], missingFacts: [String]) {
+    public init(
+        /**
+         * The group's id in the plan.
+         */id: String, 
+        /**
+         * The group's name, in Chinese and English.
+         */name: Label, 
+        /**
+         * The plan clause that names the group, e.g. `（三）`.
+         */clause: String, 
+        /**
+         * A member, or undetermined.
+         */status: GroupStatus, 
+        /**
+         * Why the person is a member.
+         */reasons: [Label] = [], 
+        /**
+         * The facts that would settle an undetermined membership.
+         */missingFacts: [Fact] = []) {
         self.id = id
         self.name = name
         self.clause = clause
@@ -5253,9 +7226,9 @@ public struct FfiConverterTypeTargetGroupDecision: FfiConverterRustBuffer {
                 id: FfiConverterString.read(from: &buf), 
                 name: FfiConverterTypeLabel.read(from: &buf), 
                 clause: FfiConverterString.read(from: &buf), 
-                status: FfiConverterString.read(from: &buf), 
+                status: FfiConverterTypeGroupStatus.read(from: &buf), 
                 reasons: FfiConverterSequenceTypeLabel.read(from: &buf), 
-                missingFacts: FfiConverterSequenceString.read(from: &buf)
+                missingFacts: FfiConverterSequenceTypeFact.read(from: &buf)
         )
     }
 
@@ -5263,9 +7236,9 @@ public struct FfiConverterTypeTargetGroupDecision: FfiConverterRustBuffer {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterTypeLabel.write(value.name, into: &buf)
         FfiConverterString.write(value.clause, into: &buf)
-        FfiConverterString.write(value.status, into: &buf)
+        FfiConverterTypeGroupStatus.write(value.status, into: &buf)
         FfiConverterSequenceTypeLabel.write(value.reasons, into: &buf)
-        FfiConverterSequenceString.write(value.missingFacts, into: &buf)
+        FfiConverterSequenceTypeFact.write(value.missingFacts, into: &buf)
     }
 }
 
@@ -5286,15 +7259,27 @@ public func FfiConverterTypeTargetGroupDecision_lower(_ value: TargetGroupDecisi
 
 
 /**
- * Status thresholds on performance (achieved ÷ expected).
+ * Thresholds of the schedule status, on performance = achieved ÷ expected by now.
  */
 public struct Thresholds: Equatable, Hashable {
+    /**
+     * At or above: on track. Default 0.95.
+     */
     public var onTrack: ExactDecimal
+    /**
+     * At or above (and below on-track): behind; below: far behind. Default 0.75.
+     */
     public var behind: ExactDecimal
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(onTrack: ExactDecimal, behind: ExactDecimal) {
+    public init(
+        /**
+         * At or above: on track. Default 0.95.
+         */onTrack: ExactDecimal, 
+        /**
+         * At or above (and below on-track): behind; below: far behind. Default 0.75.
+         */behind: ExactDecimal) {
         self.onTrack = onTrack
         self.behind = behind
     }
@@ -5346,20 +7331,38 @@ public func FfiConverterTypeThresholds_lower(_ value: Thresholds) -> RustBuffer 
  * A professional title (职称).
  */
 public struct Title: Equatable, Hashable {
+    /**
+     * Stable identifier, e.g. `engineer`.
+     */
     public var id: String
+    /**
+     * The title's name, e.g. 工程师.
+     */
     public var name: Label
     /**
-     * junior, intermediate, deputy_senior or senior.
+     * 初级, 中级, 副高级 or 正高级.
      */
-    public var grade: String
+    public var grade: TitleGrade
+    /**
+     * The 职称 series, e.g. `engineering`.
+     */
     public var series: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(id: String, name: Label, 
+    public init(
         /**
-         * junior, intermediate, deputy_senior or senior.
-         */grade: String, series: String) {
+         * Stable identifier, e.g. `engineer`.
+         */id: String, 
+        /**
+         * The title's name, e.g. 工程师.
+         */name: Label, 
+        /**
+         * 初级, 中级, 副高级 or 正高级.
+         */grade: TitleGrade, 
+        /**
+         * The 职称 series, e.g. `engineering`.
+         */series: String) {
         self.id = id
         self.name = name
         self.grade = grade
@@ -5384,7 +7387,7 @@ public struct FfiConverterTypeTitle: FfiConverterRustBuffer {
             try Title(
                 id: FfiConverterString.read(from: &buf), 
                 name: FfiConverterTypeLabel.read(from: &buf), 
-                grade: FfiConverterString.read(from: &buf), 
+                grade: FfiConverterTypeTitleGrade.read(from: &buf), 
                 series: FfiConverterString.read(from: &buf)
         )
     }
@@ -5392,7 +7395,7 @@ public struct FfiConverterTypeTitle: FfiConverterRustBuffer {
     public static func write(_ value: Title, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterTypeLabel.write(value.name, into: &buf)
-        FfiConverterString.write(value.grade, into: &buf)
+        FfiConverterTypeTitleGrade.write(value.grade, into: &buf)
         FfiConverterString.write(value.series, into: &buf)
     }
 }
@@ -5414,15 +7417,27 @@ public func FfiConverterTypeTitle_lower(_ value: Title) -> RustBuffer {
 
 
 /**
- * A value the answer rests on that is a documented default, not a confirmed fact.
+ * A value the answer rests on that is a documented default rather than a confirmed fact.
  */
 public struct UnconfirmedValue: Equatable, Hashable {
+    /**
+     * The rule parameter, e.g. `amounts`; `version` for the rule version itself.
+     */
     public var parameter: String
+    /**
+     * Why the value is not confirmed.
+     */
     public var note: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(parameter: String, note: String) {
+    public init(
+        /**
+         * The rule parameter, e.g. `amounts`; `version` for the rule version itself.
+         */parameter: String, 
+        /**
+         * Why the value is not confirmed.
+         */note: String) {
         self.parameter = parameter
         self.note = note
     }
@@ -5475,24 +7490,72 @@ public func FfiConverterTypeUnconfirmedValue_lower(_ value: UnconfirmedValue) ->
  */
 public struct Unlock: Equatable, Hashable {
     /**
-     * title or skill_upgrade_subsidy.
+     * A title (双贯通) or the 技能提升补贴 cap.
      */
-    public var kind: String
+    public var kind: UnlockKind
+    /**
+     * The title id, or the level id for a subsidy.
+     */
     public var id: String
+    /**
+     * What it is called, in Chinese and English.
+     */
     public var name: Label
+    /**
+     * Years after the level that a title needs.
+     */
     public var years: UInt32?
+    /**
+     * Earliest date it can be applied for.
+     */
     public var availableFrom: CalendarDate?
+    /**
+     * The subsidy cap in yuan.
+     */
     public var amount: ExactDecimal?
+    /**
+     * Further conditions, as the rule words them.
+     */
     public var conditions: Label?
+    /**
+     * The documents it rests on.
+     */
     public var source: String
-    public var confidence: String
+    /**
+     * How sure the fact is; always `unconfirmed` for a subsidy cap.
+     */
+    public var confidence: Confidence
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
     public init(
         /**
-         * title or skill_upgrade_subsidy.
-         */kind: String, id: String, name: Label, years: UInt32?, availableFrom: CalendarDate?, amount: ExactDecimal?, conditions: Label?, source: String, confidence: String) {
+         * A title (双贯通) or the 技能提升补贴 cap.
+         */kind: UnlockKind, 
+        /**
+         * The title id, or the level id for a subsidy.
+         */id: String, 
+        /**
+         * What it is called, in Chinese and English.
+         */name: Label, 
+        /**
+         * Years after the level that a title needs.
+         */years: UInt32? = nil, 
+        /**
+         * Earliest date it can be applied for.
+         */availableFrom: CalendarDate? = nil, 
+        /**
+         * The subsidy cap in yuan.
+         */amount: ExactDecimal? = nil, 
+        /**
+         * Further conditions, as the rule words them.
+         */conditions: Label? = nil, 
+        /**
+         * The documents it rests on.
+         */source: String, 
+        /**
+         * How sure the fact is; always `unconfirmed` for a subsidy cap.
+         */confidence: Confidence) {
         self.kind = kind
         self.id = id
         self.name = name
@@ -5520,7 +7583,7 @@ public struct FfiConverterTypeUnlock: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Unlock {
         return
             try Unlock(
-                kind: FfiConverterString.read(from: &buf), 
+                kind: FfiConverterTypeUnlockKind.read(from: &buf), 
                 id: FfiConverterString.read(from: &buf), 
                 name: FfiConverterTypeLabel.read(from: &buf), 
                 years: FfiConverterOptionUInt32.read(from: &buf), 
@@ -5528,12 +7591,12 @@ public struct FfiConverterTypeUnlock: FfiConverterRustBuffer {
                 amount: FfiConverterOptionTypeExactDecimal.read(from: &buf), 
                 conditions: FfiConverterOptionTypeLabel.read(from: &buf), 
                 source: FfiConverterString.read(from: &buf), 
-                confidence: FfiConverterString.read(from: &buf)
+                confidence: FfiConverterTypeConfidence.read(from: &buf)
         )
     }
 
     public static func write(_ value: Unlock, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterTypeUnlockKind.write(value.kind, into: &buf)
         FfiConverterString.write(value.id, into: &buf)
         FfiConverterTypeLabel.write(value.name, into: &buf)
         FfiConverterOptionUInt32.write(value.years, into: &buf)
@@ -5541,7 +7604,7 @@ public struct FfiConverterTypeUnlock: FfiConverterRustBuffer {
         FfiConverterOptionTypeExactDecimal.write(value.amount, into: &buf)
         FfiConverterOptionTypeLabel.write(value.conditions, into: &buf)
         FfiConverterString.write(value.source, into: &buf)
-        FfiConverterString.write(value.confidence, into: &buf)
+        FfiConverterTypeConfidence.write(value.confidence, into: &buf)
     }
 }
 
@@ -5565,16 +7628,52 @@ public func FfiConverterTypeUnlock_lower(_ value: Unlock) -> RustBuffer {
  * What is known of a worker; unknown facts stay null and routes that need them say so.
  */
 public struct Worker: Equatable, Hashable {
+    /**
+     * Occupation code or name with its own requirements; the default template otherwise.
+     */
     public var occupation: String?
+    /**
+     * Start of (continuous) work in the occupation or a related one.
+     */
     public var workStartedOn: CalendarDate?
+    /**
+     * The levels held.
+     */
     public var levels: [HeldLevel]
+    /**
+     * When an apprenticeship in the occupation was completed.
+     */
     public var apprenticeshipCompletedOn: CalendarDate?
+    /**
+     * School diplomas.
+     */
     public var diplomas: [Diploma]
+    /**
+     * Date of a 预备技师 certificate, if any.
+     */
     public var preparatoryTechnicianOn: CalendarDate?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(occupation: String? = nil, workStartedOn: CalendarDate? = nil, levels: [HeldLevel] = [], apprenticeshipCompletedOn: CalendarDate? = nil, diplomas: [Diploma] = [], preparatoryTechnicianOn: CalendarDate? = nil) {
+    public init(
+        /**
+         * Occupation code or name with its own requirements; the default template otherwise.
+         */occupation: String? = nil, 
+        /**
+         * Start of (continuous) work in the occupation or a related one.
+         */workStartedOn: CalendarDate? = nil, 
+        /**
+         * The levels held.
+         */levels: [HeldLevel] = [], 
+        /**
+         * When an apprenticeship in the occupation was completed.
+         */apprenticeshipCompletedOn: CalendarDate? = nil, 
+        /**
+         * School diplomas.
+         */diplomas: [Diploma] = [], 
+        /**
+         * Date of a 预备技师 certificate, if any.
+         */preparatoryTechnicianOn: CalendarDate? = nil) {
         self.occupation = occupation
         self.workStartedOn = workStartedOn
         self.levels = levels
@@ -5635,12 +7734,18 @@ public func FfiConverterTypeWorker_lower(_ value: Worker) -> RustBuffer {
 
 
 /**
- * 预期性 (expected) or 约束性 (binding).
+ * 预期性 (expected, guiding) or 约束性 (binding) indicator.
  */
 
 public enum Attribute: Equatable, Hashable {
     
+    /**
+     * 预期性
+     */
     case expected
+    /**
+     * 约束性
+     */
     case binding
 
 
@@ -5704,13 +7809,247 @@ public func FfiConverterTypeAttribute_lower(_ value: Attribute) -> RustBuffer {
 
 
 /**
- * An answer for one check.
+ * What a rule checks. Codes are stable.
+ */
+
+public enum CheckKind: Equatable, Hashable {
+    
+    /**
+     * A rule version is in force on the date that chooses it.
+     */
+    case ruleInForce
+    /**
+     * The person is in a group the subsidy covers.
+     */
+    case category
+    /**
+     * The training type is covered.
+     */
+    case trainingType
+    /**
+     * The certificate kind qualifies.
+     */
+    case certificateKind
+    /**
+     * The provider is on the published list (（五）「两目录」).
+     */
+    case listedProvider
+    /**
+     * Fewer payments than the limit over a lifetime.
+     */
+    case timesTotal
+    /**
+     * Fewer payments this year than the yearly limit.
+     */
+    case perYear
+    /**
+     * Employed, or receiving unemployment benefit where that counts.
+     */
+    case insuredStatus
+    /**
+     * Enough months of unemployment insurance.
+     */
+    case insuranceMonths
+    /**
+     * The certificate level is subsidised.
+     */
+    case level
+    /**
+     * Enough training hours for the level.
+     */
+    case hours
+    /**
+     * Applied for within the months after the certificate.
+     */
+    case applicationWindow
+    /**
+     * Not yet paid for this occupation and level.
+     */
+    case oncePerOccupationLevel
+    /**
+     * No higher level paid before.
+     */
+    case noLowerAfterHigher
+    /**
+     * No training subsidy paid for the same certificate.
+     */
+    case exclusiveWithTrainingSubsidy
+    /**
+     * A first evaluation in the occupation.
+     */
+    case firstTimeOccupation
+    /**
+     * Not while receiving unemployment benefit.
+     */
+    case notWithUnemploymentBenefit
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CheckKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCheckKind: FfiConverterRustBuffer {
+    typealias SwiftType = CheckKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .ruleInForce
+        
+        case 2: return .category
+        
+        case 3: return .trainingType
+        
+        case 4: return .certificateKind
+        
+        case 5: return .listedProvider
+        
+        case 6: return .timesTotal
+        
+        case 7: return .perYear
+        
+        case 8: return .insuredStatus
+        
+        case 9: return .insuranceMonths
+        
+        case 10: return .level
+        
+        case 11: return .hours
+        
+        case 12: return .applicationWindow
+        
+        case 13: return .oncePerOccupationLevel
+        
+        case 14: return .noLowerAfterHigher
+        
+        case 15: return .exclusiveWithTrainingSubsidy
+        
+        case 16: return .firstTimeOccupation
+        
+        case 17: return .notWithUnemploymentBenefit
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CheckKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .ruleInForce:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .category:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .trainingType:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .certificateKind:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .listedProvider:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .timesTotal:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .perYear:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .insuredStatus:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .insuranceMonths:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .level:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .hours:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .applicationWindow:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .oncePerOccupationLevel:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .noLowerAfterHigher:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .exclusiveWithTrainingSubsidy:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .firstTimeOccupation:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .notWithUnemploymentBenefit:
+            writeInt(&buf, Int32(17))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckKind_lift(_ buf: RustBuffer) throws -> CheckKind {
+    return try FfiConverterTypeCheckKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckKind_lower(_ value: CheckKind) -> RustBuffer {
+    return FfiConverterTypeCheckKind.lower(value)
+}
+
+
+
+/**
+ * Yes, no, or unknown for want of a fact.
  */
 
 public enum CheckOutcome: Equatable, Hashable {
     
+    /**
+     * The condition holds.
+     */
     case yes
+    /**
+     * It does not.
+     */
     case no
+    /**
+     * A fact it needs is not known.
+     */
     case unknown
 
 
@@ -5785,9 +8124,21 @@ public func FfiConverterTypeCheckOutcome_lower(_ value: CheckOutcome) -> RustBuf
 
 public enum ClauseKind: Equatable, Hashable {
     
+    /**
+     * A chapter: 一, 二, ….
+     */
     case chapter
+    /**
+     * A numbered measure: （一）, （二）, ….
+     */
     case measure
+    /**
+     * A boxed column: 专栏1, ….
+     */
     case column
+    /**
+     * An item of a column: 专栏2.1, ….
+     */
     case columnItem
 
 
@@ -5863,15 +8214,30 @@ public func FfiConverterTypeClauseKind_lower(_ value: ClauseKind) -> RustBuffer 
 
 
 /**
- * How achieved is compared with target.
+ * How the achieved value is compared with the target.
  */
 
 public enum Comparator: Equatable, Hashable {
     
+    /**
+     * ≥
+     */
     case atLeast
+    /**
+     * >
+     */
     case moreThan
+    /**
+     * ≤
+     */
     case atMost
+    /**
+     * <
+     */
     case lessThan
+    /**
+     * =
+     */
     case equal
 
 
@@ -5948,6 +8314,291 @@ public func FfiConverterTypeComparator_lift(_ buf: RustBuffer) throws -> Compara
 #endif
 public func FfiConverterTypeComparator_lower(_ value: Comparator) -> RustBuffer {
     return FfiConverterTypeComparator.lower(value)
+}
+
+
+
+/**
+ * What a condition of a route asks for.
+ */
+
+public enum ConditionKind: Equatable, Hashable {
+    
+    /**
+     * Cumulative years of work in the occupation.
+     */
+    case yearsOfWork
+    /**
+     * Years of work since a level's certificate.
+     */
+    case yearsSinceLevel
+    /**
+     * A level's certificate.
+     */
+    case holdsLevel
+    /**
+     * An apprenticeship completed.
+     */
+    case apprenticeshipCompleted
+    /**
+     * A diploma of one of the schools named.
+     */
+    case diploma
+    /**
+     * Years of work since a 预备技师 certificate.
+     */
+    case yearsSincePreparatoryTechnician
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ConditionKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConditionKind: FfiConverterRustBuffer {
+    typealias SwiftType = ConditionKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConditionKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .yearsOfWork
+        
+        case 2: return .yearsSinceLevel
+        
+        case 3: return .holdsLevel
+        
+        case 4: return .apprenticeshipCompleted
+        
+        case 5: return .diploma
+        
+        case 6: return .yearsSincePreparatoryTechnician
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ConditionKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .yearsOfWork:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .yearsSinceLevel:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .holdsLevel:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .apprenticeshipCompleted:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .diploma:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .yearsSincePreparatoryTechnician:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConditionKind_lift(_ buf: RustBuffer) throws -> ConditionKind {
+    return try FfiConverterTypeConditionKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConditionKind_lower(_ value: ConditionKind) -> RustBuffer {
+    return FfiConverterTypeConditionKind.lower(value)
+}
+
+
+
+/**
+ * How sure a sourced fact is (domain-facts' scale).
+ */
+
+public enum Confidence: Equatable, Hashable {
+    
+    /**
+     * High confidence.
+     */
+    case high
+    /**
+     * Medium confidence.
+     */
+    case medium
+    /**
+     * Low confidence.
+     */
+    case low
+    /**
+     * Not confirmed: a documented default or assumption.
+     */
+    case unconfirmed
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Confidence: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConfidence: FfiConverterRustBuffer {
+    typealias SwiftType = Confidence
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Confidence {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .high
+        
+        case 2: return .medium
+        
+        case 3: return .low
+        
+        case 4: return .unconfirmed
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Confidence, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .high:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .medium:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .low:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .unconfirmed:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConfidence_lift(_ buf: RustBuffer) throws -> Confidence {
+    return try FfiConverterTypeConfidence.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConfidence_lower(_ value: Confidence) -> RustBuffer {
+    return FfiConverterTypeConfidence.lower(value)
+}
+
+
+
+/**
+ * Which way a crosswalk entry leads.
+ */
+
+public enum CrosswalkDirection: Equatable, Hashable {
+    
+    /**
+     * Holding a skill level, apply for a title.
+     */
+    case skillToTitle
+    /**
+     * Holding a title, apply for a skill level.
+     */
+    case titleToSkill
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension CrosswalkDirection: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCrosswalkDirection: FfiConverterRustBuffer {
+    typealias SwiftType = CrosswalkDirection
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CrosswalkDirection {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .skillToTitle
+        
+        case 2: return .titleToSkill
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: CrosswalkDirection, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .skillToTitle:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .titleToSkill:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCrosswalkDirection_lift(_ buf: RustBuffer) throws -> CrosswalkDirection {
+    return try FfiConverterTypeCrosswalkDirection.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCrosswalkDirection_lower(_ value: CrosswalkDirection) -> RustBuffer {
+    return FfiConverterTypeCrosswalkDirection.lower(value)
 }
 
 
@@ -6064,13 +8715,22 @@ public func FfiConverterTypeEducation_lower(_ value: Education) -> RustBuffer {
 
 
 /**
- * An answer for a subsidy.
+ * The answer for one subsidy.
  */
 
 public enum EligibilityStatus: Equatable, Hashable {
     
+    /**
+     * Every check holds.
+     */
     case eligible
+    /**
+     * A check fails.
+     */
     case notEligible
+    /**
+     * No check fails, but one lacks a fact.
+     */
     case undetermined
 
 
@@ -6244,6 +8904,539 @@ public func FfiConverterTypeEmployment_lower(_ value: Employment) -> RustBuffer 
 
 
 /**
+ * The kind of error a host raises for a code: every binding maps these four, and only these,
+ * to its own error types (Python's exception classes, Kotlin's sealed exception, Node's
+ * `Error` with its `kind`), so a new code can never be misfiled.
+ */
+
+public enum ErrorClass: Equatable, Hashable {
+    
+    /**
+     * A plan file that cannot be read or is invalid (`PLAN_*`).
+     */
+    case plan
+    /**
+     * A query that names something the plan does not have (`UNKNOWN_*`).
+     */
+    case notFound
+    /**
+     * Input that cannot be used: observations, options, workers, records, profiles, offers.
+     */
+    case invalidInput
+    /**
+     * A fault inside skillplan (`INTERNAL`).
+     */
+    case `internal`
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ErrorClass: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeErrorClass: FfiConverterRustBuffer {
+    typealias SwiftType = ErrorClass
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorClass {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .plan
+        
+        case 2: return .notFound
+        
+        case 3: return .invalidInput
+        
+        case 4: return .`internal`
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ErrorClass, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .plan:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notFound:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .invalidInput:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .`internal`:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorClass_lift(_ buf: RustBuffer) throws -> ErrorClass {
+    return try FfiConverterTypeErrorClass.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeErrorClass_lower(_ value: ErrorClass) -> RustBuffer {
+    return FfiConverterTypeErrorClass.lower(value)
+}
+
+
+
+/**
+ * How the value expected by a date is computed.
+ */
+
+public enum ExpectedMethod: Equatable, Hashable {
+    
+    /**
+     * Linear over the period.
+     */
+    case linear
+    /**
+     * Through milestones (the caller's, or the plan's own).
+     */
+    case milestones
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ExpectedMethod: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExpectedMethod: FfiConverterRustBuffer {
+    typealias SwiftType = ExpectedMethod
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ExpectedMethod {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .linear
+        
+        case 2: return .milestones
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ExpectedMethod, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .linear:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .milestones:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpectedMethod_lift(_ buf: RustBuffer) throws -> ExpectedMethod {
+    return try FfiConverterTypeExpectedMethod.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExpectedMethod_lower(_ value: ExpectedMethod) -> RustBuffer {
+    return FfiConverterTypeExpectedMethod.lower(value)
+}
+
+
+
+/**
+ * A fact a rule may need, by the path of its field in the profile or the offer. A
+ * [`FieldSet`] holds some of them; an undetermined answer names the ones it lacks.
+ */
+
+public enum Fact: Equatable, Hashable {
+    
+    /**
+     * `profile.statuses`.
+     */
+    case statuses
+    /**
+     * `profile.employment`.
+     */
+    case employment
+    /**
+     * `profile.sex`.
+     */
+    case sex
+    /**
+     * `profile.hukou`.
+     */
+    case hukou
+    /**
+     * `profile.birth_date`.
+     */
+    case birthDate
+    /**
+     * `profile.graduation_date`.
+     */
+    case graduationDate
+    /**
+     * `profile.school_type`.
+     */
+    case schoolType
+    /**
+     * `profile.technical_school_class`.
+     */
+    case technicalClass
+    /**
+     * `profile.unemployment_insurance_months`.
+     */
+    case insuranceMonths
+    /**
+     * `profile.receiving_unemployment_benefit`.
+     */
+    case receivingBenefit
+    /**
+     * `profile.subsidies_received`.
+     */
+    case received
+    /**
+     * `profile.subsidies_received[].occupation`.
+     */
+    case receivedOccupation
+    /**
+     * `profile.subsidies_received[].level`.
+     */
+    case receivedLevel
+    /**
+     * `profile.subsidies_received[].shortage_occupation`.
+     */
+    case receivedShortage
+    /**
+     * `offer.training_type`.
+     */
+    case trainingType
+    /**
+     * `offer.target_level`.
+     */
+    case targetLevel
+    /**
+     * `offer.certificate_kind`.
+     */
+    case certificateKind
+    /**
+     * `offer.occupation`.
+     */
+    case occupation
+    /**
+     * `offer.shortage_occupation`.
+     */
+    case shortage
+    /**
+     * `offer.hours`.
+     */
+    case hours
+    /**
+     * `offer.provider_listed`.
+     */
+    case providerListed
+    /**
+     * `offer.start_date`.
+     */
+    case startDate
+    /**
+     * `offer.certificate_date`.
+     */
+    case certificateDate
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Fact: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFact: FfiConverterRustBuffer {
+    typealias SwiftType = Fact
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Fact {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .statuses
+        
+        case 2: return .employment
+        
+        case 3: return .sex
+        
+        case 4: return .hukou
+        
+        case 5: return .birthDate
+        
+        case 6: return .graduationDate
+        
+        case 7: return .schoolType
+        
+        case 8: return .technicalClass
+        
+        case 9: return .insuranceMonths
+        
+        case 10: return .receivingBenefit
+        
+        case 11: return .received
+        
+        case 12: return .receivedOccupation
+        
+        case 13: return .receivedLevel
+        
+        case 14: return .receivedShortage
+        
+        case 15: return .trainingType
+        
+        case 16: return .targetLevel
+        
+        case 17: return .certificateKind
+        
+        case 18: return .occupation
+        
+        case 19: return .shortage
+        
+        case 20: return .hours
+        
+        case 21: return .providerListed
+        
+        case 22: return .startDate
+        
+        case 23: return .certificateDate
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Fact, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .statuses:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .employment:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .sex:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .hukou:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .birthDate:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .graduationDate:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .schoolType:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .technicalClass:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .insuranceMonths:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .receivingBenefit:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .received:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .receivedOccupation:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .receivedLevel:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .receivedShortage:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .trainingType:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .targetLevel:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .certificateKind:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .occupation:
+            writeInt(&buf, Int32(18))
+        
+        
+        case .shortage:
+            writeInt(&buf, Int32(19))
+        
+        
+        case .hours:
+            writeInt(&buf, Int32(20))
+        
+        
+        case .providerListed:
+            writeInt(&buf, Int32(21))
+        
+        
+        case .startDate:
+            writeInt(&buf, Int32(22))
+        
+        
+        case .certificateDate:
+            writeInt(&buf, Int32(23))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFact_lift(_ buf: RustBuffer) throws -> Fact {
+    return try FfiConverterTypeFact.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFact_lower(_ value: Fact) -> RustBuffer {
+    return FfiConverterTypeFact.lower(value)
+}
+
+
+
+/**
+ * Whether a person is in a target group.
+ */
+
+public enum GroupStatus: Equatable, Hashable {
+    
+    /**
+     * The person is in the group.
+     */
+    case member
+    /**
+     * The facts given cannot settle it.
+     */
+    case undetermined
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension GroupStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGroupStatus: FfiConverterRustBuffer {
+    typealias SwiftType = GroupStatus
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupStatus {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .member
+        
+        case 2: return .undetermined
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: GroupStatus, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .member:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .undetermined:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupStatus_lift(_ buf: RustBuffer) throws -> GroupStatus {
+    return try FfiConverterTypeGroupStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupStatus_lower(_ value: GroupStatus) -> RustBuffer {
+    return FfiConverterTypeGroupStatus.lower(value)
+}
+
+
+
+/**
  * 户籍.
  */
 
@@ -6313,12 +9506,18 @@ public func FfiConverterTypeHukou_lower(_ value: Hukou) -> RustBuffer {
 
 
 /**
- * 人次 (person-times) or 个 (count). Not named `Unit`, which is Kotlin's unit type.
+ * The unit an indicator is counted in.
  */
 
 public enum IndicatorUnit: Equatable, Hashable {
     
+    /**
+     * 人次: one per person per training or certificate.
+     */
     case personTimes
+    /**
+     * 个: a count of things such as training bases.
+     */
     case count
 
 
@@ -6387,8 +9586,17 @@ public func FfiConverterTypeIndicatorUnit_lower(_ value: IndicatorUnit) -> RustB
 
 public enum LevelKind: Equatable, Hashable {
     
+    /**
+     * Set within an enterprise (学徒工).
+     */
     case enterpriseInternal
+    /**
+     * A 职业资格 or 职业技能等级 certificate level (五级 … 一级).
+     */
     case certificate
+    /**
+     * A post an enterprise appoints (评聘): 特级技师, 首席技师.
+     */
     case appointedPost
 
 
@@ -6458,15 +9666,516 @@ public func FfiConverterTypeLevelKind_lower(_ value: LevelKind) -> RustBuffer {
 
 
 /**
+ * The class a projection method gives: each method has its own (README, "Progress").
+ */
+
+public enum ProjectionClass: Equatable, Hashable {
+    
+    /**
+     * Linear trend: the projection reaches the target.
+     */
+    case willMeet
+    /**
+     * Linear trend: it does not.
+     */
+    case willNotMeet
+    /**
+     * ESCAP current status and UNSD CAGR: the target is already met.
+     */
+    case targetMet
+    /**
+     * ESCAP current status: not yet met.
+     */
+    case inProgress
+    /**
+     * ESCAP anticipated progress ≥ 1.
+     */
+    case maintainProgress
+    /**
+     * ESCAP anticipated progress above 0 and below 1.
+     */
+    case accelerateProgress
+    /**
+     * ESCAP anticipated progress 0 or below.
+     */
+    case reverseTrend
+    /**
+     * UNSD CAGR: P ≥ 0.95.
+     */
+    case substantialProgress
+    /**
+     * UNSD CAGR: P ≥ 0.10.
+     */
+    case fairProgress
+    /**
+     * UNSD CAGR: P below 0.10.
+     */
+    case limitedOrNoProgress
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ProjectionClass: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProjectionClass: FfiConverterRustBuffer {
+    typealias SwiftType = ProjectionClass
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProjectionClass {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .willMeet
+        
+        case 2: return .willNotMeet
+        
+        case 3: return .targetMet
+        
+        case 4: return .inProgress
+        
+        case 5: return .maintainProgress
+        
+        case 6: return .accelerateProgress
+        
+        case 7: return .reverseTrend
+        
+        case 8: return .substantialProgress
+        
+        case 9: return .fairProgress
+        
+        case 10: return .limitedOrNoProgress
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ProjectionClass, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .willMeet:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .willNotMeet:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .targetMet:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .inProgress:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .maintainProgress:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .accelerateProgress:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .reverseTrend:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .substantialProgress:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .fairProgress:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .limitedOrNoProgress:
+            writeInt(&buf, Int32(10))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProjectionClass_lift(_ buf: RustBuffer) throws -> ProjectionClass {
+    return try FfiConverterTypeProjectionClass.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProjectionClass_lower(_ value: ProjectionClass) -> RustBuffer {
+    return FfiConverterTypeProjectionClass.lower(value)
+}
+
+
+
+/**
+ * The four projection methods of a progress report.
+ */
+
+public enum ProjectionMethod: Equatable, Hashable {
+    
+    /**
+     * Least squares through the cumulative series and the start.
+     */
+    case linearTrend
+    /**
+     * UN ESCAP's current status index.
+     */
+    case escapCurrentStatus
+    /**
+     * UN ESCAP's anticipated progress.
+     */
+    case escapAnticipatedProgress
+    /**
+     * UNSD's progress chart from the compound annual growth rate.
+     */
+    case unsdCagr
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension ProjectionMethod: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeProjectionMethod: FfiConverterRustBuffer {
+    typealias SwiftType = ProjectionMethod
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ProjectionMethod {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .linearTrend
+        
+        case 2: return .escapCurrentStatus
+        
+        case 3: return .escapAnticipatedProgress
+        
+        case 4: return .unsdCagr
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ProjectionMethod, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .linearTrend:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .escapCurrentStatus:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .escapAnticipatedProgress:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .unsdCagr:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProjectionMethod_lift(_ buf: RustBuffer) throws -> ProjectionMethod {
+    return try FfiConverterTypeProjectionMethod.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeProjectionMethod_lower(_ value: ProjectionMethod) -> RustBuffer {
+    return FfiConverterTypeProjectionMethod.lower(value)
+}
+
+
+
+/**
+ * Why a plan file is invalid: the finer, equally stable, detail of `PLAN_INVALID`.
+ */
+
+public enum Reason: Equatable, Hashable {
+    
+    /**
+     * A value of the wrong type (a number where text is expected, …).
+     */
+    case wrongType
+    /**
+     * A required key or entry is absent (a route with no condition, no `default` requirements, …).
+     */
+    case missingField
+    /**
+     * A key the format does not have (often a typo).
+     */
+    case unknownField
+    /**
+     * A target or amount that is not an exact decimal (floats included).
+     */
+    case notANumber
+    /**
+     * A target or amount below zero.
+     */
+    case negativeTarget
+    /**
+     * A date that does not exist or is badly written.
+     */
+    case invalidDate
+    /**
+     * A `format` version this library does not read.
+     */
+    case unsupportedFormat
+    /**
+     * An id that is empty or only blanks.
+     */
+    case emptyId
+    /**
+     * An id (or a region code) defined twice.
+     */
+    case duplicateId
+    /**
+     * A reference to an id that the plan does not define.
+     */
+    case unknownReference
+    /**
+     * A 「其中」 hierarchy that loops back on itself.
+     */
+    case cyclicParent
+    /**
+     * A part (其中) whose target is above its whole's.
+     */
+    case partExceedsWhole
+    /**
+     * A part counted in another unit than its whole.
+     */
+    case unitMismatch
+    /**
+     * A period that ends before it starts, or dates out of order.
+     */
+    case dateOrder
+    /**
+     * A region code that is not six digits.
+     */
+    case invalidRegionCode
+    /**
+     * Numbers that are out of sequence (a column item or a skill level not numbered by its position).
+     */
+    case numberMismatch
+    /**
+     * A value outside its range: a target above 10^15 (the largest value the library computes
+     * with), a milestone outside 0…target, more terms or statuses than a rule can hold.
+     */
+    case outOfRange
+    /**
+     * A counting rule that cannot be compiled (a test the field does not take, …).
+     */
+    case invalidRule
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Reason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReason: FfiConverterRustBuffer {
+    typealias SwiftType = Reason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Reason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .wrongType
+        
+        case 2: return .missingField
+        
+        case 3: return .unknownField
+        
+        case 4: return .notANumber
+        
+        case 5: return .negativeTarget
+        
+        case 6: return .invalidDate
+        
+        case 7: return .unsupportedFormat
+        
+        case 8: return .emptyId
+        
+        case 9: return .duplicateId
+        
+        case 10: return .unknownReference
+        
+        case 11: return .cyclicParent
+        
+        case 12: return .partExceedsWhole
+        
+        case 13: return .unitMismatch
+        
+        case 14: return .dateOrder
+        
+        case 15: return .invalidRegionCode
+        
+        case 16: return .numberMismatch
+        
+        case 17: return .outOfRange
+        
+        case 18: return .invalidRule
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Reason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .wrongType:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .missingField:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .unknownField:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .notANumber:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .negativeTarget:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .invalidDate:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .unsupportedFormat:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .emptyId:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .duplicateId:
+            writeInt(&buf, Int32(9))
+        
+        
+        case .unknownReference:
+            writeInt(&buf, Int32(10))
+        
+        
+        case .cyclicParent:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .partExceedsWhole:
+            writeInt(&buf, Int32(12))
+        
+        
+        case .unitMismatch:
+            writeInt(&buf, Int32(13))
+        
+        
+        case .dateOrder:
+            writeInt(&buf, Int32(14))
+        
+        
+        case .invalidRegionCode:
+            writeInt(&buf, Int32(15))
+        
+        
+        case .numberMismatch:
+            writeInt(&buf, Int32(16))
+        
+        
+        case .outOfRange:
+            writeInt(&buf, Int32(17))
+        
+        
+        case .invalidRule:
+            writeInt(&buf, Int32(18))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReason_lift(_ buf: RustBuffer) throws -> Reason {
+    return try FfiConverterTypeReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReason_lower(_ value: Reason) -> RustBuffer {
+    return FfiConverterTypeReason.lower(value)
+}
+
+
+
+/**
  * What kind of administrative unit a region is.
  */
 
 public enum RegionKind: Equatable, Hashable {
     
+    /**
+     * 省.
+     */
     case province
+    /**
+     * 地级市.
+     */
     case prefectureCity
+    /**
+     * 自治州.
+     */
     case autonomousPrefecture
+    /**
+     * A provincial management area such as 长白山管委会 (no GB/T 2260 code).
+     */
     case managementArea
+    /**
+     * A national-level new area such as 长春新区 (no GB/T 2260 code).
+     */
     case newArea
 
 
@@ -6543,6 +10252,81 @@ public func FfiConverterTypeRegionKind_lift(_ buf: RustBuffer) throws -> RegionK
 #endif
 public func FfiConverterTypeRegionKind_lower(_ value: RegionKind) -> RustBuffer {
     return FfiConverterTypeRegionKind.lower(value)
+}
+
+
+
+/**
+ * What would turn an answer to "eligible".
+ */
+
+public enum RequirementKind: Equatable, Hashable {
+    
+    /**
+     * Something to change (another training, more insurance months, …).
+     */
+    case change
+    /**
+     * A fact to give.
+     */
+    case fact
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension RequirementKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRequirementKind: FfiConverterRustBuffer {
+    typealias SwiftType = RequirementKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RequirementKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .change
+        
+        case 2: return .fact
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RequirementKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .change:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .fact:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRequirementKind_lift(_ buf: RustBuffer) throws -> RequirementKind {
+    return try FfiConverterTypeRequirementKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRequirementKind_lower(_ value: RequirementKind) -> RustBuffer {
+    return FfiConverterTypeRequirementKind.lower(value)
 }
 
 
@@ -6638,19 +10422,46 @@ public func FfiConverterTypeSchoolKind_lower(_ value: SchoolKind) -> RustBuffer 
 
 
 /**
- * School diplomas the application routes name.
+ * Kinds of school diplomas that routes name.
  */
 
 public enum SchoolType: Equatable, Hashable {
     
+    /**
+     * 技工学校
+     */
     case technicalSchool
+    /**
+     * 高级技工学校
+     */
     case seniorTechnicalSchool
+    /**
+     * 技师学院
+     */
     case technicianCollege
+    /**
+     * 中等职业学校（中专）
+     */
     case secondaryVocational
+    /**
+     * 高等职业学校
+     */
     case higherVocational
+    /**
+     * 大专
+     */
     case juniorCollege
+    /**
+     * 本科
+     */
     case bachelor
+    /**
+     * 硕士
+     */
     case master
+    /**
+     * 博士
+     */
     case doctorate
 
 
@@ -6762,12 +10573,24 @@ public func FfiConverterTypeSchoolType_lower(_ value: SchoolType) -> RustBuffer 
 public enum SeriesKind: Equatable, Hashable {
     
     /**
-     * The total since the plan period began, as of the date.
+     * The total achieved since the plan period began, as of the date.
      */
     case cumulative
+    /**
+     * Achieved during the day that is the date.
+     */
     case day
+    /**
+     * Achieved during the month that contains the date.
+     */
     case month
+    /**
+     * Achieved during the quarter that contains the date.
+     */
     case quarter
+    /**
+     * Achieved during the year that contains the date.
+     */
     case year
 
 
@@ -7067,8 +10890,17 @@ public func FfiConverterTypeSkillplanError_lower(_ value: SkillplanError) -> Rus
 
 public enum Source: Equatable, Hashable {
     
+    /**
+     * Observations for this indicator and area.
+     */
     case reported
+    /**
+     * The sum of the regions' observations (no whole-area figure was given).
+     */
     case rollup
+    /**
+     * No observations.
+     */
     case none
 
 
@@ -7138,17 +10970,38 @@ public func FfiConverterTypeSource_lower(_ value: Source) -> RustBuffer {
 
 
 /**
- * Schedule status of an indicator.
+ * Schedule status of an indicator as of a date.
  */
 
 public enum Status: Equatable, Hashable {
     
+    /**
+     * The achieved value satisfies the target's comparator.
+     */
     case met
+    /**
+     * Performance (achieved ÷ expected by now) ≥ the on-track threshold (default 0.95).
+     */
     case onTrack
+    /**
+     * Performance ≥ the behind threshold (default 0.75) but below on-track.
+     */
     case behind
+    /**
+     * Performance below the behind threshold.
+     */
     case farBehind
+    /**
+     * The target can no longer be met: the period is over, or a cap (≤, <, =) is already overshot.
+     */
     case missed
+    /**
+     * The as-of date is before the period starts.
+     */
     case notStarted
+    /**
+     * No observation on or before the as-of date.
+     */
     case noData
 
 
@@ -7247,9 +11100,21 @@ public func FfiConverterTypeStatus_lower(_ value: Status) -> RustBuffer {
 
 public enum SubsidyKind: Equatable, Hashable {
     
+    /**
+     * 职业培训补贴
+     */
     case trainingSubsidy
+    /**
+     * 技能提升补贴
+     */
     case skillUpgradeSubsidy
+    /**
+     * 职业技能鉴定补贴, renamed 职业技能评价补贴 by 财社〔2023〕181号
+     */
     case evaluationSubsidy
+    /**
+     * 生活费补贴
+     */
     case livingAllowance
 
 
@@ -7403,6 +11268,261 @@ public func FfiConverterTypeTechnicalClass_lift(_ buf: RustBuffer) throws -> Tec
 #endif
 public func FfiConverterTypeTechnicalClass_lower(_ value: TechnicalClass) -> RustBuffer {
     return FfiConverterTypeTechnicalClass.lower(value)
+}
+
+
+
+/**
+ * Grade of a professional title.
+ */
+
+public enum TitleGrade: Equatable, Hashable {
+    
+    /**
+     * 初级 (助理)
+     */
+    case junior
+    /**
+     * 中级
+     */
+    case intermediate
+    /**
+     * 副高级
+     */
+    case deputySenior
+    /**
+     * 正高级
+     */
+    case senior
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension TitleGrade: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTitleGrade: FfiConverterRustBuffer {
+    typealias SwiftType = TitleGrade
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TitleGrade {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .junior
+        
+        case 2: return .intermediate
+        
+        case 3: return .deputySenior
+        
+        case 4: return .senior
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: TitleGrade, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .junior:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .intermediate:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .deputySenior:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .senior:
+            writeInt(&buf, Int32(4))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleGrade_lift(_ buf: RustBuffer) throws -> TitleGrade {
+    return try FfiConverterTypeTitleGrade.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTitleGrade_lower(_ value: TitleGrade) -> RustBuffer {
+    return FfiConverterTypeTitleGrade.lower(value)
+}
+
+
+
+/**
+ * What reaching a level opens.
+ */
+
+public enum UnlockKind: Equatable, Hashable {
+    
+    /**
+     * A professional title through the 双贯通 crosswalk.
+     */
+    case title
+    /**
+     * The 技能提升补贴 cap of the level.
+     */
+    case skillUpgradeSubsidy
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension UnlockKind: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeUnlockKind: FfiConverterRustBuffer {
+    typealias SwiftType = UnlockKind
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UnlockKind {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .title
+        
+        case 2: return .skillUpgradeSubsidy
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: UnlockKind, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .title:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .skillUpgradeSubsidy:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnlockKind_lift(_ buf: RustBuffer) throws -> UnlockKind {
+    return try FfiConverterTypeUnlockKind.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeUnlockKind_lower(_ value: UnlockKind) -> RustBuffer {
+    return FfiConverterTypeUnlockKind.lower(value)
+}
+
+
+
+/**
+ * What a progress warning is about.
+ */
+
+public enum WarningCode: Equatable, Hashable {
+    
+    /**
+     * A part (其中) has achieved more than its whole.
+     */
+    case partExceedsWhole
+    /**
+     * The regions sum to more than the province reports.
+     */
+    case regionsExceedProvince
+    /**
+     * The regions sum to less than the province reports.
+     */
+    case rollupMismatch
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension WarningCode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeWarningCode: FfiConverterRustBuffer {
+    typealias SwiftType = WarningCode
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> WarningCode {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .partExceedsWhole
+        
+        case 2: return .regionsExceedProvince
+        
+        case 3: return .rollupMismatch
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: WarningCode, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .partExceedsWhole:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .regionsExceedProvince:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .rollupMismatch:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWarningCode_lift(_ buf: RustBuffer) throws -> WarningCode {
+    return try FfiConverterTypeWarningCode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeWarningCode_lower(_ value: WarningCode) -> RustBuffer {
+    return FfiConverterTypeWarningCode.lower(value)
 }
 
 
@@ -7625,6 +11745,30 @@ fileprivate struct FfiConverterOptionTypeEmployment: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeFact: FfiConverterRustBuffer {
+    typealias SwiftType = Fact?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeFact.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeFact.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeHukou: FfiConverterRustBuffer {
     typealias SwiftType = Hukou?
 
@@ -7641,6 +11785,30 @@ fileprivate struct FfiConverterOptionTypeHukou: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeHukou.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeProjectionClass: FfiConverterRustBuffer {
+    typealias SwiftType = ProjectionClass?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeProjectionClass.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeProjectionClass.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7966,6 +12134,31 @@ fileprivate struct FfiConverterSequenceTypeCrosswalkEntry: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDecisionSummary: FfiConverterRustBuffer {
+    typealias SwiftType = [DecisionSummary]
+
+    public static func write(_ value: [DecisionSummary], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDecisionSummary.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DecisionSummary] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DecisionSummary]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDecisionSummary.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeDepartment: FfiConverterRustBuffer {
     typealias SwiftType = [Department]
 
@@ -8108,6 +12301,31 @@ fileprivate struct FfiConverterSequenceTypeEligibilityRequirement: FfiConverterR
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeEligibilityRequirement.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeErrorCodeClass: FfiConverterRustBuffer {
+    typealias SwiftType = [ErrorCodeClass]
+
+    public static func write(_ value: [ErrorCodeClass], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeErrorCodeClass.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ErrorCodeClass] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ErrorCodeClass]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeErrorCodeClass.read(from: &buf))
         }
         return seq
     }
@@ -8741,6 +12959,31 @@ fileprivate struct FfiConverterSequenceTypeSubsidyDecision: FfiConverterRustBuff
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeSubsidySummary: FfiConverterRustBuffer {
+    typealias SwiftType = [SubsidySummary]
+
+    public static func write(_ value: [SubsidySummary], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSubsidySummary.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SubsidySummary] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SubsidySummary]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSubsidySummary.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeTallyCell: FfiConverterRustBuffer {
     typealias SwiftType = [TallyCell]
 
@@ -8866,6 +13109,81 @@ fileprivate struct FfiConverterSequenceTypeUnlock: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCheckKind: FfiConverterRustBuffer {
+    typealias SwiftType = [CheckKind]
+
+    public static func write(_ value: [CheckKind], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCheckKind.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CheckKind] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CheckKind]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCheckKind.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFact: FfiConverterRustBuffer {
+    typealias SwiftType = [Fact]
+
+    public static func write(_ value: [Fact], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFact.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Fact] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Fact]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFact.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSubsidyKind: FfiConverterRustBuffer {
+    typealias SwiftType = [SubsidyKind]
+
+    public static func write(_ value: [SubsidyKind], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSubsidyKind.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SubsidyKind] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SubsidyKind]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSubsidyKind.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
     public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -8979,6 +13297,29 @@ public func defaultPlan()throws  -> Plan  {
 })
 }
 /**
+ * Every error code with the class of error it is, as `SkillplanException` has them (Plan,
+ * NotFound, InvalidInput, Internal).
+ */
+public func errorClasses() -> [ErrorCodeClass]  {
+    return try!  FfiConverterSequenceTypeErrorCodeClass.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_func_error_classes(uniffiCallStatus
+    )
+})
+}
+/**
+ * The path of a fact in the profile or the offer, as the JSON formats and every binding write
+ * it (`profile.unemployment_insurance_months`): what a form maps to its field.
+ */
+public func factPath(fact: Fact) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_func_fact_path(
+        FfiConverterTypeFact_lower(fact),uniffiCallStatus
+    )
+})
+}
+/**
  * Makes the next call of `operation` (an exported function's name as Kotlin and Swift spell
  * it, e.g. `checkEligibilityJson`, or `*` for any) fail with `SkillplanError.Internal`, once:
  * for testing an app's error path. Nothing else changes.
@@ -9075,6 +13416,12 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_func_default_plan() != 10760) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_skillplan_mobile_checksum_func_error_classes() != 37181) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_func_fact_path() != 10659) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_skillplan_mobile_checksum_func_inject_fault() != 56471) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -9096,16 +13443,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_func_parse_observations_json() != 9815) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_clause() != 9643) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_clause() != 22946) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_columns() != 50067) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_columns() != 55048) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_department() != 65357) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_department() != 13882) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_departments() != 56405) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_departments() != 54479) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_fingerprint() != 34885) {
@@ -9120,76 +13467,88 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_plan_indicators() != 41432) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_measure() != 50799) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_measure() != 56294) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_measures() != 65198) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_measures() != 47013) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_measures_for_all_relevant() != 24201) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_measures_for_all_relevant() != 654) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_measures_for_department() != 40623) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_measures_for_department() != 2571) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_metadata() != 1965) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_metadata() != 46011) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_parts() != 19185) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_region() != 48034) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_region() != 62630) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_regions() != 27954) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_regions() != 3058) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_to_json() != 39478) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() != 48008) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() != 39562) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() != 45137) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() != 54158) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() != 22600) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() != 18899) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() != 12476) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_summary() != 38884) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() != 45209) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() != 22164) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title() != 8642) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_summary() != 44373) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() != 31201) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_decide_batch_json() != 50655) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_pathway() != 31409) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_decide_json() != 1561) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_skill_levels() != 9973) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() != 5636) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_titles() != 949) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title() != 48553) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_decompose() != 58916) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() != 46385) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_indicator_progress() != 33900) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_pathway() != 47094) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_progress() != 12708) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_skill_levels() != 44179) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_titles() != 5514) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_decompose() != 3356) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_indicator_progress() != 40919) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_progress() != 48405) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_progress_csv() != 22266) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_count_records() != 65022) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_count_records() != 45651) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_count_records_file() != 11387) {
@@ -9201,13 +13560,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() != 50641) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_cells() != 59876) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_cells() != 21713) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_tally_ignored_columns() != 3217) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_indicators() != 10521) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_indicators() != 38806) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_tally_merge() != 27090) {
@@ -9219,7 +13578,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_tally_region_total() != 25406) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_tally_rejections() != 43603) {
+    if (uniffi_skillplan_mobile_checksum_method_tally_rejections() != 19253) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_tally_rows_counted() != 60830) {

@@ -340,22 +340,42 @@ RustBuffer uniffi_skillplan_mobile_fn_method_plan_to_json(uint64_t ptr, RustCall
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY
-RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility(uint64_t ptr, RustBuffer profile, RustBuffer offer, RustBuffer as_of, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility(uint64_t ptr, RustBuffer profile, RustBuffer offer, RustBuffer as_of, RustBuffer subsidies, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_BATCH
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_BATCH
-RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(uint64_t ptr, RustBuffer profiles, RustBuffer offer, RustBuffer as_of, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(uint64_t ptr, RustBuffer profiles, RustBuffer offer, RustBuffer as_of, RustBuffer subsidies, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_BATCH_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_BATCH_JSON
-RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(uint64_t ptr, RustBuffer profiles_json, RustBuffer offer_json, RustBuffer as_of, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(uint64_t ptr, RustBuffer profiles_json, RustBuffer offer_json, RustBuffer as_of, RustBuffer subsidies, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_BATCH_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_BATCH_SUMMARY
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_summary(uint64_t ptr, RustBuffer profiles, RustBuffer offer, RustBuffer as_of, RustBuffer subsidies, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_JSON
-RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(uint64_t ptr, RustBuffer profile_json, RustBuffer offer_json, RustBuffer as_of, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(uint64_t ptr, RustBuffer profile_json, RustBuffer offer_json, RustBuffer as_of, RustBuffer subsidies, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY_SUMMARY
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility_summary(uint64_t ptr, RustBuffer profile, RustBuffer offer, RustBuffer as_of, RustBuffer subsidies, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_DECIDE_BATCH_JSON
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_DECIDE_BATCH_JSON
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_decide_batch_json(uint64_t ptr, RustBuffer profiles_json, RustBuffer offer_json, RustBuffer as_of, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_DECIDE_JSON
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_DECIDE_JSON
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_decide_json(uint64_t ptr, RustBuffer profile_json, RustBuffer offer_json, RustBuffer as_of, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CROSSWALK_FOR_LEVEL
@@ -507,6 +527,17 @@ RustBuffer uniffi_skillplan_mobile_fn_method_tally_totals(uint64_t ptr, RustCall
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_DEFAULT_PLAN
 uint64_t uniffi_skillplan_mobile_fn_func_default_plan(RustCallStatus *_Nonnull out_status
     
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_ERROR_CLASSES
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_ERROR_CLASSES
+RustBuffer uniffi_skillplan_mobile_fn_func_error_classes(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_FACT_PATH
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_FACT_PATH
+RustBuffer uniffi_skillplan_mobile_fn_func_fact_path(RustBuffer fact, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_INJECT_FAULT
@@ -810,6 +841,18 @@ uint16_t uniffi_skillplan_mobile_checksum_func_default_plan(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_ERROR_CLASSES
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_ERROR_CLASSES
+uint16_t uniffi_skillplan_mobile_checksum_func_error_classes(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_FACT_PATH
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_FACT_PATH
+uint16_t uniffi_skillplan_mobile_checksum_func_fact_path(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_INJECT_FAULT
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_INJECT_FAULT
 uint16_t uniffi_skillplan_mobile_checksum_func_inject_fault(void
@@ -972,9 +1015,33 @@ uint16_t uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_js
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CHECK_ELIGIBILITY_BATCH_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CHECK_ELIGIBILITY_BATCH_SUMMARY
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_summary(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CHECK_ELIGIBILITY_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CHECK_ELIGIBILITY_JSON
 uint16_t uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CHECK_ELIGIBILITY_SUMMARY
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CHECK_ELIGIBILITY_SUMMARY
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_summary(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_DECIDE_BATCH_JSON
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_DECIDE_BATCH_JSON
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_decide_batch_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_DECIDE_JSON
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_DECIDE_JSON
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_decide_json(void
     
 );
 #endif

@@ -68,6 +68,12 @@ RecordSubject: TypeAlias = Literal["training", "base"]
 RegionKind: TypeAlias = Literal["province", "prefecture_city", "autonomous_prefecture", "management_area", "new_area"]
 """What kind of administrative unit a region is."""
 
+SchoolType: TypeAlias = Literal["technical_school", "senior_technical_school", "technician_college", "secondary_vocational", "higher_vocational", "junior_college", "bachelor", "master", "doctorate"]
+"""Kinds of school diplomas that routes name."""
+
+SeriesKind: TypeAlias = Literal["cumulative", "day", "month", "quarter", "year"]
+"""How an observed value is to be read."""
+
 Source: TypeAlias = Literal["reported", "rollup", "none"]
 """Where an achieved value came from."""
 
@@ -452,6 +458,20 @@ class Metadata:
         return f"{type(self).__name__}(title={None if self.title is None else self.title.zh!r}, document_number={self.document_number!r})"
 
 @dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Milestone:
+    """A caller-given point of the expected trajectory: by `date`, `value` should have been achieved."""
+
+    indicator: str
+    """Indicator id."""
+    date: datetime.date
+    """The day by which `value` is expected, within the plan period."""
+    value: decimal.Decimal
+    """Cumulative value expected by then, between 0 and the indicator's target."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(indicator={self.indicator!r})"
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
 class PartsCheck:
     """The parts (「其中」) of an indicator against their whole, as of the report's date."""
 
@@ -780,6 +800,18 @@ class SubsidySummary:
         return f"{type(self).__name__}(id={self.id!r}, status={self.status!r})"
 
 @dataclasses.dataclass(frozen=True, slots=True, repr=False)
+class Thresholds:
+    """Thresholds of the schedule status, on performance = achieved ÷ expected by now."""
+
+    on_track: decimal.Decimal
+    """At or above: on track. Default 0.95."""
+    behind: decimal.Decimal
+    """At or above (and below on-track): behind; below: far behind. Default 0.75."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(on_track={self.on_track!r}, behind={self.behind!r})"
+
+@dataclasses.dataclass(frozen=True, slots=True, repr=False)
 class Title:
     """A professional title (职称)."""
 
@@ -839,6 +871,7 @@ CLASSES: dict[str, type] = {
     "Label": Label,
     "Measure": Measure,
     "Metadata": Metadata,
+    "Milestone": Milestone,
     "PartsCheck": PartsCheck,
     "Pathway": Pathway,
     "Period": Period,
@@ -854,6 +887,7 @@ CLASSES: dict[str, type] = {
     "SkillLevel": SkillLevel,
     "Step": Step,
     "SubsidySummary": SubsidySummary,
+    "Thresholds": Thresholds,
     "Title": Title,
     "Unlock": Unlock,
 }
@@ -890,6 +924,7 @@ __all__ = [
     "LevelKind",
     "Measure",
     "Metadata",
+    "Milestone",
     "PartsCheck",
     "Pathway",
     "Period",
@@ -908,12 +943,15 @@ __all__ = [
     "Report",
     "Responsibility",
     "RouteProgress",
+    "SchoolType",
+    "SeriesKind",
     "SkillLevel",
     "Source",
     "Status",
     "Step",
     "SubsidyKind",
     "SubsidySummary",
+    "Thresholds",
     "Title",
     "TitleGrade",
     "Unit",

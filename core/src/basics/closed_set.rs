@@ -13,6 +13,8 @@ macro_rules! closed_set {
         }
     ) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+        // The variants' Rust names, for hosts that declare the enum again (uniffi's remote enums).
+        #[schemars(extend("x-rust-variants" = [$(stringify!($variant)),+]))]
         $(#[$doc])*
         $vis enum $name {
             $( $(#[$vdoc])* #[serde(rename = $text)] $variant ),+

@@ -60,11 +60,9 @@ pub fn decide_json(
     options: &DecisionOptions,
     style: KeyStyle,
 ) -> Result<String, Error> {
-    crate::error::OptionsError::check_as_of(as_of)?;
-    let profile = eligibility::parse_profile_json(plan, profile)?;
-    let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
-    let decision = eligibility::decide(plan, &profile, &offer, as_of)?;
-    Ok(to_json_text(&answer(plan, &profile, &offer, &decision, options), style))
+    decide_text_with(plan, profile, offer, as_of, |profile, offer, decision| {
+        to_json_text(&answer(plan, profile, offer, decision, options), style)
+    })
 }
 
 /// The items of a JSON array text, unparsed; errors name `what` (`profiles`).
@@ -87,15 +85,11 @@ pub fn decide_batch_json(
     options: &DecisionOptions,
     style: KeyStyle,
 ) -> Result<String, Error> {
-    crate::error::OptionsError::check_as_of(as_of)?;
     // The array is only split here; each part reads, decides and writes its profiles on its own
     // core, and the parts are joined in order.
-    let items = split_array(profiles, "profiles")?;
-    let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
-    let read = |raw: &&RawValue| eligibility::parse_profile_json(plan, raw.get());
-    let write =
-        |profile: &Profile, decision: &Decision| to_json_text(&answer(plan, profile, &offer, decision, options), style);
-    let texts = eligibility::decide_each(plan, &items, read, &offer, as_of, write)?;
+    let texts = decide_texts_with(plan, profiles, offer, as_of, |profile, offer, decision| {
+        to_json_text(&answer(plan, profile, offer, decision, options), style)
+    })?;
     let mut out = String::with_capacity(texts.iter().map(String::len).sum::<usize>() + texts.len() + 2);
     out.push('[');
     for (i, t) in texts.iter().enumerate() {
@@ -116,12 +110,39 @@ pub fn decide_values(
     as_of: NaiveDate,
     options: &DecisionOptions,
 ) -> Result<Vec<Answer>, Error> {
+    decide_values_with(plan, profiles, offer, as_of, |profile, offer, decision| {
+        answer(plan, profile, offer, decision, options)
+    })
+}
+
+/// [`decide_values`] with each answer written by `write` (a view, a summary, a host's own form).
+pub fn decide_values_with<T: Send>(
+    plan: &Plan,
+    profiles: &[serde_json::Value],
+    offer: &serde_json::Value,
+    as_of: NaiveDate,
+    write: impl Fn(&Profile, &Offer, &Decision) -> T + Sync,
+) -> Result<Vec<T>, Error> {
     crate::error::OptionsError::check_as_of(as_of)?;
     let offer = eligibility::offer_from_value(plan, offer)?;
     let read = |value: &serde_json::Value| eligibility::profile_from_value(plan, value);
-    eligibility::decide_each(plan, profiles, read, &offer, as_of, |profile, decision| {
-        answer(plan, profile, &offer, decision, options)
-    })
+    eligibility::decide_each(plan, profiles, read, &offer, as_of, |profile, decision| write(profile, &offer, decision))
+}
+
+/// Decides a JSON array text of profiles for an offer as JSON text (`{}` when absent), in order,
+/// on all cores, each answer written by `write`.
+pub fn decide_texts_with<T: Send>(
+    plan: &Plan,
+    profiles: &str,
+    offer: Option<&str>,
+    as_of: NaiveDate,
+    write: impl Fn(&Profile, &Offer, &Decision) -> T + Sync,
+) -> Result<Vec<T>, Error> {
+    crate::error::OptionsError::check_as_of(as_of)?;
+    let items = split_array(profiles, "profiles")?;
+    let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
+    let read = |raw: &&RawValue| eligibility::parse_profile_json(plan, raw.get());
+    eligibility::decide_each(plan, &items, read, &offer, as_of, |profile, decision| write(profile, &offer, decision))
 }
 
 /// Decides one profile and offer given as JSON values.
@@ -132,11 +153,40 @@ pub fn decide_value(
     as_of: NaiveDate,
     options: &DecisionOptions,
 ) -> Result<Answer, Error> {
+    decide_value_with(plan, profile, offer, as_of, |profile, offer, decision| {
+        answer(plan, profile, offer, decision, options)
+    })
+}
+
+/// [`decide_value`] with the answer written by `write`.
+pub fn decide_value_with<T>(
+    plan: &Plan,
+    profile: &serde_json::Value,
+    offer: &serde_json::Value,
+    as_of: NaiveDate,
+    write: impl FnOnce(&Profile, &Offer, &Decision) -> T,
+) -> Result<T, Error> {
     crate::error::OptionsError::check_as_of(as_of)?;
     let profile = eligibility::profile_from_value(plan, profile)?;
     let offer = eligibility::offer_from_value(plan, offer)?;
     let decision = eligibility::decide(plan, &profile, &offer, as_of)?;
-    Ok(answer(plan, &profile, &offer, &decision, options))
+    Ok(write(&profile, &offer, &decision))
+}
+
+/// Decides one profile and offer given as JSON texts (the offer `{}` when absent), the answer
+/// written by `write`.
+pub fn decide_text_with<T>(
+    plan: &Plan,
+    profile: &str,
+    offer: Option<&str>,
+    as_of: NaiveDate,
+    write: impl FnOnce(&Profile, &Offer, &Decision) -> T,
+) -> Result<T, Error> {
+    crate::error::OptionsError::check_as_of(as_of)?;
+    let profile = eligibility::parse_profile_json(plan, profile)?;
+    let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
+    let decision = eligibility::decide(plan, &profile, &offer, as_of)?;
+    Ok(write(&profile, &offer, &decision))
 }
 
 /// JSON text with every object key in camelCase, as JavaScript objects have them; values

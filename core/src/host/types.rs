@@ -1,5 +1,5 @@
 //! The boundary types: every answer a host builds from the core's serde form (plan queries,
-//! progress reports, pathways, the crosswalk), described once as JSON Schema. Python's classes
+//! progress reports, pathways, the crosswalk, eligibility decisions), described once as JSON Schema. Python's classes
 //! (`skillplan/_types.py`) and the TypeScript declarations of the Node package are generated
 //! from this description by `scripts/gen_host_types.py`, so that no binding writes a type again;
 //! `core/plans/host-types.schema.json` is this text, and a test keeps the two equal.
@@ -40,6 +40,15 @@ pub fn schema() -> String {
     generator.subschema_for::<RegionalTarget>();
     generator.subschema_for::<Pathway>();
     generator.subschema_for::<crate::eligibility::DecisionSummary>();
+    generator.subschema_for::<crate::eligibility::DecisionView>();
+    generator.subschema_for::<crate::progress::Milestone>();
+    generator.subschema_for::<crate::progress::Thresholds>();
+    generator.subschema_for::<crate::progress::observations::SeriesKind>();
+    generator.subschema_for::<crate::records::RecordInput>();
+    generator.subschema_for::<crate::model::SchoolType>();
+    generator.subschema_for::<crate::records::Rejection>();
+    generator.subschema_for::<crate::records::IndicatorTally>();
+    generator.subschema_for::<crate::records::TallyCell>();
     let definitions = generator.take_definitions(true);
     let document = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -48,4 +57,31 @@ pub fn schema() -> String {
         "$defs": definitions,
     });
     serde_json::to_string_pretty(&document).unwrap_or_default() + "\n"
+}
+
+/// Every boundary type under the name the schema gives it, for hosts that declare the types
+/// again (uniffi's remote types, `bindings-mobile/src/remote.rs`).
+pub mod remote {
+    pub use crate::eligibility::{
+        CheckKind, CheckView, DecisionSummary, DecisionView, Fact, GroupStatus, GroupView, Requirement,
+        RequirementKind, Status as EligibilityStatus, SubsidyKind, SubsidySummary, SubsidyView, Tri, Unconfirmed,
+        VersionView,
+    };
+    pub use crate::error::{ErrorClass, ErrorCode, Issue, Reason};
+    pub use crate::model::{
+        Attribute, Column, ColumnItem, Comparator, Confidence, CountingRule, CrosswalkDirection, CrosswalkEntry,
+        Department, EducationEquivalence, Indicator, Label, LevelKind, Measure, Metadata, Period, PlanMilestone,
+        RecordCondition, RecordField, RecordSubject, Region, RegionKind, Responsibility, SchoolType, SkillLevel, Title,
+        TitleGrade, Unit,
+    };
+    pub use crate::pathway::{
+        ConditionKind, ConditionProgress, HeldLevelView, Pathway, RouteProgress, Step, Unlock, UnlockKind,
+    };
+    pub use crate::plan::{Clause, ClauseKind};
+    pub use crate::progress::observations::SeriesKind;
+    pub use crate::progress::{
+        ExpectedMethod, IndicatorProgress, Milestone, PartsCheck, ProgressWarning, Projection, ProjectionClass,
+        ProjectionMethod, RegionalTarget, Report, Source, Status, Thresholds, WarningCode,
+    };
+    pub use crate::records::{IndicatorTally, RecordInput, Rejection, TallyCell};
 }

@@ -6,6 +6,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::basics::closed_set::closed_set;
+
 use crate::basics::date_text;
 
 use super::{Label, label};
@@ -99,34 +101,23 @@ pub struct Department {
     pub aliases: Vec<String>,
 }
 
-/// What kind of administrative unit a region is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RegionKind {
-    /// 省.
-    Province,
-    /// 地级市.
-    PrefectureCity,
-    /// 自治州.
-    AutonomousPrefecture,
-    /// A provincial management area such as 长白山管委会 (no GB/T 2260 code).
-    ManagementArea,
-    /// A national-level new area such as 长春新区 (no GB/T 2260 code).
-    NewArea,
+closed_set! {
+    /// What kind of administrative unit a region is.
+    pub enum RegionKind {
+        /// 省.
+        Province = "province",
+        /// 地级市.
+        PrefectureCity = "prefecture_city",
+        /// 自治州.
+        AutonomousPrefecture = "autonomous_prefecture",
+        /// A provincial management area such as 长白山管委会 (no GB/T 2260 code).
+        ManagementArea = "management_area",
+        /// A national-level new area such as 长春新区 (no GB/T 2260 code).
+        NewArea = "new_area",
+    }
 }
 
 impl RegionKind {
-    /// The value used in data files and by every binding.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RegionKind::Province => "province",
-            RegionKind::PrefectureCity => "prefecture_city",
-            RegionKind::AutonomousPrefecture => "autonomous_prefecture",
-            RegionKind::ManagementArea => "management_area",
-            RegionKind::NewArea => "new_area",
-        }
-    }
-
     /// The kind as the plan writes it (地级市, 自治州, …).
     pub fn label(self) -> Label {
         match self {

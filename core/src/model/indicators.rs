@@ -6,29 +6,23 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::basics::closed_set::closed_set;
+
 use crate::basics::{date_text, decimal_text};
 
 use super::{CountingRule, Label, label};
 
-/// The unit an indicator is counted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// 人次: one per person per training or certificate.
-    PersonTimes,
-    /// 个: a count of things such as training bases.
-    Count,
+closed_set! {
+    /// The unit an indicator is counted in.
+    pub enum Unit {
+        /// 人次: one per person per training or certificate.
+        PersonTimes = "person_times",
+        /// 个: a count of things such as training bases.
+        Count = "count",
+    }
 }
 
 impl Unit {
-    /// The value used in data files and by every binding.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::PersonTimes => "person_times",
-            Unit::Count => "count",
-        }
-    }
-
     /// The unit as the plan writes it.
     pub fn label(self) -> Label {
         match self {
@@ -38,38 +32,23 @@ impl Unit {
     }
 }
 
-/// How the achieved value is compared with the target.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-pub enum Comparator {
-    /// ≥
-    #[serde(rename = ">=")]
-    AtLeast,
-    /// >
-    #[serde(rename = ">")]
-    MoreThan,
-    /// ≤
-    #[serde(rename = "<=")]
-    AtMost,
-    /// <
-    #[serde(rename = "<")]
-    LessThan,
-    /// =
-    #[serde(rename = "=")]
-    Equal,
+closed_set! {
+    /// How the achieved value is compared with the target.
+    pub enum Comparator {
+        /// ≥
+        AtLeast = ">=",
+        /// >
+        MoreThan = ">",
+        /// ≤
+        AtMost = "<=",
+        /// <
+        LessThan = "<",
+        /// =
+        Equal = "=",
+    }
 }
 
 impl Comparator {
-    /// The value used in data files and by every binding: >=, >, <=, <, =.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Comparator::AtLeast => ">=",
-            Comparator::MoreThan => ">",
-            Comparator::AtMost => "<=",
-            Comparator::LessThan => "<",
-            Comparator::Equal => "=",
-        }
-    }
-
     /// The comparator's symbol: ≥, >, ≤, <, =.
     pub fn symbol(self) -> &'static str {
         match self {
@@ -93,25 +72,17 @@ impl Comparator {
     }
 }
 
-/// 预期性 (expected, guiding) or 约束性 (binding) indicator.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Attribute {
-    /// 预期性
-    Expected,
-    /// 约束性
-    Binding,
+closed_set! {
+    /// 预期性 (expected, guiding) or 约束性 (binding) indicator.
+    pub enum Attribute {
+        /// 预期性
+        Expected = "expected",
+        /// 约束性
+        Binding = "binding",
+    }
 }
 
 impl Attribute {
-    /// The value used in data files and by every binding.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Attribute::Expected => "expected",
-            Attribute::Binding => "binding",
-        }
-    }
-
     /// The attribute as the plan writes it: 预期性 or 约束性.
     pub fn label(self) -> Label {
         match self {

@@ -5,56 +5,35 @@ use rust_decimal::Decimal;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::basics::closed_set::closed_set;
+
 use crate::basics::decimal_text;
 
 use super::{Label, label};
 
-/// How sure a sourced fact is (domain-facts' scale).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Confidence {
-    /// High confidence.
-    High,
-    /// Medium confidence.
-    Medium,
-    /// Low confidence.
-    Low,
-    /// Not confirmed: a documented default or assumption.
-    Unconfirmed,
-}
-
-impl Confidence {
-    /// The value used in data files and by every binding.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Confidence::High => "high",
-            Confidence::Medium => "medium",
-            Confidence::Low => "low",
-            Confidence::Unconfirmed => "unconfirmed",
-        }
+closed_set! {
+    /// How sure a sourced fact is (domain-facts' scale).
+    pub enum Confidence {
+        /// High confidence.
+        High = "high",
+        /// Medium confidence.
+        Medium = "medium",
+        /// Low confidence.
+        Low = "low",
+        /// Not confirmed: a documented default or assumption.
+        Unconfirmed = "unconfirmed",
     }
 }
 
-/// What a rung of the ladder is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LevelKind {
-    /// Set within an enterprise (学徒工).
-    EnterpriseInternal,
-    /// A 职业资格 or 职业技能等级 certificate level (五级 … 一级).
-    Certificate,
-    /// A post an enterprise appoints (评聘): 特级技师, 首席技师.
-    AppointedPost,
-}
-
-impl LevelKind {
-    /// The value used in data files and by every binding.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            LevelKind::EnterpriseInternal => "enterprise_internal",
-            LevelKind::Certificate => "certificate",
-            LevelKind::AppointedPost => "appointed_post",
-        }
+closed_set! {
+    /// What a rung of the ladder is.
+    pub enum LevelKind {
+        /// Set within an enterprise (学徒工).
+        EnterpriseInternal = "enterprise_internal",
+        /// A 职业资格 or 职业技能等级 certificate level (五级 … 一级).
+        Certificate = "certificate",
+        /// A post an enterprise appoints (评聘): 特级技师, 首席技师.
+        AppointedPost = "appointed_post",
     }
 }
 
@@ -86,64 +65,31 @@ pub struct SkillLevel {
     pub note: Option<String>,
 }
 
-/// Kinds of school diplomas that routes name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SchoolType {
-    /// 技工学校
-    TechnicalSchool,
-    /// 高级技工学校
-    SeniorTechnicalSchool,
-    /// 技师学院
-    TechnicianCollege,
-    /// 中等职业学校（中专）
-    SecondaryVocational,
-    /// 高等职业学校
-    HigherVocational,
-    /// 大专
-    JuniorCollege,
-    /// 本科
-    Bachelor,
-    /// 硕士
-    Master,
-    /// 博士
-    Doctorate,
+closed_set! {
+    /// Kinds of school diplomas that routes name.
+    pub enum SchoolType {
+        /// 技工学校
+        TechnicalSchool = "technical_school",
+        /// 高级技工学校
+        SeniorTechnicalSchool = "senior_technical_school",
+        /// 技师学院
+        TechnicianCollege = "technician_college",
+        /// 中等职业学校（中专）
+        SecondaryVocational = "secondary_vocational",
+        /// 高等职业学校
+        HigherVocational = "higher_vocational",
+        /// 大专
+        JuniorCollege = "junior_college",
+        /// 本科
+        Bachelor = "bachelor",
+        /// 硕士
+        Master = "master",
+        /// 博士
+        Doctorate = "doctorate",
+    }
 }
 
 impl SchoolType {
-    /// Every school type, in the order of the declaration.
-    pub const ALL: [SchoolType; 9] = [
-        SchoolType::TechnicalSchool,
-        SchoolType::SeniorTechnicalSchool,
-        SchoolType::TechnicianCollege,
-        SchoolType::SecondaryVocational,
-        SchoolType::HigherVocational,
-        SchoolType::JuniorCollege,
-        SchoolType::Bachelor,
-        SchoolType::Master,
-        SchoolType::Doctorate,
-    ];
-
-    /// The value used in data files and by every binding.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SchoolType::TechnicalSchool => "technical_school",
-            SchoolType::SeniorTechnicalSchool => "senior_technical_school",
-            SchoolType::TechnicianCollege => "technician_college",
-            SchoolType::SecondaryVocational => "secondary_vocational",
-            SchoolType::HigherVocational => "higher_vocational",
-            SchoolType::JuniorCollege => "junior_college",
-            SchoolType::Bachelor => "bachelor",
-            SchoolType::Master => "master",
-            SchoolType::Doctorate => "doctorate",
-        }
-    }
-
-    /// The school type written `text` (`technical_school`, …), if any.
-    pub fn parse(text: &str) -> Option<SchoolType> {
-        SchoolType::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-
     /// The school type's name (技工学校, 本科, …).
     pub fn label(self) -> Label {
         let (zh, en) = match self {
@@ -233,29 +179,17 @@ pub struct LevelRequirements {
     pub routes: Vec<Route>,
 }
 
-/// Grade of a professional title.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum TitleGrade {
-    /// 初级 (助理)
-    Junior,
-    /// 中级
-    Intermediate,
-    /// 副高级
-    DeputySenior,
-    /// 正高级
-    Senior,
-}
-
-impl TitleGrade {
-    /// The value used in data files and by every binding.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TitleGrade::Junior => "junior",
-            TitleGrade::Intermediate => "intermediate",
-            TitleGrade::DeputySenior => "deputy_senior",
-            TitleGrade::Senior => "senior",
-        }
+closed_set! {
+    /// Grade of a professional title.
+    pub enum TitleGrade {
+        /// 初级 (助理)
+        Junior = "junior",
+        /// 中级
+        Intermediate = "intermediate",
+        /// 副高级
+        DeputySenior = "deputy_senior",
+        /// 正高级
+        Senior = "senior",
     }
 }
 
@@ -273,23 +207,13 @@ pub struct Title {
     pub series: String,
 }
 
-/// Which way a crosswalk entry leads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum CrosswalkDirection {
-    /// Holding a skill level, apply for a title.
-    SkillToTitle,
-    /// Holding a title, apply for a skill level.
-    TitleToSkill,
-}
-
-impl CrosswalkDirection {
-    /// The value used in data files and by every binding.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CrosswalkDirection::SkillToTitle => "skill_to_title",
-            CrosswalkDirection::TitleToSkill => "title_to_skill",
-        }
+closed_set! {
+    /// Which way a crosswalk entry leads.
+    pub enum CrosswalkDirection {
+        /// Holding a skill level, apply for a title.
+        SkillToTitle = "skill_to_title",
+        /// Holding a title, apply for a skill level.
+        TitleToSkill = "title_to_skill",
     }
 }
 

@@ -114,7 +114,7 @@ impl Column {
 
 /// A record as a typed host (Kotlin, Swift) hands it over: every field as text, `groups` as a
 /// list. Absent and empty fields are the same.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema, Deserialize)]
 pub struct RecordInput {
     /// The training system's id of a training record; at most 128 bytes.
     #[serde(default, skip_serializing_if = "Option::is_none")]

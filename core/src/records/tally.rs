@@ -40,7 +40,7 @@ impl Default for CountOptions {
 }
 
 /// A record that was refused and skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema, Deserialize)]
 pub struct Rejection {
     /// The input it came from, when one was named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,7 +57,7 @@ pub struct Rejection {
 
 /// Per-indicator figures: how many records met the rule, and why some of those were not
 /// placed in a month of the plan period.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema, Deserialize)]
 pub struct IndicatorTally {
     /// The indicator's id.
     pub indicator: String,
@@ -74,7 +74,7 @@ pub struct IndicatorTally {
 }
 
 /// One non-zero cell of a tally.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema, Deserialize)]
 pub struct TallyCell {
     /// The indicator's id.
     pub indicator: String,
@@ -115,7 +115,7 @@ pub struct Tally {
 
 /// Everything a tally says, in one serialisable value: what hosts show and the conformance
 /// corpus checks.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TallySummary {
     /// The fingerprint of the plan whose rules made the tally.
     pub plan: String,
@@ -140,7 +140,7 @@ pub struct TallySummary {
 }
 
 /// The serialised form: only non-zero cells.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize, schemars::JsonSchema, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct TallyJson {
     format: String,

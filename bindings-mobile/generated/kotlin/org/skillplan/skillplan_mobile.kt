@@ -679,6 +679,10 @@ internal object IntegrityCheckingUniffiLib {
     internal fun ensureInitialized() = Unit
     external fun uniffi_skillplan_mobile_checksum_func_default_plan(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_func_error_classes(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_func_fact_path(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_func_inject_fault(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_load_plan(
@@ -733,7 +737,15 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_summary(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_summary(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_decide_batch_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_decide_json(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level(
     ): Int
@@ -847,13 +859,21 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_to_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility(`ptr`: Long,`profile`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility(`ptr`: Long,`profile`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`subsidies`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(`ptr`: Long,`profiles`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(`ptr`: Long,`profiles`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`subsidies`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(`ptr`: Long,`profilesJson`: RustBuffer.ByValue,`offerJson`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(`ptr`: Long,`profilesJson`: RustBuffer.ByValue,`offerJson`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`subsidies`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
-    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(`ptr`: Long,`profileJson`: RustBuffer.ByValue,`offerJson`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_summary(`ptr`: Long,`profiles`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`subsidies`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(`ptr`: Long,`profileJson`: RustBuffer.ByValue,`offerJson`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`subsidies`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_summary(`ptr`: Long,`profile`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`subsidies`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_decide_batch_json(`ptr`: Long,`profilesJson`: RustBuffer.ByValue,`offerJson`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_decide_json(`ptr`: Long,`profileJson`: RustBuffer.ByValue,`offerJson`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_crosswalk_for_level(`ptr`: Long,`level`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -915,6 +935,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_default_plan(uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_skillplan_mobile_fn_func_error_classes(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_func_fact_path(`fact`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_inject_fault(`operation`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_skillplan_mobile_fn_func_load_plan(`path`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1051,6 +1075,12 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_func_default_plan() and 0xFFFF) != 10760) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_skillplan_mobile_checksum_func_error_classes() and 0xFFFF) != 37181) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_func_fact_path() and 0xFFFF) != 10659) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_skillplan_mobile_checksum_func_inject_fault() and 0xFFFF) != 56471) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1072,16 +1102,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_func_parse_observations_json() and 0xFFFF) != 9815) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_clause() and 0xFFFF) != 9643) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_clause() and 0xFFFF) != 22946) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_columns() and 0xFFFF) != 50067) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_columns() and 0xFFFF) != 55048) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_department() and 0xFFFF) != 65357) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_department() and 0xFFFF) != 13882) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_departments() and 0xFFFF) != 56405) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_departments() and 0xFFFF) != 54479) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_fingerprint() and 0xFFFF) != 34885) {
@@ -1096,76 +1126,88 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_indicators() and 0xFFFF) != 41432) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measure() and 0xFFFF) != 50799) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measure() and 0xFFFF) != 56294) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures() and 0xFFFF) != 65198) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures() and 0xFFFF) != 47013) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures_for_all_relevant() and 0xFFFF) != 24201) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures_for_all_relevant() and 0xFFFF) != 654) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures_for_department() and 0xFFFF) != 40623) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_measures_for_department() and 0xFFFF) != 2571) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_metadata() and 0xFFFF) != 1965) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_metadata() and 0xFFFF) != 46011) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_parts() and 0xFFFF) != 19185) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_region() and 0xFFFF) != 48034) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_region() and 0xFFFF) != 62630) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_regions() and 0xFFFF) != 27954) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_regions() and 0xFFFF) != 3058) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_to_json() and 0xFFFF) != 39478) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() and 0xFFFF) != 48008) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() and 0xFFFF) != 39562) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() and 0xFFFF) != 45137) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() and 0xFFFF) != 54158) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() and 0xFFFF) != 22600) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() and 0xFFFF) != 18899) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() and 0xFFFF) != 12476) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_summary() and 0xFFFF) != 38884) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() and 0xFFFF) != 45209) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() and 0xFFFF) != 22164) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title() and 0xFFFF) != 8642) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_summary() and 0xFFFF) != 44373) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() and 0xFFFF) != 31201) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decide_batch_json() and 0xFFFF) != 50655) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_pathway() and 0xFFFF) != 31409) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decide_json() and 0xFFFF) != 1561) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_skill_levels() and 0xFFFF) != 9973) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() and 0xFFFF) != 5636) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_titles() and 0xFFFF) != 949) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_title() and 0xFFFF) != 48553) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decompose() and 0xFFFF) != 58916) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_education_equivalences() and 0xFFFF) != 46385) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_indicator_progress() and 0xFFFF) != 33900) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_pathway() and 0xFFFF) != 47094) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_progress() and 0xFFFF) != 12708) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_skill_levels() and 0xFFFF) != 44179) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_titles() and 0xFFFF) != 5514) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decompose() and 0xFFFF) != 3356) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_indicator_progress() and 0xFFFF) != 40919) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_progress() and 0xFFFF) != 48405) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_progress_csv() and 0xFFFF) != 22266) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_count_records() and 0xFFFF) != 65022) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_count_records() and 0xFFFF) != 45651) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_count_records_file() and 0xFFFF) != 11387) {
@@ -1177,13 +1219,13 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() and 0xFFFF) != 50641) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_cells() and 0xFFFF) != 59876) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_cells() and 0xFFFF) != 21713) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_tally_ignored_columns() and 0xFFFF) != 3217) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_indicators() and 0xFFFF) != 10521) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_indicators() and 0xFFFF) != 38806) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_tally_merge() and 0xFFFF) != 27090) {
@@ -1195,7 +1237,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_tally_region_total() and 0xFFFF) != 25406) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rejections() and 0xFFFF) != 43603) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rejections() and 0xFFFF) != 19253) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_tally_rows_counted() and 0xFFFF) != 60830) {
@@ -1713,41 +1755,65 @@ public interface PlanInterface {
     fun `toJson`(): kotlin.String
     
     /**
-     * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
-     * not eligible / undetermined with the amount, the checks, what would make it eligible and
-     * the values that are unconfirmed defaults.
+     * Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
+     * `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
+     * what would make it eligible and the values that are unconfirmed defaults.
      */
-    fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate): EligibilityDecision
+    fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): EligibilityDecision
     
     /**
      * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
      * first bad profile stops it with its index (`profiles[3].sex`).
      */
-    fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate): List<EligibilityDecision>
+    fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): List<EligibilityDecision>
     
     /**
-     * The batch call with the profiles as a JSON array text.
+     * The batch call with the profiles as a JSON array text and the offer as JSON text.
      */
-    fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate): List<EligibilityDecision>
+    fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): List<EligibilityDecision>
+    
+    /**
+     * `checkEligibilitySummary` for many profiles and one offer, in order.
+     */
+    fun `checkEligibilityBatchSummary`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): List<DecisionSummary>
     
     /**
      * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
      * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
      */
-    fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate): EligibilityDecision
+    fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): EligibilityDecision
     
     /**
-     * The crosswalk entries of a level, both directions.
+     * `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
+     * the facts missing, per subsidy.
+     */
+    fun `checkEligibilitySummary`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): DecisionSummary
+    
+    /**
+     * `decideJson` for a JSON array of profiles: one JSON array text, in order, decided on all
+     * cores; the first bad profile stops it with its index (`profiles[3].sex`).
+     */
+    fun `decideBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String? = null, `asOf`: CalendarDate, `options`: DecisionOptions): kotlin.String
+    
+    /**
+     * A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
+     * profile and an offer (`{}` when null) as JSON text: explained, or the summary when
+     * `options.explain` is false. What a server passes on without building objects.
+     */
+    fun `decideJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String? = null, `asOf`: CalendarDate, `options`: DecisionOptions): kotlin.String
+    
+    /**
+     * The 双贯通 crosswalk entries of a level, both directions.
      */
     fun `crosswalkForLevel`(`level`: kotlin.String): List<CrosswalkEntry>
     
     /**
-     * The crosswalk entries of a title (id or Chinese name), both directions.
+     * The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
      */
     fun `crosswalkForTitle`(`title`: kotlin.String): List<CrosswalkEntry>
     
     /**
-     * Equivalences of 技工院校 classes.
+     * Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
      */
     fun `educationEquivalences`(): List<EducationEquivalence>
     
@@ -1758,12 +1824,12 @@ public interface PlanInterface {
     fun `pathway`(`worker`: Worker, `asOf`: CalendarDate): Pathway
     
     /**
-     * The skill ladder, lowest level first.
+     * The ladder, lowest level first (学徒工 … 首席技师).
      */
     fun `skillLevels`(): List<SkillLevel>
     
     /**
-     * The professional titles reached through 双贯通.
+     * The professional titles (职称) the crosswalk leads to.
      */
     fun `titles`(): List<Title>
     
@@ -2197,11 +2263,11 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
-     * not eligible / undetermined with the amount, the checks, what would make it eligible and
-     * the values that are unconfirmed defaults.
+     * Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
+     * `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
+     * what would make it eligible and the values that are unconfirmed defaults.
      */
-    @Throws(SkillplanException::class)override fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate): EligibilityDecision {
+    @Throws(SkillplanException::class)override fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): EligibilityDecision {
             return FfiConverterTypeEligibilityDecision.lift(
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
@@ -2210,7 +2276,8 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
         
         FfiConverterTypeProfileInput.lower(`profile`),
         FfiConverterTypeOfferInput.lower(`offer`),
-        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
+        FfiConverterTypeCalendarDate.lower(`asOf`),
+        FfiConverterSequenceTypeSubsidyKind.lower(`subsidies`),_status)
 }
     }
     )
@@ -2222,7 +2289,7 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
      * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
      * first bad profile stops it with its index (`profiles[3].sex`).
      */
-    @Throws(SkillplanException::class)override fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate): List<EligibilityDecision> {
+    @Throws(SkillplanException::class)override fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): List<EligibilityDecision> {
             return FfiConverterSequenceTypeEligibilityDecision.lift(
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
@@ -2231,7 +2298,8 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
         
         FfiConverterSequenceTypeProfileInput.lower(`profiles`),
         FfiConverterTypeOfferInput.lower(`offer`),
-        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
+        FfiConverterTypeCalendarDate.lower(`asOf`),
+        FfiConverterSequenceTypeSubsidyKind.lower(`subsidies`),_status)
 }
     }
     )
@@ -2240,9 +2308,9 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * The batch call with the profiles as a JSON array text.
+     * The batch call with the profiles as a JSON array text and the offer as JSON text.
      */
-    @Throws(SkillplanException::class)override fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate): List<EligibilityDecision> {
+    @Throws(SkillplanException::class)override fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): List<EligibilityDecision> {
             return FfiConverterSequenceTypeEligibilityDecision.lift(
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
@@ -2251,7 +2319,29 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
         
         FfiConverterString.lower(`profilesJson`),
         FfiConverterString.lower(`offerJson`),
-        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
+        FfiConverterTypeCalendarDate.lower(`asOf`),
+        FfiConverterSequenceTypeSubsidyKind.lower(`subsidies`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `checkEligibilitySummary` for many profiles and one offer, in order.
+     */
+    @Throws(SkillplanException::class)override fun `checkEligibilityBatchSummary`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): List<DecisionSummary> {
+            return FfiConverterSequenceTypeDecisionSummary.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_summary(
+        it,
+        
+        FfiConverterSequenceTypeProfileInput.lower(`profiles`),
+        FfiConverterTypeOfferInput.lower(`offer`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),
+        FfiConverterSequenceTypeSubsidyKind.lower(`subsidies`),_status)
 }
     }
     )
@@ -2263,7 +2353,7 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
      * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
      * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
      */
-    @Throws(SkillplanException::class)override fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate): EligibilityDecision {
+    @Throws(SkillplanException::class)override fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): EligibilityDecision {
             return FfiConverterTypeEligibilityDecision.lift(
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
@@ -2272,7 +2362,8 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
         
         FfiConverterString.lower(`profileJson`),
         FfiConverterString.lower(`offerJson`),
-        FfiConverterTypeCalendarDate.lower(`asOf`),_status)
+        FfiConverterTypeCalendarDate.lower(`asOf`),
+        FfiConverterSequenceTypeSubsidyKind.lower(`subsidies`),_status)
 }
     }
     )
@@ -2281,7 +2372,74 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * The crosswalk entries of a level, both directions.
+     * `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
+     * the facts missing, per subsidy.
+     */
+    @Throws(SkillplanException::class)override fun `checkEligibilitySummary`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): DecisionSummary {
+            return FfiConverterTypeDecisionSummary.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility_summary(
+        it,
+        
+        FfiConverterTypeProfileInput.lower(`profile`),
+        FfiConverterTypeOfferInput.lower(`offer`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),
+        FfiConverterSequenceTypeSubsidyKind.lower(`subsidies`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * `decideJson` for a JSON array of profiles: one JSON array text, in order, decided on all
+     * cores; the first bad profile stops it with its index (`profiles[3].sex`).
+     */
+    @Throws(SkillplanException::class)override fun `decideBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String?, `asOf`: CalendarDate, `options`: DecisionOptions): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_decide_batch_json(
+        it,
+        
+        FfiConverterString.lower(`profilesJson`),
+        FfiConverterOptionalString.lower(`offerJson`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),
+        FfiConverterTypeDecisionOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
+     * profile and an offer (`{}` when null) as JSON text: explained, or the summary when
+     * `options.explain` is false. What a server passes on without building objects.
+     */
+    @Throws(SkillplanException::class)override fun `decideJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String?, `asOf`: CalendarDate, `options`: DecisionOptions): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_decide_json(
+        it,
+        
+        FfiConverterString.lower(`profileJson`),
+        FfiConverterOptionalString.lower(`offerJson`),
+        FfiConverterTypeCalendarDate.lower(`asOf`),
+        FfiConverterTypeDecisionOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The 双贯通 crosswalk entries of a level, both directions.
      */
     @Throws(SkillplanException::class)override fun `crosswalkForLevel`(`level`: kotlin.String): List<CrosswalkEntry> {
             return FfiConverterSequenceTypeCrosswalkEntry.lift(
@@ -2299,7 +2457,7 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * The crosswalk entries of a title (id or Chinese name), both directions.
+     * The 双贯通 crosswalk entries of a title (id or Chinese name), both directions.
      */
     @Throws(SkillplanException::class)override fun `crosswalkForTitle`(`title`: kotlin.String): List<CrosswalkEntry> {
             return FfiConverterSequenceTypeCrosswalkEntry.lift(
@@ -2317,7 +2475,7 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * Equivalences of 技工院校 classes.
+     * Equivalences of 技工院校 classes (中级工班 ≈ 中专 …) and their limits.
      */
     @Throws(SkillplanException::class)override fun `educationEquivalences`(): List<EducationEquivalence> {
             return FfiConverterSequenceTypeEducationEquivalence.lift(
@@ -2354,7 +2512,7 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * The skill ladder, lowest level first.
+     * The ladder, lowest level first (学徒工 … 首席技师).
      */
     @Throws(SkillplanException::class)override fun `skillLevels`(): List<SkillLevel> {
             return FfiConverterSequenceTypeSkillLevel.lift(
@@ -2371,7 +2529,7 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * The professional titles reached through 双贯通.
+     * The professional titles (职称) the crosswalk leads to.
      */
     @Throws(SkillplanException::class)override fun `titles`(): List<Title> {
             return FfiConverterSequenceTypeTitle.lift(
@@ -3117,15 +3275,30 @@ public object FfiConverterTypeTally: FfiConverter<Tally, Long> {
  * A clause of the plan with its text.
  */
 data class Clause (
+    /**
+     * The canonical id: 三, （二十五）, 专栏2 or 专栏2.1.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * Chapter, measure, column or column item.
+     */
     var `kind`: ClauseKind
     , 
+    /**
+     * The clause's heading.
+     */
     var `title`: Label
     , 
+    /**
+     * The clause's text as written; for a column, its items, one `N. text` line each.
+     */
     var `textZh`: kotlin.String
     , 
-    var `parent`: kotlin.String?
+    /**
+     * The enclosing clause: a measure's chapter, an item's column.
+     */
+    var `parent`: kotlin.String? = null 
     
 ){
     
@@ -3173,15 +3346,30 @@ public object FfiConverterTypeClause: FfiConverterRustBuffer<Clause> {
  * A boxed column (专栏).
  */
 data class Column (
+    /**
+     * e.g. `专栏2`.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * The column's number (专栏2 → 2), by which queries find it.
+     */
     var `number`: kotlin.UInt
     , 
+    /**
+     * The column's heading.
+     */
     var `title`: Label
     , 
-    var `afterMeasure`: kotlin.String?
+    /**
+     * The measure the column follows in the text.
+     */
+    var `afterMeasure`: kotlin.String? = null 
     , 
-    var `items`: List<ColumnItem>
+    /**
+     * The column's items or rows, numbered from 1 in order.
+     */
+    var `items`: List<ColumnItem> = listOf() 
     
 ){
     
@@ -3226,13 +3414,22 @@ public object FfiConverterTypeColumn: FfiConverterRustBuffer<Column> {
 
 
 /**
- * One numbered item of a column.
+ * One numbered item or row of a column.
  */
 data class ColumnItem (
+    /**
+     * The item's number, from 1; it must equal its position.
+     */
     var `number`: kotlin.UInt
     , 
+    /**
+     * The item's heading (its first sentence), or the row's name.
+     */
     var `titleZh`: kotlin.String
     , 
+    /**
+     * The item's whole text as written.
+     */
     var `textZh`: kotlin.String
     
 ){
@@ -3275,21 +3472,40 @@ public object FfiConverterTypeColumnItem: FfiConverterRustBuffer<ColumnItem> {
  * One condition of a route, evaluated.
  */
 data class ConditionProgress (
-    var `kind`: kotlin.String
-    , 
-    var `label`: Label
-    , 
-    var `met`: kotlin.Boolean
-    , 
-    var `earliestDate`: CalendarDate?
+    /**
+     * What the condition asks for.
+     */
+    var `kind`: ConditionKind
     , 
     /**
-     * 0 to 1, for a progress bar.
+     * The condition in words, in Chinese and English.
+     */
+    var `label`: Label
+    , 
+    /**
+     * True when the condition is met on the as-of date.
+     */
+    var `met`: kotlin.Boolean
+    , 
+    /**
+     * When it is (or will first be) met; absent when it cannot be met with what is known.
+     */
+    var `earliestDate`: CalendarDate? = null 
+    , 
+    /**
+     * 0 to 1, for a progress bar: time served ÷ time required, or 0/1.
      */
     var `progress`: ExactDecimal
     , 
-    var `missing`: Label?
+    /**
+     * What is missing, when the condition cannot be met with what is known.
+     */
+    var `missing`: Label? = null 
     , 
+    /**
+     * True when the date assumes that a level the worker does not hold yet is obtained on the
+     * earliest day one can apply for it.
+     */
     var `projected`: kotlin.Boolean
     
 ){
@@ -3307,7 +3523,7 @@ data class ConditionProgress (
 public object FfiConverterTypeConditionProgress: FfiConverterRustBuffer<ConditionProgress> {
     override fun read(buf: ByteBuffer): ConditionProgress {
         return ConditionProgress(
-            FfiConverterString.read(buf),
+            FfiConverterTypeConditionKind.read(buf),
             FfiConverterTypeLabel.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterOptionalTypeCalendarDate.read(buf),
@@ -3318,7 +3534,7 @@ public object FfiConverterTypeConditionProgress: FfiConverterRustBuffer<Conditio
     }
 
     override fun allocationSize(value: ConditionProgress) = (
-            FfiConverterString.allocationSize(value.`kind`) +
+            FfiConverterTypeConditionKind.allocationSize(value.`kind`) +
             FfiConverterTypeLabel.allocationSize(value.`label`) +
             FfiConverterBoolean.allocationSize(value.`met`) +
             FfiConverterOptionalTypeCalendarDate.allocationSize(value.`earliestDate`) +
@@ -3328,7 +3544,7 @@ public object FfiConverterTypeConditionProgress: FfiConverterRustBuffer<Conditio
     )
 
     override fun write(value: ConditionProgress, buf: ByteBuffer) {
-            FfiConverterString.write(value.`kind`, buf)
+            FfiConverterTypeConditionKind.write(value.`kind`, buf)
             FfiConverterTypeLabel.write(value.`label`, buf)
             FfiConverterBoolean.write(value.`met`, buf)
             FfiConverterOptionalTypeCalendarDate.write(value.`earliestDate`, buf)
@@ -3399,24 +3615,45 @@ public object FfiConverterTypeCountOptions: FfiConverterRustBuffer<CountOptions>
  * One 双贯通 route between a skill level and a professional title.
  */
 data class CrosswalkEntry (
+    /**
+     * Stable identifier, e.g. `technician-to-engineer`.
+     */
     var `id`: kotlin.String
     , 
     /**
-     * skill_to_title or title_to_skill.
+     * Whether the level leads to the title or the title to the level.
      */
-    var `direction`: kotlin.String
+    var `direction`: CrosswalkDirection
     , 
+    /**
+     * The skill level, by id.
+     */
     var `level`: kotlin.String
     , 
+    /**
+     * The professional title, by id.
+     */
     var `title`: kotlin.String
     , 
+    /**
+     * Years of (technical) work needed after obtaining the starting level or title.
+     */
     var `years`: kotlin.UInt
     , 
+    /**
+     * Further conditions as the rule words them.
+     */
     var `conditions`: Label
     , 
+    /**
+     * The documents the entry comes from.
+     */
     var `source`: kotlin.String
     , 
-    var `confidence`: kotlin.String
+    /**
+     * How sure those documents make the entry.
+     */
+    var `confidence`: Confidence
     
 ){
     
@@ -3434,36 +3671,140 @@ public object FfiConverterTypeCrosswalkEntry: FfiConverterRustBuffer<CrosswalkEn
     override fun read(buf: ByteBuffer): CrosswalkEntry {
         return CrosswalkEntry(
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeCrosswalkDirection.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterUInt.read(buf),
             FfiConverterTypeLabel.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeConfidence.read(buf),
         )
     }
 
     override fun allocationSize(value: CrosswalkEntry) = (
             FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterString.allocationSize(value.`direction`) +
+            FfiConverterTypeCrosswalkDirection.allocationSize(value.`direction`) +
             FfiConverterString.allocationSize(value.`level`) +
             FfiConverterString.allocationSize(value.`title`) +
             FfiConverterUInt.allocationSize(value.`years`) +
             FfiConverterTypeLabel.allocationSize(value.`conditions`) +
             FfiConverterString.allocationSize(value.`source`) +
-            FfiConverterString.allocationSize(value.`confidence`)
+            FfiConverterTypeConfidence.allocationSize(value.`confidence`)
     )
 
     override fun write(value: CrosswalkEntry, buf: ByteBuffer) {
             FfiConverterString.write(value.`id`, buf)
-            FfiConverterString.write(value.`direction`, buf)
+            FfiConverterTypeCrosswalkDirection.write(value.`direction`, buf)
             FfiConverterString.write(value.`level`, buf)
             FfiConverterString.write(value.`title`, buf)
             FfiConverterUInt.write(value.`years`, buf)
             FfiConverterTypeLabel.write(value.`conditions`, buf)
             FfiConverterString.write(value.`source`, buf)
-            FfiConverterString.write(value.`confidence`, buf)
+            FfiConverterTypeConfidence.write(value.`confidence`, buf)
+    }
+}
+
+
+
+/**
+ * What a caller asks of a decision (the options every binding offers): only some subsidies
+ * (all when empty), and explained (true) or the summary (false). The typed calls choose
+ * explained or summary by the call (`checkEligibility`, `checkEligibilitySummary`).
+ */
+data class DecisionOptions (
+    /**
+     * The subsidies to answer for; all when empty.
+     */
+    var `subsidies`: List<SubsidyKind> = listOf() 
+    , 
+    /**
+     * True (the default): every check explained in Chinese and English.
+     */
+    var `explain`: kotlin.Boolean = true 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDecisionOptions: FfiConverterRustBuffer<DecisionOptions> {
+    override fun read(buf: ByteBuffer): DecisionOptions {
+        return DecisionOptions(
+            FfiConverterSequenceTypeSubsidyKind.read(buf),
+            FfiConverterBoolean.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DecisionOptions) = (
+            FfiConverterSequenceTypeSubsidyKind.allocationSize(value.`subsidies`) +
+            FfiConverterBoolean.allocationSize(value.`explain`)
+    )
+
+    override fun write(value: DecisionOptions, buf: ByteBuffer) {
+            FfiConverterSequenceTypeSubsidyKind.write(value.`subsidies`, buf)
+            FfiConverterBoolean.write(value.`explain`, buf)
+    }
+}
+
+
+
+/**
+ * A decision without explanations: member target groups and each subsidy's answer.
+ */
+data class DecisionSummary (
+    /**
+     * The date decided for.
+     */
+    var `asOf`: CalendarDate
+    , 
+    /**
+     * Ids of the plan's target groups the person is in (undetermined ones are left out).
+     */
+    var `targetGroups`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * One answer per subsidy asked for (all by default), in the plan's order.
+     */
+    var `subsidies`: List<SubsidySummary> = listOf() 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeDecisionSummary: FfiConverterRustBuffer<DecisionSummary> {
+    override fun read(buf: ByteBuffer): DecisionSummary {
+        return DecisionSummary(
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeSubsidySummary.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: DecisionSummary) = (
+            FfiConverterTypeCalendarDate.allocationSize(value.`asOf`) +
+            FfiConverterSequenceString.allocationSize(value.`targetGroups`) +
+            FfiConverterSequenceTypeSubsidySummary.allocationSize(value.`subsidies`)
+    )
+
+    override fun write(value: DecisionSummary, buf: ByteBuffer) {
+            FfiConverterTypeCalendarDate.write(value.`asOf`, buf)
+            FfiConverterSequenceString.write(value.`targetGroups`, buf)
+            FfiConverterSequenceTypeSubsidySummary.write(value.`subsidies`, buf)
     }
 }
 
@@ -3473,15 +3814,30 @@ public object FfiConverterTypeCrosswalkEntry: FfiConverterRustBuffer<CrosswalkEn
  * A department or body named in the plan.
  */
 data class Department (
+    /**
+     * Stable identifier, e.g. `hrss`.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * The short name as the plan writes it, e.g. 省人社厅.
+     */
     var `shortZh`: kotlin.String
     , 
+    /**
+     * The full official name, e.g. 吉林省人力资源和社会保障厅.
+     */
     var `fullZh`: kotlin.String
     , 
+    /**
+     * English name.
+     */
     var `en`: kotlin.String
     , 
-    var `aliases`: List<kotlin.String>
+    /**
+     * Other forms the plan writes, e.g. 教育厅 without 省.
+     */
+    var `aliases`: List<kotlin.String> = listOf() 
     
 ){
     
@@ -3529,10 +3885,19 @@ public object FfiConverterTypeDepartment: FfiConverterRustBuffer<Department> {
  * A diploma, finished or in the final year.
  */
 data class Diploma (
+    /**
+     * The kind of school.
+     */
     var `school`: SchoolType
     , 
+    /**
+     * When the diploma was (or will be) obtained.
+     */
     var `graduatedOn`: CalendarDate? = null 
     , 
+    /**
+     * In the final year of study (在校应届毕业生).
+     */
     var `finalYear`: kotlin.Boolean = false 
     
 ){
@@ -3572,22 +3937,43 @@ public object FfiConverterTypeDiploma: FfiConverterRustBuffer<Diploma> {
 
 
 /**
- * A 技工院校 class's equivalence for a stated purpose.
+ * An education equivalence of a 技工院校 class, for a stated purpose.
  */
 data class EducationEquivalence (
+    /**
+     * The class: `intermediate-class`, `senior-class`, `preparatory-technician-class`.
+     */
     var `schoolClass`: kotlin.String
     , 
+    /**
+     * The class's name, e.g. 技工院校中级工班.
+     */
     var `className`: Label
     , 
+    /**
+     * The diploma the class counts as, e.g. 中专.
+     */
     var `equivalent`: Label
     , 
+    /**
+     * What the equivalence is for, e.g. `title_application` (职称申报).
+     */
     var `purpose`: kotlin.String
     , 
+    /**
+     * The documents the equivalence comes from.
+     */
     var `source`: kotlin.String
     , 
-    var `confidence`: kotlin.String
+    /**
+     * How sure those documents make the equivalence.
+     */
+    var `confidence`: Confidence
     , 
-    var `limits`: kotlin.String?
+    /**
+     * Where it does not hold.
+     */
+    var `limits`: kotlin.String? = null 
     
 ){
     
@@ -3609,7 +3995,7 @@ public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<Educa
             FfiConverterTypeLabel.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeConfidence.read(buf),
             FfiConverterOptionalString.read(buf),
         )
     }
@@ -3620,7 +4006,7 @@ public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<Educa
             FfiConverterTypeLabel.allocationSize(value.`equivalent`) +
             FfiConverterString.allocationSize(value.`purpose`) +
             FfiConverterString.allocationSize(value.`source`) +
-            FfiConverterString.allocationSize(value.`confidence`) +
+            FfiConverterTypeConfidence.allocationSize(value.`confidence`) +
             FfiConverterOptionalString.allocationSize(value.`limits`)
     )
 
@@ -3630,7 +4016,7 @@ public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<Educa
             FfiConverterTypeLabel.write(value.`equivalent`, buf)
             FfiConverterString.write(value.`purpose`, buf)
             FfiConverterString.write(value.`source`, buf)
-            FfiConverterString.write(value.`confidence`, buf)
+            FfiConverterTypeConfidence.write(value.`confidence`, buf)
             FfiConverterOptionalString.write(value.`limits`, buf)
     }
 }
@@ -3638,13 +4024,22 @@ public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<Educa
 
 
 /**
- * One condition of a subsidy rule, explained.
+ * One check of a subsidy rule, explained.
  */
 data class EligibilityCheck (
-    var `check`: kotlin.String
+    /**
+     * What was checked.
+     */
+    var `check`: CheckKind
     , 
+    /**
+     * Yes, no, or unknown for want of a fact.
+     */
     var `outcome`: CheckOutcome
     , 
+    /**
+     * What the check found, in Chinese and English.
+     */
     var `explanation`: Label
     
 ){
@@ -3662,20 +4057,20 @@ data class EligibilityCheck (
 public object FfiConverterTypeEligibilityCheck: FfiConverterRustBuffer<EligibilityCheck> {
     override fun read(buf: ByteBuffer): EligibilityCheck {
         return EligibilityCheck(
-            FfiConverterString.read(buf),
+            FfiConverterTypeCheckKind.read(buf),
             FfiConverterTypeCheckOutcome.read(buf),
             FfiConverterTypeLabel.read(buf),
         )
     }
 
     override fun allocationSize(value: EligibilityCheck) = (
-            FfiConverterString.allocationSize(value.`check`) +
+            FfiConverterTypeCheckKind.allocationSize(value.`check`) +
             FfiConverterTypeCheckOutcome.allocationSize(value.`outcome`) +
             FfiConverterTypeLabel.allocationSize(value.`explanation`)
     )
 
     override fun write(value: EligibilityCheck, buf: ByteBuffer) {
-            FfiConverterString.write(value.`check`, buf)
+            FfiConverterTypeCheckKind.write(value.`check`, buf)
             FfiConverterTypeCheckOutcome.write(value.`outcome`, buf)
             FfiConverterTypeLabel.write(value.`explanation`, buf)
     }
@@ -3684,14 +4079,23 @@ public object FfiConverterTypeEligibilityCheck: FfiConverterRustBuffer<Eligibili
 
 
 /**
- * Target groups and the four subsidies, as of a date.
+ * A decision as a host shows it.
  */
 data class EligibilityDecision (
+    /**
+     * The date decided for.
+     */
     var `asOf`: CalendarDate
     , 
-    var `targetGroups`: List<TargetGroupDecision>
+    /**
+     * The plan's target groups the person is in or may be in, in plan order.
+     */
+    var `targetGroups`: List<TargetGroupDecision> = listOf() 
     , 
-    var `subsidies`: List<SubsidyDecision>
+    /**
+     * One answer per subsidy asked for (all by default), in the plan's order.
+     */
+    var `subsidies`: List<SubsidyDecision> = listOf() 
     
 ){
     
@@ -3730,16 +4134,29 @@ public object FfiConverterTypeEligibilityDecision: FfiConverterRustBuffer<Eligib
 
 
 /**
- * A change (`kind == "change"`) or a fact to give (`kind == "fact"`, with its field path).
+ * Something that would turn the answer to "eligible": a change (`kind = "change"`) or a fact
+ * to supply (`kind = "fact"`, with its `field`).
  */
 data class EligibilityRequirement (
-    var `check`: kotlin.String
+    /**
+     * The check it would settle.
+     */
+    var `check`: CheckKind
     , 
-    var `kind`: kotlin.String
+    /**
+     * A change, or a fact to give.
+     */
+    var `kind`: RequirementKind
     , 
-    var `field`: kotlin.String?
-    , 
+    /**
+     * What to do, in Chinese and English.
+     */
     var `explanation`: Label
+    , 
+    /**
+     * The fact to give, by its path; only for `kind = "fact"`.
+     */
+    var `field`: Fact? = null 
     
 ){
     
@@ -3756,25 +4173,72 @@ data class EligibilityRequirement (
 public object FfiConverterTypeEligibilityRequirement: FfiConverterRustBuffer<EligibilityRequirement> {
     override fun read(buf: ByteBuffer): EligibilityRequirement {
         return EligibilityRequirement(
-            FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterTypeCheckKind.read(buf),
+            FfiConverterTypeRequirementKind.read(buf),
             FfiConverterTypeLabel.read(buf),
+            FfiConverterOptionalTypeFact.read(buf),
         )
     }
 
     override fun allocationSize(value: EligibilityRequirement) = (
-            FfiConverterString.allocationSize(value.`check`) +
-            FfiConverterString.allocationSize(value.`kind`) +
-            FfiConverterOptionalString.allocationSize(value.`field`) +
-            FfiConverterTypeLabel.allocationSize(value.`explanation`)
+            FfiConverterTypeCheckKind.allocationSize(value.`check`) +
+            FfiConverterTypeRequirementKind.allocationSize(value.`kind`) +
+            FfiConverterTypeLabel.allocationSize(value.`explanation`) +
+            FfiConverterOptionalTypeFact.allocationSize(value.`field`)
     )
 
     override fun write(value: EligibilityRequirement, buf: ByteBuffer) {
-            FfiConverterString.write(value.`check`, buf)
-            FfiConverterString.write(value.`kind`, buf)
-            FfiConverterOptionalString.write(value.`field`, buf)
+            FfiConverterTypeCheckKind.write(value.`check`, buf)
+            FfiConverterTypeRequirementKind.write(value.`kind`, buf)
             FfiConverterTypeLabel.write(value.`explanation`, buf)
+            FfiConverterOptionalTypeFact.write(value.`field`, buf)
+    }
+}
+
+
+
+/**
+ * An error code and its class.
+ */
+data class ErrorCodeClass (
+    /**
+     * The stable code, e.g. `PLAN_INVALID`.
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * The class of error it is.
+     */
+    var `class`: ErrorClass
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeErrorCodeClass: FfiConverterRustBuffer<ErrorCodeClass> {
+    override fun read(buf: ByteBuffer): ErrorCodeClass {
+        return ErrorCodeClass(
+            FfiConverterString.read(buf),
+            FfiConverterTypeErrorClass.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: ErrorCodeClass) = (
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterTypeErrorClass.allocationSize(value.`class`)
+    )
+
+    override fun write(value: ErrorCodeClass, buf: ByteBuffer) {
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterTypeErrorClass.write(value.`class`, buf)
     }
 }
 
@@ -3832,11 +4296,17 @@ public object FfiConverterTypeHeldCertificateInput: FfiConverterRustBuffer<HeldC
 
 
 /**
- * A level the worker holds.
+ * A level the worker holds, and since when.
  */
 data class HeldLevel (
+    /**
+     * A skill level id, e.g. `junior`.
+     */
     var `level`: kotlin.String
     , 
+    /**
+     * When the certificate (or post) was obtained.
+     */
     var `obtainedOn`: CalendarDate
     
 ){
@@ -3873,15 +4343,27 @@ public object FfiConverterTypeHeldLevel: FfiConverterRustBuffer<HeldLevel> {
 
 
 /**
- * A level the worker holds, with its name.
+ * A level the worker holds.
  */
 data class HeldLevelView (
+    /**
+     * Level id, e.g. `senior`.
+     */
     var `level`: kotlin.String
     , 
+    /**
+     * The level's name, in Chinese and English.
+     */
     var `name`: Label
     , 
+    /**
+     * Position on the ladder, 1 = lowest.
+     */
     var `ordinal`: kotlin.UInt
     , 
+    /**
+     * The date the level was obtained.
+     */
     var `obtainedOn`: CalendarDate
     
 ){
@@ -3924,27 +4406,58 @@ public object FfiConverterTypeHeldLevelView: FfiConverterRustBuffer<HeldLevelVie
 
 
 /**
- * A quantitative target of the plan (专栏1 row).
+ * A quantitative target of the plan (专栏1 row). Declared here rather than taken from the core,
+ * whose indicator also carries its counting rule: a recursive condition uniffi cannot express.
  */
 data class Indicator (
+    /**
+     * Stable identifier, e.g. `subsidized-training`.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * The clause that sets it, e.g. `专栏1`.
+     */
     var `clause`: kotlin.String
     , 
+    /**
+     * Its row in that clause, from 1.
+     */
     var `row`: kotlin.UInt
     , 
+    /**
+     * The indicator's name as the plan writes it.
+     */
     var `name`: Label
     , 
+    /**
+     * What the target counts: 人次 or 个.
+     */
     var `unit`: IndicatorUnit
     , 
+    /**
+     * How the achieved value is compared with the target.
+     */
     var `comparator`: Comparator
     , 
+    /**
+     * The exact target in units (≥84万 → 840000).
+     */
     var `target`: ExactDecimal
     , 
+    /**
+     * The target as the plan writes it, e.g. ≥84 万.
+     */
     var `targetTextZh`: kotlin.String
     , 
+    /**
+     * 预期性 or 约束性.
+     */
     var `attribute`: Attribute
     , 
+    /**
+     * The indicator this one is part of (「其中」), if any.
+     */
     var `parent`: kotlin.String?
     
 ){
@@ -4005,59 +4518,130 @@ public object FfiConverterTypeIndicator: FfiConverterRustBuffer<Indicator> {
 
 
 /**
- * Where one indicator (whole area or a region) stands as of a date.
+ * Where one indicator (for the whole area or one region) stands as of a date.
  */
 data class IndicatorProgress (
+    /**
+     * Indicator id, e.g. `subsidized-training`.
+     */
     var `indicator`: kotlin.String
     , 
+    /**
+     * The indicator's name in Chinese and English.
+     */
     var `name`: Label
     , 
-    var `region`: kotlin.String?
+    /**
+     * Region id; `None` for the whole plan area.
+     */
+    var `region`: kotlin.String? = null 
     , 
+    /**
+     * The clause that sets the indicator, e.g. `专栏1`.
+     */
     var `clause`: kotlin.String
     , 
+    /**
+     * Unit of the target and of every value: 人次 or 个.
+     */
     var `unit`: IndicatorUnit
     , 
+    /**
+     * How the achieved value is compared with the target.
+     */
     var `comparator`: Comparator
     , 
+    /**
+     * The plan's target for the whole area, or the region's target from the options.
+     */
     var `target`: ExactDecimal
     , 
+    /**
+     * The date the progress is computed for.
+     */
     var `asOf`: CalendarDate
     , 
-    var `achieved`: ExactDecimal?
+    /**
+     * Cumulative value by the as-of date (or the period's end, if earlier); `None` without an
+     * observation by then.
+     */
+    var `achieved`: ExactDecimal? = null 
     , 
-    var `achievedOn`: CalendarDate?
+    /**
+     * Date of the latest observation counted.
+     */
+    var `achievedOn`: CalendarDate? = null 
     , 
+    /**
+     * Whether `achieved` was reported, rolled up from the regions, or is absent.
+     */
     var `source`: Source
     , 
-    var `completion`: ExactDecimal?
+    /**
+     * achieved ÷ target.
+     */
+    var `completion`: ExactDecimal? = null 
     , 
-    var `gap`: ExactDecimal?
+    /**
+     * What is still missing: target − achieved, never below 0.
+     */
+    var `gap`: ExactDecimal? = null 
     , 
+    /**
+     * Share of the period elapsed, 0 to 1.
+     */
     var `elapsed`: ExactDecimal
     , 
+    /**
+     * Expected by now on the schedule.
+     */
     var `expected`: ExactDecimal
     , 
     /**
-     * linear or milestones.
+     * `linear` over the period, or `milestones`.
      */
-    var `expectedMethod`: kotlin.String
+    var `expectedMethod`: ExpectedMethod
     , 
-    var `performance`: ExactDecimal?
+    /**
+     * achieved ÷ expected.
+     */
+    var `performance`: ExactDecimal? = null 
     , 
+    /**
+     * Schedule status as of the as-of date.
+     */
     var `status`: Status
     , 
+    /**
+     * The status in Chinese and English, as reports show it.
+     */
     var `statusLabel`: Label
     , 
+    /**
+     * Days from the as-of date to the period's end (0 once it is over).
+     */
     var `remainingDays`: kotlin.Long
     , 
-    var `requiredPerMonth`: ExactDecimal?
+    /**
+     * Pace needed from now to close the gap by the end of the period, per month of 30.4375 days;
+     * only for ≥ and > targets, and while days remain.
+     */
+    var `requiredPerMonth`: ExactDecimal? = null 
     , 
-    var `requiredPerYear`: ExactDecimal?
+    /**
+     * The same pace per year of 365.25 days.
+     */
+    var `requiredPerYear`: ExactDecimal? = null 
     , 
-    var `achievedPerMonth`: ExactDecimal?
+    /**
+     * Pace so far: achieved ÷ elapsed days, per month.
+     */
+    var `achievedPerMonth`: ExactDecimal? = null 
     , 
-    var `projections`: List<Projection>
+    /**
+     * The four methods' projections, in [`ProjectionMethod`] order, applicable or not.
+     */
+    var `projections`: List<Projection> = listOf() 
     
 ){
     
@@ -4089,7 +4673,7 @@ public object FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer<Indicato
             FfiConverterOptionalTypeExactDecimal.read(buf),
             FfiConverterTypeExactDecimal.read(buf),
             FfiConverterTypeExactDecimal.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeExpectedMethod.read(buf),
             FfiConverterOptionalTypeExactDecimal.read(buf),
             FfiConverterTypeStatus.read(buf),
             FfiConverterTypeLabel.read(buf),
@@ -4117,7 +4701,7 @@ public object FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer<Indicato
             FfiConverterOptionalTypeExactDecimal.allocationSize(value.`gap`) +
             FfiConverterTypeExactDecimal.allocationSize(value.`elapsed`) +
             FfiConverterTypeExactDecimal.allocationSize(value.`expected`) +
-            FfiConverterString.allocationSize(value.`expectedMethod`) +
+            FfiConverterTypeExpectedMethod.allocationSize(value.`expectedMethod`) +
             FfiConverterOptionalTypeExactDecimal.allocationSize(value.`performance`) +
             FfiConverterTypeStatus.allocationSize(value.`status`) +
             FfiConverterTypeLabel.allocationSize(value.`statusLabel`) +
@@ -4144,7 +4728,7 @@ public object FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer<Indicato
             FfiConverterOptionalTypeExactDecimal.write(value.`gap`, buf)
             FfiConverterTypeExactDecimal.write(value.`elapsed`, buf)
             FfiConverterTypeExactDecimal.write(value.`expected`, buf)
-            FfiConverterString.write(value.`expectedMethod`, buf)
+            FfiConverterTypeExpectedMethod.write(value.`expectedMethod`, buf)
             FfiConverterOptionalTypeExactDecimal.write(value.`performance`, buf)
             FfiConverterTypeStatus.write(value.`status`, buf)
             FfiConverterTypeLabel.write(value.`statusLabel`, buf)
@@ -4159,19 +4743,38 @@ public object FfiConverterTypeIndicatorProgress: FfiConverterRustBuffer<Indicato
 
 
 /**
- * Per-indicator figures of a tally.
+ * Per-indicator figures: how many records met the rule, and why some of those were not
+ * placed in a month of the plan period.
  */
 data class IndicatorTally (
+    /**
+     * The indicator's id.
+     */
     var `indicator`: kotlin.String
     , 
+    /**
+     * Records that met the rule.
+     */
     var `matched`: kotlin.ULong
     , 
+    /**
+     * Of those, records counted in a month of the plan period.
+     */
     var `counted`: kotlin.ULong
     , 
+    /**
+     * Met the rule but lack the date the rule counts by (e.g. not yet completed).
+     */
     var `undated`: kotlin.ULong
     , 
+    /**
+     * Met the rule but are dated before the plan period.
+     */
     var `beforePeriod`: kotlin.ULong
     , 
+    /**
+     * Met the rule but are dated after the plan period.
+     */
     var `afterPeriod`: kotlin.ULong
     
 ){
@@ -4220,13 +4823,22 @@ public object FfiConverterTypeIndicatorTally: FfiConverterRustBuffer<IndicatorTa
 
 
 /**
- * One problem found in a plan file.
+ * One problem found in a plan, located by its path in the file (`indicators[2].parent`).
  */
 data class Issue (
-    var `reason`: kotlin.String
+    /**
+     * Why the plan is invalid there.
+     */
+    var `reason`: Reason
     , 
+    /**
+     * The path in the plan file, e.g. `indicators[2].parent`; empty for the file as a whole.
+     */
     var `path`: kotlin.String
     , 
+    /**
+     * What is wrong, in English.
+     */
     var `message`: kotlin.String
     
 ){
@@ -4244,20 +4856,20 @@ data class Issue (
 public object FfiConverterTypeIssue: FfiConverterRustBuffer<Issue> {
     override fun read(buf: ByteBuffer): Issue {
         return Issue(
-            FfiConverterString.read(buf),
+            FfiConverterTypeReason.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
         )
     }
 
     override fun allocationSize(value: Issue) = (
-            FfiConverterString.allocationSize(value.`reason`) +
+            FfiConverterTypeReason.allocationSize(value.`reason`) +
             FfiConverterString.allocationSize(value.`path`) +
             FfiConverterString.allocationSize(value.`message`)
     )
 
     override fun write(value: Issue, buf: ByteBuffer) {
-            FfiConverterString.write(value.`reason`, buf)
+            FfiConverterTypeReason.write(value.`reason`, buf)
             FfiConverterString.write(value.`path`, buf)
             FfiConverterString.write(value.`message`, buf)
     }
@@ -4269,8 +4881,14 @@ public object FfiConverterTypeIssue: FfiConverterRustBuffer<Issue> {
  * A text in Chinese (as the plan writes it) and English.
  */
 data class Label (
+    /**
+     * The Chinese text.
+     */
     var `zh`: kotlin.String
     , 
+    /**
+     * The English text.
+     */
     var `en`: kotlin.String
     
 ){
@@ -4307,20 +4925,38 @@ public object FfiConverterTypeLabel: FfiConverterRustBuffer<Label> {
 
 
 /**
- * A numbered measure such as （二十五）.
+ * A numbered measure, e.g. （二十五）加大职业技能培训投入力度.
  */
 data class Measure (
+    /**
+     * The number as written, with full-width brackets, e.g. `（二十五）`.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * The measure's number (（二十五） → 25), by which queries find it.
+     */
     var `number`: kotlin.UInt
     , 
+    /**
+     * The chapter the measure is in.
+     */
     var `chapter`: kotlin.String
     , 
+    /**
+     * The measure's heading.
+     */
     var `title`: Label
     , 
+    /**
+     * The full text, the closing responsibility parenthetical included.
+     */
     var `textZh`: kotlin.String
     , 
-    var `responsibility`: Responsibility?
+    /**
+     * Who the measure makes responsible, when its text says.
+     */
+    var `responsibility`: Responsibility? = null 
     
 ){
     
@@ -4371,31 +5007,70 @@ public object FfiConverterTypeMeasure: FfiConverterRustBuffer<Measure> {
  * Who issued the plan, when, under which number, for which period.
  */
 data class Metadata (
+    /**
+     * Title of the plan itself.
+     */
     var `title`: Label
     , 
-    var `noticeTitleZh`: kotlin.String?
+    /**
+     * Title of the notice that issued it (印发通知), if any.
+     */
+    var `noticeTitleZh`: kotlin.String? = null 
     , 
+    /**
+     * 发文字号, e.g. 吉人社联〔2022〕145号.
+     */
     var `documentNumber`: kotlin.String
     , 
-    var `indexNumber`: kotlin.String?
+    /**
+     * 索引号 of the government information-disclosure catalogue.
+     */
+    var `indexNumber`: kotlin.String? = null 
     , 
-    var `issuers`: List<kotlin.String>
+    /**
+     * Issuing departments, by department id, in the order the notice signs them.
+     */
+    var `issuers`: List<kotlin.String> = listOf() 
     , 
+    /**
+     * 成文日期.
+     */
     var `writtenOn`: CalendarDate
     , 
-    var `publishedOn`: CalendarDate?
+    /**
+     * 发布日期.
+     */
+    var `publishedOn`: CalendarDate? = null 
     , 
+    /**
+     * The period the targets cover, both ends inclusive.
+     */
     var `period`: Period
     , 
-    var `addressees`: List<kotlin.String>
+    /**
+     * Addressees of the notice, as written (主送).
+     */
+    var `addressees`: List<kotlin.String> = listOf() 
     , 
-    var `basisDocuments`: List<Label>
+    /**
+     * The documents the plan says it is based on (依据).
+     */
+    var `basisDocuments`: List<Label> = listOf() 
     , 
-    var `sourceUrl`: kotlin.String?
+    /**
+     * Where the text was published.
+     */
+    var `sourceUrl`: kotlin.String? = null 
     , 
-    var `noticeTextZh`: kotlin.String?
+    /**
+     * The body of the issuing notice.
+     */
+    var `noticeTextZh`: kotlin.String? = null 
     , 
-    var `preambleZh`: kotlin.String?
+    /**
+     * The plan's opening paragraph (before chapter 一).
+     */
+    var `preambleZh`: kotlin.String? = null 
     
 ){
     
@@ -4464,13 +5139,22 @@ public object FfiConverterTypeMetadata: FfiConverterRustBuffer<Metadata> {
 
 
 /**
- * A caller-given point of the expected trajectory.
+ * A caller-given point of the expected trajectory: by `date`, `value` should have been achieved.
  */
 data class Milestone (
+    /**
+     * Indicator id.
+     */
     var `indicator`: kotlin.String
     , 
+    /**
+     * The day by which `value` is expected, within the plan period.
+     */
     var `date`: CalendarDate
     , 
+    /**
+     * Cumulative value expected by then, between 0 and the indicator's target.
+     */
     var `value`: ExactDecimal
     
 ){
@@ -4513,14 +5197,29 @@ public object FfiConverterTypeMilestone: FfiConverterRustBuffer<Milestone> {
  * An achieved value of an indicator, for the whole area (`region` null) or a region.
  */
 data class Observation (
+    /**
+     * Indicator id, e.g. `subsidized-training`.
+     */
     var `indicator`: kotlin.String
     , 
+    /**
+     * Region id or GB/T 2260 code; null for the whole plan area.
+     */
     var `region`: kotlin.String?
     , 
+    /**
+     * The date the value refers to.
+     */
     var `date`: CalendarDate
     , 
+    /**
+     * The achieved value, exact.
+     */
     var `value`: ExactDecimal
     , 
+    /**
+     * Cumulative, or per day, month, quarter or year.
+     */
     var `kind`: SeriesKind
     
 ){
@@ -4647,21 +5346,43 @@ public object FfiConverterTypeOfferInput: FfiConverterRustBuffer<OfferInput> {
 
 
 /**
- * The parts (「其中」) of an indicator against their whole.
+ * The parts (「其中」) of an indicator against their whole, as of the report's date.
  */
 data class PartsCheck (
+    /**
+     * Id of the whole indicator.
+     */
     var `whole`: kotlin.String
     , 
-    var `parts`: List<kotlin.String>
+    /**
+     * Ids of its parts, in plan order.
+     */
+    var `parts`: List<kotlin.String> = listOf() 
     , 
-    var `wholeAchieved`: ExactDecimal?
+    /**
+     * The whole's achieved value for the whole area, if any.
+     */
+    var `wholeAchieved`: ExactDecimal? = null 
     , 
-    var `partsAchieved`: ExactDecimal?
+    /**
+     * Sum of the parts' achieved values (parts may overlap: it may exceed the whole); `None` when
+     * no part has one.
+     */
+    var `partsAchieved`: ExactDecimal? = null 
     , 
+    /**
+     * The whole's target.
+     */
     var `wholeTarget`: ExactDecimal
     , 
+    /**
+     * Sum of the parts' targets.
+     */
     var `partsTarget`: ExactDecimal
     , 
+    /**
+     * True when no single part has achieved more than its whole.
+     */
     var `consistent`: kotlin.Boolean
     
 ){
@@ -4716,20 +5437,45 @@ public object FfiConverterTypePartsCheck: FfiConverterRustBuffer<PartsCheck> {
  * What a pathway screen shows.
  */
 data class Pathway (
+    /**
+     * The date the pathway is computed for.
+     */
     var `asOf`: CalendarDate
     , 
+    /**
+     * The requirement set used, by its `occupation`: `default`, or the occupation's own; `none`
+     * when the plan has neither.
+     */
     var `requirements`: kotlin.String
     , 
+    /**
+     * The requirement set's name, in Chinese and English.
+     */
     var `requirementsName`: Label
     , 
-    var `held`: List<HeldLevelView>
+    /**
+     * Held levels, lowest first.
+     */
+    var `held`: List<HeldLevelView> = listOf() 
     , 
-    var `currentLevel`: kotlin.String?
+    /**
+     * The highest level held.
+     */
+    var `currentLevel`: kotlin.String? = null 
     , 
-    var `unlocked`: List<Unlock>
+    /**
+     * What the held levels open (titles, subsidy caps).
+     */
+    var `unlocked`: List<Unlock> = listOf() 
     , 
-    var `steps`: List<Step>
+    /**
+     * Every level above the current one, up to the highest the requirement set has, lowest first.
+     */
+    var `steps`: List<Step> = listOf() 
     , 
+    /**
+     * True when no level is above the current one (within the requirement set's highest level).
+     */
     var `atTop`: kotlin.Boolean
     
 ){
@@ -4787,8 +5533,14 @@ public object FfiConverterTypePathway: FfiConverterRustBuffer<Pathway> {
  * A closed date interval.
  */
 data class Period (
+    /**
+     * The first day, an ISO date.
+     */
     var `start`: CalendarDate
     , 
+    /**
+     * The last day (included), an ISO date.
+     */
     var `end`: CalendarDate
     
 ){
@@ -4941,10 +5693,19 @@ public object FfiConverterTypeProfileInput: FfiConverterRustBuffer<ProfileInput>
  * Options of a progress computation.
  */
 data class ProgressOptions (
+    /**
+     * The date progress is computed for.
+     */
     var `asOf`: CalendarDate
     , 
+    /**
+     * Milestones of the expected trajectory.
+     */
     var `milestones`: List<Milestone> = listOf() 
     , 
+    /**
+     * Targets of regions, each of which gets its own row.
+     */
     var `regionalTargets`: List<RegionalTarget> = listOf() 
     , 
     /**
@@ -4992,18 +5753,27 @@ public object FfiConverterTypeProgressOptions: FfiConverterRustBuffer<ProgressOp
 
 
 /**
- * Something suspicious in the observations that did not stop the computation.
+ * Something suspicious in the observations that does not stop the computation.
  */
 data class ProgressWarning (
     /**
-     * part_exceeds_whole, regions_exceed_province or rollup_mismatch.
+     * What the warning is about.
      */
-    var `code`: kotlin.String
+    var `code`: WarningCode
     , 
+    /**
+     * The indicator concerned (for `part_exceeds_whole`, the part).
+     */
     var `indicator`: kotlin.String
     , 
-    var `region`: kotlin.String?
+    /**
+     * Region id; `None` for the whole plan area.
+     */
+    var `region`: kotlin.String? = null 
     , 
+    /**
+     * What was found, in English, with the figures compared.
+     */
     var `message`: kotlin.String
     
 ){
@@ -5021,7 +5791,7 @@ data class ProgressWarning (
 public object FfiConverterTypeProgressWarning: FfiConverterRustBuffer<ProgressWarning> {
     override fun read(buf: ByteBuffer): ProgressWarning {
         return ProgressWarning(
-            FfiConverterString.read(buf),
+            FfiConverterTypeWarningCode.read(buf),
             FfiConverterString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterString.read(buf),
@@ -5029,14 +5799,14 @@ public object FfiConverterTypeProgressWarning: FfiConverterRustBuffer<ProgressWa
     }
 
     override fun allocationSize(value: ProgressWarning) = (
-            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterTypeWarningCode.allocationSize(value.`code`) +
             FfiConverterString.allocationSize(value.`indicator`) +
             FfiConverterOptionalString.allocationSize(value.`region`) +
             FfiConverterString.allocationSize(value.`message`)
     )
 
     override fun write(value: ProgressWarning, buf: ByteBuffer) {
-            FfiConverterString.write(value.`code`, buf)
+            FfiConverterTypeWarningCode.write(value.`code`, buf)
             FfiConverterString.write(value.`indicator`, buf)
             FfiConverterOptionalString.write(value.`region`, buf)
             FfiConverterString.write(value.`message`, buf)
@@ -5046,37 +5816,75 @@ public object FfiConverterTypeProgressWarning: FfiConverterRustBuffer<ProgressWa
 
 
 /**
- * One projection method's result with every intermediate value.
+ * One projection method's result with every intermediate value, so it can be audited.
+ * Fields a method does not use are `None`.
  */
 data class Projection (
     /**
-     * linear_trend, escap_current_status, escap_anticipated_progress or unsd_cagr.
+     * The method.
      */
-    var `method`: kotlin.String
+    var `method`: ProjectionMethod
     , 
+    /**
+     * False when the method cannot be applied; `note` says why.
+     */
     var `applicable`: kotlin.Boolean
     , 
-    var `note`: kotlin.String?
+    /**
+     * Why the method does not apply, in English; `None` when it applies.
+     */
+    var `note`: kotlin.String? = null 
     , 
-    var `baseDate`: CalendarDate?
+    /**
+     * Where the method starts from: the period's first day or, for the CAGR, the first observation.
+     */
+    var `baseDate`: CalendarDate? = null 
     , 
-    var `baseValue`: ExactDecimal?
+    /**
+     * The value at `base_date`: 0, or the first observation's for the CAGR.
+     */
+    var `baseValue`: ExactDecimal? = null 
     , 
-    var `latestDate`: CalendarDate?
+    /**
+     * Date of the latest observation used, on or before the as-of date.
+     */
+    var `latestDate`: CalendarDate? = null 
     , 
-    var `latestValue`: ExactDecimal?
+    /**
+     * Cumulative value at `latest_date`.
+     */
+    var `latestValue`: ExactDecimal? = null 
     , 
-    var `points`: kotlin.UInt?
+    /**
+     * Observations used (the linear trend and anticipated progress also count their anchor at 0).
+     */
+    var `points`: kotlin.UInt? = null 
     , 
-    var `rate`: ExactDecimal?
+    /**
+     * Slope per year (linear trend) or compound annual growth rate (CAGR).
+     */
+    var `rate`: ExactDecimal? = null 
     , 
-    var `requiredRate`: ExactDecimal?
+    /**
+     * The rate needed to reach the target by the end of the period.
+     */
+    var `requiredRate`: ExactDecimal? = null 
     , 
-    var `projectedValue`: ExactDecimal?
+    /**
+     * Value projected for the period's last day.
+     */
+    var `projectedValue`: ExactDecimal? = null 
     , 
-    var `index`: ExactDecimal?
+    /**
+     * The method's index: projected ÷ target (linear trend, anticipated progress), the current
+     * status index, or UNSD's P = (projected − base) ÷ (target − base).
+     */
+    var `index`: ExactDecimal? = null 
     , 
-    var `classification`: kotlin.String?
+    /**
+     * The method's class, e.g. `will_meet`, `substantial_progress`.
+     */
+    var `classification`: ProjectionClass? = null 
     
 ){
     
@@ -5093,7 +5901,7 @@ data class Projection (
 public object FfiConverterTypeProjection: FfiConverterRustBuffer<Projection> {
     override fun read(buf: ByteBuffer): Projection {
         return Projection(
-            FfiConverterString.read(buf),
+            FfiConverterTypeProjectionMethod.read(buf),
             FfiConverterBoolean.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalTypeCalendarDate.read(buf),
@@ -5105,12 +5913,12 @@ public object FfiConverterTypeProjection: FfiConverterRustBuffer<Projection> {
             FfiConverterOptionalTypeExactDecimal.read(buf),
             FfiConverterOptionalTypeExactDecimal.read(buf),
             FfiConverterOptionalTypeExactDecimal.read(buf),
-            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalTypeProjectionClass.read(buf),
         )
     }
 
     override fun allocationSize(value: Projection) = (
-            FfiConverterString.allocationSize(value.`method`) +
+            FfiConverterTypeProjectionMethod.allocationSize(value.`method`) +
             FfiConverterBoolean.allocationSize(value.`applicable`) +
             FfiConverterOptionalString.allocationSize(value.`note`) +
             FfiConverterOptionalTypeCalendarDate.allocationSize(value.`baseDate`) +
@@ -5122,11 +5930,11 @@ public object FfiConverterTypeProjection: FfiConverterRustBuffer<Projection> {
             FfiConverterOptionalTypeExactDecimal.allocationSize(value.`requiredRate`) +
             FfiConverterOptionalTypeExactDecimal.allocationSize(value.`projectedValue`) +
             FfiConverterOptionalTypeExactDecimal.allocationSize(value.`index`) +
-            FfiConverterOptionalString.allocationSize(value.`classification`)
+            FfiConverterOptionalTypeProjectionClass.allocationSize(value.`classification`)
     )
 
     override fun write(value: Projection, buf: ByteBuffer) {
-            FfiConverterString.write(value.`method`, buf)
+            FfiConverterTypeProjectionMethod.write(value.`method`, buf)
             FfiConverterBoolean.write(value.`applicable`, buf)
             FfiConverterOptionalString.write(value.`note`, buf)
             FfiConverterOptionalTypeCalendarDate.write(value.`baseDate`, buf)
@@ -5138,7 +5946,7 @@ public object FfiConverterTypeProjection: FfiConverterRustBuffer<Projection> {
             FfiConverterOptionalTypeExactDecimal.write(value.`requiredRate`, buf)
             FfiConverterOptionalTypeExactDecimal.write(value.`projectedValue`, buf)
             FfiConverterOptionalTypeExactDecimal.write(value.`index`, buf)
-            FfiConverterOptionalString.write(value.`classification`, buf)
+            FfiConverterOptionalTypeProjectionClass.write(value.`classification`, buf)
     }
 }
 
@@ -5201,45 +6009,89 @@ public object FfiConverterTypeReceivedSubsidyInput: FfiConverterRustBuffer<Recei
 
 
 /**
- * A training record (recordId, personKey …) or a training base (baseId, baseKind …), every
- * field as text. `subsidised` is true/false (1/0, yes/no, 是/否); the person key must be a
- * hashed key, never a 身份证号.
+ * A record as a typed host (Kotlin, Swift) hands it over: every field as text, `groups` as a
+ * list. Absent and empty fields are the same.
  */
 data class RecordInput (
-    var `recordId`: kotlin.String? = null 
+    /**
+     * A training base's id; at most 128 bytes. A record with one is a base.
+     */
+    var `baseId`: kotlin.String? = null 
     , 
+    /**
+     * An id or name of the plan's `records.base_kinds`.
+     */
+    var `baseKind`: kotlin.String? = null 
+    , 
+    /**
+     * The base's name (not read by any rule).
+     */
+    var `baseName`: kotlin.String? = null 
+    , 
+    /**
+     * The day the certificate was issued, an ISO date.
+     */
+    var `certificateDate`: kotlin.String? = null 
+    , 
+    /**
+     * An id or name of the plan's `records.certificate_kinds`.
+     */
+    var `certificateKind`: kotlin.String? = null 
+    , 
+    /**
+     * A skill level id, name or national level 1–5.
+     */
+    var `certificateLevel`: kotlin.String? = null 
+    , 
+    /**
+     * The day the person completed the training (结业), an ISO date.
+     */
+    var `completionDate`: kotlin.String? = null 
+    , 
+    /**
+     * The day the base was built or designated, an ISO date.
+     */
+    var `designatedDate`: kotlin.String? = null 
+    , 
+    /**
+     * The day the training ended, an ISO date.
+     */
+    var `endDate`: kotlin.String? = null 
+    , 
+    /**
+     * Ids or names of the plan's `records.groups`.
+     */
+    var `groups`: List<kotlin.String> = listOf() 
+    , 
+    /**
+     * A hashed key of the person; at most 128 bytes, never an ID number.
+     */
     var `personKey`: kotlin.String? = null 
     , 
     /**
-     * Region id, name or GB/T 2260 code (a county code counts toward its prefecture).
+     * The training system's id of a training record; at most 128 bytes.
+     */
+    var `recordId`: kotlin.String? = null 
+    , 
+    /**
+     * A region id, name or GB/T 2260 code.
      */
     var `region`: kotlin.String? = null 
     , 
-    var `trainingType`: kotlin.String? = null 
-    , 
-    var `subsidised`: kotlin.String? = null 
-    , 
-    var `groups`: List<kotlin.String> = listOf() 
-    , 
+    /**
+     * The day the training started, an ISO date.
+     */
     var `startDate`: kotlin.String? = null 
     , 
-    var `endDate`: kotlin.String? = null 
+    /**
+     * `true`/`false`, `1`/`0`, `yes`/`no` or `是`/`否`.
+     */
+    var `subsidised`: kotlin.String? = null 
     , 
-    var `completionDate`: kotlin.String? = null 
-    , 
-    var `certificateKind`: kotlin.String? = null 
-    , 
-    var `certificateLevel`: kotlin.String? = null 
-    , 
-    var `certificateDate`: kotlin.String? = null 
-    , 
-    var `baseId`: kotlin.String? = null 
-    , 
-    var `baseKind`: kotlin.String? = null 
-    , 
-    var `designatedDate`: kotlin.String? = null 
-    , 
-    var `baseName`: kotlin.String? = null 
+    /**
+     * An id, Chinese name or alias of the plan's `records.training_types`.
+     */
+    var `trainingType`: kotlin.String? = null 
     
 ){
     
@@ -5261,11 +6113,11 @@ public object FfiConverterTypeRecordInput: FfiConverterRustBuffer<RecordInput> {
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
             FfiConverterSequenceString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
-            FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
             FfiConverterOptionalString.read(buf),
@@ -5276,64 +6128,79 @@ public object FfiConverterTypeRecordInput: FfiConverterRustBuffer<RecordInput> {
     }
 
     override fun allocationSize(value: RecordInput) = (
-            FfiConverterOptionalString.allocationSize(value.`recordId`) +
-            FfiConverterOptionalString.allocationSize(value.`personKey`) +
-            FfiConverterOptionalString.allocationSize(value.`region`) +
-            FfiConverterOptionalString.allocationSize(value.`trainingType`) +
-            FfiConverterOptionalString.allocationSize(value.`subsidised`) +
-            FfiConverterSequenceString.allocationSize(value.`groups`) +
-            FfiConverterOptionalString.allocationSize(value.`startDate`) +
-            FfiConverterOptionalString.allocationSize(value.`endDate`) +
-            FfiConverterOptionalString.allocationSize(value.`completionDate`) +
-            FfiConverterOptionalString.allocationSize(value.`certificateKind`) +
-            FfiConverterOptionalString.allocationSize(value.`certificateLevel`) +
-            FfiConverterOptionalString.allocationSize(value.`certificateDate`) +
             FfiConverterOptionalString.allocationSize(value.`baseId`) +
             FfiConverterOptionalString.allocationSize(value.`baseKind`) +
+            FfiConverterOptionalString.allocationSize(value.`baseName`) +
+            FfiConverterOptionalString.allocationSize(value.`certificateDate`) +
+            FfiConverterOptionalString.allocationSize(value.`certificateKind`) +
+            FfiConverterOptionalString.allocationSize(value.`certificateLevel`) +
+            FfiConverterOptionalString.allocationSize(value.`completionDate`) +
             FfiConverterOptionalString.allocationSize(value.`designatedDate`) +
-            FfiConverterOptionalString.allocationSize(value.`baseName`)
+            FfiConverterOptionalString.allocationSize(value.`endDate`) +
+            FfiConverterSequenceString.allocationSize(value.`groups`) +
+            FfiConverterOptionalString.allocationSize(value.`personKey`) +
+            FfiConverterOptionalString.allocationSize(value.`recordId`) +
+            FfiConverterOptionalString.allocationSize(value.`region`) +
+            FfiConverterOptionalString.allocationSize(value.`startDate`) +
+            FfiConverterOptionalString.allocationSize(value.`subsidised`) +
+            FfiConverterOptionalString.allocationSize(value.`trainingType`)
     )
 
     override fun write(value: RecordInput, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`recordId`, buf)
-            FfiConverterOptionalString.write(value.`personKey`, buf)
-            FfiConverterOptionalString.write(value.`region`, buf)
-            FfiConverterOptionalString.write(value.`trainingType`, buf)
-            FfiConverterOptionalString.write(value.`subsidised`, buf)
-            FfiConverterSequenceString.write(value.`groups`, buf)
-            FfiConverterOptionalString.write(value.`startDate`, buf)
-            FfiConverterOptionalString.write(value.`endDate`, buf)
-            FfiConverterOptionalString.write(value.`completionDate`, buf)
-            FfiConverterOptionalString.write(value.`certificateKind`, buf)
-            FfiConverterOptionalString.write(value.`certificateLevel`, buf)
-            FfiConverterOptionalString.write(value.`certificateDate`, buf)
             FfiConverterOptionalString.write(value.`baseId`, buf)
             FfiConverterOptionalString.write(value.`baseKind`, buf)
-            FfiConverterOptionalString.write(value.`designatedDate`, buf)
             FfiConverterOptionalString.write(value.`baseName`, buf)
+            FfiConverterOptionalString.write(value.`certificateDate`, buf)
+            FfiConverterOptionalString.write(value.`certificateKind`, buf)
+            FfiConverterOptionalString.write(value.`certificateLevel`, buf)
+            FfiConverterOptionalString.write(value.`completionDate`, buf)
+            FfiConverterOptionalString.write(value.`designatedDate`, buf)
+            FfiConverterOptionalString.write(value.`endDate`, buf)
+            FfiConverterSequenceString.write(value.`groups`, buf)
+            FfiConverterOptionalString.write(value.`personKey`, buf)
+            FfiConverterOptionalString.write(value.`recordId`, buf)
+            FfiConverterOptionalString.write(value.`region`, buf)
+            FfiConverterOptionalString.write(value.`startDate`, buf)
+            FfiConverterOptionalString.write(value.`subsidised`, buf)
+            FfiConverterOptionalString.write(value.`trainingType`, buf)
     }
 }
 
 
 
 /**
- * A region or administrative unit.
+ * A region that targets and records can be attributed to.
  */
 data class Region (
+    /**
+     * Stable identifier, e.g. `changchun`.
+     */
     var `id`: kotlin.String
     , 
     /**
-     * GB/T 2260 code; null for units that have none (长白山管委会, 长春新区).
+     * GB/T 2260 code, six digits; absent for units that have none.
      */
-    var `code`: kotlin.String?
+    var `code`: kotlin.String? = null 
     , 
+    /**
+     * The region's name, e.g. 长春市.
+     */
     var `name`: Label
     , 
+    /**
+     * What kind of administrative unit it is.
+     */
     var `kind`: RegionKind
     , 
-    var `parent`: kotlin.String?
+    /**
+     * The enclosing region's id.
+     */
+    var `parent`: kotlin.String? = null 
     , 
-    var `note`: kotlin.String?
+    /**
+     * Provenance or caveats, e.g. why a unit has no code.
+     */
+    var `note`: kotlin.String? = null 
     
 ){
     
@@ -5384,8 +6251,14 @@ public object FfiConverterTypeRegion: FfiConverterRustBuffer<Region> {
  * A region and its weight, for `decompose`.
  */
 data class RegionWeight (
+    /**
+     * Region id or GB/T 2260 code.
+     */
     var `region`: kotlin.String
     , 
+    /**
+     * Its weight, exact.
+     */
     var `weight`: ExactDecimal
     
 ){
@@ -5422,13 +6295,22 @@ public object FfiConverterTypeRegionWeight: FfiConverterRustBuffer<RegionWeight>
 
 
 /**
- * A region's target for an indicator.
+ * A target for one region (from a published breakdown or from [`super::decompose`]).
  */
 data class RegionalTarget (
+    /**
+     * Indicator id.
+     */
     var `indicator`: kotlin.String
     , 
+    /**
+     * Region id or GB/T 2260 code.
+     */
     var `region`: kotlin.String
     , 
+    /**
+     * The region's target, an exact decimal between 0 and 10^15.
+     */
     var `target`: ExactDecimal
     
 ){
@@ -5471,21 +6353,30 @@ public object FfiConverterTypeRegionalTarget: FfiConverterRustBuffer<RegionalTar
  * A record that was refused and skipped.
  */
 data class Rejection (
-    var `source`: kotlin.String?
-    , 
     /**
-     * From 1; a CSV header is not a row.
+     * Its row in that input, from 1 (a CSV header is not a row).
      */
     var `row`: kotlin.ULong
     , 
+    /**
+     * The field at fault, e.g. `region`.
+     */
     var `field`: kotlin.String
     , 
     /**
-     * Stable reason, e.g. unknown_region.
+     * A stable reason such as `unknown_region`.
      */
     var `code`: kotlin.String
     , 
+    /**
+     * What was expected, in English; never the value found.
+     */
     var `message`: kotlin.String
+    , 
+    /**
+     * The input it came from, when one was named.
+     */
+    var `source`: kotlin.String? = null 
     
 ){
     
@@ -5502,28 +6393,28 @@ data class Rejection (
 public object FfiConverterTypeRejection: FfiConverterRustBuffer<Rejection> {
     override fun read(buf: ByteBuffer): Rejection {
         return Rejection(
-            FfiConverterOptionalString.read(buf),
             FfiConverterULong.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
             FfiConverterString.read(buf),
+            FfiConverterOptionalString.read(buf),
         )
     }
 
     override fun allocationSize(value: Rejection) = (
-            FfiConverterOptionalString.allocationSize(value.`source`) +
             FfiConverterULong.allocationSize(value.`row`) +
             FfiConverterString.allocationSize(value.`field`) +
             FfiConverterString.allocationSize(value.`code`) +
-            FfiConverterString.allocationSize(value.`message`)
+            FfiConverterString.allocationSize(value.`message`) +
+            FfiConverterOptionalString.allocationSize(value.`source`)
     )
 
     override fun write(value: Rejection, buf: ByteBuffer) {
-            FfiConverterOptionalString.write(value.`source`, buf)
             FfiConverterULong.write(value.`row`, buf)
             FfiConverterString.write(value.`field`, buf)
             FfiConverterString.write(value.`code`, buf)
             FfiConverterString.write(value.`message`, buf)
+            FfiConverterOptionalString.write(value.`source`, buf)
     }
 }
 
@@ -5533,25 +6424,55 @@ public object FfiConverterTypeRejection: FfiConverterRustBuffer<Rejection> {
  * Every indicator of a plan as of a date.
  */
 data class Report (
+    /**
+     * The plan's id.
+     */
     var `planId`: kotlin.String
     , 
+    /**
+     * The plan's fingerprint: SHA-256 of its canonical JSON form.
+     */
     var `fingerprint`: kotlin.String
     , 
+    /**
+     * The date the report is computed for.
+     */
     var `asOf`: CalendarDate
     , 
+    /**
+     * The plan period's first day.
+     */
     var `periodStart`: CalendarDate
     , 
+    /**
+     * The plan period's last day.
+     */
     var `periodEnd`: CalendarDate
     , 
+    /**
+     * True when the as-of date is on or after the period's last day: statuses are final.
+     */
     var `isFinal`: kotlin.Boolean
     , 
-    var `indicators`: List<IndicatorProgress>
+    /**
+     * Whole-area progress, one row per indicator, in plan order.
+     */
+    var `indicators`: List<IndicatorProgress> = listOf() 
     , 
-    var `regions`: List<IndicatorProgress>
+    /**
+     * Per-region progress, for each region with a target (from the options) and in plan order.
+     */
+    var `regions`: List<IndicatorProgress> = listOf() 
     , 
-    var `parts`: List<PartsCheck>
+    /**
+     * One check per indicator that has parts (「其中」), in plan order.
+     */
+    var `parts`: List<PartsCheck> = listOf() 
     , 
-    var `warnings`: List<ProgressWarning>
+    /**
+     * What looks suspicious in the observations (parts above their whole, regions against the whole).
+     */
+    var `warnings`: List<ProgressWarning> = listOf() 
     
 ){
     
@@ -5611,17 +6532,32 @@ public object FfiConverterTypeReport: FfiConverterRustBuffer<Report> {
 
 
 /**
- * Who the plan makes responsible for a measure.
+ * Who the plan makes responsible for a measure: the closing 「（…按职责分工负责）」.
  */
 data class Responsibility (
+    /**
+     * The parenthetical as written.
+     */
     var `textZh`: kotlin.String
     , 
-    var `lead`: kotlin.String?
+    /**
+     * The lead department: the one named first, by the convention of joint documents.
+     */
+    var `lead`: kotlin.String? = null 
     , 
-    var `departments`: List<kotlin.String>
+    /**
+     * Every department named, in the order written (the lead included).
+     */
+    var `departments`: List<kotlin.String> = listOf() 
     , 
+    /**
+     * 「所有相关部门」: every relevant department, none named.
+     */
     var `allRelevant`: kotlin.Boolean
     , 
+    /**
+     * 「按职责分工负责」 (each within its remit) rather than a sole 「负责」.
+     */
     var `byDivisionOfDuties`: kotlin.Boolean
     
 ){
@@ -5667,20 +6603,39 @@ public object FfiConverterTypeResponsibility: FfiConverterRustBuffer<Responsibil
 
 
 /**
- * One application route, evaluated.
+ * One application route to a level, evaluated.
  */
 data class RouteProgress (
+    /**
+     * The route's id in the plan's requirements.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * The route in words, in Chinese and English.
+     */
     var `label`: Label
     , 
+    /**
+     * True when every condition is met on the as-of date.
+     */
     var `met`: kotlin.Boolean
     , 
-    var `earliestDate`: CalendarDate?
+    /**
+     * When the last of its conditions is (or will first be) met, and never before the latest
+     * level held was obtained; absent when a condition cannot be dated with what is known.
+     */
+    var `earliestDate`: CalendarDate? = null 
     , 
+    /**
+     * The least advanced condition's progress.
+     */
     var `progress`: ExactDecimal
     , 
-    var `conditions`: List<ConditionProgress>
+    /**
+     * Each condition of the route, evaluated, in the plan's order.
+     */
+    var `conditions`: List<ConditionProgress> = listOf() 
     
 ){
     
@@ -5731,12 +6686,24 @@ public object FfiConverterTypeRouteProgress: FfiConverterRustBuffer<RouteProgres
  * The rule version applied.
  */
 data class RuleVersion (
+    /**
+     * The version's id, e.g. `2025`.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * First day in force.
+     */
     var `from`: CalendarDate
     , 
-    var `to`: CalendarDate?
+    /**
+     * Last day in force; `None` when open-ended.
+     */
+    var `to`: CalendarDate? = null 
     , 
+    /**
+     * The documents the version follows.
+     */
     var `source`: kotlin.String
     
 ){
@@ -5782,26 +6749,50 @@ public object FfiConverterTypeRuleVersion: FfiConverterRustBuffer<RuleVersion> {
  * A rung of the skill ladder.
  */
 data class SkillLevel (
+    /**
+     * Stable identifier, e.g. `senior`.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * Position on the ladder, 1 = lowest.
+     */
     var `ordinal`: kotlin.UInt
     , 
-    var `nationalLevel`: kotlin.UInt?
+    /**
+     * The national level number of certificate levels: 5 (初级) … 1 (高级技师).
+     */
+    var `nationalLevel`: kotlin.UInt? = null 
     , 
+    /**
+     * The level's name, e.g. 三级/高级工; records may give either half.
+     */
     var `name`: Label
     , 
+    /**
+     * What the rung is: set within an enterprise, a certificate level, or an appointed post.
+     */
     var `kind`: LevelKind
     , 
+    /**
+     * The document the level comes from.
+     */
     var `source`: kotlin.String
     , 
     /**
-     * high, medium, low or unconfirmed.
+     * How sure that source makes the level.
      */
-    var `confidence`: kotlin.String
+    var `confidence`: Confidence
     , 
-    var `skillUpgradeSubsidyCap`: ExactDecimal?
+    /**
+     * Cap of the 技能提升补贴 for a certificate at this level, in yuan, where national rules set one.
+     */
+    var `skillUpgradeSubsidyCap`: ExactDecimal? = null 
     , 
-    var `note`: kotlin.String?
+    /**
+     * Caveats, e.g. that an appointed post is not a certificate level.
+     */
+    var `note`: kotlin.String? = null 
     
 ){
     
@@ -5824,7 +6815,7 @@ public object FfiConverterTypeSkillLevel: FfiConverterRustBuffer<SkillLevel> {
             FfiConverterTypeLabel.read(buf),
             FfiConverterTypeLevelKind.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeConfidence.read(buf),
             FfiConverterOptionalTypeExactDecimal.read(buf),
             FfiConverterOptionalString.read(buf),
         )
@@ -5837,7 +6828,7 @@ public object FfiConverterTypeSkillLevel: FfiConverterRustBuffer<SkillLevel> {
             FfiConverterTypeLabel.allocationSize(value.`name`) +
             FfiConverterTypeLevelKind.allocationSize(value.`kind`) +
             FfiConverterString.allocationSize(value.`source`) +
-            FfiConverterString.allocationSize(value.`confidence`) +
+            FfiConverterTypeConfidence.allocationSize(value.`confidence`) +
             FfiConverterOptionalTypeExactDecimal.allocationSize(value.`skillUpgradeSubsidyCap`) +
             FfiConverterOptionalString.allocationSize(value.`note`)
     )
@@ -5849,7 +6840,7 @@ public object FfiConverterTypeSkillLevel: FfiConverterRustBuffer<SkillLevel> {
             FfiConverterTypeLabel.write(value.`name`, buf)
             FfiConverterTypeLevelKind.write(value.`kind`, buf)
             FfiConverterString.write(value.`source`, buf)
-            FfiConverterString.write(value.`confidence`, buf)
+            FfiConverterTypeConfidence.write(value.`confidence`, buf)
             FfiConverterOptionalTypeExactDecimal.write(value.`skillUpgradeSubsidyCap`, buf)
             FfiConverterOptionalString.write(value.`note`, buf)
     }
@@ -5861,27 +6852,61 @@ public object FfiConverterTypeSkillLevel: FfiConverterRustBuffer<SkillLevel> {
  * A level above the worker's current one.
  */
 data class Step (
+    /**
+     * Level id, e.g. `senior`.
+     */
     var `level`: kotlin.String
     , 
+    /**
+     * The level's name, in Chinese and English.
+     */
     var `name`: Label
     , 
+    /**
+     * Position on the ladder, 1 = lowest.
+     */
     var `ordinal`: kotlin.UInt
     , 
-    var `nationalLevel`: kotlin.UInt?
+    /**
+     * The national level number of a certificate level: 5 (初级) … 1 (高级技师).
+     */
+    var `nationalLevel`: kotlin.UInt? = null 
     , 
+    /**
+     * Enterprise-internal, a certificate level, or an appointed post.
+     */
     var `kind`: LevelKind
     , 
+    /**
+     * The level to aim for next: the first above the current one that has an application route
+     * (学徒工 and the appointed posts have none), or else the first above it.
+     */
     var `isNext`: kotlin.Boolean
     , 
+    /**
+     * True when a route to the level is met on the as-of date.
+     */
     var `canApplyNow`: kotlin.Boolean
     , 
-    var `earliestDate`: CalendarDate?
+    /**
+     * The earliest date any route is met; absent when none can be with what is known.
+     */
+    var `earliestDate`: CalendarDate? = null 
     , 
-    var `routes`: List<RouteProgress>
+    /**
+     * Every application route to the level; empty when the requirements give none.
+     */
+    var `routes`: List<RouteProgress> = listOf() 
     , 
-    var `unlocks`: List<Unlock>
+    /**
+     * What reaching the level opens, dated from `earliest_date`.
+     */
+    var `unlocks`: List<Unlock> = listOf() 
     , 
-    var `note`: kotlin.String?
+    /**
+     * The plan's note on the level, or why it has no application route.
+     */
+    var `note`: kotlin.String? = null 
     
 ){
     
@@ -5944,30 +6969,63 @@ public object FfiConverterTypeStep: FfiConverterRustBuffer<Step> {
 
 
 /**
- * The answer for one subsidy of （二十五）.
+ * The answer for one subsidy.
  */
 data class SubsidyDecision (
-    var `id`: kotlin.String
+    /**
+     * Which of the four subsidies.
+     */
+    var `id`: SubsidyKind
     , 
+    /**
+     * The subsidy's name, in Chinese and English.
+     */
     var `name`: Label
     , 
+    /**
+     * Eligible, not eligible, or undetermined.
+     */
     var `status`: EligibilityStatus
     , 
-    var `amount`: ExactDecimal?
+    /**
+     * Yuan, as an exact decimal string, where the rules define an amount.
+     */
+    var `amount`: ExactDecimal? = null 
     , 
+    /**
+     * The fund that pays it.
+     */
     var `fund`: Label
     , 
-    var `clauses`: List<kotlin.String>
+    /**
+     * The plan's clauses, e.g. `（二十五）`.
+     */
+    var `clauses`: List<kotlin.String> = listOf() 
     , 
-    var `version`: RuleVersion?
+    /**
+     * The rule version applied; `None` when the date that chooses it is not given or no version covers it.
+     */
+    var `version`: RuleVersion? = null 
     , 
-    var `checks`: List<EligibilityCheck>
+    /**
+     * Every check made, explained, in order.
+     */
+    var `checks`: List<EligibilityCheck> = listOf() 
     , 
-    var `toQualify`: List<EligibilityRequirement>
+    /**
+     * For "not eligible" and "undetermined": the changes and facts that would make it "eligible".
+     */
+    var `toQualify`: List<EligibilityRequirement> = listOf() 
     , 
-    var `missingFacts`: List<kotlin.String>
+    /**
+     * The facts the answer lacks, by path.
+     */
+    var `missingFacts`: List<Fact> = listOf() 
     , 
-    var `unconfirmed`: List<UnconfirmedValue>
+    /**
+     * The values of the version applied that are documented defaults, not confirmed facts.
+     */
+    var `unconfirmed`: List<UnconfirmedValue> = listOf() 
     
 ){
     
@@ -5984,7 +7042,7 @@ data class SubsidyDecision (
 public object FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer<SubsidyDecision> {
     override fun read(buf: ByteBuffer): SubsidyDecision {
         return SubsidyDecision(
-            FfiConverterString.read(buf),
+            FfiConverterTypeSubsidyKind.read(buf),
             FfiConverterTypeLabel.read(buf),
             FfiConverterTypeEligibilityStatus.read(buf),
             FfiConverterOptionalTypeExactDecimal.read(buf),
@@ -5993,13 +7051,13 @@ public object FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer<SubsidyDec
             FfiConverterOptionalTypeRuleVersion.read(buf),
             FfiConverterSequenceTypeEligibilityCheck.read(buf),
             FfiConverterSequenceTypeEligibilityRequirement.read(buf),
-            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeFact.read(buf),
             FfiConverterSequenceTypeUnconfirmedValue.read(buf),
         )
     }
 
     override fun allocationSize(value: SubsidyDecision) = (
-            FfiConverterString.allocationSize(value.`id`) +
+            FfiConverterTypeSubsidyKind.allocationSize(value.`id`) +
             FfiConverterTypeLabel.allocationSize(value.`name`) +
             FfiConverterTypeEligibilityStatus.allocationSize(value.`status`) +
             FfiConverterOptionalTypeExactDecimal.allocationSize(value.`amount`) +
@@ -6008,12 +7066,12 @@ public object FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer<SubsidyDec
             FfiConverterOptionalTypeRuleVersion.allocationSize(value.`version`) +
             FfiConverterSequenceTypeEligibilityCheck.allocationSize(value.`checks`) +
             FfiConverterSequenceTypeEligibilityRequirement.allocationSize(value.`toQualify`) +
-            FfiConverterSequenceString.allocationSize(value.`missingFacts`) +
+            FfiConverterSequenceTypeFact.allocationSize(value.`missingFacts`) +
             FfiConverterSequenceTypeUnconfirmedValue.allocationSize(value.`unconfirmed`)
     )
 
     override fun write(value: SubsidyDecision, buf: ByteBuffer) {
-            FfiConverterString.write(value.`id`, buf)
+            FfiConverterTypeSubsidyKind.write(value.`id`, buf)
             FfiConverterTypeLabel.write(value.`name`, buf)
             FfiConverterTypeEligibilityStatus.write(value.`status`, buf)
             FfiConverterOptionalTypeExactDecimal.write(value.`amount`, buf)
@@ -6022,7 +7080,7 @@ public object FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer<SubsidyDec
             FfiConverterOptionalTypeRuleVersion.write(value.`version`, buf)
             FfiConverterSequenceTypeEligibilityCheck.write(value.`checks`, buf)
             FfiConverterSequenceTypeEligibilityRequirement.write(value.`toQualify`, buf)
-            FfiConverterSequenceString.write(value.`missingFacts`, buf)
+            FfiConverterSequenceTypeFact.write(value.`missingFacts`, buf)
             FfiConverterSequenceTypeUnconfirmedValue.write(value.`unconfirmed`, buf)
     }
 }
@@ -6030,18 +7088,106 @@ public object FfiConverterTypeSubsidyDecision: FfiConverterRustBuffer<SubsidyDec
 
 
 /**
- * One non-zero cell: records of an indicator in a region (as the records name it) in a month.
+ * One subsidy's answer without explanations: what a high-volume caller stores or sends on.
+ */
+data class SubsidySummary (
+    /**
+     * Which of the four subsidies.
+     */
+    var `id`: SubsidyKind
+    , 
+    /**
+     * Eligible, not eligible, or undetermined.
+     */
+    var `status`: EligibilityStatus
+    , 
+    /**
+     * Yuan, as an exact decimal string, where the rules define an amount.
+     */
+    var `amount`: ExactDecimal? = null 
+    , 
+    /**
+     * The id of the rule version applied.
+     */
+    var `version`: kotlin.String? = null 
+    , 
+    /**
+     * The checks that failed.
+     */
+    var `failed`: List<CheckKind> = listOf() 
+    , 
+    /**
+     * The facts the answer lacks, by path.
+     */
+    var `missingFacts`: List<Fact> = listOf() 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSubsidySummary: FfiConverterRustBuffer<SubsidySummary> {
+    override fun read(buf: ByteBuffer): SubsidySummary {
+        return SubsidySummary(
+            FfiConverterTypeSubsidyKind.read(buf),
+            FfiConverterTypeEligibilityStatus.read(buf),
+            FfiConverterOptionalTypeExactDecimal.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterSequenceTypeCheckKind.read(buf),
+            FfiConverterSequenceTypeFact.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SubsidySummary) = (
+            FfiConverterTypeSubsidyKind.allocationSize(value.`id`) +
+            FfiConverterTypeEligibilityStatus.allocationSize(value.`status`) +
+            FfiConverterOptionalTypeExactDecimal.allocationSize(value.`amount`) +
+            FfiConverterOptionalString.allocationSize(value.`version`) +
+            FfiConverterSequenceTypeCheckKind.allocationSize(value.`failed`) +
+            FfiConverterSequenceTypeFact.allocationSize(value.`missingFacts`)
+    )
+
+    override fun write(value: SubsidySummary, buf: ByteBuffer) {
+            FfiConverterTypeSubsidyKind.write(value.`id`, buf)
+            FfiConverterTypeEligibilityStatus.write(value.`status`, buf)
+            FfiConverterOptionalTypeExactDecimal.write(value.`amount`, buf)
+            FfiConverterOptionalString.write(value.`version`, buf)
+            FfiConverterSequenceTypeCheckKind.write(value.`failed`, buf)
+            FfiConverterSequenceTypeFact.write(value.`missingFacts`, buf)
+    }
+}
+
+
+
+/**
+ * One non-zero cell of a tally.
  */
 data class TallyCell (
+    /**
+     * The indicator's id.
+     */
     var `indicator`: kotlin.String
     , 
+    /**
+     * The region the records name (not rolled up).
+     */
     var `region`: kotlin.String
     , 
     /**
-     * YYYY-MM
+     * `YYYY-MM`.
      */
     var `month`: kotlin.String
     , 
+    /**
+     * Records counted in the cell.
+     */
     var `count`: kotlin.ULong
     
 ){
@@ -6084,20 +7230,38 @@ public object FfiConverterTypeTallyCell: FfiConverterRustBuffer<TallyCell> {
 
 
 /**
- * A target group of the plan the person is in ("member") or may be in ("undetermined").
+ * A target group of the plan the person is in, or may be in.
  */
 data class TargetGroupDecision (
+    /**
+     * The group's id in the plan.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * The group's name, in Chinese and English.
+     */
     var `name`: Label
     , 
+    /**
+     * The plan clause that names the group, e.g. `（三）`.
+     */
     var `clause`: kotlin.String
     , 
-    var `status`: kotlin.String
+    /**
+     * A member, or undetermined.
+     */
+    var `status`: GroupStatus
     , 
-    var `reasons`: List<Label>
+    /**
+     * Why the person is a member.
+     */
+    var `reasons`: List<Label> = listOf() 
     , 
-    var `missingFacts`: List<kotlin.String>
+    /**
+     * The facts that would settle an undetermined membership.
+     */
+    var `missingFacts`: List<Fact> = listOf() 
     
 ){
     
@@ -6117,9 +7281,9 @@ public object FfiConverterTypeTargetGroupDecision: FfiConverterRustBuffer<Target
             FfiConverterString.read(buf),
             FfiConverterTypeLabel.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeGroupStatus.read(buf),
             FfiConverterSequenceTypeLabel.read(buf),
-            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeFact.read(buf),
         )
     }
 
@@ -6127,29 +7291,35 @@ public object FfiConverterTypeTargetGroupDecision: FfiConverterRustBuffer<Target
             FfiConverterString.allocationSize(value.`id`) +
             FfiConverterTypeLabel.allocationSize(value.`name`) +
             FfiConverterString.allocationSize(value.`clause`) +
-            FfiConverterString.allocationSize(value.`status`) +
+            FfiConverterTypeGroupStatus.allocationSize(value.`status`) +
             FfiConverterSequenceTypeLabel.allocationSize(value.`reasons`) +
-            FfiConverterSequenceString.allocationSize(value.`missingFacts`)
+            FfiConverterSequenceTypeFact.allocationSize(value.`missingFacts`)
     )
 
     override fun write(value: TargetGroupDecision, buf: ByteBuffer) {
             FfiConverterString.write(value.`id`, buf)
             FfiConverterTypeLabel.write(value.`name`, buf)
             FfiConverterString.write(value.`clause`, buf)
-            FfiConverterString.write(value.`status`, buf)
+            FfiConverterTypeGroupStatus.write(value.`status`, buf)
             FfiConverterSequenceTypeLabel.write(value.`reasons`, buf)
-            FfiConverterSequenceString.write(value.`missingFacts`, buf)
+            FfiConverterSequenceTypeFact.write(value.`missingFacts`, buf)
     }
 }
 
 
 
 /**
- * Status thresholds on performance (achieved ÷ expected).
+ * Thresholds of the schedule status, on performance = achieved ÷ expected by now.
  */
 data class Thresholds (
+    /**
+     * At or above: on track. Default 0.95.
+     */
     var `onTrack`: ExactDecimal
     , 
+    /**
+     * At or above (and below on-track): behind; below: far behind. Default 0.75.
+     */
     var `behind`: ExactDecimal
     
 ){
@@ -6189,15 +7359,24 @@ public object FfiConverterTypeThresholds: FfiConverterRustBuffer<Thresholds> {
  * A professional title (职称).
  */
 data class Title (
+    /**
+     * Stable identifier, e.g. `engineer`.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * The title's name, e.g. 工程师.
+     */
     var `name`: Label
     , 
     /**
-     * junior, intermediate, deputy_senior or senior.
+     * 初级, 中级, 副高级 or 正高级.
      */
-    var `grade`: kotlin.String
+    var `grade`: TitleGrade
     , 
+    /**
+     * The 职称 series, e.g. `engineering`.
+     */
     var `series`: kotlin.String
     
 ){
@@ -6217,7 +7396,7 @@ public object FfiConverterTypeTitle: FfiConverterRustBuffer<Title> {
         return Title(
             FfiConverterString.read(buf),
             FfiConverterTypeLabel.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeTitleGrade.read(buf),
             FfiConverterString.read(buf),
         )
     }
@@ -6225,14 +7404,14 @@ public object FfiConverterTypeTitle: FfiConverterRustBuffer<Title> {
     override fun allocationSize(value: Title) = (
             FfiConverterString.allocationSize(value.`id`) +
             FfiConverterTypeLabel.allocationSize(value.`name`) +
-            FfiConverterString.allocationSize(value.`grade`) +
+            FfiConverterTypeTitleGrade.allocationSize(value.`grade`) +
             FfiConverterString.allocationSize(value.`series`)
     )
 
     override fun write(value: Title, buf: ByteBuffer) {
             FfiConverterString.write(value.`id`, buf)
             FfiConverterTypeLabel.write(value.`name`, buf)
-            FfiConverterString.write(value.`grade`, buf)
+            FfiConverterTypeTitleGrade.write(value.`grade`, buf)
             FfiConverterString.write(value.`series`, buf)
     }
 }
@@ -6240,11 +7419,17 @@ public object FfiConverterTypeTitle: FfiConverterRustBuffer<Title> {
 
 
 /**
- * A value the answer rests on that is a documented default, not a confirmed fact.
+ * A value the answer rests on that is a documented default rather than a confirmed fact.
  */
 data class UnconfirmedValue (
+    /**
+     * The rule parameter, e.g. `amounts`; `version` for the rule version itself.
+     */
     var `parameter`: kotlin.String
     , 
+    /**
+     * Why the value is not confirmed.
+     */
     var `note`: kotlin.String
     
 ){
@@ -6285,25 +7470,49 @@ public object FfiConverterTypeUnconfirmedValue: FfiConverterRustBuffer<Unconfirm
  */
 data class Unlock (
     /**
-     * title or skill_upgrade_subsidy.
+     * A title (双贯通) or the 技能提升补贴 cap.
      */
-    var `kind`: kotlin.String
+    var `kind`: UnlockKind
     , 
+    /**
+     * The title id, or the level id for a subsidy.
+     */
     var `id`: kotlin.String
     , 
+    /**
+     * What it is called, in Chinese and English.
+     */
     var `name`: Label
     , 
-    var `years`: kotlin.UInt?
+    /**
+     * Years after the level that a title needs.
+     */
+    var `years`: kotlin.UInt? = null 
     , 
-    var `availableFrom`: CalendarDate?
+    /**
+     * Earliest date it can be applied for.
+     */
+    var `availableFrom`: CalendarDate? = null 
     , 
-    var `amount`: ExactDecimal?
+    /**
+     * The subsidy cap in yuan.
+     */
+    var `amount`: ExactDecimal? = null 
     , 
-    var `conditions`: Label?
+    /**
+     * Further conditions, as the rule words them.
+     */
+    var `conditions`: Label? = null 
     , 
+    /**
+     * The documents it rests on.
+     */
     var `source`: kotlin.String
     , 
-    var `confidence`: kotlin.String
+    /**
+     * How sure the fact is; always `unconfirmed` for a subsidy cap.
+     */
+    var `confidence`: Confidence
     
 ){
     
@@ -6320,7 +7529,7 @@ data class Unlock (
 public object FfiConverterTypeUnlock: FfiConverterRustBuffer<Unlock> {
     override fun read(buf: ByteBuffer): Unlock {
         return Unlock(
-            FfiConverterString.read(buf),
+            FfiConverterTypeUnlockKind.read(buf),
             FfiConverterString.read(buf),
             FfiConverterTypeLabel.read(buf),
             FfiConverterOptionalUInt.read(buf),
@@ -6328,12 +7537,12 @@ public object FfiConverterTypeUnlock: FfiConverterRustBuffer<Unlock> {
             FfiConverterOptionalTypeExactDecimal.read(buf),
             FfiConverterOptionalTypeLabel.read(buf),
             FfiConverterString.read(buf),
-            FfiConverterString.read(buf),
+            FfiConverterTypeConfidence.read(buf),
         )
     }
 
     override fun allocationSize(value: Unlock) = (
-            FfiConverterString.allocationSize(value.`kind`) +
+            FfiConverterTypeUnlockKind.allocationSize(value.`kind`) +
             FfiConverterString.allocationSize(value.`id`) +
             FfiConverterTypeLabel.allocationSize(value.`name`) +
             FfiConverterOptionalUInt.allocationSize(value.`years`) +
@@ -6341,11 +7550,11 @@ public object FfiConverterTypeUnlock: FfiConverterRustBuffer<Unlock> {
             FfiConverterOptionalTypeExactDecimal.allocationSize(value.`amount`) +
             FfiConverterOptionalTypeLabel.allocationSize(value.`conditions`) +
             FfiConverterString.allocationSize(value.`source`) +
-            FfiConverterString.allocationSize(value.`confidence`)
+            FfiConverterTypeConfidence.allocationSize(value.`confidence`)
     )
 
     override fun write(value: Unlock, buf: ByteBuffer) {
-            FfiConverterString.write(value.`kind`, buf)
+            FfiConverterTypeUnlockKind.write(value.`kind`, buf)
             FfiConverterString.write(value.`id`, buf)
             FfiConverterTypeLabel.write(value.`name`, buf)
             FfiConverterOptionalUInt.write(value.`years`, buf)
@@ -6353,7 +7562,7 @@ public object FfiConverterTypeUnlock: FfiConverterRustBuffer<Unlock> {
             FfiConverterOptionalTypeExactDecimal.write(value.`amount`, buf)
             FfiConverterOptionalTypeLabel.write(value.`conditions`, buf)
             FfiConverterString.write(value.`source`, buf)
-            FfiConverterString.write(value.`confidence`, buf)
+            FfiConverterTypeConfidence.write(value.`confidence`, buf)
     }
 }
 
@@ -6363,16 +7572,34 @@ public object FfiConverterTypeUnlock: FfiConverterRustBuffer<Unlock> {
  * What is known of a worker; unknown facts stay null and routes that need them say so.
  */
 data class Worker (
+    /**
+     * Occupation code or name with its own requirements; the default template otherwise.
+     */
     var `occupation`: kotlin.String? = null 
     , 
+    /**
+     * Start of (continuous) work in the occupation or a related one.
+     */
     var `workStartedOn`: CalendarDate? = null 
     , 
+    /**
+     * The levels held.
+     */
     var `levels`: List<HeldLevel> = listOf() 
     , 
+    /**
+     * When an apprenticeship in the occupation was completed.
+     */
     var `apprenticeshipCompletedOn`: CalendarDate? = null 
     , 
+    /**
+     * School diplomas.
+     */
     var `diplomas`: List<Diploma> = listOf() 
     , 
+    /**
+     * Date of a 预备技师 certificate, if any.
+     */
     var `preparatoryTechnicianOn`: CalendarDate? = null 
     
 ){
@@ -6421,12 +7648,18 @@ public object FfiConverterTypeWorker: FfiConverterRustBuffer<Worker> {
 
 
 /**
- * 预期性 (expected) or 约束性 (binding).
+ * 预期性 (expected, guiding) or 约束性 (binding) indicator.
  */
 
 enum class Attribute {
     
+    /**
+     * 预期性
+     */
     EXPECTED,
+    /**
+     * 约束性
+     */
     BINDING;
 
     
@@ -6458,13 +7691,125 @@ public object FfiConverterTypeAttribute: FfiConverterRustBuffer<Attribute> {
 
 
 /**
- * An answer for one check.
+ * What a rule checks. Codes are stable.
+ */
+
+enum class CheckKind {
+    
+    /**
+     * A rule version is in force on the date that chooses it.
+     */
+    RULE_IN_FORCE,
+    /**
+     * The person is in a group the subsidy covers.
+     */
+    CATEGORY,
+    /**
+     * The training type is covered.
+     */
+    TRAINING_TYPE,
+    /**
+     * The certificate kind qualifies.
+     */
+    CERTIFICATE_KIND,
+    /**
+     * The provider is on the published list (（五）「两目录」).
+     */
+    LISTED_PROVIDER,
+    /**
+     * Fewer payments than the limit over a lifetime.
+     */
+    TIMES_TOTAL,
+    /**
+     * Fewer payments this year than the yearly limit.
+     */
+    PER_YEAR,
+    /**
+     * Employed, or receiving unemployment benefit where that counts.
+     */
+    INSURED_STATUS,
+    /**
+     * Enough months of unemployment insurance.
+     */
+    INSURANCE_MONTHS,
+    /**
+     * The certificate level is subsidised.
+     */
+    LEVEL,
+    /**
+     * Enough training hours for the level.
+     */
+    HOURS,
+    /**
+     * Applied for within the months after the certificate.
+     */
+    APPLICATION_WINDOW,
+    /**
+     * Not yet paid for this occupation and level.
+     */
+    ONCE_PER_OCCUPATION_LEVEL,
+    /**
+     * No higher level paid before.
+     */
+    NO_LOWER_AFTER_HIGHER,
+    /**
+     * No training subsidy paid for the same certificate.
+     */
+    EXCLUSIVE_WITH_TRAINING_SUBSIDY,
+    /**
+     * A first evaluation in the occupation.
+     */
+    FIRST_TIME_OCCUPATION,
+    /**
+     * Not while receiving unemployment benefit.
+     */
+    NOT_WITH_UNEMPLOYMENT_BENEFIT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCheckKind: FfiConverterRustBuffer<CheckKind> {
+    override fun read(buf: ByteBuffer) = try {
+        CheckKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: CheckKind) = 4UL
+
+    override fun write(value: CheckKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Yes, no, or unknown for want of a fact.
  */
 
 enum class CheckOutcome {
     
+    /**
+     * The condition holds.
+     */
     YES,
+    /**
+     * It does not.
+     */
     NO,
+    /**
+     * A fact it needs is not known.
+     */
     UNKNOWN;
 
     
@@ -6501,9 +7846,21 @@ public object FfiConverterTypeCheckOutcome: FfiConverterRustBuffer<CheckOutcome>
 
 enum class ClauseKind {
     
+    /**
+     * A chapter: 一, 二, ….
+     */
     CHAPTER,
+    /**
+     * A numbered measure: （一）, （二）, ….
+     */
     MEASURE,
+    /**
+     * A boxed column: 专栏1, ….
+     */
     COLUMN,
+    /**
+     * An item of a column: 专栏2.1, ….
+     */
     COLUMN_ITEM;
 
     
@@ -6535,15 +7892,30 @@ public object FfiConverterTypeClauseKind: FfiConverterRustBuffer<ClauseKind> {
 
 
 /**
- * How achieved is compared with target.
+ * How the achieved value is compared with the target.
  */
 
 enum class Comparator {
     
+    /**
+     * ≥
+     */
     AT_LEAST,
+    /**
+     * >
+     */
     MORE_THAN,
+    /**
+     * ≤
+     */
     AT_MOST,
+    /**
+     * <
+     */
     LESS_THAN,
+    /**
+     * =
+     */
     EQUAL;
 
     
@@ -6566,6 +7938,159 @@ public object FfiConverterTypeComparator: FfiConverterRustBuffer<Comparator> {
     override fun allocationSize(value: Comparator) = 4UL
 
     override fun write(value: Comparator, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a condition of a route asks for.
+ */
+
+enum class ConditionKind {
+    
+    /**
+     * Cumulative years of work in the occupation.
+     */
+    YEARS_OF_WORK,
+    /**
+     * Years of work since a level's certificate.
+     */
+    YEARS_SINCE_LEVEL,
+    /**
+     * A level's certificate.
+     */
+    HOLDS_LEVEL,
+    /**
+     * An apprenticeship completed.
+     */
+    APPRENTICESHIP_COMPLETED,
+    /**
+     * A diploma of one of the schools named.
+     */
+    DIPLOMA,
+    /**
+     * Years of work since a 预备技师 certificate.
+     */
+    YEARS_SINCE_PREPARATORY_TECHNICIAN;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeConditionKind: FfiConverterRustBuffer<ConditionKind> {
+    override fun read(buf: ByteBuffer) = try {
+        ConditionKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ConditionKind) = 4UL
+
+    override fun write(value: ConditionKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * How sure a sourced fact is (domain-facts' scale).
+ */
+
+enum class Confidence {
+    
+    /**
+     * High confidence.
+     */
+    HIGH,
+    /**
+     * Medium confidence.
+     */
+    MEDIUM,
+    /**
+     * Low confidence.
+     */
+    LOW,
+    /**
+     * Not confirmed: a documented default or assumption.
+     */
+    UNCONFIRMED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeConfidence: FfiConverterRustBuffer<Confidence> {
+    override fun read(buf: ByteBuffer) = try {
+        Confidence.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Confidence) = 4UL
+
+    override fun write(value: Confidence, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Which way a crosswalk entry leads.
+ */
+
+enum class CrosswalkDirection {
+    
+    /**
+     * Holding a skill level, apply for a title.
+     */
+    SKILL_TO_TITLE,
+    /**
+     * Holding a title, apply for a skill level.
+     */
+    TITLE_TO_SKILL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCrosswalkDirection: FfiConverterRustBuffer<CrosswalkDirection> {
+    override fun read(buf: ByteBuffer) = try {
+        CrosswalkDirection.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: CrosswalkDirection) = 4UL
+
+    override fun write(value: CrosswalkDirection, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -6618,13 +8143,22 @@ public object FfiConverterTypeEducation: FfiConverterRustBuffer<Education> {
 
 
 /**
- * An answer for a subsidy.
+ * The answer for one subsidy.
  */
 
 enum class EligibilityStatus {
     
+    /**
+     * Every check holds.
+     */
     ELIGIBLE,
+    /**
+     * A check fails.
+     */
     NOT_ELIGIBLE,
+    /**
+     * No check fails, but one lacks a fact.
+     */
     UNDETERMINED;
 
     
@@ -6698,6 +8232,273 @@ public object FfiConverterTypeEmployment: FfiConverterRustBuffer<Employment> {
 
 
 /**
+ * The kind of error a host raises for a code: every binding maps these four, and only these,
+ * to its own error types (Python's exception classes, Kotlin's sealed exception, Node's
+ * `Error` with its `kind`), so a new code can never be misfiled.
+ */
+
+enum class ErrorClass {
+    
+    /**
+     * A plan file that cannot be read or is invalid (`PLAN_*`).
+     */
+    PLAN,
+    /**
+     * A query that names something the plan does not have (`UNKNOWN_*`).
+     */
+    NOT_FOUND,
+    /**
+     * Input that cannot be used: observations, options, workers, records, profiles, offers.
+     */
+    INVALID_INPUT,
+    /**
+     * A fault inside skillplan (`INTERNAL`).
+     */
+    INTERNAL;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeErrorClass: FfiConverterRustBuffer<ErrorClass> {
+    override fun read(buf: ByteBuffer) = try {
+        ErrorClass.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ErrorClass) = 4UL
+
+    override fun write(value: ErrorClass, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * How the value expected by a date is computed.
+ */
+
+enum class ExpectedMethod {
+    
+    /**
+     * Linear over the period.
+     */
+    LINEAR,
+    /**
+     * Through milestones (the caller's, or the plan's own).
+     */
+    MILESTONES;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeExpectedMethod: FfiConverterRustBuffer<ExpectedMethod> {
+    override fun read(buf: ByteBuffer) = try {
+        ExpectedMethod.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ExpectedMethod) = 4UL
+
+    override fun write(value: ExpectedMethod, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * A fact a rule may need, by the path of its field in the profile or the offer. A
+ * [`FieldSet`] holds some of them; an undetermined answer names the ones it lacks.
+ */
+
+enum class Fact {
+    
+    /**
+     * `profile.statuses`.
+     */
+    STATUSES,
+    /**
+     * `profile.employment`.
+     */
+    EMPLOYMENT,
+    /**
+     * `profile.sex`.
+     */
+    SEX,
+    /**
+     * `profile.hukou`.
+     */
+    HUKOU,
+    /**
+     * `profile.birth_date`.
+     */
+    BIRTH_DATE,
+    /**
+     * `profile.graduation_date`.
+     */
+    GRADUATION_DATE,
+    /**
+     * `profile.school_type`.
+     */
+    SCHOOL_TYPE,
+    /**
+     * `profile.technical_school_class`.
+     */
+    TECHNICAL_CLASS,
+    /**
+     * `profile.unemployment_insurance_months`.
+     */
+    INSURANCE_MONTHS,
+    /**
+     * `profile.receiving_unemployment_benefit`.
+     */
+    RECEIVING_BENEFIT,
+    /**
+     * `profile.subsidies_received`.
+     */
+    RECEIVED,
+    /**
+     * `profile.subsidies_received[].occupation`.
+     */
+    RECEIVED_OCCUPATION,
+    /**
+     * `profile.subsidies_received[].level`.
+     */
+    RECEIVED_LEVEL,
+    /**
+     * `profile.subsidies_received[].shortage_occupation`.
+     */
+    RECEIVED_SHORTAGE,
+    /**
+     * `offer.training_type`.
+     */
+    TRAINING_TYPE,
+    /**
+     * `offer.target_level`.
+     */
+    TARGET_LEVEL,
+    /**
+     * `offer.certificate_kind`.
+     */
+    CERTIFICATE_KIND,
+    /**
+     * `offer.occupation`.
+     */
+    OCCUPATION,
+    /**
+     * `offer.shortage_occupation`.
+     */
+    SHORTAGE,
+    /**
+     * `offer.hours`.
+     */
+    HOURS,
+    /**
+     * `offer.provider_listed`.
+     */
+    PROVIDER_LISTED,
+    /**
+     * `offer.start_date`.
+     */
+    START_DATE,
+    /**
+     * `offer.certificate_date`.
+     */
+    CERTIFICATE_DATE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeFact: FfiConverterRustBuffer<Fact> {
+    override fun read(buf: ByteBuffer) = try {
+        Fact.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Fact) = 4UL
+
+    override fun write(value: Fact, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Whether a person is in a target group.
+ */
+
+enum class GroupStatus {
+    
+    /**
+     * The person is in the group.
+     */
+    MEMBER,
+    /**
+     * The facts given cannot settle it.
+     */
+    UNDETERMINED;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeGroupStatus: FfiConverterRustBuffer<GroupStatus> {
+    override fun read(buf: ByteBuffer) = try {
+        GroupStatus.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: GroupStatus) = 4UL
+
+    override fun write(value: GroupStatus, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * 户籍.
  */
 
@@ -6735,12 +8536,18 @@ public object FfiConverterTypeHukou: FfiConverterRustBuffer<Hukou> {
 
 
 /**
- * 人次 (person-times) or 个 (count). Not named `Unit`, which is Kotlin's unit type.
+ * The unit an indicator is counted in.
  */
 
 enum class IndicatorUnit {
     
+    /**
+     * 人次: one per person per training or certificate.
+     */
     PERSON_TIMES,
+    /**
+     * 个: a count of things such as training bases.
+     */
     COUNT;
 
     
@@ -6777,8 +8584,17 @@ public object FfiConverterTypeIndicatorUnit: FfiConverterRustBuffer<IndicatorUni
 
 enum class LevelKind {
     
+    /**
+     * Set within an enterprise (学徒工).
+     */
     ENTERPRISE_INTERNAL,
+    /**
+     * A 职业资格 or 职业技能等级 certificate level (五级 … 一级).
+     */
     CERTIFICATE,
+    /**
+     * A post an enterprise appoints (评聘): 特级技师, 首席技师.
+     */
     APPOINTED_POST;
 
     
@@ -6810,15 +8626,264 @@ public object FfiConverterTypeLevelKind: FfiConverterRustBuffer<LevelKind> {
 
 
 /**
+ * The class a projection method gives: each method has its own (README, "Progress").
+ */
+
+enum class ProjectionClass {
+    
+    /**
+     * Linear trend: the projection reaches the target.
+     */
+    WILL_MEET,
+    /**
+     * Linear trend: it does not.
+     */
+    WILL_NOT_MEET,
+    /**
+     * ESCAP current status and UNSD CAGR: the target is already met.
+     */
+    TARGET_MET,
+    /**
+     * ESCAP current status: not yet met.
+     */
+    IN_PROGRESS,
+    /**
+     * ESCAP anticipated progress ≥ 1.
+     */
+    MAINTAIN_PROGRESS,
+    /**
+     * ESCAP anticipated progress above 0 and below 1.
+     */
+    ACCELERATE_PROGRESS,
+    /**
+     * ESCAP anticipated progress 0 or below.
+     */
+    REVERSE_TREND,
+    /**
+     * UNSD CAGR: P ≥ 0.95.
+     */
+    SUBSTANTIAL_PROGRESS,
+    /**
+     * UNSD CAGR: P ≥ 0.10.
+     */
+    FAIR_PROGRESS,
+    /**
+     * UNSD CAGR: P below 0.10.
+     */
+    LIMITED_OR_NO_PROGRESS;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProjectionClass: FfiConverterRustBuffer<ProjectionClass> {
+    override fun read(buf: ByteBuffer) = try {
+        ProjectionClass.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ProjectionClass) = 4UL
+
+    override fun write(value: ProjectionClass, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * The four projection methods of a progress report.
+ */
+
+enum class ProjectionMethod {
+    
+    /**
+     * Least squares through the cumulative series and the start.
+     */
+    LINEAR_TREND,
+    /**
+     * UN ESCAP's current status index.
+     */
+    ESCAP_CURRENT_STATUS,
+    /**
+     * UN ESCAP's anticipated progress.
+     */
+    ESCAP_ANTICIPATED_PROGRESS,
+    /**
+     * UNSD's progress chart from the compound annual growth rate.
+     */
+    UNSD_CAGR;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeProjectionMethod: FfiConverterRustBuffer<ProjectionMethod> {
+    override fun read(buf: ByteBuffer) = try {
+        ProjectionMethod.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: ProjectionMethod) = 4UL
+
+    override fun write(value: ProjectionMethod, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Why a plan file is invalid: the finer, equally stable, detail of `PLAN_INVALID`.
+ */
+
+enum class Reason {
+    
+    /**
+     * A value of the wrong type (a number where text is expected, …).
+     */
+    WRONG_TYPE,
+    /**
+     * A required key or entry is absent (a route with no condition, no `default` requirements, …).
+     */
+    MISSING_FIELD,
+    /**
+     * A key the format does not have (often a typo).
+     */
+    UNKNOWN_FIELD,
+    /**
+     * A target or amount that is not an exact decimal (floats included).
+     */
+    NOT_A_NUMBER,
+    /**
+     * A target or amount below zero.
+     */
+    NEGATIVE_TARGET,
+    /**
+     * A date that does not exist or is badly written.
+     */
+    INVALID_DATE,
+    /**
+     * A `format` version this library does not read.
+     */
+    UNSUPPORTED_FORMAT,
+    /**
+     * An id that is empty or only blanks.
+     */
+    EMPTY_ID,
+    /**
+     * An id (or a region code) defined twice.
+     */
+    DUPLICATE_ID,
+    /**
+     * A reference to an id that the plan does not define.
+     */
+    UNKNOWN_REFERENCE,
+    /**
+     * A 「其中」 hierarchy that loops back on itself.
+     */
+    CYCLIC_PARENT,
+    /**
+     * A part (其中) whose target is above its whole's.
+     */
+    PART_EXCEEDS_WHOLE,
+    /**
+     * A part counted in another unit than its whole.
+     */
+    UNIT_MISMATCH,
+    /**
+     * A period that ends before it starts, or dates out of order.
+     */
+    DATE_ORDER,
+    /**
+     * A region code that is not six digits.
+     */
+    INVALID_REGION_CODE,
+    /**
+     * Numbers that are out of sequence (a column item or a skill level not numbered by its position).
+     */
+    NUMBER_MISMATCH,
+    /**
+     * A value outside its range: a target above 10^15 (the largest value the library computes
+     * with), a milestone outside 0…target, more terms or statuses than a rule can hold.
+     */
+    OUT_OF_RANGE,
+    /**
+     * A counting rule that cannot be compiled (a test the field does not take, …).
+     */
+    INVALID_RULE;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeReason: FfiConverterRustBuffer<Reason> {
+    override fun read(buf: ByteBuffer) = try {
+        Reason.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Reason) = 4UL
+
+    override fun write(value: Reason, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * What kind of administrative unit a region is.
  */
 
 enum class RegionKind {
     
+    /**
+     * 省.
+     */
     PROVINCE,
+    /**
+     * 地级市.
+     */
     PREFECTURE_CITY,
+    /**
+     * 自治州.
+     */
     AUTONOMOUS_PREFECTURE,
+    /**
+     * A provincial management area such as 长白山管委会 (no GB/T 2260 code).
+     */
     MANAGEMENT_AREA,
+    /**
+     * A national-level new area such as 长春新区 (no GB/T 2260 code).
+     */
     NEW_AREA;
 
     
@@ -6841,6 +8906,49 @@ public object FfiConverterTypeRegionKind: FfiConverterRustBuffer<RegionKind> {
     override fun allocationSize(value: RegionKind) = 4UL
 
     override fun write(value: RegionKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What would turn an answer to "eligible".
+ */
+
+enum class RequirementKind {
+    
+    /**
+     * Something to change (another training, more insurance months, …).
+     */
+    CHANGE,
+    /**
+     * A fact to give.
+     */
+    FACT;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeRequirementKind: FfiConverterRustBuffer<RequirementKind> {
+    override fun read(buf: ByteBuffer) = try {
+        RequirementKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: RequirementKind) = 4UL
+
+    override fun write(value: RequirementKind, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -6890,19 +8998,46 @@ public object FfiConverterTypeSchoolKind: FfiConverterRustBuffer<SchoolKind> {
 
 
 /**
- * School diplomas the application routes name.
+ * Kinds of school diplomas that routes name.
  */
 
 enum class SchoolType {
     
+    /**
+     * 技工学校
+     */
     TECHNICAL_SCHOOL,
+    /**
+     * 高级技工学校
+     */
     SENIOR_TECHNICAL_SCHOOL,
+    /**
+     * 技师学院
+     */
     TECHNICIAN_COLLEGE,
+    /**
+     * 中等职业学校（中专）
+     */
     SECONDARY_VOCATIONAL,
+    /**
+     * 高等职业学校
+     */
     HIGHER_VOCATIONAL,
+    /**
+     * 大专
+     */
     JUNIOR_COLLEGE,
+    /**
+     * 本科
+     */
     BACHELOR,
+    /**
+     * 硕士
+     */
     MASTER,
+    /**
+     * 博士
+     */
     DOCTORATE;
 
     
@@ -6940,12 +9075,24 @@ public object FfiConverterTypeSchoolType: FfiConverterRustBuffer<SchoolType> {
 enum class SeriesKind {
     
     /**
-     * The total since the plan period began, as of the date.
+     * The total achieved since the plan period began, as of the date.
      */
     CUMULATIVE,
+    /**
+     * Achieved during the day that is the date.
+     */
     DAY,
+    /**
+     * Achieved during the month that contains the date.
+     */
     MONTH,
+    /**
+     * Achieved during the quarter that contains the date.
+     */
     QUARTER,
+    /**
+     * Achieved during the year that contains the date.
+     */
     YEAR;
 
     
@@ -7216,8 +9363,17 @@ public object FfiConverterTypeSkillplanError : FfiConverterRustBuffer<SkillplanE
 
 enum class Source {
     
+    /**
+     * Observations for this indicator and area.
+     */
     REPORTED,
+    /**
+     * The sum of the regions' observations (no whole-area figure was given).
+     */
     ROLLUP,
+    /**
+     * No observations.
+     */
     NONE;
 
     
@@ -7249,17 +9405,38 @@ public object FfiConverterTypeSource: FfiConverterRustBuffer<Source> {
 
 
 /**
- * Schedule status of an indicator.
+ * Schedule status of an indicator as of a date.
  */
 
 enum class Status {
     
+    /**
+     * The achieved value satisfies the target's comparator.
+     */
     MET,
+    /**
+     * Performance (achieved ÷ expected by now) ≥ the on-track threshold (default 0.95).
+     */
     ON_TRACK,
+    /**
+     * Performance ≥ the behind threshold (default 0.75) but below on-track.
+     */
     BEHIND,
+    /**
+     * Performance below the behind threshold.
+     */
     FAR_BEHIND,
+    /**
+     * The target can no longer be met: the period is over, or a cap (≤, <, =) is already overshot.
+     */
     MISSED,
+    /**
+     * The as-of date is before the period starts.
+     */
     NOT_STARTED,
+    /**
+     * No observation on or before the as-of date.
+     */
     NO_DATA;
 
     
@@ -7296,9 +9473,21 @@ public object FfiConverterTypeStatus: FfiConverterRustBuffer<Status> {
 
 enum class SubsidyKind {
     
+    /**
+     * 职业培训补贴
+     */
     TRAINING_SUBSIDY,
+    /**
+     * 技能提升补贴
+     */
     SKILL_UPGRADE_SUBSIDY,
+    /**
+     * 职业技能鉴定补贴, renamed 职业技能评价补贴 by 财社〔2023〕181号
+     */
     EVALUATION_SUBSIDY,
+    /**
+     * 生活费补贴
+     */
     LIVING_ALLOWANCE;
 
     
@@ -7360,6 +9549,147 @@ public object FfiConverterTypeTechnicalClass: FfiConverterRustBuffer<TechnicalCl
     override fun allocationSize(value: TechnicalClass) = 4UL
 
     override fun write(value: TechnicalClass, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * Grade of a professional title.
+ */
+
+enum class TitleGrade {
+    
+    /**
+     * 初级 (助理)
+     */
+    JUNIOR,
+    /**
+     * 中级
+     */
+    INTERMEDIATE,
+    /**
+     * 副高级
+     */
+    DEPUTY_SENIOR,
+    /**
+     * 正高级
+     */
+    SENIOR;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeTitleGrade: FfiConverterRustBuffer<TitleGrade> {
+    override fun read(buf: ByteBuffer) = try {
+        TitleGrade.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: TitleGrade) = 4UL
+
+    override fun write(value: TitleGrade, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What reaching a level opens.
+ */
+
+enum class UnlockKind {
+    
+    /**
+     * A professional title through the 双贯通 crosswalk.
+     */
+    TITLE,
+    /**
+     * The 技能提升补贴 cap of the level.
+     */
+    SKILL_UPGRADE_SUBSIDY;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeUnlockKind: FfiConverterRustBuffer<UnlockKind> {
+    override fun read(buf: ByteBuffer) = try {
+        UnlockKind.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: UnlockKind) = 4UL
+
+    override fun write(value: UnlockKind, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
+ * What a progress warning is about.
+ */
+
+enum class WarningCode {
+    
+    /**
+     * A part (其中) has achieved more than its whole.
+     */
+    PART_EXCEEDS_WHOLE,
+    /**
+     * The regions sum to more than the province reports.
+     */
+    REGIONS_EXCEED_PROVINCE,
+    /**
+     * The regions sum to less than the province reports.
+     */
+    ROLLUP_MISMATCH;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeWarningCode: FfiConverterRustBuffer<WarningCode> {
+    override fun read(buf: ByteBuffer) = try {
+        WarningCode.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: WarningCode) = 4UL
+
+    override fun write(value: WarningCode, buf: ByteBuffer) {
         buf.putInt(value.ordinal + 1)
     }
 }
@@ -7660,6 +9990,38 @@ public object FfiConverterOptionalTypeEmployment: FfiConverterRustBuffer<Employm
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeFact: FfiConverterRustBuffer<Fact?> {
+    override fun read(buf: ByteBuffer): Fact? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeFact.read(buf)
+    }
+
+    override fun allocationSize(value: Fact?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeFact.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Fact?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeFact.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeHukou: FfiConverterRustBuffer<Hukou?> {
     override fun read(buf: ByteBuffer): Hukou? {
         if (buf.get().toInt() == 0) {
@@ -7682,6 +10044,38 @@ public object FfiConverterOptionalTypeHukou: FfiConverterRustBuffer<Hukou?> {
         } else {
             buf.put(1)
             FfiConverterTypeHukou.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeProjectionClass: FfiConverterRustBuffer<ProjectionClass?> {
+    override fun read(buf: ByteBuffer): ProjectionClass? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeProjectionClass.read(buf)
+    }
+
+    override fun allocationSize(value: ProjectionClass?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeProjectionClass.allocationSize(value)
+        }
+    }
+
+    override fun write(value: ProjectionClass?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeProjectionClass.write(value, buf)
         }
     }
 }
@@ -8088,6 +10482,34 @@ public object FfiConverterSequenceTypeCrosswalkEntry: FfiConverterRustBuffer<Lis
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeDecisionSummary: FfiConverterRustBuffer<List<DecisionSummary>> {
+    override fun read(buf: ByteBuffer): List<DecisionSummary> {
+        val len = buf.getInt()
+        return List<DecisionSummary>(len) {
+            FfiConverterTypeDecisionSummary.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<DecisionSummary>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeDecisionSummary.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<DecisionSummary>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeDecisionSummary.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeDepartment: FfiConverterRustBuffer<List<Department>> {
     override fun read(buf: ByteBuffer): List<Department> {
         val len = buf.getInt()
@@ -8246,6 +10668,34 @@ public object FfiConverterSequenceTypeEligibilityRequirement: FfiConverterRustBu
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeEligibilityRequirement.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeErrorCodeClass: FfiConverterRustBuffer<List<ErrorCodeClass>> {
+    override fun read(buf: ByteBuffer): List<ErrorCodeClass> {
+        val len = buf.getInt()
+        return List<ErrorCodeClass>(len) {
+            FfiConverterTypeErrorCodeClass.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<ErrorCodeClass>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeErrorCodeClass.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<ErrorCodeClass>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeErrorCodeClass.write(it, buf)
         }
     }
 }
@@ -8956,6 +11406,34 @@ public object FfiConverterSequenceTypeSubsidyDecision: FfiConverterRustBuffer<Li
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeSubsidySummary: FfiConverterRustBuffer<List<SubsidySummary>> {
+    override fun read(buf: ByteBuffer): List<SubsidySummary> {
+        val len = buf.getInt()
+        return List<SubsidySummary>(len) {
+            FfiConverterTypeSubsidySummary.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SubsidySummary>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSubsidySummary.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SubsidySummary>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSubsidySummary.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeTallyCell: FfiConverterRustBuffer<List<TallyCell>> {
     override fun read(buf: ByteBuffer): List<TallyCell> {
         val len = buf.getInt()
@@ -9096,6 +11574,90 @@ public object FfiConverterSequenceTypeUnlock: FfiConverterRustBuffer<List<Unlock
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeCheckKind: FfiConverterRustBuffer<List<CheckKind>> {
+    override fun read(buf: ByteBuffer): List<CheckKind> {
+        val len = buf.getInt()
+        return List<CheckKind>(len) {
+            FfiConverterTypeCheckKind.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CheckKind>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCheckKind.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CheckKind>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCheckKind.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeFact: FfiConverterRustBuffer<List<Fact>> {
+    override fun read(buf: ByteBuffer): List<Fact> {
+        val len = buf.getInt()
+        return List<Fact>(len) {
+            FfiConverterTypeFact.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<Fact>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeFact.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<Fact>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeFact.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSubsidyKind: FfiConverterRustBuffer<List<SubsidyKind>> {
+    override fun read(buf: ByteBuffer): List<SubsidyKind> {
+        val len = buf.getInt()
+        return List<SubsidyKind>(len) {
+            FfiConverterTypeSubsidyKind.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SubsidyKind>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSubsidyKind.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SubsidyKind>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSubsidyKind.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterMapStringULong: FfiConverterRustBuffer<Map<kotlin.String, kotlin.ULong>> {
     override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.ULong> {
         val len = buf.getInt()
@@ -9211,6 +11773,35 @@ public object FfiConverterTypeExactDecimal: FfiConverter<ExactDecimal, RustBuffe
     UniffiLib.uniffi_skillplan_mobile_fn_func_default_plan(
     
         _status)
+}
+    )
+    }
+    
+
+        /**
+         * Every error code with the class of error it is, as `SkillplanException` has them (Plan,
+         * NotFound, InvalidInput, Internal).
+         */ fun `errorClasses`(): List<ErrorCodeClass> {
+            return FfiConverterSequenceTypeErrorCodeClass.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_func_error_classes(
+    
+        _status)
+}
+    )
+    }
+    
+
+        /**
+         * The path of a fact in the profile or the offer, as the JSON formats and every binding write
+         * it (`profile.unemployment_insurance_months`): what a form maps to its field.
+         */ fun `factPath`(`fact`: Fact): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_func_fact_path(
+    
+        
+        FfiConverterTypeFact.lower(`fact`),_status)
 }
     )
     }

@@ -17,3 +17,12 @@ val SkillplanException.path: String
         is SkillplanException.InvalidInput -> this.path
         is SkillplanException.Internal -> this.path
     }
+
+/** The class of error it is (the core's ErrorClass): which subclass of SkillplanException. */
+val SkillplanException.errorClass: ErrorClass
+    get() = when (this) {
+        is SkillplanException.Plan -> ErrorClass.PLAN
+        is SkillplanException.NotFound -> ErrorClass.NOT_FOUND
+        is SkillplanException.InvalidInput -> ErrorClass.INVALID_INPUT
+        is SkillplanException.Internal -> ErrorClass.INTERNAL
+    }

@@ -41,6 +41,7 @@ class BadInputsTest {
         private val idShaped = Regex("[0-9]{17}[0-9Xx]|[0-9]{15}")
         private const val DEFAULT_AS_OF = "2024-06-30"
         private val plan = defaultPlan()
+        private val classes = errorClasses().associate { it.code to it.`class` }
         private val tmp = Files.createTempDirectory("skillplan-bad-inputs").toFile()
 
         @JvmStatic
@@ -187,6 +188,8 @@ class BadInputsTest {
             val failures = mutableListOf<String>()
             if (e.code != expect.getString("code")) failures += "code: expected ${expect.getString("code")}, got ${e.code} (${e.message})"
             if (expect.has("path") && e.path != expect.getString("path")) failures += "path: expected \"${expect.getString("path")}\", got \"${e.path}\""
+            val filed = classes[e.code]
+            if (filed != e.errorClass) failures += "class: ${e.code} is ${filed ?: "not listed"} in the core, raised as ${e.errorClass}"
             failures += personalData(e)
             return failures
         } catch (e: Inexpressible) {

@@ -239,6 +239,7 @@ object Conformance {
         is BigDecimal -> value.toPlainString()
         is LocalDate -> value.toString()
         is Comparator -> comparators[value]
+        is Fact -> factPath(value)
         is Enum<*> -> value.name.lowercase()
         is UInt -> value.toLong()
         is ULong -> value.toLong()
@@ -266,7 +267,7 @@ object Conformance {
                     else -> if (key.startsWith("all_")) {
                         check(actual.map { field(it!!, key.removePrefix("all_")) }, want, here, failures)
                     } else {
-                        val found = actual.firstOrNull { item -> selectors.any { runCatching { field(item!!, it) }.getOrNull() == key } }
+                        val found = actual.firstOrNull { item -> selectors.any { plain(runCatching { field(item!!, it) }.getOrNull()) == key } }
                         if (found != null) check(found, want, here, failures) else failures += "$here: no element $key"
                     }
                 }

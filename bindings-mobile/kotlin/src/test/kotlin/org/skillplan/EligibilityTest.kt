@@ -22,12 +22,12 @@ class EligibilityTest {
     @Test
     fun typedInputsGiveTheDecisionWithBigDecimalAmounts() {
         val d = plan.checkEligibility(worker, offer, asOf)
-        val upgrade = d.subsidies.first { it.id == "skill_upgrade_subsidy" }
+        val upgrade = d.subsidies.first { it.id == SubsidyKind.SKILL_UPGRADE_SUBSIDY }
         assertEquals(EligibilityStatus.ELIGIBLE, upgrade.status)
         assertEquals(BigDecimal("1500"), upgrade.amount)
         assertEquals("2025", upgrade.version?.id)
         assertEquals(listOf("（二十五）"), upgrade.clauses)
-        assertTrue(d.targetGroups.any { it.id == "rural_revitalisation" && it.status == "member" })
+        assertTrue(d.targetGroups.any { it.id == "rural_revitalisation" && it.status == GroupStatus.MEMBER })
     }
 
     @Test
@@ -79,5 +79,46 @@ class EligibilityTest {
         threads.forEach { it.join() }
         assertEquals(400, results.size)
         assertTrue(results.all { it == expected })
+    }
+
+    @Test
+    fun subsidiesChooseTheAnswersAndTheSummaryIsTheDecisionWithoutExplanations() {
+        val only = listOf(SubsidyKind.SKILL_UPGRADE_SUBSIDY)
+        val d = plan.checkEligibility(worker, offer, asOf, only)
+        assertEquals(only, d.subsidies.map { it.id })
+        val full = plan.checkEligibility(worker, offer, asOf)
+        assertEquals(full.subsidies.filter { it.id in only }, d.subsidies)
+        val summary = plan.checkEligibilitySummary(worker, offer, asOf, only)
+        assertEquals(only, summary.subsidies.map { it.id })
+        assertEquals(d.subsidies.map { it.status }, summary.subsidies.map { it.status })
+        assertEquals(d.subsidies.map { it.amount }, summary.subsidies.map { it.amount })
+        val batch = plan.checkEligibilityBatchSummary(listOf(worker, ProfileInput()), offer, asOf)
+        assertEquals(listOf(plan.checkEligibilitySummary(worker, offer, asOf), plan.checkEligibilitySummary(ProfileInput(), offer, asOf)), batch)
+    }
+
+    @Test
+    fun decideJsonIsTheCoresJsonWithTheOptionsEveryBindingHas() {
+        val profile = """{"employment":"employed","unemployment_insurance_months":14,"statuses":["农民工"]}"""
+        val text = plan.decideJson(profile, null, asOf, DecisionOptions(subsidies = listOf(SubsidyKind.TRAINING_SUBSIDY), explain = false))
+        val o = org.json.JSONObject(text)
+        assertEquals("2025-04-01", o.getString("as_of"))
+        assertEquals(1, o.getJSONArray("subsidies").length())
+        assertEquals("training_subsidy", o.getJSONArray("subsidies").getJSONObject(0).getString("id"))
+        assertFalse(o.getJSONArray("subsidies").getJSONObject(0).has("checks"))
+        val batch = org.json.JSONArray(plan.decideBatchJson("[$profile, {}]", "{}", asOf, DecisionOptions()))
+        assertEquals(2, batch.length())
+        assertTrue(batch.getJSONObject(0).getJSONArray("subsidies").getJSONObject(0).has("checks"))
+        assertEquals(SubsidyKind.entries.size, batch.getJSONObject(1).getJSONArray("subsidies").length())
+        val e = assertThrows<SkillplanException.InvalidInput> { plan.decideBatchJson("{}", null, asOf, DecisionOptions()) }
+        assertEquals("profiles", e.path)
+    }
+
+    @Test
+    fun factPathsAreTheFieldsOfTheJsonFormats() {
+        val d = plan.checkEligibility(ProfileInput(), offer, asOf)
+        val missing = d.subsidies.flatMap { it.missingFacts }.distinct()
+        assertTrue(missing.isNotEmpty())
+        assertTrue(missing.map { factPath(it) }.all { it.startsWith("profile.") || it.startsWith("offer.") })
+        assertEquals("profile.unemployment_insurance_months", factPath(Fact.INSURANCE_MONTHS))
     }
 }

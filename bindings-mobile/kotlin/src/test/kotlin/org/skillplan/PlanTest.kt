@@ -43,7 +43,7 @@ class PlanTest {
         val text = minimal.readText().replace("parent = \"trained\"", "parent = \"x\"").replace("target = \"100000\"", "target = \"-1\"")
         val e = assertFailsWith<SkillplanException.Plan> { loadPlanStr(text) }
         assertEquals("PLAN_INVALID", e.code)
-        assertEquals(listOf("negative_target", "unknown_reference"), e.issues.map { it.reason })
+        assertEquals(listOf(Reason.NEGATIVE_TARGET, Reason.UNKNOWN_REFERENCE), e.issues.map { it.reason })
     }
 
     @Test

@@ -20,7 +20,7 @@ class ProgressTest {
         assertEquals(Status.ON_TRACK, row1.status)
         assertEquals("进度正常", row1.statusLabel.zh)
         assertEquals(LocalDate.of(2025, 6, 30), row1.achievedOn)
-        assertEquals(listOf("rollup_mismatch"), report.warnings.map { it.code })
+        assertEquals(listOf(WarningCode.ROLLUP_MISMATCH), report.warnings.map { it.code })
     }
 
     @Test
