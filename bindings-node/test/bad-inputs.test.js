@@ -20,6 +20,7 @@ const ID_SHAPED = /\d{17}[\dXx]|\d{15}/
 const CODES = /^(PLAN|UNKNOWN|INVALID|TOO_MANY)_[A-Z_0-9]+$/
 const DEFAULT_AS_OF = '2024-06-30'
 const plan = skillplan.defaultPlan()
+const KINDS = new Map(skillplan.errorKinds())
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'skillplan-bad-inputs-'))
 after(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
@@ -170,6 +171,7 @@ for (const c of CASES) {
         failures.push(`code: expected ${c.expect.code}, got ${err.code} (${err.message})`)
       }
       if ('path' in c.expect && err.path !== c.expect.path) failures.push(`path: expected ${JSON.stringify(c.expect.path)}, got ${JSON.stringify(err.path)}`)
+      if (err.kind !== KINDS.get(err.code)) failures.push(`kind: the core files ${err.code} under ${KINDS.get(err.code)}, raised with kind ${err.kind}`)
       failures.push(...personalData(err))
       assert.deepEqual(failures, [], `${c.name}: ${failures.join('; ')}`)
       return

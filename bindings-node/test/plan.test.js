@@ -56,3 +56,13 @@ test('the canonical JSON and schema are available', () => {
   assert.equal(json.metadata.document_number, '吉人社联〔2022〕145号')
   assert.equal(JSON.parse(skillplan.jsonSchema()).title, 'PlanData')
 })
+
+test('every error code has a kind, and errors carry their code\'s kind', () => {
+  const kinds = new Map(skillplan.errorKinds())
+  assert.equal(kinds.size, skillplan.errorKinds().length)
+  assert.deepEqual([...new Set(kinds.values())].sort(), ['internal', 'invalid_input', 'not_found', 'plan'])
+  const plan = skillplan.defaultPlan()
+  for (const call of [() => plan.indicator('no-such'), () => skillplan.loadPlanStr(''), () => plan.checkEligibilityJson('{', null, '2024-06-30')]) {
+    assert.throws(call, (err) => err.kind === kinds.get(err.code) && typeof err.kind === 'string')
+  }
+})

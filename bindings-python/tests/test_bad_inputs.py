@@ -146,6 +146,9 @@ def personal_data(err: skillplan.SkillplanError) -> list[str]:
     return sorted(set(problems))
 
 
+ERROR_CLASSES = dict(skillplan._skillplan._error_classes())
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
 def test_bad_input(case: dict[str, Any], tmp_path: pathlib.Path) -> None:
     expect: dict[str, Any] = case["expect"]
@@ -157,6 +160,9 @@ def test_bad_input(case: dict[str, Any], tmp_path: pathlib.Path) -> None:
             failures.append(f"code: expected {expect['code']}, got {err.code} ({err})")
         if "path" in expect and err.path != expect["path"]:
             failures.append(f"path: expected {expect['path']!r}, got {err.path!r}")
+        filed = ERROR_CLASSES.get(err.code)
+        if type(err).__name__ != filed:
+            failures.append(f"class: the core files {err.code} under {filed}, raised as {type(err).__name__}")
         failures += personal_data(err)
         assert not failures, f"{case['name']}: " + "; ".join(failures)
         return

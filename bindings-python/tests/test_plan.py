@@ -100,3 +100,27 @@ def test_json_schema_and_canonical_json() -> None:
     assert schema["title"] == "PlanData"
     plan = skillplan.default_plan()
     assert json.loads(plan.to_json())["indicators"][0]["target"] == "840000"
+
+
+def test_every_error_code_has_an_exception_class() -> None:
+    import typing
+
+    from skillplan import _types, errors
+
+    classes = dict(skillplan._skillplan._error_classes())
+    assert set(classes) == set(typing.get_args(_types.ErrorCode))
+    for code, name in classes.items():
+        cls = getattr(errors, name)
+        assert issubclass(cls, errors.SkillplanError), code
+    assert {getattr(errors, n) for n in classes.values()} == {
+        errors.PlanError, errors.NotFoundError, errors.InvalidInputError, errors.InternalError
+    }
+    # An error is raised as its code's class.
+    plan = skillplan.default_plan()
+    for call in (lambda: plan.indicator("no-such"), lambda: skillplan.loads_plan(""), lambda: plan.check_eligibility("{", as_of=datetime.date(2024, 6, 30))):
+        try:
+            call()
+        except errors.SkillplanError as err:
+            assert type(err).__name__ == classes[err.code]
+        else:
+            raise AssertionError("no error")
