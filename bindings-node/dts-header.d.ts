@@ -202,12 +202,18 @@ export interface CountOptions {
 }
 
 /** What a decision answers: which subsidies, and whether it explains (the same options in every binding). */
-export interface EligibilityJsonOptions {
+export interface EligibilityOptions {
   /** Only these subsidies; all when absent. */
   subsidies?: Array<SubsidyKind>
   /** false: the summary without explanations (statuses, amounts, failed checks, missing facts). */
   explain?: boolean
 }
+
+/** @deprecated The name of `EligibilityOptions` before the typed calls took them too. */
+export type EligibilityJsonOptions = EligibilityOptions
+
+/** The answer the options ask for: the summary with `explain: false`, else the explained decision. */
+export type Answer<O> = O extends { explain: false } ? DecisionSummary : EligibilityDecision
 
 /* The core's boundary types. Keys are camelCase; decimals and dates are strings (exact
    decimals, ISO dates); an absent value is left out (or null in JSON text). */

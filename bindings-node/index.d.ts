@@ -202,12 +202,18 @@ export interface CountOptions {
 }
 
 /** What a decision answers: which subsidies, and whether it explains (the same options in every binding). */
-export interface EligibilityJsonOptions {
+export interface EligibilityOptions {
   /** Only these subsidies; all when absent. */
   subsidies?: Array<SubsidyKind>
   /** false: the summary without explanations (statuses, amounts, failed checks, missing facts). */
   explain?: boolean
 }
+
+/** @deprecated The name of `EligibilityOptions` before the typed calls took them too. */
+export type EligibilityJsonOptions = EligibilityOptions
+
+/** The answer the options ask for: the summary with `explain: false`, else the explained decision. */
+export type Answer<O> = O extends { explain: false } ? DecisionSummary : EligibilityDecision
 
 /* The core's boundary types. Keys are camelCase; decimals and dates are strings (exact
    decimals, ISO dates); an absent value is left out (or null in JSON text). */
@@ -1140,24 +1146,24 @@ export declare class Plan {
    * the values that are unconfirmed defaults. `profile` and `offer` are plain objects (or JSON
    * text); `asOf` an ISO date. Throws INVALID_PROFILE / INVALID_OFFER with the field's path.
    */
-  checkEligibility(profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string): EligibilityDecision
+  checkEligibility<O extends EligibilityOptions = {}>(profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string, options?: O | null): Answer<O>
   /**
    * `checkEligibility` from JSON text to JSON text, as a server receives and sends them:
    * no JavaScript objects are built. `options.explain: false` gives the summary (statuses,
    * amounts, failed checks, missing facts); `options.subsidies` keeps only those subsidies.
    */
-  checkEligibilityJson(profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null): string
+  checkEligibilityJson(profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityOptions | null): string
   /**
    * `checkEligibilityJson` for a roster: a JSON array text of profiles in, a Promise of one
    * JSON array text out, decided on all cores off the event loop.
    */
-  checkEligibilityBatchJson(profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null): Promise<string>
+  checkEligibilityBatchJson(profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityOptions | null): Promise<string>
   /**
    * `checkEligibility` for many profiles and one offer, computed off the event loop. The
    * decisions come in order, each equal to the single call's; the first bad profile rejects
    * the Promise with its index in the path (`profiles[3].sex`).
    */
-  checkEligibilityBatch(profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string): Promise<Array<EligibilityDecision>>
+  checkEligibilityBatch<O extends EligibilityOptions = {}>(profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string, options?: O | null): Promise<Array<Answer<O>>>
 }
 
 /**

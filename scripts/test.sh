@@ -85,6 +85,8 @@ step "Node: npm packages, napi build, node --test (conformance corpus included)"
 (cd bindings-node && npm ci --no-audit --no-fund --silent && npx napi build --platform)
 assert_unchanged bindings-node/index.js bindings-node/index.d.ts
 (cd bindings-node && node --test test/)
+# The declarations type the calls as a TypeScript user writes them (TypeScript comes with @napi-rs/cli).
+(cd bindings-node && npx tsc --noEmit --strict test/types/buffer-shim.d.ts test/types/answers.ts)
 node examples/node/plan-queries.js >/dev/null
 node --test examples/node-eligibility-server/test/
 

@@ -103,12 +103,13 @@ pub(crate) fn check<'e>(
     profile: Unknown<'_>,
     offer: Option<Unknown<'_>>,
     as_of: &str,
+    given: Option<Unknown<'_>>,
 ) -> Result<Unknown<'e>> {
     let run = || -> std::result::Result<String, core::Error> {
         let profile = document(profile, Argument::Profile("profile"), "profile")?;
         let offer = offer_value(offer)?;
-        let answer =
-            batch::decide_value(plan, &profile, &offer, options::as_of_text(as_of)?, &DecisionOptions::default())?;
+        let decision = decision_options(given)?;
+        let answer = batch::decide_value(plan, &profile, &offer, options::as_of_text(as_of)?, &decision)?;
         Ok(batch::to_json_text(&answer, KeyStyle::Camel))
     };
     let text = run().map_err(|e| throw(env, e))?;
@@ -121,6 +122,7 @@ pub struct BatchTask {
     profiles: Vec<Value>,
     offer: Value,
     as_of: String,
+    options: DecisionOptions,
 }
 
 impl BatchTask {
@@ -132,8 +134,9 @@ impl BatchTask {
         profiles: Vec<Unknown<'_>>,
         offer: Option<Unknown<'_>>,
         as_of: String,
+        given: Option<Unknown<'_>>,
     ) -> Result<Self> {
-        let read = || -> std::result::Result<(Vec<Value>, Value), core::Error> {
+        let read = || -> std::result::Result<(Vec<Value>, Value, DecisionOptions), core::Error> {
             let profiles = profiles
                 .into_iter()
                 .enumerate()
@@ -142,10 +145,10 @@ impl BatchTask {
                     host::json(p, Argument::Profile(&path))
                 })
                 .collect::<std::result::Result<_, _>>()?;
-            Ok((profiles, offer_value(offer)?))
+            Ok((profiles, offer_value(offer)?, decision_options(given)?))
         };
-        let (profiles, offer) = read().map_err(|e| throw(env, e))?;
-        Ok(BatchTask { plan: plan.clone(), profiles, offer, as_of })
+        let (profiles, offer, options) = read().map_err(|e| throw(env, e))?;
+        Ok(BatchTask { plan: plan.clone(), profiles, offer, as_of, options })
     }
 }
 
@@ -157,8 +160,7 @@ impl Task for BatchTask {
         crate::guard_task("checkEligibilityBatch", || {
             let run = || -> Self::Output {
                 let as_of = options::as_of_text(&self.as_of)?;
-                let answers =
-                    batch::decide_values(&self.plan, &self.profiles, &self.offer, as_of, &DecisionOptions::default())?;
+                let answers = batch::decide_values(&self.plan, &self.profiles, &self.offer, as_of, &self.options)?;
                 Ok(batch::to_json_text(&answers, KeyStyle::Camel))
             };
             Ok(run())

@@ -359,8 +359,9 @@ impl Plan {
     /// the values that are unconfirmed defaults. `profile` and `offer` are plain objects (or JSON
     /// text); `asOf` an ISO date. Throws INVALID_PROFILE / INVALID_OFFER with the field's path.
     #[napi(
-        ts_args_type = "profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string",
-        ts_return_type = "EligibilityDecision"
+        ts_generic_types = "O extends EligibilityOptions = {}",
+        ts_args_type = "profile: ProfileInput | string, offer: OfferInput | string | null | undefined, asOf: string, options?: O | null",
+        ts_return_type = "Answer<O>"
     )]
     pub fn check_eligibility<'e>(
         &self,
@@ -368,15 +369,16 @@ impl Plan {
         profile: Unknown<'_>,
         offer: Option<Unknown<'_>>,
         as_of: String,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'e>> {
-        guard(env, "checkEligibility", || eligibility::check(env, &self.inner, profile, offer, &as_of))
+        guard(env, "checkEligibility", || eligibility::check(env, &self.inner, profile, offer, &as_of, options))
     }
 
     /// `checkEligibility` from JSON text to JSON text, as a server receives and sends them:
     /// no JavaScript objects are built. `options.explain: false` gives the summary (statuses,
     /// amounts, failed checks, missing facts); `options.subsidies` keeps only those subsidies.
     #[napi(
-        ts_args_type = "profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null"
+        ts_args_type = "profileJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityOptions | null"
     )]
     pub fn check_eligibility_json(
         &self,
@@ -395,7 +397,7 @@ impl Plan {
     /// `checkEligibilityJson` for a roster: a JSON array text of profiles in, a Promise of one
     /// JSON array text out, decided on all cores off the event loop.
     #[napi(
-        ts_args_type = "profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityJsonOptions | null",
+        ts_args_type = "profilesJson: string, offerJson: string | null | undefined, asOf: string, options?: EligibilityOptions | null",
         ts_return_type = "Promise<string>"
     )]
     pub fn check_eligibility_batch_json<'e>(
@@ -415,8 +417,9 @@ impl Plan {
     /// decisions come in order, each equal to the single call's; the first bad profile rejects
     /// the Promise with its index in the path (`profiles[3].sex`).
     #[napi(
-        ts_args_type = "profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string",
-        ts_return_type = "Promise<Array<EligibilityDecision>>"
+        ts_generic_types = "O extends EligibilityOptions = {}",
+        ts_args_type = "profiles: Array<ProfileInput>, offer: OfferInput | string | null | undefined, asOf: string, options?: O | null",
+        ts_return_type = "Promise<Array<Answer<O>>>"
     )]
     pub fn check_eligibility_batch<'e>(
         &self,
@@ -424,8 +427,11 @@ impl Plan {
         profiles: Vec<Unknown<'_>>,
         offer: Option<Unknown<'_>>,
         as_of: String,
+        options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'e>> {
-        promise(env, "checkEligibilityBatch", || eligibility::BatchTask::new(env, &self.inner, profiles, offer, as_of))
+        promise(env, "checkEligibilityBatch", || {
+            eligibility::BatchTask::new(env, &self.inner, profiles, offer, as_of, options)
+        })
     }
 }
 

@@ -73,3 +73,16 @@ test('a roster as JSON text resolves to JSON text, each decision the single call
   await assert.rejects(plan.checkEligibilityBatchJson('[{}, {"sex": 1}]', null, '2025-04-01'), { code: 'INVALID_PROFILE', path: 'profiles[1].sex' })
   await assert.rejects(plan.checkEligibilityBatchJson('{}', null, '2025-04-01'), { code: 'INVALID_PROFILE', path: 'profiles', reason: 'wrong_type' })
 })
+
+test('the typed calls take the decision options of the JSON calls', async () => {
+  const only = plan.checkEligibility(worker, offer, '2025-04-01', { subsidies: ['skill_upgrade_subsidy'] })
+  assert.deepEqual(only.subsidies.map((s) => s.id), ['skill_upgrade_subsidy'])
+  const full = plan.checkEligibility(worker, offer, '2025-04-01')
+  assert.deepEqual(only.subsidies[0], full.subsidies.find((s) => s.id === 'skill_upgrade_subsidy'))
+  const summary = plan.checkEligibility(worker, offer, '2025-04-01', { explain: false })
+  assert.deepEqual(summary, JSON.parse(plan.checkEligibilityJson(JSON.stringify(worker), JSON.stringify(offer), '2025-04-01', { explain: false })))
+  assert.equal(summary.subsidies[0].checks, undefined)
+  const batch = await plan.checkEligibilityBatch([worker, {}], offer, '2025-04-01', { explain: false, subsidies: ['training_subsidy'] })
+  assert.deepEqual(batch.map((s) => s.subsidies.map((x) => x.id)), [['training_subsidy'], ['training_subsidy']])
+  assert.throws(() => plan.checkEligibility(worker, offer, '2025-04-01', { subsidies: ['no_such'] }), { code: 'INVALID_OPTIONS', path: 'options.subsidies[0]' })
+})

@@ -131,3 +131,38 @@ fn the_error_table_gives_every_code_once_with_its_class() {
     }
     assert!(documented.is_empty(), "the README lists codes the core does not have: {documented:?}");
 }
+
+#[test]
+fn the_architecture_section_matches_the_tree() {
+    let text = readme();
+    let start = text.find("## Architecture").expect("README has an Architecture section");
+    let section = &text[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |end| end + 3)];
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."));
+    // Every path it names exists.
+    let mut named = 0;
+    for span in code_spans(section) {
+        let path = span.trim_end_matches('/');
+        if path.contains('<') {
+            continue;
+        }
+        if path.starts_with("core/")
+            || path.starts_with("bindings-")
+            || path.starts_with("scripts/")
+            || path.starts_with("tests/")
+        {
+            assert!(root.join(path).exists(), "the README's architecture names {span}, which does not exist");
+            named += 1;
+        }
+    }
+    assert!(named >= 20, "{named} paths");
+    // Every top-level module of core/src is in its table of layers.
+    for entry in std::fs::read_dir(root.join("core/src")).expect("core/src") {
+        let name = entry.expect("entry").file_name().to_string_lossy().into_owned();
+        if name == "lib.rs" {
+            continue;
+        }
+        let shown = if name.ends_with(".rs") { format!("`core/src/{name}`") } else { format!("`core/src/{name}/`") };
+        assert!(section.contains(&shown), "the README's architecture does not list {shown}");
+    }
+}
