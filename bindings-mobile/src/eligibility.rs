@@ -3,7 +3,7 @@
 //! the core reads, so both routes give the same answers and the same errors; the JSON-text calls
 //! are the core's host::batch. No logic here.
 
-use serde_json::{Map, Value, json};
+use serde_json::Value;
 use skillplan::host::batch::{self, KeyStyle};
 
 use crate::{CalendarDate, DecisionSummary, EligibilityDecision, Plan, SkillplanError, SubsidyKind, guard};
@@ -85,7 +85,7 @@ pub struct DecisionOptions {
 }
 
 /// A certificate the person holds. `kind` and `level` are plan ids (skill_level_certificate, intermediate, …).
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, serde::Serialize, uniffi::Record)]
 pub struct HeldCertificateInput {
     pub kind: String,
     #[uniffi(default = None)]
@@ -96,7 +96,7 @@ pub struct HeldCertificateInput {
 }
 
 /// A subsidy the person has received.
-#[derive(Debug, Clone, uniffi::Record)]
+#[derive(Debug, Clone, serde::Serialize, uniffi::Record)]
 pub struct ReceivedSubsidyInput {
     pub kind: SubsidyKind,
     pub date: CalendarDate,
@@ -110,7 +110,7 @@ pub struct ReceivedSubsidyInput {
 
 /// What is known of a person (skillplan-profile/1). Every field may stay null: a rule that needs
 /// it answers undetermined and names it. `statuses == null` is unknown; an empty list is none.
-#[derive(Debug, Clone, Default, uniffi::Record)]
+#[derive(Debug, Clone, Default, serde::Serialize, uniffi::Record)]
 pub struct ProfileInput {
     #[uniffi(default = None)]
     pub birth_date: Option<CalendarDate>,
@@ -147,7 +147,7 @@ pub struct ProfileInput {
 }
 
 /// A training offer and the certificate it leads to. Types, levels and kinds are plan ids.
-#[derive(Debug, Clone, Default, uniffi::Record)]
+#[derive(Debug, Clone, Default, serde::Serialize, uniffi::Record)]
 pub struct OfferInput {
     #[uniffi(default = None)]
     pub training_type: Option<String>,
@@ -171,91 +171,11 @@ pub struct OfferInput {
     pub certificate_date: Option<CalendarDate>,
 }
 
-/// Inserts the fields that are known.
-struct Fields(Map<String, Value>);
-
-impl Fields {
-    fn put(&mut self, key: &str, value: Option<Value>) {
-        if let Some(v) = value {
-            self.0.insert(key.to_owned(), v);
-        }
-    }
-}
-
-fn date(d: Option<CalendarDate>) -> Option<Value> {
-    d.map(|d| json!(d.format("%Y-%m-%d").to_string()))
-}
-
-impl ProfileInput {
-    fn to_value(&self) -> Value {
-        let mut f = Fields(Map::new());
-        f.put("birth_date", date(self.birth_date));
-        f.put("sex", self.sex.map(|x| json!(x.as_str())));
-        f.put("hukou", self.hukou.map(|x| json!(x.as_str())));
-        f.put("region", self.region.clone().map(Value::from));
-        f.put("education", self.education.map(|x| json!(x.as_str())));
-        f.put("school_type", self.school_type.map(|x| json!(x.as_str())));
-        f.put("technical_school_class", self.technical_school_class.map(|x| json!(x.as_str())));
-        f.put("graduation_date", date(self.graduation_date));
-        f.put("employment", self.employment.map(|x| json!(x.as_str())));
-        f.put("statuses", self.statuses.clone().map(Value::from));
-        f.put("unemployment_insurance_months", self.unemployment_insurance_months.map(Value::from));
-        f.put("receiving_unemployment_benefit", self.receiving_unemployment_benefit.map(Value::from));
-        f.put(
-            "certificates",
-            self.certificates.as_ref().map(|cs| {
-                Value::Array(
-                    cs.iter()
-                        .map(|c| {
-                            let mut g = Fields(Map::new());
-                            g.put("kind", Some(json!(c.kind)));
-                            g.put("level", c.level.clone().map(Value::from));
-                            g.put("occupation", c.occupation.clone().map(Value::from));
-                            g.put("date", date(Some(c.date)));
-                            Value::Object(g.0)
-                        })
-                        .collect(),
-                )
-            }),
-        );
-        f.put(
-            "subsidies_received",
-            self.subsidies_received.as_ref().map(|ss| {
-                Value::Array(
-                    ss.iter()
-                        .map(|s| {
-                            let mut g = Fields(Map::new());
-                            g.put("kind", Some(json!(s.kind.as_str())));
-                            g.put("date", date(Some(s.date)));
-                            g.put("level", s.level.clone().map(Value::from));
-                            g.put("occupation", s.occupation.clone().map(Value::from));
-                            g.put("shortage_occupation", s.shortage_occupation.map(Value::from));
-                            Value::Object(g.0)
-                        })
-                        .collect(),
-                )
-            }),
-        );
-        f.put("id_number", self.id_number.clone().map(Value::from));
-        Value::Object(f.0)
-    }
-}
-
-impl OfferInput {
-    fn to_value(&self) -> Value {
-        let mut f = Fields(Map::new());
-        f.put("training_type", self.training_type.clone().map(Value::from));
-        f.put("target_level", self.target_level.clone().map(Value::from));
-        f.put("certificate_kind", self.certificate_kind.clone().map(Value::from));
-        f.put("occupation", self.occupation.clone().map(Value::from));
-        f.put("shortage_occupation", self.shortage_occupation.map(Value::from));
-        f.put("hours", self.hours.map(Value::from));
-        f.put("provider_listed", self.provider_listed.map(Value::from));
-        f.put("start_date", date(self.start_date));
-        f.put("end_date", date(self.end_date));
-        f.put("certificate_date", date(self.certificate_date));
-        Value::Object(f.0)
-    }
+/// A typed input as the JSON document the core reads (null is absent there), so that the typed
+/// and the JSON-text calls read the same document.
+fn document<T: serde::Serialize>(input: &T) -> Value {
+    // Plain records of text, numbers, dates and enums always serialise.
+    serde_json::to_value(input).unwrap_or_default()
 }
 
 #[uniffi::export]
@@ -273,7 +193,7 @@ impl Plan {
     ) -> Result<EligibilityDecision, SkillplanError> {
         guard("checkEligibility", || {
             let (plan, subsidies) = (&self.inner, &subsidies);
-            Ok(batch::decide_value_with(plan, &profile.to_value(), &offer.to_value(), as_of, |p, o, d| {
+            Ok(batch::decide_value_with(plan, &document(&profile), &document(&offer), as_of, |p, o, d| {
                 d.view_of(plan, p, o, subsidies)
             })?)
         })
@@ -291,7 +211,7 @@ impl Plan {
     ) -> Result<DecisionSummary, SkillplanError> {
         guard("checkEligibilitySummary", || {
             let (plan, subsidies) = (&self.inner, &subsidies);
-            Ok(batch::decide_value_with(plan, &profile.to_value(), &offer.to_value(), as_of, |_, _, d| {
+            Ok(batch::decide_value_with(plan, &document(&profile), &document(&offer), as_of, |_, _, d| {
                 d.summary(plan, subsidies)
             })?)
         })
@@ -327,8 +247,8 @@ impl Plan {
     ) -> Result<Vec<EligibilityDecision>, SkillplanError> {
         guard("checkEligibilityBatch", || {
             let (plan, subsidies) = (&self.inner, &subsidies);
-            let values: Vec<Value> = profiles.iter().map(ProfileInput::to_value).collect();
-            Ok(batch::decide_values_with(plan, &values, &offer.to_value(), as_of, |p, o, d| {
+            let values: Vec<Value> = profiles.iter().map(document).collect();
+            Ok(batch::decide_values_with(plan, &values, &document(&offer), as_of, |p, o, d| {
                 d.view_of(plan, p, o, subsidies)
             })?)
         })
@@ -345,8 +265,8 @@ impl Plan {
     ) -> Result<Vec<DecisionSummary>, SkillplanError> {
         guard("checkEligibilityBatchSummary", || {
             let (plan, subsidies) = (&self.inner, &subsidies);
-            let values: Vec<Value> = profiles.iter().map(ProfileInput::to_value).collect();
-            Ok(batch::decide_values_with(plan, &values, &offer.to_value(), as_of, |_, _, d| {
+            let values: Vec<Value> = profiles.iter().map(document).collect();
+            Ok(batch::decide_values_with(plan, &values, &document(&offer), as_of, |_, _, d| {
                 d.summary(plan, subsidies)
             })?)
         })
