@@ -9,8 +9,10 @@ use crate::{
     guard,
 };
 
-/// A level the worker holds, and since when.
-#[derive(Debug, Clone, uniffi::Record)]
+pub use skillplan::pathway::HeldLevel;
+
+/// A level the worker holds, and since when (the core's own record).
+#[uniffi::remote(Record)]
 pub struct HeldLevel {
     /// A skill level id, e.g. `junior`.
     pub level: String,
@@ -59,11 +61,7 @@ impl From<&Worker> for pw::Worker {
         pw::Worker {
             occupation: w.occupation.clone(),
             work_started_on: w.work_started_on,
-            levels: w
-                .levels
-                .iter()
-                .map(|h| pw::HeldLevel { level: h.level.clone(), obtained_on: h.obtained_on })
-                .collect(),
+            levels: w.levels.clone(),
             apprenticeship_completed_on: w.apprenticeship_completed_on,
             diplomas: w
                 .diplomas
@@ -97,7 +95,7 @@ pub fn parse_worker_json(text: String) -> Result<Worker, SkillplanError> {
         Ok(Worker {
             occupation: w.occupation,
             work_started_on: w.work_started_on,
-            levels: w.levels.into_iter().map(|h| HeldLevel { level: h.level, obtained_on: h.obtained_on }).collect(),
+            levels: w.levels,
             apprenticeship_completed_on: w.apprenticeship_completed_on,
             diplomas,
             preparatory_technician_on: w.preparatory_technician_on,

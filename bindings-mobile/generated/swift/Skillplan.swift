@@ -3193,7 +3193,7 @@ public func FfiConverterTypeHeldCertificateInput_lower(_ value: HeldCertificateI
 
 
 /**
- * A level the worker holds, and since when.
+ * A level the worker holds, and since when (the core's own record).
  */
 public struct HeldLevel: Equatable, Hashable {
     /**

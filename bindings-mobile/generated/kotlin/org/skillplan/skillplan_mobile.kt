@@ -4296,7 +4296,7 @@ public object FfiConverterTypeHeldCertificateInput: FfiConverterRustBuffer<HeldC
 
 
 /**
- * A level the worker holds, and since when.
+ * A level the worker holds, and since when (the core's own record).
  */
 data class HeldLevel (
     /**
