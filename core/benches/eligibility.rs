@@ -1,5 +1,6 @@
 //! One eligibility check: the compact decision on a parsed profile and offer (the goal of
-//! issue 5 is ≤1 µs), the decision with its explanations, and the whole call from JSON values.
+//! issue 5 is ≤1 µs), the decision with its explanations (whole, one subsidy, one check: the
+//! on-demand goal of issue 15 is ≤10 µs for one subsidy), and the whole call from JSON values.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
@@ -22,6 +23,18 @@ fn bench(c: &mut Criterion) {
     });
     let d = eligibility::decide(&plan, &p, &o, as_of).unwrap();
     c.bench_function("eligibility_explain", |b| b.iter(|| black_box(&d).view(&plan, &p, &o)));
+    let options = skillplan::host::options::DecisionOptions::default();
+    let decided = skillplan::host::batch::decided_value(&plan, &profile, &offer, as_of, &options).unwrap();
+    let upgrade = decided.position(eligibility::SubsidyKind::SkillUpgradeSubsidy).unwrap();
+    c.bench_function("eligibility_explain_one_subsidy_view", |b| {
+        b.iter(|| black_box(&decided).subsidy_view(&plan, upgrade).unwrap())
+    });
+    c.bench_function("eligibility_explain_one_subsidy_text_zh", |b| {
+        b.iter(|| black_box(&decided).explain_subsidy(&plan, upgrade, eligibility::Lang::Zh).unwrap())
+    });
+    c.bench_function("eligibility_explain_one_check", |b| {
+        b.iter(|| black_box(&decided).check_explanation(&plan, upgrade, 2).unwrap())
+    });
     c.bench_function("eligibility_from_json_values", |b| {
         b.iter(|| eligibility::check_values(&plan, black_box(&profile), black_box(&offer), as_of).unwrap())
     });

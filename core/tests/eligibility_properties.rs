@@ -5,7 +5,8 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
 use skillplan::Plan;
-use skillplan::eligibility::{self, GroupStatus, Status};
+use skillplan::basics::messages::rendered_on_this_thread;
+use skillplan::eligibility::{self, GroupStatus, Lang, Status};
 
 fn plan() -> &'static Plan {
     static PLAN: std::sync::OnceLock<Plan> = std::sync::OnceLock::new();
@@ -111,6 +112,52 @@ proptest! {
                 prop_assert!(full.target_groups.iter().any(|x| x.id == g.id && x.status == GroupStatus::Member));
             }
         }
+    }
+
+    #[test]
+    fn reading_an_answer_renders_no_message_and_explaining_on_demand_equals_the_eager_view(
+        profile in full_profile(),
+        offer in full_offer(),
+        drop_p in proptest::collection::vec(any::<bool>(), 11),
+        drop_o in proptest::collection::vec(any::<bool>(), 9),
+    ) {
+        let as_of = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
+        let (profile, offer) = (without(&profile, &drop_p), without(&offer, &drop_o));
+        let options = skillplan::host::options::DecisionOptions::default();
+        let before = rendered_on_this_thread();
+        let decided = skillplan::host::batch::decided_value(plan(), &profile, &offer, as_of, &options).unwrap();
+        // Everything a caller reads as the answer: statuses, amounts, versions, check codes,
+        // outcomes and numbers, missing facts, the summary.
+        let mut seen = 0usize;
+        for i in decided.shown() {
+            let s = &decided.decision.subsidies[i];
+            seen += s.status.as_str().len() + s.amount.map_or(0, |a| a.scale() as usize);
+            seen += decided.version_id(plan(), i).map_or(0, str::len);
+            for c in &s.checks {
+                seen += c.check.as_str().len() + c.outcome.as_str().len() + c.have.unwrap_or(0) as usize + c.need.unwrap_or(0) as usize;
+                seen += c.lacking.names().count();
+            }
+        }
+        let summary = decided.summary(plan());
+        prop_assert!(seen > 0 && !summary.subsidies.is_empty());
+        prop_assert_eq!(rendered_on_this_thread(), before, "reading the answer rendered a message");
+        // On demand, piece by piece, equals the whole view built at once (the eager form).
+        let eager = eligibility::check_values(plan(), &profile, &offer, as_of).unwrap();
+        prop_assert_eq!(&decided.view(plan()), &eager);
+        prop_assert_eq!(&decided.groups_view(plan()), &eager.target_groups);
+        for (i, view) in decided.shown().zip(&eager.subsidies) {
+            let one = decided.subsidy_view(plan(), i).unwrap();
+            prop_assert_eq!(&one, view);
+            for (k, c) in view.checks.iter().enumerate() {
+                let both = decided.check_explanation(plan(), i, k);
+                prop_assert_eq!(both.as_ref(), Some(&c.explanation));
+                let en = decided.explain_check(plan(), i, k, Lang::En);
+                prop_assert_eq!(en.as_deref(), Some(c.explanation.en.as_str()));
+            }
+            let text = decided.explain_subsidy(plan(), i, Lang::Zh).unwrap();
+            prop_assert!(text.starts_with(view.name.zh.as_str()), "{}", text);
+        }
+        prop_assert!(rendered_on_this_thread() > before, "explaining rendered nothing");
     }
 
     #[test]

@@ -9,5 +9,7 @@ pub(crate) mod closed_set;
 pub mod date_text;
 pub mod decimal_text;
 pub mod id_number;
+#[macro_use]
+pub mod messages;
 pub(crate) mod short_map;
 pub mod text;

@@ -24,11 +24,13 @@
 //! explained views and summaries (`view`) and rosters as Arrow batches (`roster`).
 
 mod decide;
+mod explain;
 pub mod profile;
 #[cfg(feature = "arrow")]
 mod roster;
 mod view;
 
+pub use crate::basics::messages::Lang;
 pub use crate::error::ProfileError;
 pub use crate::model::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, SubsidyKind, TechnicalClass};
 pub use decide::{CheckKind, CheckResult, Decision, Fact, FieldSet, Status, SubsidyOutcome, Tri, decide};
@@ -39,8 +41,8 @@ pub use profile::{
 #[cfg(feature = "arrow")]
 pub use roster::{decide_roster, decide_roster_values};
 pub use view::{
-    CheckView, DecisionSummary, DecisionView, GroupStatus, GroupView, Requirement, RequirementKind, SubsidySummary,
-    SubsidyView, Unconfirmed, VersionView,
+    CheckView, Decided, DecisionSummary, DecisionView, GroupStatus, GroupView, Requirement, RequirementKind,
+    SubsidySummary, SubsidyView, Unconfirmed, VersionView,
 };
 
 use chrono::NaiveDate;
@@ -84,12 +86,12 @@ pub fn check_batch(
         |v| profile_from_value(plan, v),
         offer,
         as_of,
-        |profile, decision| decision.view(plan, profile, offer),
+        |profile, decision| decision.view(plan, &profile, offer),
     )
 }
 
 /// Decides many profiles for one offer on all cores, in order: `read` turns an item into a
-/// profile, `write` a profile and its decision into the answer kept. Each decision is the single
+/// profile, `write` a profile and its decision (both given over) into the answer kept. Each decision is the single
 /// call's. The first bad profile (by index) stops it, its index in the path (`profiles[3].sex`).
 pub fn decide_each<I: Sync, T: Send>(
     plan: &Plan,
@@ -97,7 +99,7 @@ pub fn decide_each<I: Sync, T: Send>(
     read: impl Fn(&I) -> Result<Profile, ProfileError> + Sync,
     offer: &Offer,
     as_of: NaiveDate,
-    write: impl Fn(&Profile, &Decision) -> T + Sync,
+    write: impl Fn(Profile, Decision) -> T + Sync,
 ) -> Result<Vec<T>, Error> {
     let one = |i: usize, item: &I| -> Result<T, Error> {
         let profile = read(item).map_err(|e| e.in_batch(i))?;
@@ -105,7 +107,7 @@ pub fn decide_each<I: Sync, T: Send>(
             Error::Profile(p) => Error::Profile(p.in_batch(i)),
             other => other,
         })?;
-        Ok(write(&profile, &decision))
+        Ok(write(profile, decision))
     };
     const PARALLEL_FROM: usize = 2048;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / PARALLEL_FROM + 1);

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::eligibility::{self, Decision, DecisionSummary, DecisionView, Offer, Profile};
+use std::sync::Arc;
+
+use crate::eligibility::{self, Decided, Decision, DecisionSummary, DecisionView, Offer, Profile};
 use crate::error::{Error, ProfileError};
 use crate::plan::Plan;
 
@@ -126,7 +128,9 @@ pub fn decide_values_with<T: Send>(
     crate::error::OptionsError::check_as_of(as_of)?;
     let offer = eligibility::offer_from_value(plan, offer)?;
     let read = |value: &serde_json::Value| eligibility::profile_from_value(plan, value);
-    eligibility::decide_each(plan, profiles, read, &offer, as_of, |profile, decision| write(profile, &offer, decision))
+    eligibility::decide_each(plan, profiles, read, &offer, as_of, |profile, decision| {
+        write(&profile, &offer, &decision)
+    })
 }
 
 /// Decides a JSON array text of profiles for an offer as JSON text (`{}` when absent), in order,
@@ -142,7 +146,7 @@ pub fn decide_texts_with<T: Send>(
     let items = split_array(profiles, "profiles")?;
     let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
     let read = |raw: &&RawValue| eligibility::parse_profile_json(plan, raw.get());
-    eligibility::decide_each(plan, &items, read, &offer, as_of, |profile, decision| write(profile, &offer, decision))
+    eligibility::decide_each(plan, &items, read, &offer, as_of, |profile, decision| write(&profile, &offer, &decision))
 }
 
 /// Decides one profile and offer given as JSON values.
@@ -187,6 +191,78 @@ pub fn decide_text_with<T>(
     let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
     let decision = eligibility::decide(plan, &profile, &offer, as_of)?;
     Ok(write(&profile, &offer, &decision))
+}
+
+/// Decides for a profile and an offer given as JSON values, into the object a binding holds:
+/// the answer at once, explanations on demand. `options.explain` does not apply (nothing is
+/// explained until asked); `options.subsidies` chooses the subsidies shown.
+pub fn decided_value(
+    plan: &Plan,
+    profile: &serde_json::Value,
+    offer: &serde_json::Value,
+    as_of: NaiveDate,
+    options: &DecisionOptions,
+) -> Result<Decided, Error> {
+    crate::error::OptionsError::check_as_of(as_of)?;
+    let profile = eligibility::profile_from_value(plan, profile)?;
+    let offer = eligibility::offer_from_value(plan, offer)?;
+    let decision = eligibility::decide(plan, &profile, &offer, as_of)?;
+    Ok(Decided { decision, profile, offer: Arc::new(offer), only: options.subsidies.clone() })
+}
+
+/// [`decided_value`] for a profile and an offer as JSON texts.
+pub fn decided_text(
+    plan: &Plan,
+    profile: &str,
+    offer: Option<&str>,
+    as_of: NaiveDate,
+    options: &DecisionOptions,
+) -> Result<Decided, Error> {
+    crate::error::OptionsError::check_as_of(as_of)?;
+    let profile = eligibility::parse_profile_json(plan, profile)?;
+    let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
+    let decision = eligibility::decide(plan, &profile, &offer, as_of)?;
+    Ok(Decided { decision, profile, offer: Arc::new(offer), only: options.subsidies.clone() })
+}
+
+/// [`decided_value`] for many profiles and one offer, on all cores, in order; each equals the
+/// single call's. The first bad profile stops it, with its index in the path.
+pub fn decided_values(
+    plan: &Plan,
+    profiles: &[serde_json::Value],
+    offer: &serde_json::Value,
+    as_of: NaiveDate,
+    options: &DecisionOptions,
+) -> Result<Vec<Decided>, Error> {
+    crate::error::OptionsError::check_as_of(as_of)?;
+    let offer = Arc::new(eligibility::offer_from_value(plan, offer)?);
+    let read = |value: &serde_json::Value| eligibility::profile_from_value(plan, value);
+    eligibility::decide_each(plan, profiles, read, &offer, as_of, |profile, decision| Decided {
+        decision,
+        profile,
+        offer: Arc::clone(&offer),
+        only: options.subsidies.clone(),
+    })
+}
+
+/// [`decided_values`] for a JSON array of profiles as text.
+pub fn decided_texts(
+    plan: &Plan,
+    profiles: &str,
+    offer: Option<&str>,
+    as_of: NaiveDate,
+    options: &DecisionOptions,
+) -> Result<Vec<Decided>, Error> {
+    crate::error::OptionsError::check_as_of(as_of)?;
+    let items = split_array(profiles, "profiles")?;
+    let offer = Arc::new(eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?);
+    let read = |raw: &&RawValue| eligibility::parse_profile_json(plan, raw.get());
+    eligibility::decide_each(plan, &items, read, &offer, as_of, |profile, decision| Decided {
+        decision,
+        profile,
+        offer: Arc::clone(&offer),
+        only: options.subsidies.clone(),
+    })
 }
 
 /// JSON text with every object key in camelCase, as JavaScript objects have them; values
