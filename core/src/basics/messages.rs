@@ -166,12 +166,13 @@ macro_rules! messages {
                 Self::catalogue().render(self as usize, lang, args)
             }
 
-            /// The message in Chinese and English.
-            pub(crate) fn both(self, args: &[(&str, $crate::basics::messages::Arg<'_>)]) -> $crate::model::Label {
-                $crate::model::Label {
-                    zh: self.render($crate::basics::messages::Lang::Zh, args),
-                    en: self.render($crate::basics::messages::Lang::En, args),
-                }
+            /// The message in Chinese, then English.
+            #[allow(dead_code)]
+            pub(crate) fn both(self, args: &[(&str, $crate::basics::messages::Arg<'_>)]) -> [String; 2] {
+                [
+                    self.render($crate::basics::messages::Lang::Zh, args),
+                    self.render($crate::basics::messages::Lang::En, args),
+                ]
             }
         }
     };

@@ -159,7 +159,10 @@ impl Msg {
     pub(crate) fn say(self, tongue: Tongue, args: &[(&str, Arg<'_>)]) -> Said {
         match tongue {
             Tongue::One(lang) => Said::One(self.render(lang, args)),
-            Tongue::Both => Said::Both(self.both(args)),
+            Tongue::Both => {
+                let [zh, en] = self.both(args);
+                Said::Both(Label { zh, en })
+            }
         }
     }
 }
@@ -204,7 +207,7 @@ pub(crate) fn check_sentence(
         }
         None => {
             unnamed = Msg::LevelUnnamed.both(&[]);
-            Arg::Both(&unnamed.zh, &unnamed.en)
+            Arg::Both(&unnamed[0], &unnamed[1])
         }
     };
     let say = |m: Msg, args: &[(&str, Arg<'_>)]| m.say(tongue, args);
@@ -217,7 +220,7 @@ pub(crate) fn check_sentence(
             let employee;
             let names = if found && o == Tri::Yes && names.is_empty() {
                 employee = Msg::CategoryEmployee.both(&[]);
-                vec![(employee.zh.as_str(), employee.en.as_str())]
+                vec![(employee[0].as_str(), employee[1].as_str())]
             } else {
                 names
             };
