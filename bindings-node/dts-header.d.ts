@@ -352,6 +352,16 @@ export interface DecisionSummary {
   subsidies: Array<SubsidySummary>
 }
 
+/** A decision as a host shows it. */
+export interface DecisionView {
+  /** The date decided for. */
+  asOf: string
+  /** The plan's target groups the person is in or may be in, in plan order. */
+  targetGroups: Array<TargetGroupDecision>
+  /** One answer per subsidy asked for (all by default), in the plan's order. */
+  subsidies: Array<SubsidyView>
+}
+
 /** A department or body named in the plan. */
 export interface Department {
   /** Stable identifier, e.g. `hrss`. */
@@ -392,16 +402,6 @@ export interface EligibilityCheck {
   outcome: CheckOutcome
   /** What the check found, in Chinese and English. */
   explanation: Label
-}
-
-/** A decision as a host shows it. */
-export interface EligibilityDecision {
-  /** The date decided for. */
-  asOf: string
-  /** The plan's target groups the person is in or may be in, in plan order. */
-  targetGroups: Array<TargetGroupDecision>
-  /** One answer per subsidy asked for (all by default), in the plan's order. */
-  subsidies: Array<SubsidyDecision>
 }
 
 /**
@@ -931,8 +931,27 @@ export interface Step {
   note?: string | null
 }
 
+/** The four subsidies of （二十五）. */
+export type SubsidyKind = 'training_subsidy' | 'skill_upgrade_subsidy' | 'evaluation_subsidy' | 'living_allowance'
+
+/** One subsidy's answer without explanations: what a high-volume caller stores or sends on. */
+export interface SubsidySummary {
+  /** Which of the four subsidies. */
+  id: SubsidyKind
+  /** Eligible, not eligible, or undetermined. */
+  status: EligibilityStatus
+  /** Yuan, as an exact decimal string, where the rules define an amount. */
+  amount?: string | null
+  /** The id of the rule version applied. */
+  version?: string | null
+  /** The checks that failed. */
+  failed: Array<CheckKind>
+  /** The facts the answer lacks, by path. */
+  missingFacts: Array<Fact>
+}
+
 /** The answer for one subsidy. */
-export interface SubsidyDecision {
+export interface SubsidyView {
   /** Which of the four subsidies. */
   id: SubsidyKind
   /** The subsidy's name, in Chinese and English. */
@@ -955,25 +974,6 @@ export interface SubsidyDecision {
   missingFacts: Array<Fact>
   /** The values of the version applied that are documented defaults, not confirmed facts. */
   unconfirmed: Array<UnconfirmedValue>
-}
-
-/** The four subsidies of （二十五）. */
-export type SubsidyKind = 'training_subsidy' | 'skill_upgrade_subsidy' | 'evaluation_subsidy' | 'living_allowance'
-
-/** One subsidy's answer without explanations: what a high-volume caller stores or sends on. */
-export interface SubsidySummary {
-  /** Which of the four subsidies. */
-  id: SubsidyKind
-  /** Eligible, not eligible, or undetermined. */
-  status: EligibilityStatus
-  /** Yuan, as an exact decimal string, where the rules define an amount. */
-  amount?: string | null
-  /** The id of the rule version applied. */
-  version?: string | null
-  /** The checks that failed. */
-  failed: Array<CheckKind>
-  /** The facts the answer lacks, by path. */
-  missingFacts: Array<Fact>
 }
 
 /** A target group of the plan the person is in, or may be in. */

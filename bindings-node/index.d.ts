@@ -352,6 +352,16 @@ export interface DecisionSummary {
   subsidies: Array<SubsidySummary>
 }
 
+/** A decision as a host shows it. */
+export interface DecisionView {
+  /** The date decided for. */
+  asOf: string
+  /** The plan's target groups the person is in or may be in, in plan order. */
+  targetGroups: Array<TargetGroupDecision>
+  /** One answer per subsidy asked for (all by default), in the plan's order. */
+  subsidies: Array<SubsidyView>
+}
+
 /** A department or body named in the plan. */
 export interface Department {
   /** Stable identifier, e.g. `hrss`. */
@@ -392,16 +402,6 @@ export interface EligibilityCheck {
   outcome: CheckOutcome
   /** What the check found, in Chinese and English. */
   explanation: Label
-}
-
-/** A decision as a host shows it. */
-export interface EligibilityDecision {
-  /** The date decided for. */
-  asOf: string
-  /** The plan's target groups the person is in or may be in, in plan order. */
-  targetGroups: Array<TargetGroupDecision>
-  /** One answer per subsidy asked for (all by default), in the plan's order. */
-  subsidies: Array<SubsidyDecision>
 }
 
 /**
@@ -931,8 +931,27 @@ export interface Step {
   note?: string | null
 }
 
+/** The four subsidies of （二十五）. */
+export type SubsidyKind = 'training_subsidy' | 'skill_upgrade_subsidy' | 'evaluation_subsidy' | 'living_allowance'
+
+/** One subsidy's answer without explanations: what a high-volume caller stores or sends on. */
+export interface SubsidySummary {
+  /** Which of the four subsidies. */
+  id: SubsidyKind
+  /** Eligible, not eligible, or undetermined. */
+  status: EligibilityStatus
+  /** Yuan, as an exact decimal string, where the rules define an amount. */
+  amount?: string | null
+  /** The id of the rule version applied. */
+  version?: string | null
+  /** The checks that failed. */
+  failed: Array<CheckKind>
+  /** The facts the answer lacks, by path. */
+  missingFacts: Array<Fact>
+}
+
 /** The answer for one subsidy. */
-export interface SubsidyDecision {
+export interface SubsidyView {
   /** Which of the four subsidies. */
   id: SubsidyKind
   /** The subsidy's name, in Chinese and English. */
@@ -955,25 +974,6 @@ export interface SubsidyDecision {
   missingFacts: Array<Fact>
   /** The values of the version applied that are documented defaults, not confirmed facts. */
   unconfirmed: Array<UnconfirmedValue>
-}
-
-/** The four subsidies of （二十五）. */
-export type SubsidyKind = 'training_subsidy' | 'skill_upgrade_subsidy' | 'evaluation_subsidy' | 'living_allowance'
-
-/** One subsidy's answer without explanations: what a high-volume caller stores or sends on. */
-export interface SubsidySummary {
-  /** Which of the four subsidies. */
-  id: SubsidyKind
-  /** Eligible, not eligible, or undetermined. */
-  status: EligibilityStatus
-  /** Yuan, as an exact decimal string, where the rules define an amount. */
-  amount?: string | null
-  /** The id of the rule version applied. */
-  version?: string | null
-  /** The checks that failed. */
-  failed: Array<CheckKind>
-  /** The facts the answer lacks, by path. */
-  missingFacts: Array<Fact>
 }
 
 /** A target group of the plan the person is in, or may be in. */
@@ -1061,6 +1061,45 @@ export type WarningCode = 'part_exceeds_whole' | 'regions_exceed_province' | 'ro
  * can point the loader at a WASI artifact this package does not build itself.
  */
 export declare const __napiBindingTarget: 'native' | 'wasm32-wasi' | 'wasm32-wasip1'
+
+/**
+ * Target groups and the subsidies of （二十五） for one person and offer, as of a date: the
+ * answer at once, the explanations when asked.
+ */
+export declare class EligibilityDecision {
+  /** The date decided for (ISO). */
+  get asOf(): string
+  /** Ids of the plan's target groups the person is in (undetermined ones are left out). */
+  get targetGroups(): Array<string>
+  /**
+   * One answer per subsidy asked for, in the plan's order: id, status, amount (exact decimal
+   * text), version, failed checks and missing facts. Nothing is explained.
+   */
+  get subsidies(): Array<SubsidySummary>
+  /** The answer for one subsidy, as in `subsidies`. Throws INVALID_OPTIONS for another id. */
+  subsidy(id: SubsidyKind): SubsidySummary
+  /**
+   * One subsidy's checks, in order: code, outcome, and the numbers the check compared
+   * (`have`, `need`, `date`), with the facts an unknown outcome lacks. Nothing is explained.
+   */
+  checks(id: SubsidyKind): Array<{ check: CheckKind; outcome: CheckOutcome; have?: number; need?: number; date?: string; missingFacts: Array<Fact> }>
+  /** The whole decision as text in one language: "zh" (the default) or "en". */
+  explain(lang?: 'zh' | 'en' | null): string
+  /** One subsidy as text in one language: its status and amount, each check, what would qualify. */
+  explainSubsidy(id: SubsidyKind, lang?: 'zh' | 'en' | null): string
+  /** What check `index` (a position in `checks(id)`) of one subsidy found, in one language. */
+  explainCheck(id: SubsidyKind, index: number, lang?: 'zh' | 'en' | null): string
+  /** One subsidy explained in both languages, as in `toJSON().subsidies`. */
+  subsidyView(id: SubsidyKind): SubsidyView
+  /** The whole explained decision (keys camelCase), the form of `checkEligibilityJson`. */
+  toJSON(): DecisionView
+  /** The whole explained decision as JSON text (keys camelCase). */
+  json(): string
+  /** The answer without explanations, as `checkEligibility(…, { explain: false })` gives it. */
+  summary(): DecisionSummary
+  /** True when both decisions give the same answer for the same profile and offer. */
+  equals(other: EligibilityDecision): boolean
+}
 
 /** A loaded, validated plan. Immutable. */
 export declare class Plan {

@@ -835,6 +835,7 @@ function __napiStampBindingTarget(exportsObject, target) {
 // linked import resolves to `undefined`.
 module.exports.__napiBindingTarget = __napiStampBindingTarget(nativeBinding, __napiLoadedBindingTarget)
 module.exports = nativeBinding
+module.exports.EligibilityDecision = nativeBinding.EligibilityDecision
 module.exports.Plan = nativeBinding.Plan
 module.exports.Tally = nativeBinding.Tally
 module.exports.defaultPlan = nativeBinding.defaultPlan

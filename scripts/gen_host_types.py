@@ -49,7 +49,9 @@ DECISION_NAMES = {
     "VersionView": "RuleVersion", "Tri": "CheckOutcome",
 }
 MOBILE_NAMES = {"Unit": "IndicatorUnit", **DECISION_NAMES}
-TS_NAMES = dict(DECISION_NAMES)
+# In TypeScript the decision is the EligibilityDecision class (answer first, explanations on
+# demand); the explained form its toJSON() returns keeps the core's names.
+TS_NAMES = {**DECISION_NAMES, "DecisionView": "DecisionView", "SubsidyView": "SubsidyView"}
 # Python's decision classes are skillplan.eligibility's own (Check, TargetGroup, RuleVersion with
 # from_date …: its established API), built from the core's JSON; they are not generated.
 PYTHON_SKIP = set(DECISION_NAMES) | {"GroupStatus", "RequirementKind"}

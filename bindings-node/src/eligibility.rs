@@ -1,5 +1,5 @@
 //! Eligibility for Node: a profile and an offer as plain objects (read under the core's
-//! host-value policy) or JSON text in, the decision as a plain object out; the JSON calls and the
+//! host-value policy) or JSON text in, the decision as an `EligibilityDecision` (`decision`) out; the JSON calls and the
 //! batches go through the core's JSON in / JSON out (`skillplan::host::batch`), off the event loop
 //! for a roster. No logic lives here.
 
@@ -12,6 +12,7 @@ use skillplan::host::batch::{self, KeyStyle};
 use skillplan::host::options::{self, DecisionOptions};
 use skillplan::host::value::Argument;
 
+use crate::decision::EligibilityDecision;
 use crate::{host, throw};
 
 /// A profile or offer: a JavaScript string is JSON text; anything else a value, read as a document.
@@ -99,21 +100,25 @@ impl Task for BatchJsonTask {
 
 pub(crate) fn check<'e>(
     env: &'e Env,
-    plan: &core::Plan,
+    plan: &std::sync::Arc<core::Plan>,
     profile: Unknown<'_>,
     offer: Option<Unknown<'_>>,
     as_of: &str,
     given: Option<Unknown<'_>>,
-) -> Result<Unknown<'e>> {
-    let run = || -> std::result::Result<String, core::Error> {
+) -> Result<Either<EligibilityDecision, Unknown<'e>>> {
+    let run = || -> std::result::Result<(el::Decided, DecisionOptions), core::Error> {
         let profile = document(profile, Argument::Profile("profile"), "profile")?;
         let offer = offer_value(offer)?;
-        let decision = decision_options(given)?;
-        let answer = batch::decide_value(plan, &profile, &offer, options::as_of_text(as_of)?, &decision)?;
-        Ok(batch::to_json_text(&answer, KeyStyle::Camel))
+        let options = decision_options(given)?;
+        let decided = batch::decided_value(plan, &profile, &offer, options::as_of_text(as_of)?, &options)?;
+        Ok((decided, options))
     };
-    let text = run().map_err(|e| throw(env, e))?;
-    host::parse_in_js(env, text)
+    let (decided, options) = run().map_err(|e| throw(env, e))?;
+    if options.explain {
+        Ok(Either::A(EligibilityDecision::new(plan, decided)))
+    } else {
+        Ok(Either::B(host::parse_in_js(env, batch::to_json_text(&decided.summary(plan), KeyStyle::Camel))?))
+    }
 }
 
 /// Decides a roster on a worker thread; the Promise resolves to one decision per profile.
@@ -153,15 +158,14 @@ impl BatchTask {
 }
 
 impl Task for BatchTask {
-    type Output = std::result::Result<String, core::Error>;
-    type JsValue = Unknown<'static>;
+    type Output = std::result::Result<Vec<el::Decided>, core::Error>;
+    type JsValue = Either<Vec<EligibilityDecision>, Unknown<'static>>;
 
     fn compute(&mut self) -> Result<Self::Output> {
         crate::guard_task("checkEligibilityBatch", || {
             let run = || -> Self::Output {
                 let as_of = options::as_of_text(&self.as_of)?;
-                let answers = batch::decide_values(&self.plan, &self.profiles, &self.offer, as_of, &self.options)?;
-                Ok(batch::to_json_text(&answers, KeyStyle::Camel))
+                batch::decided_values(&self.plan, &self.profiles, &self.offer, as_of, &self.options)
             };
             Ok(run())
         })
@@ -169,9 +173,15 @@ impl Task for BatchTask {
 
     fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Self::JsValue> {
         crate::guard(&env, "checkEligibilityBatch", || {
-            let text = output.map_err(|e| throw(&env, e))?;
+            let decided = output.map_err(|e| throw(&env, e))?;
+            if self.options.explain {
+                return Ok(Either::A(decided.into_iter().map(|d| EligibilityDecision::new(&self.plan, d)).collect()));
+            }
+            let summaries: Vec<_> = decided.iter().map(|d| d.summary(&self.plan)).collect();
+            let text = batch::to_json_text(&summaries, KeyStyle::Camel);
             // SAFETY of the lifetime: napi hands the value to the Promise before `env` goes.
-            host::parse_in_js(&env, text).map(|v| unsafe { std::mem::transmute::<Unknown<'_>, Unknown<'static>>(v) })
+            host::parse_in_js(&env, text)
+                .map(|v| Either::B(unsafe { std::mem::transmute::<Unknown<'_>, Unknown<'static>>(v) }))
         })
     }
 }

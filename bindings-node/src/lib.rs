@@ -4,6 +4,7 @@
 //! generated from the core's boundary types). Core errors become `Error`s with `code`, `kind`,
 //! `path`, `reason` and `issues`. No logic lives here.
 
+mod decision;
 mod eligibility;
 mod host;
 mod progress;
@@ -370,7 +371,7 @@ impl Plan {
         offer: Option<Unknown<'_>>,
         as_of: String,
         options: Option<Unknown<'_>>,
-    ) -> Result<Unknown<'e>> {
+    ) -> Result<Either<decision::EligibilityDecision, Unknown<'e>>> {
         guard(env, "checkEligibility", || eligibility::check(env, &self.inner, profile, offer, &as_of, options))
     }
 

@@ -1,6 +1,7 @@
 'use strict'
 
-// Eligibility from Node: plain objects in and out, typed errors, the batch off the event loop.
+// Eligibility from Node: plain objects in, an EligibilityDecision out (the answer at once, the
+// explanation on demand), typed errors, the batch off the event loop.
 const { test } = require('node:test')
 const assert = require('node:assert/strict')
 const skillplan = require('..')
@@ -9,20 +10,38 @@ const plan = skillplan.defaultPlan()
 const offer = { target_level: 'intermediate', certificate_kind: 'skill_level_certificate', occupation: '电工', certificate_date: '2025-03-01', shortage_occupation: false }
 const worker = { employment: 'employed', unemployment_insurance_months: 14, subsidies_received: [] }
 
-test('a decision is a plain object with camelCase keys and decimal strings', () => {
+test('a decision gives its answer as small plain objects, camelCase keys and decimal strings', () => {
   const d = plan.checkEligibility(worker, offer, '2025-04-01')
+  assert.ok(d instanceof skillplan.EligibilityDecision)
   assert.equal(d.asOf, '2025-04-01')
   const upgrade = d.subsidies.find((s) => s.id === 'skill_upgrade_subsidy')
-  assert.equal(upgrade.status, 'eligible')
-  assert.equal(upgrade.amount, '1500')
-  assert.deepEqual(upgrade.missingFacts, [])
-  assert.equal(upgrade.version.id, '2025')
-  assert.ok(upgrade.unconfirmed.some((u) => u.parameter === 'amounts'))
-  assert.deepEqual(JSON.parse(JSON.stringify(d)), d)
+  assert.deepEqual(upgrade, { id: 'skill_upgrade_subsidy', status: 'eligible', amount: '1500', version: '2025', failed: [], missingFacts: [] })
+  assert.deepEqual(d.subsidy('skill_upgrade_subsidy'), upgrade)
+  const explained = d.toJSON().subsidies.find((s) => s.id === 'skill_upgrade_subsidy')
+  assert.equal(explained.version.id, '2025')
+  assert.ok(explained.unconfirmed.some((u) => u.parameter === 'amounts'))
+  assert.deepEqual(JSON.parse(JSON.stringify(d)), d.toJSON())
+  assert.deepEqual(JSON.parse(d.json()), d.toJSON())
+})
+
+test('explanations on demand: the whole decision, one subsidy, one check, in one language', () => {
+  const d = plan.checkEligibility({ ...worker, unemployment_insurance_months: 7 }, offer, '2025-04-01')
+  const months = d.checks('skill_upgrade_subsidy').findIndex((c) => c.check === 'insurance_months')
+  assert.deepEqual(d.checks('skill_upgrade_subsidy')[months], { check: 'insurance_months', outcome: 'no', have: 7, need: 12, missingFacts: [] })
+  assert.equal(d.explainCheck('skill_upgrade_subsidy', months, 'en'), '12 months of unemployment insurance needed; you have 7')
+  assert.equal(d.explainCheck('skill_upgrade_subsidy', months), '需缴纳失业保险满12个月；已缴7个月')
+  assert.match(d.explainSubsidy('skill_upgrade_subsidy', 'en'), /^skill upgrade subsidy: not eligible\n/)
+  assert.match(d.explain('zh'), /技能提升补贴：不符合/)
+  assert.deepEqual(d.subsidyView('skill_upgrade_subsidy'), d.toJSON().subsidies[1])
+  assert.throws(() => d.explain('fr'), { code: 'INVALID_OPTIONS', path: 'lang' })
+  assert.throws(() => d.subsidy('bonus'), { code: 'INVALID_OPTIONS', path: 'subsidy' })
+  assert.throws(() => d.explainCheck('skill_upgrade_subsidy', 99), { code: 'INVALID_OPTIONS', path: 'index' })
 })
 
 test('JSON text is accepted for the profile and the offer', () => {
-  assert.deepEqual(plan.checkEligibility(JSON.stringify(worker), JSON.stringify(offer), '2025-04-01'), plan.checkEligibility(worker, offer, '2025-04-01'))
+  const fromText = plan.checkEligibility(JSON.stringify(worker), JSON.stringify(offer), '2025-04-01')
+  assert.ok(fromText.equals(plan.checkEligibility(worker, offer, '2025-04-01')))
+  assert.deepEqual(fromText.toJSON(), plan.checkEligibility(worker, offer, '2025-04-01').toJSON())
 })
 
 test('errors carry code, path and reason', () => {
@@ -43,6 +62,7 @@ test('the batch runs off the event loop: a timer fires while it computes', async
   clearInterval(timer)
   assert.equal(decisions.length, roster.length)
   assert.ok(ticks > 0, 'the event loop was blocked')
+  assert.ok(decisions.every((d) => d instanceof skillplan.EligibilityDecision))
   assert.equal(decisions[7].subsidies[1].status, 'not_eligible')
   assert.equal(decisions[12].subsidies[1].status, 'eligible')
 })
@@ -57,7 +77,7 @@ test('JSON text in and out: the summary, or the explained decision, of some subs
   const one = JSON.parse(plan.checkEligibilityJson(JSON.stringify(worker), null, '2025-04-01', { subsidies: ['living_allowance'] }))
   assert.deepEqual(one.subsidies.map((s) => s.id), ['living_allowance'])
   const full = JSON.parse(plan.checkEligibilityJson(JSON.stringify(worker), JSON.stringify(offer), '2025-04-01'))
-  assert.deepEqual(full, plan.checkEligibility(worker, offer, '2025-04-01'))
+  assert.deepEqual(full, plan.checkEligibility(worker, offer, '2025-04-01').toJSON())
   assert.throws(() => plan.checkEligibilityJson('{"sex": ', null, '2025-04-01'), { code: 'INVALID_PROFILE', path: 'profile', reason: 'syntax' })
   assert.throws(() => plan.checkEligibilityJson('{}', null, '2025-04-01', { subsidies: ['bonus'] }), { code: 'INVALID_OPTIONS', path: 'options.subsidies[0]' })
 })

@@ -32,8 +32,11 @@ test('count-records example', () => {
 
 test('eligibility example', () => {
   const out = run('eligibility.js')
-  assert.match(out, /target groups: rural_revitalisation （三）, enterprise_employees （十）/)
-  assert.match(out, /skill_upgrade_subsidy: not_eligible\n   to qualify: 12 months of unemployment insurance; you have 7/)
+  assert.match(out, /target groups: rural_revitalisation, enterprise_employees/)
+  assert.match(out, /skill_upgrade_subsidy: not_eligible \(failed: insurance_months\)/)
+  assert.match(out, /skill upgrade subsidy: not eligible\n/)
+  assert.match(out, / {2}✗ 12 months of unemployment insurance needed; you have 7\n/)
+  assert.match(out, /to qualify: 缴纳失业保险满12个月；已缴7个月/)
   assert.match(out, /roster: not_eligible, eligible, undetermined/)
   assert.match(out, /refused: INVALID_PROFILE at profile.unemployment_insurance_months \(wrong_type\)/)
 })

@@ -1,6 +1,6 @@
 //! Eligibility for Python: profiles and offers as dicts (read under the core's host-value policy)
-//! or JSON text in; a decision as the dataclasses of `skillplan.eligibility` (or the summary),
-//! or a roster's answers as a DataFrame, out. The core decides with the GIL released.
+//! or JSON text in; a decision as a native object (`decision`) or the summary, or a roster's
+//! answers as a DataFrame, out. Batches and rosters are decided with the GIL released.
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -9,11 +9,14 @@ use serde_json::Value;
 use skillplan as core;
 use skillplan::arrow_array::ffi_stream::{FFI_ArrowArrayStream, RecordBatchStreamReader};
 use skillplan::arrow_array::{RecordBatch, RecordBatchIterator};
-use skillplan::eligibility as el;
+use std::sync::Arc;
+
+use skillplan::eligibility::{self as el, Decided};
 use skillplan::host::batch;
 use skillplan::host::options::DecisionOptions;
 use skillplan::host::value::Argument;
 
+use crate::decision;
 use crate::host;
 use crate::to_py::to_py;
 use crate::{guard, to_py_err};
@@ -48,24 +51,25 @@ pub(crate) fn options(
     core::host::options::decision(&Value::Object(given)).map_err(to_py_err)
 }
 
-/// Explained decisions as the dataclasses of `skillplan.eligibility`; summaries as the generated
-/// `DecisionSummary`.
-fn answers<'py, T: serde::Serialize>(
+/// Native decision objects (`EligibilityDecision`), or the generated `DecisionSummary` for
+/// `explain=False`.
+fn answers<'py>(
     py: Python<'py>,
-    answers: &T,
+    plan: &Arc<core::Plan>,
+    decided: Vec<Decided>,
     options: &DecisionOptions,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<Bound<'py, PyList>> {
     if options.explain {
-        let text = serde_json::to_string(answers).unwrap_or_default();
-        py.import("skillplan.eligibility")?.call_method1("decisions_from_json", (text,))
+        decision::decisions(py, plan, decided)
     } else {
-        to_py(py, answers)
+        let summaries: Vec<_> = decided.iter().map(|d| d.summary(plan)).collect();
+        Ok(to_py(py, &summaries)?.cast_into::<PyList>()?)
     }
 }
 
 pub(crate) fn check<'py>(
     py: Python<'py>,
-    plan: &core::Plan,
+    plan: &Arc<core::Plan>,
     profile: &Bound<'py, PyAny>,
     offer: Option<&Bound<'py, PyAny>>,
     as_of: &Bound<'py, PyAny>,
@@ -74,13 +78,18 @@ pub(crate) fn check<'py>(
     let as_of = host::as_of(as_of)?;
     let profile = document(profile, Argument::Profile("profile"), "profile")?;
     let offer = offer_value(offer)?;
-    let answer = py.detach(|| batch::decide_value(plan, &profile, &offer, as_of, options)).map_err(to_py_err)?;
-    answers(py, &answer, options)
+    // One decision is quicker than releasing and taking back the GIL around it.
+    let decided = batch::decided_value(plan, &profile, &offer, as_of, options).map_err(to_py_err)?;
+    if options.explain {
+        Ok(Bound::new(py, decision::PyDecision::new(plan, decided))?.into_any())
+    } else {
+        to_py(py, &decided.summary(plan))
+    }
 }
 
 pub(crate) fn check_batch<'py>(
     py: Python<'py>,
-    plan: &core::Plan,
+    plan: &Arc<core::Plan>,
     profiles: &Bound<'py, PyAny>,
     offer: Option<&Bound<'py, PyAny>>,
     as_of: &Bound<'py, PyAny>,
@@ -97,8 +106,8 @@ pub(crate) fn check_batch<'py>(
         })
         .collect::<PyResult<_>>()?;
     let offer = offer_value(offer)?;
-    let decided = py.detach(|| batch::decide_values(plan, &values, &offer, as_of, options)).map_err(to_py_err)?;
-    answers(py, &decided, options)
+    let decided = py.detach(|| batch::decided_values(plan, &values, &offer, as_of, options)).map_err(to_py_err)?;
+    Ok(answers(py, plan, decided, options)?.into_any())
 }
 
 /// An Arrow stream of the roster's answers, handed to pyarrow through the PyCapsule interface.

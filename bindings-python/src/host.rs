@@ -12,6 +12,16 @@ use skillplan::host::value::{self, Argument, HostKind, HostValue};
 
 use crate::to_py_err;
 
+/// An integer (Python's, numpy's): as i64, or as its digits when it does not fit.
+fn int_kind<'a, V>(v: &Bound<'_, PyAny>, type_name: &str) -> HostKind<'a, V> {
+    match v.extract::<i64>() {
+        Ok(i) => HostKind::Int(i),
+        Err(_) => {
+            v.str().map_or_else(|_| HostKind::Unsupported(type_name.to_owned()), |s| HostKind::BigInt(s.to_string()))
+        }
+    }
+}
+
 /// A Python value, for the host-value policy.
 pub(crate) struct Py<'py>(pub Bound<'py, PyAny>);
 
@@ -39,25 +49,10 @@ impl<'py> HostValue for Py<'py> {
         if let Ok(f) = v.cast::<PyFloat>() {
             return HostKind::Float(f.value());
         }
-        let type_name = v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-        // pandas' missing datetime is the NaN of its column.
-        if type_name == "NaTType" {
-            return HostKind::Float(f64::NAN);
-        }
-        if v.is_instance_of::<PyInt>() || (v.hasattr("__index__").unwrap_or(false) && type_name != "Decimal") {
-            return match v.extract::<i64>() {
-                Ok(i) => HostKind::Int(i),
-                Err(_) => {
-                    v.str().map_or_else(|_| HostKind::Unsupported(type_name), |s| HostKind::BigInt(s.to_string()))
-                }
-            };
-        }
-        if type_name == "Decimal" {
-            let text = v.call_method1("__format__", ("f",)).and_then(|s| s.extract::<String>());
-            return match text {
-                Ok(t) => HostKind::Decimal(value::plain_decimal(&t).unwrap_or(t)),
-                Err(_) => HostKind::Unsupported(type_name),
-            };
+        // The common kinds first, by type check alone: probing an attribute a value lacks
+        // raises (and formats) an AttributeError, which costs more than a whole decision.
+        if v.is_instance_of::<PyInt>() {
+            return int_kind(v, "int");
         }
         if let Ok(list) = v.cast::<PyList>() {
             return HostKind::List(list.iter().map(Py).collect());
@@ -67,10 +62,33 @@ impl<'py> HostValue for Py<'py> {
         }
         if let Ok(dict) = v.cast::<PyDict>() {
             let entries = dict.iter().map(|(k, x)| {
-                let key = k.str().map(|s| s.to_string()).unwrap_or_default();
+                let key = match k.cast::<PyString>() {
+                    Ok(s) => s.to_str().map(str::to_owned).unwrap_or_default(),
+                    Err(_) => k.str().map(|s| s.to_string()).unwrap_or_default(),
+                };
                 (key, Py(x))
             });
             return HostKind::Map(entries.collect());
+        }
+        let type_name = v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+        if type_name == "date"
+            && let Some(date) = date_of(v)
+        {
+            return HostKind::Date(date);
+        }
+        // pandas' missing datetime is the NaN of its column.
+        if type_name == "NaTType" {
+            return HostKind::Float(f64::NAN);
+        }
+        if type_name != "Decimal" && v.hasattr("__index__").unwrap_or(false) {
+            return int_kind(v, &type_name);
+        }
+        if type_name == "Decimal" {
+            let text = v.call_method1("__format__", ("f",)).and_then(|s| s.extract::<String>());
+            return match text {
+                Ok(t) => HostKind::Decimal(value::plain_decimal(&t).unwrap_or(t)),
+                Err(_) => HostKind::Unsupported(type_name),
+            };
         }
         // datetime.datetime and pandas.Timestamp have a time of day; datetime.date does not.
         if v.hasattr("isoformat").unwrap_or(false)

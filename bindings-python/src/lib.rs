@@ -3,6 +3,7 @@
 //! generated from the core's boundary types (`to_py`); core errors become the exceptions of
 //! `skillplan.errors` by their class. No logic lives here.
 
+mod decision;
 mod eligibility;
 mod host;
 mod progress;
@@ -415,5 +416,8 @@ fn _skillplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<progress::NativeReport>()?;
     m.add_class::<records::Tally>()?;
     m.add_class::<eligibility::RosterAnswers>()?;
+    m.add_class::<decision::PyDecision>()?;
+    m.add_class::<decision::PySubsidy>()?;
+    m.add_class::<decision::PyCheck>()?;
     Ok(())
 }

@@ -42,5 +42,6 @@ def test_eligibility_example() -> None:
     assert "target groups: rural_revitalisation （三）, enterprise_employees （十）" in out
     assert "training_subsidy: eligible 1500 元 (181-six-categories)" in out
     assert "to qualify: 12 months of unemployment insurance; you have 7" in out
+    assert "技能提升补贴：不符合\n" in out and "  ✗ 需缴纳失业保险满12个月；已缴7个月\n" in out
     assert "refused: INVALID_PROFILE at profile.id_number (invalid_id_number)" in out
     assert "11010519491231" not in out

@@ -20,12 +20,16 @@ async function main() {
   const worker = { employment: 'employed', statuses: ['农民工'], unemployment_insurance_months: 7, subsidies_received: [],
     receiving_unemployment_benefit: false, school_type: 'secondary_school', graduation_date: '2008-07-01' }
 
+  // The answer first: statuses and amounts, with nothing explained yet.
   const decision = plan.checkEligibility(worker, offer, '2025-04-01')
-  console.log('target groups:', decision.targetGroups.filter((g) => g.status === 'member').map((g) => `${g.id} ${g.clause}`).join(', '))
+  console.log('target groups:', decision.targetGroups.join(', '))
   for (const s of decision.subsidies) {
-    console.log(`${s.id}: ${s.status}${s.amount ? ` ${s.amount} 元` : ''}`)
-    for (const r of s.toQualify) console.log(`   to qualify: ${r.explanation.en}`)
+    console.log(`${s.id}: ${s.status}${s.amount ? ` ${s.amount} 元` : ''}${s.failed.length ? ` (failed: ${s.failed.join(', ')})` : ''}`)
   }
+  // The explanation on demand: one subsidy in one language, or the whole explained form.
+  console.log(decision.explainSubsidy('skill_upgrade_subsidy', 'en'))
+  const explained = decision.toJSON()
+  for (const r of explained.subsidies[1].toQualify) console.log(`   to qualify: ${r.explanation.zh}`)
 
   const roster = [worker, { ...worker, unemployment_insurance_months: 30 }, { employment: 'registered_unemployed' }]
   const decisions = await plan.checkEligibilityBatch(roster, offer, '2025-04-01')

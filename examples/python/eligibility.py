@@ -34,13 +34,18 @@ worker = {
     "graduation_date": datetime.date(2008, 7, 1),
 }
 
+# The answer first: status, amount and rule version of each subsidy, with nothing explained yet.
 decision = plan.check_eligibility(worker, offer, as_of=as_of)
-print("target groups:", ", ".join(f"{g.id} {g.clause}" for g in decision.target_groups if g.status == "member"))
 for s in decision.subsidies:
     amount = f" {s.amount} 元" if s.amount is not None else ""
-    print(f"{s.id}: {s.status}{amount} ({s.version.id if s.version else 'no rule'})")
-    for r in s.to_qualify:
-        print("   to qualify:", r.explanation.en)
+    print(f"{s.id}: {s.status}{amount} ({s.version_id or 'no rule'})")
+
+# The explanation on demand: the groups with their clauses, what would qualify, one subsidy as text.
+print("target groups:", ", ".join(f"{g.id} {g.clause}" for g in decision.target_groups if g.status == "member"))
+upgrade = decision.subsidy("skill_upgrade_subsidy")
+for r in upgrade.to_qualify:
+    print("   to qualify:", r.explanation.en)
+print(upgrade.explain("zh"))
 
 roster = pd.DataFrame(
     {

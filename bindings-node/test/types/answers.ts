@@ -1,12 +1,17 @@
 // Compiled by ./scripts/test.sh with `tsc --noEmit --strict`: the declarations napi and
 // scripts/gen_host_types.py write must type the calls as a TypeScript user writes them.
-import { defaultPlan, DecisionSummary, EligibilityDecision, IndicatorProgress, Pathway, SkillplanError } from '../../index'
+import { defaultPlan, DecisionSummary, DecisionView, EligibilityDecision, IndicatorProgress, Pathway, SkillplanError } from '../../index'
 
 const plan = defaultPlan()
 const explained: EligibilityDecision = plan.checkEligibility({ employment: 'employed' }, null, '2025-01-01')
 const summary: DecisionSummary = plan.checkEligibility({}, null, '2025-01-01', { explain: false })
 const some: EligibilityDecision = plan.checkEligibility({}, null, '2025-01-01', { subsidies: ['training_subsidy'] })
 const status: 'eligible' | 'not_eligible' | 'undetermined' = explained.subsidies[0].status
+const amount: string | null | undefined = explained.subsidy('skill_upgrade_subsidy').amount
+const why: string = explained.explainSubsidy('skill_upgrade_subsidy', 'en') + explained.explainCheck('training_subsidy', 0)
+const months: number | undefined = explained.checks('skill_upgrade_subsidy')[2].have
+const whole: DecisionView = explained.toJSON()
+const reasons: string[] = whole.targetGroups.flatMap((g) => g.reasons.map((r) => r.zh))
 const facts: string[] = some.subsidies.flatMap((s) => s.missingFacts)
 void summary.subsidies.map((s) => s.amount)
 void plan.checkEligibilityBatch([{}], null, '2025-01-01', { explain: false }).then((all: DecisionSummary[]) => all.length)
@@ -21,4 +26,4 @@ try {
   const kind: 'plan' | 'not_found' | 'invalid_input' | 'internal' = err.kind
   void kind
 }
-void [status, facts, method, pathway]
+void [status, facts, method, pathway, amount, why, months, reasons]

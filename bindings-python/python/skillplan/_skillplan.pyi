@@ -25,14 +25,16 @@ from skillplan._types import (
     SkillLevel,
     Title,
 )
-from skillplan.eligibility import EligibilityDecision
+from skillplan._types import Label
+
+from skillplan.eligibility import Requirement, RuleVersion, TargetGroup, Unconfirmed
 
 _DecimalLike = Union[str, int, decimal.Decimal]
 _DateLike = Union[str, datetime.date]
 _SubsidyId = Literal["training_subsidy", "skill_upgrade_subsidy", "evaluation_subsidy", "living_allowance"]
 
 __all__ = [
-    "NativeReport", "Plan", "RosterAnswers", "Tally", "default_plan", "inject_fault", "json_schema", "load_plan",
+    "Check", "EligibilityDecision", "SubsidyDecision", "NativeReport", "Plan", "RosterAnswers", "Tally", "default_plan", "inject_fault", "json_schema", "load_plan",
     "loads_plan", "read_observations", "_error_classes",
 ]
 
@@ -208,3 +210,83 @@ def inject_fault(operation: str) -> None:
     """Makes the next call of `operation` raise InternalError, once (for testing error paths)."""
 def _error_classes() -> list[tuple[str, str]]:
     """Every error code with the name of the skillplan.errors class it raises."""
+
+_Status = Literal["eligible", "not_eligible", "undetermined"]
+
+@final
+class EligibilityDecision:
+    """Target groups and the subsidies of （二十五） for one person and offer, as of a date.
+    Reading ``subsidies`` and their status and amount explains nothing; ``explain()``,
+    ``target_groups`` and ``to_dict()`` render the explanations."""
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def subsidies(self) -> list[SubsidyDecision]: ...
+    @property
+    def target_groups(self) -> list[TargetGroup]: ...
+    def subsidy(self, id: str) -> SubsidyDecision:
+        """One subsidy's answer; KeyError for another id or one not asked for."""
+    def explain(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """The whole decision as text in one language."""
+    def to_json(self) -> str:
+        """The whole explained decision as JSON text."""
+    def to_dict(self) -> dict[str, Any]:
+        """The whole explained decision as dicts and lists."""
+    def summary(self) -> DecisionSummary: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class SubsidyDecision:
+    """The answer for one subsidy: read ``status`` and ``amount`` at no cost; the explained
+    attributes (``name``, ``to_qualify`` …) are made on first access."""
+    @property
+    def id(self) -> _SubsidyId: ...
+    @property
+    def status(self) -> _Status: ...
+    @property
+    def amount(self) -> Optional[decimal.Decimal]: ...
+    @property
+    def version_id(self) -> Optional[str]: ...
+    @property
+    def failed(self) -> list[str]: ...
+    @property
+    def missing_facts(self) -> list[str]: ...
+    @property
+    def checks(self) -> list[Check]: ...
+    @property
+    def version(self) -> Optional[RuleVersion]: ...
+    @property
+    def name(self) -> Label: ...
+    @property
+    def fund(self) -> Label: ...
+    @property
+    def clauses(self) -> list[str]: ...
+    @property
+    def to_qualify(self) -> list[Requirement]: ...
+    @property
+    def unconfirmed(self) -> list[Unconfirmed]: ...
+    def explain(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """This subsidy as text in one language."""
+    def to_dict(self) -> dict[str, Any]: ...
+    def __eq__(self, value: object, /) -> bool: ...
+
+@final
+class Check:
+    """One check of a subsidy rule: code, outcome and numbers; the explanation on demand."""
+    @property
+    def check(self) -> str: ...
+    @property
+    def outcome(self) -> Literal["yes", "no", "unknown"]: ...
+    @property
+    def have(self) -> Optional[int]: ...
+    @property
+    def need(self) -> Optional[int]: ...
+    @property
+    def date(self) -> Optional[datetime.date]: ...
+    @property
+    def missing_facts(self) -> list[str]: ...
+    @property
+    def explanation(self) -> Label: ...
+    def explain(self, lang: Literal["zh", "en"] = "zh") -> str:
+        """What the check found, in one language."""
+    def __eq__(self, value: object, /) -> bool: ...

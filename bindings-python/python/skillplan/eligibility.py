@@ -1,7 +1,10 @@
 """Eligibility decisions as Python objects (the core computes them; this module only shapes).
 
-``Plan.check_eligibility(profile, offer, as_of)`` returns an :class:`EligibilityDecision`;
-amounts are ``decimal.Decimal``, dates ``datetime.date``. ``Plan.eligibility_frame(roster, …)``
+``Plan.check_eligibility(profile, offer, as_of)`` returns an :class:`EligibilityDecision`, a
+native object: ``status``, ``amount``, ``version_id``, the check codes and the missing facts are
+read from the core's compact answer, and nothing is explained until asked — ``explain("zh")``,
+an explained attribute (``name``, ``to_qualify``, a check's ``explanation``) or ``to_dict()``.
+Amounts are ``decimal.Decimal``, dates ``datetime.date``. ``Plan.eligibility_frame(roster, …)``
 returns one row per person as a DataFrame. The profile format is ``skillplan-profile/1``
 (see the README): a mapping whose every field is optional; dates may be ``datetime.date``.
 """
@@ -9,21 +12,22 @@ returns one row per person as a DataFrame. The profile format is ``skillplan-pro
 from __future__ import annotations
 
 import datetime
-import decimal
-import json
 from dataclasses import dataclass
 from typing import Any, Literal, Optional
 
+from ._skillplan import Check, EligibilityDecision, SubsidyDecision
 from ._types import Label
 
-@dataclass(frozen=True)
-class Check:
-    """One condition of a subsidy rule: what was checked, the answer, and why."""
-
-    check: str
-    outcome: Literal["yes", "no", "unknown"]
-    explanation: Label
-
+__all__ = [
+    "Check",
+    "EligibilityDecision",
+    "Requirement",
+    "RuleVersion",
+    "SubsidyDecision",
+    "SubsidyExplanation",
+    "TargetGroup",
+    "Unconfirmed",
+]
 
 @dataclass(frozen=True)
 class Requirement:
@@ -55,23 +59,6 @@ class RuleVersion:
 
 
 @dataclass(frozen=True)
-class SubsidyDecision:
-    """The answer for one subsidy of （二十五）."""
-
-    id: str
-    name: Label
-    status: Literal["eligible", "not_eligible", "undetermined"]
-    amount: Optional[decimal.Decimal]
-    fund: Label
-    clauses: list[str]
-    version: Optional[RuleVersion]
-    checks: list[Check]
-    to_qualify: list[Requirement]
-    missing_facts: list[str]
-    unconfirmed: list[Unconfirmed]
-
-
-@dataclass(frozen=True)
 class TargetGroup:
     """A target group of the plan the person is in (``member``) or may be in (``undetermined``)."""
 
@@ -84,20 +71,16 @@ class TargetGroup:
 
 
 @dataclass(frozen=True)
-class EligibilityDecision:
-    """Target groups and the four subsidies for one person and offer, as of a date."""
+class SubsidyExplanation:
+    """The explained parts of one subsidy's answer, made when a :class:`SubsidyDecision`
+    attribute first needs them (names, the version, what would qualify)."""
 
-    as_of: datetime.date
-    target_groups: list[TargetGroup]
-    subsidies: list[SubsidyDecision]
-
-    def subsidy(self, id: str) -> SubsidyDecision:
-        """The decision for one subsidy: training_subsidy, skill_upgrade_subsidy,
-        evaluation_subsidy or living_allowance."""
-        for s in self.subsidies:
-            if s.id == id:
-                return s
-        raise KeyError(id)
+    name: Label
+    fund: Label
+    clauses: list[str]
+    version: Optional[RuleVersion]
+    to_qualify: list[Requirement]
+    unconfirmed: list[Unconfirmed]
 
 
 def _label(d: dict[str, str]) -> Label:
@@ -108,40 +91,26 @@ def _date(text: Optional[str]) -> Optional[datetime.date]:
     return None if text is None else datetime.date.fromisoformat(text)
 
 
-def decision_from_dict(d: dict[str, Any]) -> EligibilityDecision:
-    """Builds the decision from the core's JSON form."""
-    subsidies = []
-    for s in d["subsidies"]:
-        v = s["version"]
-        version = None if v is None else RuleVersion(v["id"], datetime.date.fromisoformat(v["from"]), _date(v["to"]), v["source"])
-        subsidies.append(
-            SubsidyDecision(
-                id=s["id"],
-                name=_label(s["name"]),
-                status=s["status"],
-                amount=None if s["amount"] is None else decimal.Decimal(s["amount"]),
-                fund=_label(s["fund"]),
-                clauses=list(s["clauses"]),
-                version=version,
-                checks=[Check(c["check"], c["outcome"], _label(c["explanation"])) for c in s["checks"]],
-                to_qualify=[Requirement(r["check"], r["kind"], r.get("field"), _label(r["explanation"])) for r in s["to_qualify"]],
-                missing_facts=list(s["missing_facts"]),
-                unconfirmed=[Unconfirmed(u["parameter"], u["note"]) for u in s["unconfirmed"]],
-            )
-        )
-    groups = [
+def _subsidy_from_dict(s: dict[str, Any]) -> SubsidyExplanation:
+    """The explained parts of a subsidy, from the core's JSON form."""
+    v = s["version"]
+    version = None if v is None else RuleVersion(v["id"], datetime.date.fromisoformat(v["from"]), _date(v["to"]), v["source"])
+    return SubsidyExplanation(
+        name=_label(s["name"]),
+        fund=_label(s["fund"]),
+        clauses=list(s["clauses"]),
+        version=version,
+        to_qualify=[Requirement(r["check"], r["kind"], r.get("field"), _label(r["explanation"])) for r in s["to_qualify"]],
+        unconfirmed=[Unconfirmed(u["parameter"], u["note"]) for u in s["unconfirmed"]],
+    )
+
+
+def _groups_from_list(groups: list[dict[str, Any]]) -> list[TargetGroup]:
+    """The target groups, from the core's JSON form."""
+    return [
         TargetGroup(g["id"], _label(g["name"]), g["clause"], g["status"], [_label(r) for r in g["reasons"]], list(g["missing_facts"]))
-        for g in d["target_groups"]
+        for g in groups
     ]
-    return EligibilityDecision(datetime.date.fromisoformat(d["as_of"]), groups, subsidies)
-
-
-def decisions_from_json(text: str) -> Any:
-    """One decision, or a list of them, from the core's JSON text."""
-    data = json.loads(text)
-    if isinstance(data, list):
-        return [decision_from_dict(d) for d in data]
-    return decision_from_dict(data)
 
 
 def _frame(answers: Any, output: str) -> Any:
