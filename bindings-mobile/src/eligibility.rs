@@ -1,14 +1,22 @@
 //! Eligibility for Kotlin and Swift: a typed profile and offer (or their JSON text) in, the
-//! core's decision (or its summary) out as uniffi records. Typed inputs are written as the JSON
+//! answer out at once (`EligibilityAnswer`: statuses, amounts, versions, failed checks, missing
+//! facts) with an `Explanation` object that renders the rest on demand, or the summary alone. Typed inputs are written as the JSON
 //! the core reads, so both routes give the same answers and the same errors; the JSON-text calls
 //! are the core's host::batch. No logic here.
 
+use std::sync::Arc;
+
 use serde_json::Value;
+use skillplan as core;
+use skillplan::eligibility::Decided;
 use skillplan::host::batch::{self, KeyStyle};
 
-use crate::{CalendarDate, DecisionSummary, EligibilityDecision, Plan, SkillplanError, SubsidyKind, guard};
+use crate::{
+    CalendarDate, CheckKind, CheckOutcome, DecisionSummary, EligibilityDecision, Fact, Plan, SkillplanError,
+    SubsidyDecision, SubsidyKind, SubsidySummary, TargetGroupDecision, guard,
+};
 
-pub use skillplan::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, TechnicalClass};
+pub use skillplan::eligibility::{Education, Employment, Hukou, Lang, SchoolKind, Sex, TechnicalClass};
 pub use skillplan::host::options::DecisionOptions;
 
 // The profile's vocabularies are the core's enums; the compiler checks these lists against them.
@@ -178,11 +186,119 @@ fn document<T: serde::Serialize>(input: &T) -> Value {
     serde_json::to_value(input).unwrap_or_default()
 }
 
+/// A language of explanations.
+#[uniffi::remote(Enum)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+/// One check of a subsidy: its code, outcome and the numbers it compared, without a word explained.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CheckCode {
+    pub check: CheckKind,
+    pub outcome: CheckOutcome,
+    pub have: Option<u32>,
+    pub need: Option<u32>,
+    pub date: Option<CalendarDate>,
+    pub missing_facts: Vec<Fact>,
+}
+
+/// A decision's answer, read at once: the member target groups and each subsidy's status,
+/// amount, version, failed checks and missing facts. `explanation` renders the rest on demand.
+#[derive(uniffi::Record)]
+pub struct EligibilityAnswer {
+    pub as_of: CalendarDate,
+    pub target_groups: Vec<String>,
+    pub subsidies: Vec<SubsidySummary>,
+    pub explanation: Arc<Explanation>,
+}
+
+/// The explanations of one decision, rendered by the core when asked: the whole decision, one
+/// subsidy or one check, in one language or (`view`) both.
+#[derive(uniffi::Object)]
+pub struct Explanation {
+    plan: Arc<core::Plan>,
+    decided: Decided,
+}
+
+impl Explanation {
+    fn at(&self, kind: SubsidyKind) -> Option<usize> {
+        self.decided.position(kind)
+    }
+}
+
+#[uniffi::export]
+impl Explanation {
+    /// The whole explained decision, in Chinese and English.
+    pub fn view(&self) -> Result<EligibilityDecision, SkillplanError> {
+        guard("Explanation.view", || Ok(self.decided.view(&self.plan)))
+    }
+
+    /// The whole decision as text in one language.
+    pub fn text(&self, lang: Lang) -> Result<String, SkillplanError> {
+        guard("Explanation.text", || Ok(self.decided.explain(&self.plan, lang)))
+    }
+
+    /// One subsidy as text in one language; null when it was not asked for.
+    pub fn subsidy_text(&self, kind: SubsidyKind, lang: Lang) -> Result<Option<String>, SkillplanError> {
+        guard("Explanation.subsidyText", || {
+            Ok(self.at(kind).and_then(|i| self.decided.explain_subsidy(&self.plan, i, lang)))
+        })
+    }
+
+    /// What check `index` (a position in `checks(kind)`) of one subsidy found, in one language.
+    pub fn check_text(&self, kind: SubsidyKind, index: u32, lang: Lang) -> Result<Option<String>, SkillplanError> {
+        guard("Explanation.checkText", || {
+            Ok(self.at(kind).and_then(|i| self.decided.explain_check(&self.plan, i, index as usize, lang)))
+        })
+    }
+
+    /// One subsidy explained in both languages; null when it was not asked for.
+    pub fn subsidy(&self, kind: SubsidyKind) -> Result<Option<SubsidyDecision>, SkillplanError> {
+        guard("Explanation.subsidy", || Ok(self.at(kind).and_then(|i| self.decided.subsidy_view(&self.plan, i))))
+    }
+
+    /// The target groups the person is in or may be in, with the reasons.
+    pub fn target_groups(&self) -> Result<Vec<TargetGroupDecision>, SkillplanError> {
+        guard("Explanation.targetGroups", || Ok(self.decided.groups_view(&self.plan)))
+    }
+
+    /// One subsidy's checks as codes and numbers (nothing rendered); empty when it was not asked for.
+    pub fn checks(&self, kind: SubsidyKind) -> Vec<CheckCode> {
+        let Some(i) = self.at(kind) else { return Vec::new() };
+        self.decided.decision.subsidies[i]
+            .checks
+            .iter()
+            .map(|c| CheckCode {
+                check: c.check,
+                outcome: c.outcome,
+                have: c.have,
+                need: c.need,
+                date: c.date,
+                missing_facts: c.lacking.facts().collect(),
+            })
+            .collect()
+    }
+}
+
+fn answer(plan: &Arc<core::Plan>, decided: Decided) -> EligibilityAnswer {
+    let summary = decided.summary(plan);
+    EligibilityAnswer {
+        as_of: summary.as_of,
+        target_groups: summary.target_groups,
+        subsidies: summary.subsidies,
+        explanation: Arc::new(Explanation { plan: Arc::clone(plan), decided }),
+    }
+}
+
+fn options(subsidies: Vec<SubsidyKind>) -> DecisionOptions {
+    DecisionOptions { subsidies, explain: true }
+}
+
 #[uniffi::export]
 impl Plan {
-    /// Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
-    /// `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
-    /// what would make it eligible and the values that are unconfirmed defaults.
+    /// Decides for a typed profile and offer: the answer at once, the explanation on demand.
     #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility(
         &self,
@@ -190,17 +306,14 @@ impl Plan {
         offer: OfferInput,
         as_of: CalendarDate,
         subsidies: Vec<SubsidyKind>,
-    ) -> Result<EligibilityDecision, SkillplanError> {
+    ) -> Result<EligibilityAnswer, SkillplanError> {
         guard("checkEligibility", || {
-            let (plan, subsidies) = (&self.inner, &subsidies);
-            Ok(batch::decide_value_with(plan, &document(&profile), &document(&offer), as_of, |p, o, d| {
-                d.view_of(plan, p, o, subsidies)
-            })?)
+            let decided =
+                batch::decided_value(&self.inner, &document(&profile), &document(&offer), as_of, &options(subsidies))?;
+            Ok(answer(&self.inner, decided))
         })
     }
 
-    /// `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
-    /// the facts missing, per subsidy.
     #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility_summary(
         &self,
@@ -217,8 +330,7 @@ impl Plan {
         })
     }
 
-    /// `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
-    /// server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+    /// `checkEligibility` for a profile and an offer as JSON text.
     #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility_json(
         &self,
@@ -226,17 +338,15 @@ impl Plan {
         offer_json: String,
         as_of: CalendarDate,
         subsidies: Vec<SubsidyKind>,
-    ) -> Result<EligibilityDecision, SkillplanError> {
+    ) -> Result<EligibilityAnswer, SkillplanError> {
         guard("checkEligibilityJson", || {
-            let (plan, subsidies) = (&self.inner, &subsidies);
-            Ok(batch::decide_text_with(plan, &profile_json, Some(&offer_json), as_of, |p, o, d| {
-                d.view_of(plan, p, o, subsidies)
-            })?)
+            let decided =
+                batch::decided_text(&self.inner, &profile_json, Some(&offer_json), as_of, &options(subsidies))?;
+            Ok(answer(&self.inner, decided))
         })
     }
 
-    /// `checkEligibility` for many profiles and one offer, in order, each the single call's; the
-    /// first bad profile stops it with its index (`profiles[3].sex`).
+    /// `checkEligibility` for many profiles and one offer, decided on all cores, in order.
     #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility_batch(
         &self,
@@ -244,17 +354,14 @@ impl Plan {
         offer: OfferInput,
         as_of: CalendarDate,
         subsidies: Vec<SubsidyKind>,
-    ) -> Result<Vec<EligibilityDecision>, SkillplanError> {
+    ) -> Result<Vec<EligibilityAnswer>, SkillplanError> {
         guard("checkEligibilityBatch", || {
-            let (plan, subsidies) = (&self.inner, &subsidies);
             let values: Vec<Value> = profiles.iter().map(document).collect();
-            Ok(batch::decide_values_with(plan, &values, &document(&offer), as_of, |p, o, d| {
-                d.view_of(plan, p, o, subsidies)
-            })?)
+            let decided = batch::decided_values(&self.inner, &values, &document(&offer), as_of, &options(subsidies))?;
+            Ok(decided.into_iter().map(|d| answer(&self.inner, d)).collect())
         })
     }
 
-    /// `checkEligibilitySummary` for many profiles and one offer, in order.
     #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility_batch_summary(
         &self,
@@ -272,7 +379,7 @@ impl Plan {
         })
     }
 
-    /// The batch call with the profiles as a JSON array text and the offer as JSON text.
+    /// `checkEligibilityBatch` for a JSON array text of profiles.
     #[uniffi::method(default(subsidies = []))]
     pub fn check_eligibility_batch_json(
         &self,
@@ -280,18 +387,14 @@ impl Plan {
         offer_json: String,
         as_of: CalendarDate,
         subsidies: Vec<SubsidyKind>,
-    ) -> Result<Vec<EligibilityDecision>, SkillplanError> {
+    ) -> Result<Vec<EligibilityAnswer>, SkillplanError> {
         guard("checkEligibilityBatchJson", || {
-            let (plan, subsidies) = (&self.inner, &subsidies);
-            Ok(batch::decide_texts_with(plan, &profiles_json, Some(&offer_json), as_of, |p, o, d| {
-                d.view_of(plan, p, o, subsidies)
-            })?)
+            let decided =
+                batch::decided_texts(&self.inner, &profiles_json, Some(&offer_json), as_of, &options(subsidies))?;
+            Ok(decided.into_iter().map(|d| answer(&self.inner, d)).collect())
         })
     }
 
-    /// A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
-    /// profile and an offer (`{}` when null) as JSON text: explained, or the summary when
-    /// `options.explain` is false. What a server passes on without building objects.
     #[uniffi::method(default(offer_json = None))]
     pub fn decide_json(
         &self,

@@ -151,7 +151,7 @@ fn indicators<'a>(items: impl IntoIterator<Item = &'a core::Indicator>) -> Vec<I
 /// A loaded, validated plan. Immutable and thread-safe.
 #[derive(uniffi::Object)]
 pub struct Plan {
-    pub(crate) inner: core::Plan,
+    pub(crate) inner: Arc<core::Plan>,
 }
 
 #[uniffi::export]
@@ -242,19 +242,19 @@ impl Plan {
 /// The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号).
 #[uniffi::export]
 pub fn default_plan() -> Result<Arc<Plan>, SkillplanError> {
-    guard("defaultPlan", || Ok(Arc::new(Plan { inner: core::Plan::jilin_2022_2025()? })))
+    guard("defaultPlan", || Ok(Arc::new(Plan { inner: Arc::new(core::Plan::jilin_2022_2025()?) })))
 }
 
 /// Loads and validates a plan file (TOML).
 #[uniffi::export]
 pub fn load_plan(path: String) -> Result<Arc<Plan>, SkillplanError> {
-    guard("loadPlan", || Ok(Arc::new(Plan { inner: core::Plan::from_path(path)? })))
+    guard("loadPlan", || Ok(Arc::new(Plan { inner: Arc::new(core::Plan::from_path(path)?) })))
 }
 
 /// Loads and validates a plan from TOML text.
 #[uniffi::export]
 pub fn load_plan_str(text: String) -> Result<Arc<Plan>, SkillplanError> {
-    guard("loadPlanStr", || Ok(Arc::new(Plan { inner: core::Plan::from_str(&text)? })))
+    guard("loadPlanStr", || Ok(Arc::new(Plan { inner: Arc::new(core::Plan::from_str(&text)?) })))
 }
 
 /// Every error code with the class of error it is, as `SkillplanException` has them (Plan,
@@ -276,7 +276,7 @@ pub struct ErrorCodeClass {
 /// Loads and validates a plan from bytes, which must be UTF-8.
 #[uniffi::export]
 pub fn load_plan_bytes(bytes: Vec<u8>) -> Result<Arc<Plan>, SkillplanError> {
-    guard("loadPlanBytes", || Ok(Arc::new(Plan { inner: core::Plan::from_bytes(&bytes)? })))
+    guard("loadPlanBytes", || Ok(Arc::new(Plan { inner: Arc::new(core::Plan::from_bytes(&bytes)?) })))
 }
 
 /// The path of a fact in the profile or the offer, as the JSON formats and every binding write

@@ -602,6 +602,247 @@ fileprivate struct FfiConverterData: FfiConverterRustBuffer {
 
 
 /**
+ * The explanations of one decision, rendered by the core when asked: the whole decision, one
+ * subsidy or one check, in one language or (`view`) both.
+ */
+public protocol ExplanationProtocol: AnyObject, Sendable {
+    
+    /**
+     * What check `index` (a position in `checks(kind)`) of one subsidy found, in one language.
+     */
+    func checkText(kind: SubsidyKind, index: UInt32, lang: Lang) throws  -> String?
+    
+    /**
+     * One subsidy's checks as codes and numbers (nothing rendered); empty when it was not asked for.
+     */
+    func checks(kind: SubsidyKind)  -> [CheckCode]
+    
+    /**
+     * One subsidy explained in both languages; null when it was not asked for.
+     */
+    func subsidy(kind: SubsidyKind) throws  -> SubsidyDecision?
+    
+    /**
+     * One subsidy as text in one language; null when it was not asked for.
+     */
+    func subsidyText(kind: SubsidyKind, lang: Lang) throws  -> String?
+    
+    /**
+     * The target groups the person is in or may be in, with the reasons.
+     */
+    func targetGroups() throws  -> [TargetGroupDecision]
+    
+    /**
+     * The whole decision as text in one language.
+     */
+    func text(lang: Lang) throws  -> String
+    
+    /**
+     * The whole explained decision, in Chinese and English.
+     */
+    func view() throws  -> EligibilityDecision
+    
+}
+/**
+ * The explanations of one decision, rendered by the core when asked: the whole decision, one
+ * subsidy or one check, in one language or (`view`) both.
+ */
+open class Explanation: ExplanationProtocol, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_skillplan_mobile_fn_clone_explanation(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_skillplan_mobile_fn_free_explanation(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * What check `index` (a position in `checks(kind)`) of one subsidy found, in one language.
+     */
+open func checkText(kind: SubsidyKind, index: UInt32, lang: Lang)throws  -> String?  {
+    return try  FfiConverterOptionString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_explanation_check_text(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSubsidyKind_lower(kind),
+        FfiConverterUInt32.lower(index),
+        FfiConverterTypeLang_lower(lang),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * One subsidy's checks as codes and numbers (nothing rendered); empty when it was not asked for.
+     */
+open func checks(kind: SubsidyKind) -> [CheckCode]  {
+    return try!  FfiConverterSequenceTypeCheckCode.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_explanation_checks(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSubsidyKind_lower(kind),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * One subsidy explained in both languages; null when it was not asked for.
+     */
+open func subsidy(kind: SubsidyKind)throws  -> SubsidyDecision?  {
+    return try  FfiConverterOptionTypeSubsidyDecision.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_explanation_subsidy(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSubsidyKind_lower(kind),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * One subsidy as text in one language; null when it was not asked for.
+     */
+open func subsidyText(kind: SubsidyKind, lang: Lang)throws  -> String?  {
+    return try  FfiConverterOptionString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_explanation_subsidy_text(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSubsidyKind_lower(kind),
+        FfiConverterTypeLang_lower(lang),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The target groups the person is in or may be in, with the reasons.
+     */
+open func targetGroups()throws  -> [TargetGroupDecision]  {
+    return try  FfiConverterSequenceTypeTargetGroupDecision.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_explanation_target_groups(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The whole decision as text in one language.
+     */
+open func text(lang: Lang)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_explanation_text(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeLang_lower(lang),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The whole explained decision, in Chinese and English.
+     */
+open func view()throws  -> EligibilityDecision  {
+    return try  FfiConverterTypeEligibilityDecision_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_explanation_view(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+
+    
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExplanation: FfiConverter {
+    typealias FfiType = UInt64
+    typealias SwiftType = Explanation
+
+    public static func lift(_ handle: UInt64) throws -> Explanation {
+        return Explanation(unsafeFromHandle: handle)
+    }
+
+    public static func lower(_ value: Explanation) -> UInt64 {
+        return value.uniffiCloneHandle()
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Explanation {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: Explanation, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExplanation_lift(_ handle: UInt64) throws -> Explanation {
+    return try FfiConverterTypeExplanation.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExplanation_lower(_ value: Explanation) -> UInt64 {
+    return FfiConverterTypeExplanation.lower(value)
+}
+
+
+
+
+
+
+/**
  * A loaded, validated plan. Immutable and thread-safe.
  */
 public protocol PlanProtocol: AnyObject, Sendable {
@@ -677,38 +918,27 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func toJson() throws  -> String
     
     /**
-     * Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
-     * `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
-     * what would make it eligible and the values that are unconfirmed defaults.
+     * Decides for a typed profile and offer: the answer at once, the explanation on demand.
      */
-    func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> EligibilityDecision
+    func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> EligibilityAnswer
     
     /**
-     * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
-     * first bad profile stops it with its index (`profiles[3].sex`).
+     * `checkEligibility` for many profiles and one offer, decided on all cores, in order.
      */
-    func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> [EligibilityDecision]
+    func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> [EligibilityAnswer]
     
     /**
-     * The batch call with the profiles as a JSON array text and the offer as JSON text.
+     * `checkEligibilityBatch` for a JSON array text of profiles.
      */
-    func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> [EligibilityDecision]
+    func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> [EligibilityAnswer]
     
-    /**
-     * `checkEligibilitySummary` for many profiles and one offer, in order.
-     */
     func checkEligibilityBatchSummary(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> [DecisionSummary]
     
     /**
-     * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
-     * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+     * `checkEligibility` for a profile and an offer as JSON text.
      */
-    func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> EligibilityDecision
+    func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> EligibilityAnswer
     
-    /**
-     * `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
-     * the facts missing, per subsidy.
-     */
     func checkEligibilitySummary(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> DecisionSummary
     
     /**
@@ -717,11 +947,6 @@ public protocol PlanProtocol: AnyObject, Sendable {
      */
     func decideBatchJson(profilesJson: String, offerJson: String?, asOf: CalendarDate, options: DecisionOptions) throws  -> String
     
-    /**
-     * A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
-     * profile and an offer (`{}` when null) as JSON text: explained, or the summary when
-     * `options.explain` is false. What a server passes on without building objects.
-     */
     func decideJson(profileJson: String, offerJson: String?, asOf: CalendarDate, options: DecisionOptions) throws  -> String
     
     /**
@@ -1049,12 +1274,10 @@ open func toJson()throws  -> String  {
 }
     
     /**
-     * Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
-     * `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
-     * what would make it eligible and the values that are unconfirmed defaults.
+     * Decides for a typed profile and offer: the answer at once, the explanation on demand.
      */
-open func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> EligibilityDecision  {
-    return try  FfiConverterTypeEligibilityDecision_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+open func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> EligibilityAnswer  {
+    return try  FfiConverterTypeEligibilityAnswer_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_check_eligibility(
             self.uniffiCloneHandle(),
@@ -1067,11 +1290,10 @@ open func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: Calen
 }
     
     /**
-     * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
-     * first bad profile stops it with its index (`profiles[3].sex`).
+     * `checkEligibility` for many profiles and one offer, decided on all cores, in order.
      */
-open func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> [EligibilityDecision]  {
-    return try  FfiConverterSequenceTypeEligibilityDecision.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+open func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> [EligibilityAnswer]  {
+    return try  FfiConverterSequenceTypeEligibilityAnswer.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(
             self.uniffiCloneHandle(),
@@ -1084,10 +1306,10 @@ open func checkEligibilityBatch(profiles: [ProfileInput], offer: OfferInput, asO
 }
     
     /**
-     * The batch call with the profiles as a JSON array text and the offer as JSON text.
+     * `checkEligibilityBatch` for a JSON array text of profiles.
      */
-open func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> [EligibilityDecision]  {
-    return try  FfiConverterSequenceTypeEligibilityDecision.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+open func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> [EligibilityAnswer]  {
+    return try  FfiConverterSequenceTypeEligibilityAnswer.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(
             self.uniffiCloneHandle(),
@@ -1099,9 +1321,6 @@ open func checkEligibilityBatchJson(profilesJson: String, offerJson: String, asO
 })
 }
     
-    /**
-     * `checkEligibilitySummary` for many profiles and one offer, in order.
-     */
 open func checkEligibilityBatchSummary(profiles: [ProfileInput], offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> [DecisionSummary]  {
     return try  FfiConverterSequenceTypeDecisionSummary.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
@@ -1116,11 +1335,10 @@ open func checkEligibilityBatchSummary(profiles: [ProfileInput], offer: OfferInp
 }
     
     /**
-     * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
-     * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+     * `checkEligibility` for a profile and an offer as JSON text.
      */
-open func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> EligibilityDecision  {
-    return try  FfiConverterTypeEligibilityDecision_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+open func checkEligibilityJson(profileJson: String, offerJson: String, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> EligibilityAnswer  {
+    return try  FfiConverterTypeEligibilityAnswer_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(
             self.uniffiCloneHandle(),
@@ -1132,10 +1350,6 @@ open func checkEligibilityJson(profileJson: String, offerJson: String, asOf: Cal
 })
 }
     
-    /**
-     * `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
-     * the facts missing, per subsidy.
-     */
 open func checkEligibilitySummary(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind] = [])throws  -> DecisionSummary  {
     return try  FfiConverterTypeDecisionSummary_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
@@ -1166,11 +1380,6 @@ open func decideBatchJson(profilesJson: String, offerJson: String? = nil, asOf: 
 })
 }
     
-    /**
-     * A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
-     * profile and an offer (`{}` when null) as JSON text: explained, or the summary when
-     * `options.explain` is false. What a server passes on without building objects.
-     */
 open func decideJson(profileJson: String, offerJson: String? = nil, asOf: CalendarDate, options: DecisionOptions)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
@@ -1755,6 +1964,79 @@ public func FfiConverterTypeTally_lower(_ value: Tally) -> UInt64 {
 }
 
 
+
+
+/**
+ * One check of a subsidy: its code, outcome and the numbers it compared, without a word explained.
+ */
+public struct CheckCode: Equatable, Hashable {
+    public var check: CheckKind
+    public var outcome: CheckOutcome
+    public var have: UInt32?
+    public var need: UInt32?
+    public var date: CalendarDate?
+    public var missingFacts: [Fact]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(check: CheckKind, outcome: CheckOutcome, have: UInt32?, need: UInt32?, date: CalendarDate?, missingFacts: [Fact]) {
+        self.check = check
+        self.outcome = outcome
+        self.have = have
+        self.need = need
+        self.date = date
+        self.missingFacts = missingFacts
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension CheckCode: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCheckCode: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CheckCode {
+        return
+            try CheckCode(
+                check: FfiConverterTypeCheckKind.read(from: &buf), 
+                outcome: FfiConverterTypeCheckOutcome.read(from: &buf), 
+                have: FfiConverterOptionUInt32.read(from: &buf), 
+                need: FfiConverterOptionUInt32.read(from: &buf), 
+                date: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
+                missingFacts: FfiConverterSequenceTypeFact.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CheckCode, into buf: inout [UInt8]) {
+        FfiConverterTypeCheckKind.write(value.check, into: &buf)
+        FfiConverterTypeCheckOutcome.write(value.outcome, into: &buf)
+        FfiConverterOptionUInt32.write(value.have, into: &buf)
+        FfiConverterOptionUInt32.write(value.need, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.date, into: &buf)
+        FfiConverterSequenceTypeFact.write(value.missingFacts, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckCode_lift(_ buf: RustBuffer) throws -> CheckCode {
+    return try FfiConverterTypeCheckCode.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCheckCode_lower(_ value: CheckCode) -> RustBuffer {
+    return FfiConverterTypeCheckCode.lower(value)
+}
 
 
 /**
@@ -2807,6 +3089,72 @@ public func FfiConverterTypeEducationEquivalence_lift(_ buf: RustBuffer) throws 
 #endif
 public func FfiConverterTypeEducationEquivalence_lower(_ value: EducationEquivalence) -> RustBuffer {
     return FfiConverterTypeEducationEquivalence.lower(value)
+}
+
+
+/**
+ * A decision's answer, read at once: the member target groups and each subsidy's status,
+ * amount, version, failed checks and missing facts. `explanation` renders the rest on demand.
+ */
+public struct EligibilityAnswer {
+    public var asOf: CalendarDate
+    public var targetGroups: [String]
+    public var subsidies: [SubsidySummary]
+    public var explanation: Explanation
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(asOf: CalendarDate, targetGroups: [String], subsidies: [SubsidySummary], explanation: Explanation) {
+        self.asOf = asOf
+        self.targetGroups = targetGroups
+        self.subsidies = subsidies
+        self.explanation = explanation
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension EligibilityAnswer: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEligibilityAnswer: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> EligibilityAnswer {
+        return
+            try EligibilityAnswer(
+                asOf: FfiConverterTypeCalendarDate.read(from: &buf), 
+                targetGroups: FfiConverterSequenceString.read(from: &buf), 
+                subsidies: FfiConverterSequenceTypeSubsidySummary.read(from: &buf), 
+                explanation: FfiConverterTypeExplanation.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: EligibilityAnswer, into buf: inout [UInt8]) {
+        FfiConverterTypeCalendarDate.write(value.asOf, into: &buf)
+        FfiConverterSequenceString.write(value.targetGroups, into: &buf)
+        FfiConverterSequenceTypeSubsidySummary.write(value.subsidies, into: &buf)
+        FfiConverterTypeExplanation.write(value.explanation, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityAnswer_lift(_ buf: RustBuffer) throws -> EligibilityAnswer {
+    return try FfiConverterTypeEligibilityAnswer.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEligibilityAnswer_lower(_ value: EligibilityAnswer) -> RustBuffer {
+    return FfiConverterTypeEligibilityAnswer.lower(value)
 }
 
 
@@ -9581,6 +9929,75 @@ public func FfiConverterTypeIndicatorUnit_lower(_ value: IndicatorUnit) -> RustB
 
 
 /**
+ * A language of explanations.
+ */
+
+public enum Lang: Equatable, Hashable {
+    
+    case zh
+    case en
+
+
+
+
+
+}
+
+#if compiler(>=6)
+extension Lang: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLang: FfiConverterRustBuffer {
+    typealias SwiftType = Lang
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Lang {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .zh
+        
+        case 2: return .en
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Lang, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .zh:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .en:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLang_lift(_ buf: RustBuffer) throws -> Lang {
+    return try FfiConverterTypeLang.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLang_lower(_ value: Lang) -> RustBuffer {
+    return FfiConverterTypeLang.lower(value)
+}
+
+
+
+/**
  * What a rung of the ladder is.
  */
 
@@ -11673,6 +12090,30 @@ fileprivate struct FfiConverterOptionTypeRuleVersion: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSubsidyDecision: FfiConverterRustBuffer {
+    typealias SwiftType = SubsidyDecision?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSubsidyDecision.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSubsidyDecision.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeThresholds: FfiConverterRustBuffer {
     typealias SwiftType = Thresholds?
 
@@ -12034,6 +12475,31 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeCheckCode: FfiConverterRustBuffer {
+    typealias SwiftType = [CheckCode]
+
+    public static func write(_ value: [CheckCode], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeCheckCode.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [CheckCode] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [CheckCode]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeCheckCode.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeColumn: FfiConverterRustBuffer {
     typealias SwiftType = [Column]
 
@@ -12234,6 +12700,31 @@ fileprivate struct FfiConverterSequenceTypeEducationEquivalence: FfiConverterRus
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeEligibilityAnswer: FfiConverterRustBuffer {
+    typealias SwiftType = [EligibilityAnswer]
+
+    public static func write(_ value: [EligibilityAnswer], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeEligibilityAnswer.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EligibilityAnswer] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [EligibilityAnswer]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeEligibilityAnswer.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeEligibilityCheck: FfiConverterRustBuffer {
     typealias SwiftType = [EligibilityCheck]
 
@@ -12251,31 +12742,6 @@ fileprivate struct FfiConverterSequenceTypeEligibilityCheck: FfiConverterRustBuf
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeEligibilityCheck.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeEligibilityDecision: FfiConverterRustBuffer {
-    typealias SwiftType = [EligibilityDecision]
-
-    public static func write(_ value: [EligibilityDecision], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeEligibilityDecision.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [EligibilityDecision] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [EligibilityDecision]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeEligibilityDecision.read(from: &buf))
         }
         return seq
     }
@@ -13494,28 +13960,28 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_plan_to_json() != 39478) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() != 39562) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() != 8320) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() != 54158) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() != 12683) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() != 18899) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() != 15192) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_summary() != 38884) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_summary() != 18942) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() != 22164) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() != 53815) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_summary() != 44373) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_summary() != 63257) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_decide_batch_json() != 50655) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_plan_decide_json() != 1561) {
+    if (uniffi_skillplan_mobile_checksum_method_plan_decide_json() != 56426) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() != 5636) {
@@ -13558,6 +14024,27 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() != 50641) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_explanation_check_text() != 8383) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_explanation_checks() != 245) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_explanation_subsidy() != 17470) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_explanation_subsidy_text() != 30345) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_explanation_target_groups() != 11522) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_explanation_text() != 61577) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_explanation_view() != 65469) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_tally_cells() != 21713) {

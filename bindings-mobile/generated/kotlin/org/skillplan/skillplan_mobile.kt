@@ -775,6 +775,20 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_tally_from_json(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_explanation_check_text(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_explanation_checks(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_explanation_subsidy(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_explanation_subsidy_text(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_explanation_target_groups(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_explanation_text(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_explanation_view(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_method_tally_cells(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_tally_ignored_columns(
@@ -903,6 +917,24 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_skillplan_mobile_fn_method_plan_tally_from_json(`ptr`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_skillplan_mobile_fn_clone_explanation(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_skillplan_mobile_fn_free_explanation(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_skillplan_mobile_fn_method_explanation_check_text(`ptr`: Long,`kind`: RustBuffer.ByValue,`index`: Int,`lang`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_explanation_checks(`ptr`: Long,`kind`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_explanation_subsidy(`ptr`: Long,`kind`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_explanation_subsidy_text(`ptr`: Long,`kind`: RustBuffer.ByValue,`lang`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_explanation_target_groups(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_explanation_text(`ptr`: Long,`lang`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_explanation_view(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_clone_tally(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_skillplan_mobile_fn_free_tally(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1153,28 +1185,28 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_to_json() and 0xFFFF) != 39478) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() and 0xFFFF) != 39562) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() and 0xFFFF) != 8320) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() and 0xFFFF) != 54158) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch() and 0xFFFF) != 12683) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() and 0xFFFF) != 18899) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_json() and 0xFFFF) != 15192) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_summary() and 0xFFFF) != 38884) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch_summary() and 0xFFFF) != 18942) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() and 0xFFFF) != 22164) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_json() and 0xFFFF) != 53815) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_summary() and 0xFFFF) != 44373) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_summary() and 0xFFFF) != 63257) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decide_batch_json() and 0xFFFF) != 50655) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decide_json() and 0xFFFF) != 1561) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_decide_json() and 0xFFFF) != 56426) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_crosswalk_for_level() and 0xFFFF) != 5636) {
@@ -1217,6 +1249,27 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() and 0xFFFF) != 50641) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_check_text() and 0xFFFF) != 8383) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_checks() and 0xFFFF) != 245) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_subsidy() and 0xFFFF) != 17470) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_subsidy_text() and 0xFFFF) != 30345) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_target_groups() and 0xFFFF) != 11522) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_text() and 0xFFFF) != 61577) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_view() and 0xFFFF) != 65469) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_tally_cells() and 0xFFFF) != 21713) {
@@ -1680,6 +1733,415 @@ public object FfiConverterByteArray: FfiConverterRustBuffer<ByteArray> {
 
 
 /**
+ * The explanations of one decision, rendered by the core when asked: the whole decision, one
+ * subsidy or one check, in one language or (`view`) both.
+ */
+public interface ExplanationInterface {
+    
+    /**
+     * What check `index` (a position in `checks(kind)`) of one subsidy found, in one language.
+     */
+    fun `checkText`(`kind`: SubsidyKind, `index`: kotlin.UInt, `lang`: Lang): kotlin.String?
+    
+    /**
+     * One subsidy's checks as codes and numbers (nothing rendered); empty when it was not asked for.
+     */
+    fun `checks`(`kind`: SubsidyKind): List<CheckCode>
+    
+    /**
+     * One subsidy explained in both languages; null when it was not asked for.
+     */
+    fun `subsidy`(`kind`: SubsidyKind): SubsidyDecision?
+    
+    /**
+     * One subsidy as text in one language; null when it was not asked for.
+     */
+    fun `subsidyText`(`kind`: SubsidyKind, `lang`: Lang): kotlin.String?
+    
+    /**
+     * The target groups the person is in or may be in, with the reasons.
+     */
+    fun `targetGroups`(): List<TargetGroupDecision>
+    
+    /**
+     * The whole decision as text in one language.
+     */
+    fun `text`(`lang`: Lang): kotlin.String
+    
+    /**
+     * The whole explained decision, in Chinese and English.
+     */
+    fun `view`(): EligibilityDecision
+    
+    companion object
+}
+
+/**
+ * The explanations of one decision, rendered by the core when asked: the whole decision, one
+ * subsidy or one check, in one language or (`view`) both.
+ */
+open class Explanation: Disposable, AutoCloseable, ExplanationInterface
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_skillplan_mobile_fn_free_explanation(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_skillplan_mobile_fn_clone_explanation(handle, status)
+        }
+    }
+
+    
+    /**
+     * What check `index` (a position in `checks(kind)`) of one subsidy found, in one language.
+     */
+    @Throws(SkillplanException::class)override fun `checkText`(`kind`: SubsidyKind, `index`: kotlin.UInt, `lang`: Lang): kotlin.String? {
+            return FfiConverterOptionalString.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_explanation_check_text(
+        it,
+        
+        FfiConverterTypeSubsidyKind.lower(`kind`),
+        FfiConverterUInt.lower(`index`),
+        FfiConverterTypeLang.lower(`lang`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * One subsidy's checks as codes and numbers (nothing rendered); empty when it was not asked for.
+     */override fun `checks`(`kind`: SubsidyKind): List<CheckCode> {
+            return FfiConverterSequenceTypeCheckCode.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_explanation_checks(
+        it,
+        
+        FfiConverterTypeSubsidyKind.lower(`kind`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * One subsidy explained in both languages; null when it was not asked for.
+     */
+    @Throws(SkillplanException::class)override fun `subsidy`(`kind`: SubsidyKind): SubsidyDecision? {
+            return FfiConverterOptionalTypeSubsidyDecision.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_explanation_subsidy(
+        it,
+        
+        FfiConverterTypeSubsidyKind.lower(`kind`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * One subsidy as text in one language; null when it was not asked for.
+     */
+    @Throws(SkillplanException::class)override fun `subsidyText`(`kind`: SubsidyKind, `lang`: Lang): kotlin.String? {
+            return FfiConverterOptionalString.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_explanation_subsidy_text(
+        it,
+        
+        FfiConverterTypeSubsidyKind.lower(`kind`),
+        FfiConverterTypeLang.lower(`lang`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The target groups the person is in or may be in, with the reasons.
+     */
+    @Throws(SkillplanException::class)override fun `targetGroups`(): List<TargetGroupDecision> {
+            return FfiConverterSequenceTypeTargetGroupDecision.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_explanation_target_groups(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The whole decision as text in one language.
+     */
+    @Throws(SkillplanException::class)override fun `text`(`lang`: Lang): kotlin.String {
+            return FfiConverterString.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_explanation_text(
+        it,
+        
+        FfiConverterTypeLang.lower(`lang`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The whole explained decision, in Chinese and English.
+     */
+    @Throws(SkillplanException::class)override fun `view`(): EligibilityDecision {
+            return FfiConverterTypeEligibilityDecision.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_explanation_view(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeExplanation: FfiConverter<Explanation, Long> {
+    override fun lower(value: Explanation): Long {
+        return value.uniffiCloneHandle()
+    }
+
+    override fun lift(value: Long): Explanation {
+        return Explanation(UniffiWithHandle, value)
+    }
+
+    override fun read(buf: ByteBuffer): Explanation {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: Explanation) = 8UL
+
+    override fun write(value: Explanation, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
  * A loaded, validated plan. Immutable and thread-safe.
  */
 public interface PlanInterface {
@@ -1755,38 +2217,27 @@ public interface PlanInterface {
     fun `toJson`(): kotlin.String
     
     /**
-     * Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
-     * `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
-     * what would make it eligible and the values that are unconfirmed defaults.
+     * Decides for a typed profile and offer: the answer at once, the explanation on demand.
      */
-    fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): EligibilityDecision
+    fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): EligibilityAnswer
     
     /**
-     * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
-     * first bad profile stops it with its index (`profiles[3].sex`).
+     * `checkEligibility` for many profiles and one offer, decided on all cores, in order.
      */
-    fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): List<EligibilityDecision>
+    fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): List<EligibilityAnswer>
     
     /**
-     * The batch call with the profiles as a JSON array text and the offer as JSON text.
+     * `checkEligibilityBatch` for a JSON array text of profiles.
      */
-    fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): List<EligibilityDecision>
+    fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): List<EligibilityAnswer>
     
-    /**
-     * `checkEligibilitySummary` for many profiles and one offer, in order.
-     */
     fun `checkEligibilityBatchSummary`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): List<DecisionSummary>
     
     /**
-     * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
-     * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+     * `checkEligibility` for a profile and an offer as JSON text.
      */
-    fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): EligibilityDecision
+    fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): EligibilityAnswer
     
-    /**
-     * `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
-     * the facts missing, per subsidy.
-     */
     fun `checkEligibilitySummary`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): DecisionSummary
     
     /**
@@ -1795,11 +2246,6 @@ public interface PlanInterface {
      */
     fun `decideBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String? = null, `asOf`: CalendarDate, `options`: DecisionOptions): kotlin.String
     
-    /**
-     * A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
-     * profile and an offer (`{}` when null) as JSON text: explained, or the summary when
-     * `options.explain` is false. What a server passes on without building objects.
-     */
     fun `decideJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String? = null, `asOf`: CalendarDate, `options`: DecisionOptions): kotlin.String
     
     /**
@@ -2263,12 +2709,10 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * Which target groups a person is in and, for each subsidy of （二十五） asked for (all when
-     * `subsidies` is empty), eligible / not eligible / undetermined with the amount, the checks,
-     * what would make it eligible and the values that are unconfirmed defaults.
+     * Decides for a typed profile and offer: the answer at once, the explanation on demand.
      */
-    @Throws(SkillplanException::class)override fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): EligibilityDecision {
-            return FfiConverterTypeEligibilityDecision.lift(
+    @Throws(SkillplanException::class)override fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): EligibilityAnswer {
+            return FfiConverterTypeEligibilityAnswer.lift(
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility(
@@ -2286,11 +2730,10 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * `checkEligibility` for many profiles and one offer, in order, each the single call's; the
-     * first bad profile stops it with its index (`profiles[3].sex`).
+     * `checkEligibility` for many profiles and one offer, decided on all cores, in order.
      */
-    @Throws(SkillplanException::class)override fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): List<EligibilityDecision> {
-            return FfiConverterSequenceTypeEligibilityDecision.lift(
+    @Throws(SkillplanException::class)override fun `checkEligibilityBatch`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): List<EligibilityAnswer> {
+            return FfiConverterSequenceTypeEligibilityAnswer.lift(
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(
@@ -2308,10 +2751,10 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * The batch call with the profiles as a JSON array text and the offer as JSON text.
+     * `checkEligibilityBatch` for a JSON array text of profiles.
      */
-    @Throws(SkillplanException::class)override fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): List<EligibilityDecision> {
-            return FfiConverterSequenceTypeEligibilityDecision.lift(
+    @Throws(SkillplanException::class)override fun `checkEligibilityBatchJson`(`profilesJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): List<EligibilityAnswer> {
+            return FfiConverterSequenceTypeEligibilityAnswer.lift(
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch_json(
@@ -2328,9 +2771,6 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
 
     
-    /**
-     * `checkEligibilitySummary` for many profiles and one offer, in order.
-     */
     @Throws(SkillplanException::class)override fun `checkEligibilityBatchSummary`(`profiles`: List<ProfileInput>, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): List<DecisionSummary> {
             return FfiConverterSequenceTypeDecisionSummary.lift(
     callWithHandle {
@@ -2350,11 +2790,10 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
 
     
     /**
-     * `checkEligibility` with the profile and offer as JSON text (skillplan-profile/1), as a
-     * server sends them; malformed text is INVALID_PROFILE / INVALID_OFFER with reason syntax.
+     * `checkEligibility` for a profile and an offer as JSON text.
      */
-    @Throws(SkillplanException::class)override fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): EligibilityDecision {
-            return FfiConverterTypeEligibilityDecision.lift(
+    @Throws(SkillplanException::class)override fun `checkEligibilityJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): EligibilityAnswer {
+            return FfiConverterTypeEligibilityAnswer.lift(
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_check_eligibility_json(
@@ -2371,10 +2810,6 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
 
     
-    /**
-     * `checkEligibility` without the explanations: statuses, amounts, the checks that failed and
-     * the facts missing, per subsidy.
-     */
     @Throws(SkillplanException::class)override fun `checkEligibilitySummary`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind>): DecisionSummary {
             return FfiConverterTypeDecisionSummary.lift(
     callWithHandle {
@@ -2415,11 +2850,6 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     
 
     
-    /**
-     * A decision as JSON text (keys snake_case, as the core and HTTP APIs write them), for a
-     * profile and an offer (`{}` when null) as JSON text: explained, or the summary when
-     * `options.explain` is false. What a server passes on without building objects.
-     */
     @Throws(SkillplanException::class)override fun `decideJson`(`profileJson`: kotlin.String, `offerJson`: kotlin.String?, `asOf`: CalendarDate, `options`: DecisionOptions): kotlin.String {
             return FfiConverterString.lift(
     callWithHandle {
@@ -3272,6 +3702,67 @@ public object FfiConverterTypeTally: FfiConverter<Tally, Long> {
 
 
 /**
+ * One check of a subsidy: its code, outcome and the numbers it compared, without a word explained.
+ */
+data class CheckCode (
+    var `check`: CheckKind
+    , 
+    var `outcome`: CheckOutcome
+    , 
+    var `have`: kotlin.UInt?
+    , 
+    var `need`: kotlin.UInt?
+    , 
+    var `date`: CalendarDate?
+    , 
+    var `missingFacts`: List<Fact>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeCheckCode: FfiConverterRustBuffer<CheckCode> {
+    override fun read(buf: ByteBuffer): CheckCode {
+        return CheckCode(
+            FfiConverterTypeCheckKind.read(buf),
+            FfiConverterTypeCheckOutcome.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterSequenceTypeFact.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: CheckCode) = (
+            FfiConverterTypeCheckKind.allocationSize(value.`check`) +
+            FfiConverterTypeCheckOutcome.allocationSize(value.`outcome`) +
+            FfiConverterOptionalUInt.allocationSize(value.`have`) +
+            FfiConverterOptionalUInt.allocationSize(value.`need`) +
+            FfiConverterOptionalTypeCalendarDate.allocationSize(value.`date`) +
+            FfiConverterSequenceTypeFact.allocationSize(value.`missingFacts`)
+    )
+
+    override fun write(value: CheckCode, buf: ByteBuffer) {
+            FfiConverterTypeCheckKind.write(value.`check`, buf)
+            FfiConverterTypeCheckOutcome.write(value.`outcome`, buf)
+            FfiConverterOptionalUInt.write(value.`have`, buf)
+            FfiConverterOptionalUInt.write(value.`need`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`date`, buf)
+            FfiConverterSequenceTypeFact.write(value.`missingFacts`, buf)
+    }
+}
+
+
+
+/**
  * A clause of the plan with its text.
  */
 data class Clause (
@@ -4018,6 +4509,69 @@ public object FfiConverterTypeEducationEquivalence: FfiConverterRustBuffer<Educa
             FfiConverterString.write(value.`source`, buf)
             FfiConverterTypeConfidence.write(value.`confidence`, buf)
             FfiConverterOptionalString.write(value.`limits`, buf)
+    }
+}
+
+
+
+/**
+ * A decision's answer, read at once: the member target groups and each subsidy's status,
+ * amount, version, failed checks and missing facts. `explanation` renders the rest on demand.
+ */
+data class EligibilityAnswer (
+    var `asOf`: CalendarDate
+    , 
+    var `targetGroups`: List<kotlin.String>
+    , 
+    var `subsidies`: List<SubsidySummary>
+    , 
+    var `explanation`: Explanation
+    
+): Disposable{
+    
+
+    
+
+    
+    @Suppress("UNNECESSARY_SAFE_CALL") // codegen is much simpler if we unconditionally emit safe calls here
+    override fun destroy() {
+        
+    Disposable.destroy(
+        this.`asOf`,
+        this.`targetGroups`,
+        this.`subsidies`,
+        this.`explanation`
+    )
+    }
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeEligibilityAnswer: FfiConverterRustBuffer<EligibilityAnswer> {
+    override fun read(buf: ByteBuffer): EligibilityAnswer {
+        return EligibilityAnswer(
+            FfiConverterTypeCalendarDate.read(buf),
+            FfiConverterSequenceString.read(buf),
+            FfiConverterSequenceTypeSubsidySummary.read(buf),
+            FfiConverterTypeExplanation.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: EligibilityAnswer) = (
+            FfiConverterTypeCalendarDate.allocationSize(value.`asOf`) +
+            FfiConverterSequenceString.allocationSize(value.`targetGroups`) +
+            FfiConverterSequenceTypeSubsidySummary.allocationSize(value.`subsidies`) +
+            FfiConverterTypeExplanation.allocationSize(value.`explanation`)
+    )
+
+    override fun write(value: EligibilityAnswer, buf: ByteBuffer) {
+            FfiConverterTypeCalendarDate.write(value.`asOf`, buf)
+            FfiConverterSequenceString.write(value.`targetGroups`, buf)
+            FfiConverterSequenceTypeSubsidySummary.write(value.`subsidies`, buf)
+            FfiConverterTypeExplanation.write(value.`explanation`, buf)
     }
 }
 
@@ -8579,6 +9133,43 @@ public object FfiConverterTypeIndicatorUnit: FfiConverterRustBuffer<IndicatorUni
 
 
 /**
+ * A language of explanations.
+ */
+
+enum class Lang {
+    
+    ZH,
+    EN;
+
+    
+
+
+    companion object
+}
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeLang: FfiConverterRustBuffer<Lang> {
+    override fun read(buf: ByteBuffer) = try {
+        Lang.values()[buf.getInt() - 1]
+    } catch (e: IndexOutOfBoundsException) {
+        throw RuntimeException("invalid enum value, something is very wrong!!", e)
+    }
+
+    override fun allocationSize(value: Lang) = 4UL
+
+    override fun write(value: Lang, buf: ByteBuffer) {
+        buf.putInt(value.ordinal + 1)
+    }
+}
+
+
+
+
+
+/**
  * What a rung of the ladder is.
  */
 
@@ -9894,6 +10485,38 @@ public object FfiConverterOptionalTypeRuleVersion: FfiConverterRustBuffer<RuleVe
 /**
  * @suppress
  */
+public object FfiConverterOptionalTypeSubsidyDecision: FfiConverterRustBuffer<SubsidyDecision?> {
+    override fun read(buf: ByteBuffer): SubsidyDecision? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSubsidyDecision.read(buf)
+    }
+
+    override fun allocationSize(value: SubsidyDecision?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSubsidyDecision.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SubsidyDecision?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSubsidyDecision.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeThresholds: FfiConverterRustBuffer<Thresholds?> {
     override fun read(buf: ByteBuffer): Thresholds? {
         if (buf.get().toInt() == 0) {
@@ -10370,6 +10993,34 @@ public object FfiConverterSequenceString: FfiConverterRustBuffer<List<kotlin.Str
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeCheckCode: FfiConverterRustBuffer<List<CheckCode>> {
+    override fun read(buf: ByteBuffer): List<CheckCode> {
+        val len = buf.getInt()
+        return List<CheckCode>(len) {
+            FfiConverterTypeCheckCode.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<CheckCode>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeCheckCode.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<CheckCode>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeCheckCode.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeColumn: FfiConverterRustBuffer<List<Column>> {
     override fun read(buf: ByteBuffer): List<Column> {
         val len = buf.getInt()
@@ -10594,6 +11245,34 @@ public object FfiConverterSequenceTypeEducationEquivalence: FfiConverterRustBuff
 /**
  * @suppress
  */
+public object FfiConverterSequenceTypeEligibilityAnswer: FfiConverterRustBuffer<List<EligibilityAnswer>> {
+    override fun read(buf: ByteBuffer): List<EligibilityAnswer> {
+        val len = buf.getInt()
+        return List<EligibilityAnswer>(len) {
+            FfiConverterTypeEligibilityAnswer.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<EligibilityAnswer>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeEligibilityAnswer.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<EligibilityAnswer>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeEligibilityAnswer.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterSequenceTypeEligibilityCheck: FfiConverterRustBuffer<List<EligibilityCheck>> {
     override fun read(buf: ByteBuffer): List<EligibilityCheck> {
         val len = buf.getInt()
@@ -10612,34 +11291,6 @@ public object FfiConverterSequenceTypeEligibilityCheck: FfiConverterRustBuffer<L
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeEligibilityCheck.write(it, buf)
-        }
-    }
-}
-
-
-
-
-/**
- * @suppress
- */
-public object FfiConverterSequenceTypeEligibilityDecision: FfiConverterRustBuffer<List<EligibilityDecision>> {
-    override fun read(buf: ByteBuffer): List<EligibilityDecision> {
-        val len = buf.getInt()
-        return List<EligibilityDecision>(len) {
-            FfiConverterTypeEligibilityDecision.read(buf)
-        }
-    }
-
-    override fun allocationSize(value: List<EligibilityDecision>): ULong {
-        val sizeForLength = 4UL
-        val sizeForItems = value.map { FfiConverterTypeEligibilityDecision.allocationSize(it) }.sum()
-        return sizeForLength + sizeForItems
-    }
-
-    override fun write(value: List<EligibilityDecision>, buf: ByteBuffer) {
-        buf.putInt(value.size)
-        value.iterator().forEach {
-            FfiConverterTypeEligibilityDecision.write(it, buf)
         }
     }
 }

@@ -19,7 +19,7 @@ class ConcurrencyTest {
         plan.countRecordsFile(csvPath, count).summaryJson(),
         plan.pathway(parseWorkerJson(File(data, "worker-welder.json").readText()), asOf).toString(),
         plan.progress(parseObservationsCsv(File(data, "jilin-observations.csv").readText()), ProgressOptions(asOf = asOf)).toString(),
-        plan.checkEligibilityJson(File(data, "profile.json").readText(), File(data, "offer.json").readText(), asOf).toString(),
+        plan.checkEligibilityJson(File(data, "profile.json").readText(), File(data, "offer.json").readText(), asOf).explanation.view().toString(),
     )
 
     @Test

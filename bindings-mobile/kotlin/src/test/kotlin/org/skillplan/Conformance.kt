@@ -191,19 +191,20 @@ object Conformance {
         "crosswalk_for_title" -> plan(a).crosswalkForTitle(a.getString("title"))
         "education_equivalences" -> plan(a).educationEquivalences()
         "pathway" -> plan(a).pathway(worker(a), LocalDate.parse(a.getString("as_of")))
+        // The explained form of the answer (ExplainTest checks that its parts on demand equal it).
         "eligibility" -> plan(a).checkEligibilityJson(
             if (a.has("profile_text")) a.getString("profile_text") else a.get("profile").toString(),
             if (a.has("offer")) a.get("offer").toString() else "{}",
             LocalDate.parse(a.getString("as_of")),
-        )
+        ).explanation.view()
         "eligibility_batch" -> {
             val p = plan(a)
             val asOf = LocalDate.parse(a.getString("as_of"))
             val offer = if (a.has("offer")) a.get("offer").toString() else "{}"
             val profiles = a.getJSONArray("profiles")
-            val decisions = p.checkEligibilityBatchJson(profiles.toString(), offer, asOf)
+            val decisions = p.checkEligibilityBatchJson(profiles.toString(), offer, asOf).map { it.explanation.view() }
             for (i in 0 until profiles.length()) {
-                check(decisions[i] == p.checkEligibilityJson(profiles.get(i).toString(), offer, asOf)) { "batch and single calls differ" }
+                check(decisions[i] == p.checkEligibilityJson(profiles.get(i).toString(), offer, asOf).explanation.view()) { "batch and single calls differ" }
             }
             decisions
         }

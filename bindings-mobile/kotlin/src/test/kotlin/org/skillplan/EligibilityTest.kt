@@ -20,14 +20,31 @@ class EligibilityTest {
         graduationDate = LocalDate.of(2008, 7, 1))
 
     @Test
-    fun typedInputsGiveTheDecisionWithBigDecimalAmounts() {
+    fun typedInputsGiveTheAnswerWithBigDecimalAmountsAndTheExplanationOnDemand() {
         val d = plan.checkEligibility(worker, offer, asOf)
         val upgrade = d.subsidies.first { it.id == SubsidyKind.SKILL_UPGRADE_SUBSIDY }
         assertEquals(EligibilityStatus.ELIGIBLE, upgrade.status)
         assertEquals(BigDecimal("1500"), upgrade.amount)
-        assertEquals("2025", upgrade.version?.id)
-        assertEquals(listOf("（二十五）"), upgrade.clauses)
-        assertTrue(d.targetGroups.any { it.id == "rural_revitalisation" && it.status == GroupStatus.MEMBER })
+        assertEquals("2025", upgrade.version)
+        assertTrue("rural_revitalisation" in d.targetGroups)
+        val explained = d.explanation.subsidy(SubsidyKind.SKILL_UPGRADE_SUBSIDY)!!
+        assertEquals(listOf("（二十五）"), explained.clauses)
+        assertEquals("2025", explained.version?.id)
+        assertTrue(d.explanation.targetGroups().any { it.id == "rural_revitalisation" && it.status == GroupStatus.MEMBER })
+    }
+
+    @Test
+    fun checksAreCodesWithNumbersAndTheirTextIsRenderedWhenAsked() {
+        val d = plan.checkEligibility(worker.copy(unemploymentInsuranceMonths = 7u), offer, asOf)
+        val checks = d.explanation.checks(SubsidyKind.SKILL_UPGRADE_SUBSIDY)
+        val months = checks.indexOfFirst { it.check == CheckKind.INSURANCE_MONTHS }
+        assertEquals(CheckCode(CheckKind.INSURANCE_MONTHS, CheckOutcome.NO, 7u, 12u, null, emptyList()), checks[months])
+        assertEquals("12 months of unemployment insurance needed; you have 7",
+            d.explanation.checkText(SubsidyKind.SKILL_UPGRADE_SUBSIDY, months.toUInt(), Lang.EN))
+        val zh = d.explanation.subsidyText(SubsidyKind.SKILL_UPGRADE_SUBSIDY, Lang.ZH)!!
+        assertTrue(zh.startsWith("技能提升补贴：不符合\n"), zh)
+        assertTrue(d.explanation.text(Lang.EN).contains("skill upgrade subsidy: not eligible"))
+        assertEquals(listOf(CheckKind.INSURANCE_MONTHS), d.subsidies[1].failed)
     }
 
     @Test
@@ -36,14 +53,17 @@ class EligibilityTest {
             "receiving_unemployment_benefit":false,"school_type":"secondary_school","graduation_date":"2008-07-01"}"""
         val offerJson = """{"training_type":"employment_skills","target_level":"intermediate","certificate_kind":"skill_level_certificate",
             "occupation":"电工","hours":120,"provider_listed":true,"start_date":"2025-01-10","certificate_date":"2025-03-01","shortage_occupation":false}"""
-        assertEquals(plan.checkEligibilityJson(json, offerJson, asOf), plan.checkEligibility(worker, offer, asOf))
+        val (fromText, typed) = plan.checkEligibilityJson(json, offerJson, asOf) to plan.checkEligibility(worker, offer, asOf)
+        assertEquals(fromText.subsidies, typed.subsidies)
+        assertEquals(fromText.explanation.view(), typed.explanation.view())
     }
 
     @Test
     fun aBatchEqualsSingleCalls() {
         val profiles = listOf(worker, worker.copy(unemploymentInsuranceMonths = 3u), ProfileInput())
         val batch = plan.checkEligibilityBatch(profiles, offer, asOf)
-        assertEquals(profiles.map { plan.checkEligibility(it, offer, asOf) }, batch)
+        assertEquals(profiles.map { plan.checkEligibility(it, offer, asOf).explanation.view() }, batch.map { it.explanation.view() })
+        assertEquals(profiles.map { plan.checkEligibility(it, offer, asOf).subsidies }, batch.map { it.subsidies })
     }
 
     @Test
@@ -72,9 +92,9 @@ class EligibilityTest {
 
     @Test
     fun jvmThreadsShareThePlan() {
-        val expected = plan.checkEligibility(worker, offer, asOf)
+        val expected = plan.checkEligibility(worker, offer, asOf).explanation.view()
         val results = java.util.concurrent.ConcurrentLinkedQueue<EligibilityDecision>()
-        val threads = (1..8).map { Thread { repeat(50) { results.add(plan.checkEligibility(worker, offer, asOf)) } } }
+        val threads = (1..8).map { Thread { repeat(50) { results.add(plan.checkEligibility(worker, offer, asOf).explanation.view()) } } }
         threads.forEach { it.start() }
         threads.forEach { it.join() }
         assertEquals(400, results.size)

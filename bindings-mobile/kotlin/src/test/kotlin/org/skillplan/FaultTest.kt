@@ -25,7 +25,7 @@ class FaultTest {
     private val count = CountOptions(strict = false, maxRejected = 1000u, sourceName = null)
 
     private val calls: Map<String, () -> Any> = mapOf(
-        "checkEligibilityJson" to { plan.checkEligibilityJson(profile, offer, asOf) },
+        "checkEligibilityJson" to { plan.checkEligibilityJson(profile, offer, asOf).explanation.view() },
         "countRecordsJson" to { plan.countRecordsJson(records, count).summaryJson() },
         "pathway" to { plan.pathway(worker, asOf) },
         "progress" to { plan.progress(observations, ProgressOptions(asOf = asOf)) },
