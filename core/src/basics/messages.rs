@@ -33,8 +33,10 @@ pub(crate) enum Arg<'a> {
     Text(&'a str),
     /// A text for each language: Chinese, then English.
     Both(&'a str, &'a str),
-    /// Names (Chinese, English), joined by the language's separator.
+    /// Names (Chinese, English), joined by the language's list separator (`[join.list]`).
     List(&'a [(&'a str, &'a str)]),
+    /// Names joined as within a phrase (`[join.inline]`).
+    Inline(&'a [(&'a str, &'a str)]),
 }
 
 thread_local! {
@@ -51,7 +53,7 @@ pub fn rendered_on_this_thread() -> u64 {
 #[derive(Debug)]
 pub(crate) struct Catalogue {
     templates: Vec<[String; 2]>,
-    join: [String; 2],
+    join: [[String; 2]; 2],
 }
 
 fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, [String; 2]>) {
@@ -67,16 +69,19 @@ fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, [String
     }
 }
 
-/// The messages of `section` of `text`, by dotted key; and the list separators.
-pub(crate) fn section(text: &str, section: &str) -> (BTreeMap<String, [String; 2]>, [String; 2]) {
+/// The messages of `section` of `text`, by dotted key; and the separators of lists and of
+/// names within a phrase, each in Chinese and English.
+pub(crate) fn section(text: &str, section: &str) -> (BTreeMap<String, [String; 2]>, [[String; 2]; 2]) {
     let table: toml::Table = text.parse().unwrap_or_default();
     let mut messages = BTreeMap::new();
     if let Some(t) = table.get(section).and_then(|v| v.as_table()) {
         flatten("", t, &mut messages);
     }
-    let sep =
-        |lang: &str| table.get("join").and_then(|j| j.get(lang)).and_then(|v| v.as_str()).unwrap_or(", ").to_owned();
-    (messages, [sep("zh"), sep("en")])
+    let sep = |kind: &str, lang: &str| {
+        let j = table.get("join").and_then(|j| j.get(kind)).and_then(|k| k.get(lang));
+        j.and_then(|v| v.as_str()).unwrap_or(", ").to_owned()
+    };
+    (messages, [[sep("list", "zh"), sep("list", "en")], [sep("inline", "zh"), sep("inline", "en")]])
 }
 
 impl Catalogue {
@@ -87,6 +92,15 @@ impl Catalogue {
         let (mut messages, join) = section(CATALOGUE, section_name);
         let templates = keys.iter().map(|k| messages.remove(*k).unwrap_or_default()).collect();
         Catalogue { templates, join }
+    }
+
+    fn push_names(&self, out: &mut String, items: &[(&str, &str)], join: usize, lang: Lang) {
+        for (i, (zh, en)) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(&self.join[join][lang as usize]);
+            }
+            out.push_str(if lang == Lang::Zh { zh } else { en });
+        }
     }
 
     /// Renders message `index` in `lang`.
@@ -108,14 +122,8 @@ impl Catalogue {
                 Some(Arg::Num(n)) => out.push_str(&n.to_string()),
                 Some(Arg::Text(t)) => out.push_str(t),
                 Some(Arg::Both(zh, en)) => out.push_str(if lang == Lang::Zh { zh } else { en }),
-                Some(Arg::List(items)) => {
-                    for (i, (zh, en)) in items.iter().enumerate() {
-                        if i > 0 {
-                            out.push_str(&self.join[l]);
-                        }
-                        out.push_str(if lang == Lang::Zh { zh } else { en });
-                    }
-                }
+                Some(Arg::List(items)) => self.push_names(&mut out, items, 0, lang),
+                Some(Arg::Inline(items)) => self.push_names(&mut out, items, 1, lang),
                 // An unknown placeholder stays as written, so that the catalogue test sees it.
                 None => {
                     out.push('{');
@@ -214,7 +222,7 @@ pub(crate) mod tests {
     fn rendering_fills_arguments_and_counts() {
         let c = Catalogue {
             templates: vec![["{n}次：{names}".into(), "{n} times: {names}".into()]],
-            join: ["、".into(), "; ".into()],
+            join: [["、".into(), "; ".into()], ["、".into(), ", ".into()]],
         };
         let before = rendered_on_this_thread();
         let names = [("甲", "a"), ("乙", "b")];

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::basics::closed_set::closed_set;
 use crate::basics::decimal_text::round;
+use crate::basics::messages::{Arg, messages};
 use crate::basics::{date_text, decimal_text};
 use crate::error::{Error, OptionsError};
 use crate::model::{Condition, Confidence, Label, LevelKind, Route, SchoolType, SkillLevel};
@@ -209,9 +210,36 @@ fn fraction(done_days: i64, needed_days: i64) -> Decimal {
     round(Decimal::from(done_days) / Decimal::from(needed_days))
 }
 
-fn label(zh: String, en: String) -> Label {
-    Label { zh, en }
+messages! {
+    /// The pathway section of the catalogue.
+    pub(crate) enum Msg in "pathway" {
+        YearsOfWork = "years_of_work.label",
+        YearsOfWorkMissing = "years_of_work.missing",
+        YearsSinceLevel = "years_since_level.label",
+        HoldsLevel = "holds_level.label",
+        LevelCertificate = "level_certificate.missing",
+        Apprenticeship = "apprenticeship.label",
+        ApprenticeshipMissing = "apprenticeship.missing",
+        PreparatoryTechnician = "preparatory_technician.label",
+        PreparatoryTechnicianMissing = "preparatory_technician.missing",
+        Diploma = "diploma.label",
+        DiplomaFinalYear = "diploma.final_year",
+        UnlockSubsidy = "unlock.subsidy",
+        UnlockSubsidyConditions = "unlock.subsidy_conditions",
+        NoRequirements = "unlock.none",
+    }
 }
+
+impl Msg {
+    fn label(self, args: &[(&str, Arg<'_>)]) -> Label {
+        let [zh, en] = self.both(args);
+        Label { zh, en }
+    }
+}
+
+/// The placeholders the section's templates may use.
+#[cfg(test)]
+const PLACEHOLDERS: &[&str] = &["years", "level", "schools", "amount"];
 
 /// Evaluates one condition. `obtained` gives the date a level was (or at the earliest will be)
 /// obtained, and whether that date is projected.
@@ -222,8 +250,10 @@ fn condition(
     as_of: NaiveDate,
     obtained: &dyn Fn(&str) -> Option<(NaiveDate, bool)>,
 ) -> ConditionProgress {
-    let level_name =
-        |id: &str| plan.skill_level(id).map(|l| l.name.clone()).unwrap_or_else(|| label(id.into(), id.into()));
+    let level_name = |id: &str| {
+        plan.skill_level(id).map(|l| l.name.clone()).unwrap_or_else(|| Label { zh: id.into(), en: id.into() })
+    };
+    let years_arg = |y: &u32| Arg::Num(i64::from(*y));
     let timed =
         |kind: ConditionKind, lbl: Label, since: Option<(NaiveDate, bool)>, years: u32, missing: Label| match since
             .and_then(|(start, projected)| Some((start, add_years(start, years)?, projected)))
@@ -254,66 +284,52 @@ fn condition(
     match c {
         Condition::YearsOfWork { years } => timed(
             ConditionKind::YearsOfWork,
-            label(
-                format!("累计从事本职业或相关职业工作满{years}年"),
-                format!("{years} years of work in the occupation"),
-            ),
+            Msg::YearsOfWork.label(&[("years", years_arg(years))]),
             worker.work_started_on.map(|d| (d, false)),
             *years,
-            label("参加工作日期".into(), "the date work in the occupation started".into()),
+            Msg::YearsOfWorkMissing.label(&[]),
         ),
         Condition::YearsSinceLevel { level, years } => {
             let name = level_name(level);
+            let arg = Arg::Both(&name.zh, &name.en);
             timed(
                 ConditionKind::YearsSinceLevel,
-                label(
-                    format!("取得{}证书后工作满{years}年", name.zh),
-                    format!("{years} years of work after the {} certificate", name.en),
-                ),
+                Msg::YearsSinceLevel.label(&[("level", arg), ("years", years_arg(years))]),
                 obtained(level),
                 *years,
-                label(format!("{}证书", name.zh), format!("the {} certificate", name.en)),
+                Msg::LevelCertificate.label(&[("level", arg)]),
             )
         }
         Condition::HoldsLevel { level } => {
             let name = level_name(level);
+            let arg = Arg::Both(&name.zh, &name.en);
             timed(
                 ConditionKind::HoldsLevel,
-                label(format!("取得{}证书", name.zh), format!("the {} certificate", name.en)),
+                Msg::HoldsLevel.label(&[("level", arg)]),
                 obtained(level),
                 0,
-                label(format!("{}证书", name.zh), format!("the {} certificate", name.en)),
+                Msg::LevelCertificate.label(&[("level", arg)]),
             )
         }
         Condition::ApprenticeshipCompleted => timed(
             ConditionKind::ApprenticeshipCompleted,
-            label("学徒期满".into(), "an apprenticeship completed".into()),
+            Msg::Apprenticeship.label(&[]),
             worker.apprenticeship_completed_on.map(|d| (d, false)),
             0,
-            label("学徒期满证明".into(), "a completed apprenticeship".into()),
+            Msg::ApprenticeshipMissing.label(&[]),
         ),
         Condition::YearsSincePreparatoryTechnician { years } => timed(
             ConditionKind::YearsSincePreparatoryTechnician,
-            label(
-                format!("取得预备技师证书后工作满{years}年"),
-                format!("{years} years of work after a preparatory technician certificate"),
-            ),
+            Msg::PreparatoryTechnician.label(&[("years", years_arg(years))]),
             worker.preparatory_technician_on.map(|d| (d, false)),
             *years,
-            label("预备技师证书".into(), "a preparatory technician certificate".into()),
+            Msg::PreparatoryTechnicianMissing.label(&[]),
         ),
         Condition::Diploma { schools, final_year_students } => {
             let names: Vec<Label> = schools.iter().map(|s| s.label()).collect();
-            let zh = names.iter().map(|n| n.zh.as_str()).collect::<Vec<_>>().join("、");
-            let en = names.iter().map(|n| n.en.as_str()).collect::<Vec<_>>().join(", ");
-            let lbl = if *final_year_students {
-                label(
-                    format!("{zh}毕业证书（含在校应届毕业生）"),
-                    format!("a diploma of: {en} (final-year students count)"),
-                )
-            } else {
-                label(format!("{zh}毕业证书"), format!("a diploma of: {en}"))
-            };
+            let pairs: Vec<(&str, &str)> = names.iter().map(|n| (n.zh.as_str(), n.en.as_str())).collect();
+            let schools_arg = [("schools", Arg::Inline(&pairs))];
+            let lbl = if *final_year_students { Msg::DiplomaFinalYear } else { Msg::Diploma }.label(&schools_arg);
             let fits = |d: &&Diploma| SchoolType::parse(d.school.trim()).is_some_and(|s| schools.contains(&s));
             let earliest = worker
                 .diplomas
@@ -331,11 +347,7 @@ fn condition(
                 met: earliest.is_some_and(|d| d <= as_of),
                 earliest_date: earliest,
                 progress: if earliest.is_some_and(|d| d <= as_of) { Decimal::ONE } else { Decimal::ZERO },
-                missing: if earliest.is_none() {
-                    Some(label(format!("{zh}毕业证书"), format!("a diploma of: {en}")))
-                } else {
-                    None
-                },
+                missing: if earliest.is_none() { Some(Msg::Diploma.label(&schools_arg)) } else { None },
                 label: lbl,
                 projected: false,
             }
@@ -383,17 +395,14 @@ fn unlocks(plan: &Plan, level: &SkillLevel, date: Option<NaiveDate>) -> Vec<Unlo
         out.push(Unlock {
             kind: UnlockKind::SkillUpgradeSubsidy,
             id: level.id.clone(),
-            name: label(
-                format!("技能提升补贴（{}，上限{}元）", level.name.zh, amount),
-                format!("skill upgrade subsidy ({}, up to {} yuan)", level.name.en, amount),
-            ),
+            name: Msg::UnlockSubsidy.label(&[
+                ("level", Arg::Both(&level.name.zh, &level.name.en)),
+                ("amount", Arg::Text(&amount.to_string())),
+            ]),
             years: None,
             available_from: date,
             amount: Some(amount),
-            conditions: Some(label(
-                "参加失业保险满规定期限并在取得证书后12个月内申请；吉林省标准未确认，金额为全国上限".into(),
-                "unemployment insurance for the required period, applied for within 12 months of the certificate; Jilin's own amounts are UNCONFIRMED, the amount is the national cap".into(),
-            )),
+            conditions: Some(Msg::UnlockSubsidyConditions.label(&[])),
             source: "人社部发〔2017〕40号 caps 初级1000/中级1500/高级2000元; 2024 and 2025 extensions keep them (domain-facts §4.1)".into(),
             confidence: Confidence::Unconfirmed,
         });
@@ -496,7 +505,7 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
     }
     let (requirements, requirements_name) = match set {
         Some(s) => (s.occupation.clone(), s.name.clone()),
-        None => ("none".into(), label("无".into(), "none".into())),
+        None => ("none".into(), Msg::NoRequirements.label(&[])),
     };
     Ok(Pathway {
         as_of,
@@ -508,4 +517,12 @@ pub fn pathway(plan: &Plan, worker: &Worker, as_of: NaiveDate) -> Result<Pathway
         at_top: steps.is_empty(),
         steps,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_message_has_a_template() {
+        crate::basics::messages::tests::check_section(super::Msg::SECTION, super::Msg::KEYS, super::PLACEHOLDERS);
+    }
 }
