@@ -181,7 +181,7 @@ pub struct OfferInput {
 
 /// A typed input as the JSON document the core reads (null is absent there), so that the typed
 /// and the JSON-text calls read the same document.
-fn document<T: serde::Serialize>(input: &T) -> Value {
+pub(crate) fn document<T: serde::Serialize>(input: &T) -> Value {
     // Plain records of text, numbers, dates and enums always serialise.
     serde_json::to_value(input).unwrap_or_default()
 }

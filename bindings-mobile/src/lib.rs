@@ -3,6 +3,7 @@
 //! core's error classes. Decimals cross as exact strings (Kotlin `java.math.BigDecimal`), dates
 //! as ISO strings (Kotlin `java.time.LocalDate`). No logic here.
 
+mod direct;
 mod eligibility;
 mod pathway;
 mod progress;

@@ -5,8 +5,10 @@
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
+use pyo3::intern;
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
 use serde_json::Value;
 use skillplan::host::value::{self, Argument, HostKind, HostValue};
 
@@ -26,9 +28,20 @@ fn int_kind<'a, V>(v: &Bound<'_, PyAny>, type_name: &str) -> HostKind<'a, V> {
 pub(crate) struct Py<'py>(pub Bound<'py, PyAny>);
 
 fn date_of(v: &Bound<'_, PyAny>) -> Option<NaiveDate> {
-    let part = |name: &str| v.getattr(name).ok()?.extract::<i64>().ok();
-    let (y, m, d) = (part("year")?, part("month")?, part("day")?);
+    let py = v.py();
+    let part = |name: &Bound<'_, PyString>| v.getattr(name).ok()?.extract::<i64>().ok();
+    let (y, m, d) = (part(intern!(py, "year"))?, part(intern!(py, "month"))?, part(intern!(py, "day"))?);
     NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+}
+
+/// True when `v` is exactly a `datetime.date` (not a datetime), by its type object.
+fn is_plain_date(v: &Bound<'_, PyAny>) -> bool {
+    static DATE: PyOnceLock<pyo3::Py<PyType>> = PyOnceLock::new();
+    let py = v.py();
+    let date = DATE.get_or_try_init(py, || -> PyResult<pyo3::Py<PyType>> {
+        Ok(py.import(intern!(py, "datetime"))?.getattr(intern!(py, "date"))?.cast_into::<PyType>()?.unbind())
+    });
+    date.is_ok_and(|d| v.get_type().is(d.bind(py)))
 }
 
 impl<'py> HostValue for Py<'py> {
@@ -70,12 +83,12 @@ impl<'py> HostValue for Py<'py> {
             });
             return HostKind::Map(entries.collect());
         }
-        let type_name = v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
-        if type_name == "date"
+        if is_plain_date(v)
             && let Some(date) = date_of(v)
         {
             return HostKind::Date(date);
         }
+        let type_name = v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
         // pandas' missing datetime is the NaN of its column.
         if type_name == "NaTType" {
             return HostKind::Float(f64::NAN);

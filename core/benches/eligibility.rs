@@ -35,6 +35,32 @@ fn bench(c: &mut Criterion) {
     c.bench_function("eligibility_explain_one_check", |b| {
         b.iter(|| black_box(&decided).check_explanation(&plan, upgrade, 2).unwrap())
     });
+    // What the bindings' calls cost in the core, by step.
+    let (profile_text, offer_text) = (profile.to_string(), offer.to_string());
+    let summary_only = skillplan::host::options::DecisionOptions { subsidies: Vec::new(), explain: false };
+    c.bench_function("host_decide_json_text_to_summary_text", |b| {
+        b.iter(|| {
+            skillplan::host::batch::decide_json(
+                &plan,
+                black_box(&profile_text),
+                Some(&offer_text),
+                as_of,
+                &summary_only,
+                skillplan::host::batch::KeyStyle::Camel,
+            )
+            .unwrap()
+        })
+    });
+    c.bench_function("parse_profile_json", |b| {
+        b.iter(|| eligibility::parse_profile_json(&plan, black_box(&profile_text)).unwrap())
+    });
+    c.bench_function("profile_from_value", |b| {
+        b.iter(|| eligibility::profile_from_value(&plan, black_box(&profile)).unwrap())
+    });
+    c.bench_function("host_decided_value", |b| {
+        b.iter(|| skillplan::host::batch::decided_value(&plan, black_box(&profile), &offer, as_of, &options).unwrap())
+    });
+    c.bench_function("decided_summary", |b| b.iter(|| black_box(&decided).summary(&plan)));
     c.bench_function("eligibility_from_json_values", |b| {
         b.iter(|| eligibility::check_values(&plan, black_box(&profile), black_box(&offer), as_of).unwrap())
     });

@@ -918,6 +918,12 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func toJson() throws  -> String
     
     /**
+     * A handle on the plan for the direct calls (`EligibilityChecker` in Kotlin), to be given
+     * back to `skillplan_mobile_release_plan`.
+     */
+    func directHandle()  -> UInt64
+    
+    /**
      * Decides for a typed profile and offer: the answer at once, the explanation on demand.
      */
     func checkEligibility(profile: ProfileInput, offer: OfferInput, asOf: CalendarDate, subsidies: [SubsidyKind]) throws  -> EligibilityAnswer
@@ -1268,6 +1274,19 @@ open func toJson()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
         uniffiCallStatus in
     uniffi_skillplan_mobile_fn_method_plan_to_json(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * A handle on the plan for the direct calls (`EligibilityChecker` in Kotlin), to be given
+     * back to `skillplan_mobile_release_plan`.
+     */
+open func directHandle() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_direct_handle(
             self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
@@ -13958,6 +13977,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_to_json() != 39478) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_direct_handle() != 32085) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() != 8320) {

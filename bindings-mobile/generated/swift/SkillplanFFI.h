@@ -338,6 +338,11 @@ RustBuffer uniffi_skillplan_mobile_fn_method_plan_regions(uint64_t ptr, RustCall
 RustBuffer uniffi_skillplan_mobile_fn_method_plan_to_json(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_DIRECT_HANDLE
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_DIRECT_HANDLE
+uint64_t uniffi_skillplan_mobile_fn_method_plan_direct_handle(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_CHECK_ELIGIBILITY
 RustBuffer uniffi_skillplan_mobile_fn_method_plan_check_eligibility(uint64_t ptr, RustBuffer profile, RustBuffer offer, RustBuffer as_of, RustBuffer subsidies, RustCallStatus *_Nonnull out_status
@@ -1039,6 +1044,12 @@ uint16_t uniffi_skillplan_mobile_checksum_method_plan_regions(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_TO_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_TO_JSON
 uint16_t uniffi_skillplan_mobile_checksum_method_plan_to_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_DIRECT_HANDLE
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_DIRECT_HANDLE
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_direct_handle(void
     
 );
 #endif

@@ -187,8 +187,9 @@ impl Reader<'_> {
             }
             HostKind::Map(entries) => {
                 let mut map = Map::with_capacity(entries.len());
-                for (key, item) in &entries {
-                    map.insert(key.clone(), self.read(item, depth + 1)?);
+                for (key, item) in entries {
+                    let value = self.read(&item, depth + 1)?;
+                    map.insert(key, value);
                 }
                 Value::Object(map)
             }

@@ -731,6 +731,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_to_json(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_direct_handle(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_check_eligibility_batch(
@@ -873,6 +875,8 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_to_json(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_method_plan_direct_handle(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
     external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility(`ptr`: Long,`profile`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`subsidies`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_check_eligibility_batch(`ptr`: Long,`profiles`: RustBuffer.ByValue,`offer`: RustBuffer.ByValue,`asOf`: RustBuffer.ByValue,`subsidies`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1183,6 +1187,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_to_json() and 0xFFFF) != 39478) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_direct_handle() and 0xFFFF) != 32085) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_check_eligibility() and 0xFFFF) != 8320) {
@@ -2217,6 +2224,12 @@ public interface PlanInterface {
     fun `toJson`(): kotlin.String
     
     /**
+     * A handle on the plan for the direct calls (`EligibilityChecker` in Kotlin), to be given
+     * back to `skillplan_mobile_release_plan`.
+     */
+    fun `directHandle`(): kotlin.ULong
+    
+    /**
      * Decides for a typed profile and offer: the answer at once, the explanation on demand.
      */
     fun `checkEligibility`(`profile`: ProfileInput, `offer`: OfferInput, `asOf`: CalendarDate, `subsidies`: List<SubsidyKind> = listOf()): EligibilityAnswer
@@ -2699,6 +2712,23 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
     callWithHandle {
     uniffiRustCallWithError(SkillplanException) { _status ->
     UniffiLib.uniffi_skillplan_mobile_fn_method_plan_to_json(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * A handle on the plan for the direct calls (`EligibilityChecker` in Kotlin), to be given
+     * back to `skillplan_mobile_release_plan`.
+     */override fun `directHandle`(): kotlin.ULong {
+            return FfiConverterULong.lift(
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_direct_handle(
         it,
         _status)
 }

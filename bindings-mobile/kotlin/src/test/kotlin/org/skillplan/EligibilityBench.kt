@@ -56,6 +56,11 @@ object EligibilityBench {
         val plan = defaultPlan()
         val inputs = profiles(n)
         val jsonInputs = inputs.map { (p, o) -> jsonOf(p) to jsonOf(o) }
+        if (args.getOrNull(2) == "direct") {  // only the direct path, for a profiler
+            val checker = EligibilityChecker(plan)
+            perCall("EligibilityChecker.check", n, repeats) { inputs.map { (p, o) -> checker.check(p, o, asOf) } }
+            return
+        }
         println("$n profiles, $repeats repeats after a warm-up, median per call")
         // What a call through uniffi and JNA costs when the core does almost nothing.
         perCall("plan.id() (a string, no work: the cost of one call)", n, repeats) { (0 until n).map { plan.id() } }
@@ -65,6 +70,10 @@ object EligibilityBench {
         }
         val (typed, typedAnswers) = perCall("checkEligibility (typed records in, status+amount of all four)", n, repeats) {
             inputs.map { (p, o) -> plan.checkEligibility(p, o, asOf) }.also { all -> all.forEach { d -> d.subsidies.forEach { it.status; it.amount } } }
+        }
+        val checker = EligibilityChecker(plan)
+        val (direct, directAnswers) = perCall("EligibilityChecker.check (typed in, one direct call)", n, repeats) {
+            inputs.map { (p, o) -> checker.check(p, o, asOf) }.also { all -> all.forEach { d -> d.subsidies.forEach { it.status; it.amount } } }
         }
         val (_, textAnswers) = perCall("checkEligibilityJson (JSON text in)", n, repeats) {
             jsonInputs.map { (p, o) -> plan.checkEligibilityJson(p, o, asOf) }
@@ -84,10 +93,11 @@ object EligibilityBench {
             sample.map { it.explanation.subsidy(SubsidyKind.SKILL_UPGRADE_SUBSIDY) }
         }
         val agree = answers(typedAnswers) == answers(textAnswers) &&
+            answers(typedAnswers) == directAnswers.map { d -> d.subsidies.map { it.status to it.amount } } &&
             answers(typedAnswers) == summaries.map { d -> d.subsidies.map { it.status to it.amount } } &&
             answers(single) == answers(batch)
         val eligible = typedAnswers.count { d -> d.subsidies[1].status == EligibilityStatus.ELIGIBLE }
-        println("answers agree: $agree ($eligible of $n eligible for the skill upgrade subsidy); typed ${"%.2f".format(typed)} µs")
+        println("answers agree: $agree ($eligible of $n eligible for the skill upgrade subsidy); typed ${"%.2f".format(typed)} µs, direct ${"%.2f".format(direct)} µs")
         if (!agree) kotlin.system.exitProcess(1)
     }
 

@@ -48,6 +48,27 @@ class EligibilityTest {
     }
 
     @Test
+    fun theCheckerGivesTheAnswerOfCheckEligibilityThroughOneDirectCall() {
+        EligibilityChecker(plan).use { checker ->
+            val profiles = listOf(worker, worker.copy(unemploymentInsuranceMonths = 3u), ProfileInput(), worker.copy(subsidiesReceived = null))
+            for (p in profiles) {
+                val fast = checker.check(p, offer, asOf)
+                val answer = plan.checkEligibility(p, offer, asOf)
+                assertEquals(answer.subsidies, fast.subsidies)
+                assertEquals(answer.targetGroups, fast.targetGroups)
+                assertEquals(answer.explanation.view(), fast.explanation.view())
+            }
+            val only = checker.check(worker, offer, asOf, listOf(SubsidyKind.LIVING_ALLOWANCE))
+            assertEquals(listOf(SubsidyKind.LIVING_ALLOWANCE), only.subsidies.map { it.id })
+            assertEquals(null, only.subsidy(SubsidyKind.TRAINING_SUBSIDY))
+            val e = assertThrows<SkillplanException.InvalidInput> { checker.check(ProfileInput(statuses = listOf("astronaut")), offer, asOf) }
+            assertEquals("profile.statuses[0]", e.path)
+            val big = worker.copy(statuses = List(190) { "rural_transfer_labour" }) // more than the first input buffer holds
+            assertEquals(plan.checkEligibility(big, offer, asOf).subsidies, checker.check(big, offer, asOf).subsidies)
+        }
+    }
+
+    @Test
     fun typedAndJsonRoutesAgree() {
         val json = """{"employment":"employed","unemployment_insurance_months":14,"statuses":["农民工"],"subsidies_received":[],
             "receiving_unemployment_benefit":false,"school_type":"secondary_school","graduation_date":"2008-07-01"}"""
