@@ -97,16 +97,19 @@ pub(crate) fn check_batch<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = host::as_of(as_of)?;
     let list = profiles.cast::<PyList>().map_err(|_| PyTypeError::new_err("profiles must be a list of dicts"))?;
-    let values: Vec<Value> = list
+    // Each profile is read as it comes (its host value, then the profile), so that no list of
+    // intermediate values is held; the first bad one by index raises. Deciding runs on all cores.
+    let profiles: Vec<el::Profile> = list
         .iter()
         .enumerate()
         .map(|(i, p)| {
             let path = format!("profiles[{i}]");
-            document(&p, Argument::Profile(&path), &path)
+            let value = document(&p, Argument::Profile(&path), &path)?;
+            el::profile_from_value(plan, &value).map_err(|e| to_py_err(e.in_batch(i)))
         })
         .collect::<PyResult<_>>()?;
     let offer = offer_value(offer)?;
-    let decided = py.detach(|| batch::decided_values(plan, &values, &offer, as_of, options)).map_err(to_py_err)?;
+    let decided = py.detach(|| batch::decided_profiles(plan, profiles, &offer, as_of, options)).map_err(to_py_err)?;
     Ok(answers(py, plan, decided, options)?.into_any())
 }
 

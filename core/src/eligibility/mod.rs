@@ -82,7 +82,7 @@ pub fn check_batch(
     crate::error::OptionsError::check_as_of(as_of)?;
     decide_each(
         plan,
-        profiles,
+        profiles.iter().collect(),
         |v| profile_from_value(plan, v),
         offer,
         as_of,
@@ -90,18 +90,19 @@ pub fn check_batch(
     )
 }
 
-/// Decides many profiles for one offer on all cores, in order: `read` turns an item into a
-/// profile, `write` a profile and its decision (both given over) into the answer kept. Each decision is the single
-/// call's. The first bad profile (by index) stops it, its index in the path (`profiles[3].sex`).
-pub fn decide_each<I: Sync, T: Send>(
+/// Decides many profiles for one offer on all cores, in order: `read` turns an item (given over)
+/// into a profile, `write` a profile and its decision (both given over) into the answer kept.
+/// Each decision is the single call's. The first bad profile (by index) stops it, its index in
+/// the path (`profiles[3].sex`).
+pub fn decide_each<I: Send, T: Send>(
     plan: &Plan,
-    items: &[I],
-    read: impl Fn(&I) -> Result<Profile, ProfileError> + Sync,
+    items: Vec<I>,
+    read: impl Fn(I) -> Result<Profile, ProfileError> + Sync,
     offer: &Offer,
     as_of: NaiveDate,
     write: impl Fn(Profile, Decision) -> T + Sync,
 ) -> Result<Vec<T>, Error> {
-    let one = |i: usize, item: &I| -> Result<T, Error> {
+    let one = |i: usize, item: I| -> Result<T, Error> {
         let profile = read(item).map_err(|e| e.in_batch(i))?;
         let decision = decide(plan, &profile, offer, as_of).map_err(|e| match e {
             Error::Profile(p) => Error::Profile(p.in_batch(i)),
@@ -110,18 +111,24 @@ pub fn decide_each<I: Sync, T: Send>(
         Ok(write(profile, decision))
     };
     const PARALLEL_FROM: usize = 2048;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(items.len() / PARALLEL_FROM + 1);
+    let count = items.len();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(count / PARALLEL_FROM + 1);
     if threads <= 1 {
-        return items.iter().enumerate().map(|(i, v)| one(i, v)).collect();
+        return items.into_iter().enumerate().map(|(i, v)| one(i, v)).collect();
     }
-    let chunk = items.len().div_ceil(threads);
+    let chunk = count.div_ceil(threads);
+    let mut parts_in: Vec<Vec<I>> = Vec::with_capacity(threads);
+    let mut rest = items.into_iter();
+    for _ in 0..threads {
+        parts_in.push(rest.by_ref().take(chunk).collect());
+    }
     let parts: Vec<Result<Vec<T>, Error>> = std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
+        let handles: Vec<_> = parts_in
+            .into_iter()
             .enumerate()
             .map(|(t, part)| {
                 let one = &one;
-                s.spawn(move || part.iter().enumerate().map(|(k, v)| one(t * chunk + k, v)).collect())
+                s.spawn(move || part.into_iter().enumerate().map(|(k, v)| one(t * chunk + k, v)).collect())
             })
             .collect();
         handles
@@ -132,7 +139,7 @@ pub fn decide_each<I: Sync, T: Send>(
             .collect()
     });
     // Parts are in order, so the first error met is the first by index.
-    let mut out = Vec::with_capacity(items.len());
+    let mut out = Vec::with_capacity(count);
     for part in parts {
         out.extend(part?);
     }

@@ -128,7 +128,7 @@ pub fn decide_values_with<T: Send>(
     crate::error::OptionsError::check_as_of(as_of)?;
     let offer = eligibility::offer_from_value(plan, offer)?;
     let read = |value: &serde_json::Value| eligibility::profile_from_value(plan, value);
-    eligibility::decide_each(plan, profiles, read, &offer, as_of, |profile, decision| {
+    eligibility::decide_each(plan, profiles.iter().collect(), read, &offer, as_of, |profile, decision| {
         write(&profile, &offer, &decision)
     })
 }
@@ -145,8 +145,8 @@ pub fn decide_texts_with<T: Send>(
     crate::error::OptionsError::check_as_of(as_of)?;
     let items = split_array(profiles, "profiles")?;
     let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
-    let read = |raw: &&RawValue| eligibility::parse_profile_json(plan, raw.get());
-    eligibility::decide_each(plan, &items, read, &offer, as_of, |profile, decision| write(&profile, &offer, &decision))
+    let read = |raw: &RawValue| eligibility::parse_profile_json(plan, raw.get());
+    eligibility::decide_each(plan, items, read, &offer, as_of, |profile, decision| write(&profile, &offer, &decision))
 }
 
 /// Decides one profile and offer given as JSON values.
@@ -237,7 +237,26 @@ pub fn decided_values(
     crate::error::OptionsError::check_as_of(as_of)?;
     let offer = Arc::new(eligibility::offer_from_value(plan, offer)?);
     let read = |value: &serde_json::Value| eligibility::profile_from_value(plan, value);
-    eligibility::decide_each(plan, profiles, read, &offer, as_of, |profile, decision| Decided {
+    eligibility::decide_each(plan, profiles.iter().collect(), read, &offer, as_of, |profile, decision| Decided {
+        decision,
+        profile,
+        offer: Arc::clone(&offer),
+        only: options.subsidies.clone(),
+    })
+}
+
+/// [`decided_values`] for profiles already read (each read from its host value as it came, so
+/// that no batch of intermediate values is held): decided on all cores, in order.
+pub fn decided_profiles(
+    plan: &Plan,
+    profiles: Vec<Profile>,
+    offer: &serde_json::Value,
+    as_of: NaiveDate,
+    options: &DecisionOptions,
+) -> Result<Vec<Decided>, Error> {
+    crate::error::OptionsError::check_as_of(as_of)?;
+    let offer = Arc::new(eligibility::offer_from_value(plan, offer)?);
+    eligibility::decide_each(plan, profiles, Ok, &offer, as_of, |profile, decision| Decided {
         decision,
         profile,
         offer: Arc::clone(&offer),
@@ -256,8 +275,8 @@ pub fn decided_texts(
     crate::error::OptionsError::check_as_of(as_of)?;
     let items = split_array(profiles, "profiles")?;
     let offer = Arc::new(eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?);
-    let read = |raw: &&RawValue| eligibility::parse_profile_json(plan, raw.get());
-    eligibility::decide_each(plan, &items, read, &offer, as_of, |profile, decision| Decided {
+    let read = |raw: &RawValue| eligibility::parse_profile_json(plan, raw.get());
+    eligibility::decide_each(plan, items, read, &offer, as_of, |profile, decision| Decided {
         decision,
         profile,
         offer: Arc::clone(&offer),
