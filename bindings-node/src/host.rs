@@ -82,9 +82,19 @@ pub(crate) fn object_text<T: Serialize + ?Sized>(answer: &T) -> String {
     batch::rewrite(&serde_json::to_string(answer).unwrap_or_default(), KeyStyle::Camel, true)
 }
 
+/// `JSON.parse` of the agent (each worker thread has its own), looked up once: finding it on
+/// the global object at every answer cost more than parsing a small answer.
+struct JsonParse(FunctionRef<String, Unknown<'static>>);
+
 /// Hands JSON text to JavaScript through V8's `JSON.parse`.
 pub(crate) fn parse_in_js(env: &Env, text: String) -> Result<Unknown<'_>> {
+    if let Ok(Some(cached)) = env.get_instance_data::<JsonParse>() {
+        let parse = cached.0.borrow_back(env)?;
+        // SAFETY of the lifetime: the value is handed to JavaScript within this call's scope.
+        return parse.call(text).map(|v| unsafe { std::mem::transmute::<Unknown<'static>, Unknown<'_>>(v) });
+    }
     let json: Object<'_> = env.get_global()?.get_named_property("JSON")?;
-    let parse: Function<'_, String, Unknown<'_>> = json.get_named_property("parse")?;
-    parse.apply(json, text)
+    let parse: Function<'_, String, Unknown<'static>> = json.get_named_property("parse")?;
+    env.set_instance_data(JsonParse(parse.create_ref()?), (), |_| {})?;
+    parse.apply(json, text).map(|v| unsafe { std::mem::transmute::<Unknown<'static>, Unknown<'_>>(v) })
 }

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyList, PyString, PyTuple};
 use pyo3::{IntoPyObjectExt, intern};
 use rust_decimal::Decimal;
 use skillplan as core;
@@ -67,7 +67,7 @@ fn explained<'py, T: serde::Serialize>(py: Python<'py>, builder: &str, value: &T
 pub(crate) struct PyDecision {
     plan: Arc<core::Plan>,
     decided: Arc<Decided>,
-    subsidies: PyOnceLock<Py<PyList>>,
+    subsidies: PyOnceLock<Py<PyTuple>>,
     groups: PyOnceLock<Py<PyAny>>,
 }
 
@@ -81,8 +81,8 @@ impl PyDecision {
         }
     }
 
-    fn subsidy_list<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyList>> {
-        let list = self.subsidies.get_or_try_init(py, || -> PyResult<Py<PyList>> {
+    fn subsidy_list<'py>(&self, py: Python<'py>) -> PyResult<&Bound<'py, PyTuple>> {
+        let list = self.subsidies.get_or_try_init(py, || -> PyResult<Py<PyTuple>> {
             let items = self
                 .decided
                 .shown()
@@ -99,7 +99,7 @@ impl PyDecision {
                     )
                 })
                 .collect::<PyResult<Vec<_>>>()?;
-            Ok(PyList::new(py, items)?.unbind())
+            Ok(PyTuple::new(py, items)?.unbind())
         })?;
         Ok(list.bind(py))
     }
@@ -113,9 +113,11 @@ impl PyDecision {
         self.decided.decision.as_of
     }
 
-    /// One answer per subsidy asked for, in the plan's order.
+    /// One answer per subsidy asked for, in the plan's order. A tuple: it holds only native
+    /// objects, so Python's collector stops tracking it, and many decisions held at once (a
+    /// batch) cost it nothing.
     #[getter]
-    fn subsidies<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+    fn subsidies<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
         Ok(self.subsidy_list(py)?.clone())
     }
 
@@ -192,7 +194,7 @@ pub(crate) struct PySubsidy {
     plan: Arc<core::Plan>,
     decided: Arc<Decided>,
     index: usize,
-    checks: PyOnceLock<Py<PyList>>,
+    checks: PyOnceLock<Py<PyTuple>>,
     view: PyOnceLock<Py<PyAny>>,
 }
 
@@ -256,10 +258,10 @@ impl PySubsidy {
         lacking.names().collect()
     }
 
-    /// Every check made, in order: its code, outcome and numbers; its explanation on access.
+    /// Every check made, in order (a tuple): its code, outcome and numbers; its explanation on access.
     #[getter]
-    fn checks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
-        let list = self.checks.get_or_try_init(py, || -> PyResult<Py<PyList>> {
+    fn checks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let list = self.checks.get_or_try_init(py, || -> PyResult<Py<PyTuple>> {
             let items = (0..self.outcome().checks.len())
                 .map(|check| {
                     Py::new(
@@ -273,7 +275,7 @@ impl PySubsidy {
                     )
                 })
                 .collect::<PyResult<Vec<_>>>()?;
-            Ok(PyList::new(py, items)?.unbind())
+            Ok(PyTuple::new(py, items)?.unbind())
         })?;
         Ok(list.bind(py).clone())
     }

@@ -131,7 +131,7 @@ def plain(value: Any) -> Any:
 
 
 def check(actual: Any, expect: Any, at: str, failures: list[str]) -> None:
-    if isinstance(expect, dict) and isinstance(actual, list):
+    if isinstance(expect, dict) and isinstance(actual, (list, tuple)):
         for key, want in expect.items():
             here = f"{at}.{key}"
             if key == "len":
@@ -167,7 +167,7 @@ def check(actual: Any, expect: Any, at: str, failures: list[str]) -> None:
                     check(actual[key], want, here, failures)
             else:
                 check(getattr(actual, key), want, here, failures)
-    elif isinstance(expect, list) and isinstance(actual, list):
+    elif isinstance(expect, list) and isinstance(actual, (list, tuple)):
         if len(expect) != len(actual):
             failures.append(f"{at}: expected {expect!r}, got {actual!r}")
         for i, (a, e) in enumerate(zip(actual, expect)):
