@@ -4,9 +4,9 @@
 //! bytes are uniffi's own serialisation of the exported records (the profile, the offer, the
 //! date and the subsidies in; the `DecisionSummary` out), so the Kotlin side writes and reads
 //! them with the generated converters and no type is declared twice. The decision is the one the
-//! core's host boundary makes for `checkEligibility`; an input it refuses returns a code, and
-//! the Kotlin side repeats the call through uniffi to raise the typed error. Swift calls uniffi's
-//! C functions directly and does not need this.
+//! core's host boundary makes for `checkEligibility`; an input it refuses (or a fault caught)
+//! comes back as the serialised `SkillplanError`, which the Kotlin side reads with the generated
+//! converter and throws. Swift calls uniffi's C functions directly and does not need this.
 
 use std::sync::Arc;
 
@@ -16,10 +16,14 @@ use skillplan::host::options::DecisionOptions;
 use uniffi::{Lift, Lower};
 
 use crate::eligibility::{OfferInput, ProfileInput};
-use crate::{CalendarDate, DecisionSummary, Plan, SubsidyKind, UniFfiTag};
+use crate::{CalendarDate, DecisionSummary, Plan, SkillplanError, SubsidyKind, UniFfiTag};
 
-/// The input was refused (or a fault was caught): make the call through uniffi for its error.
+/// The call could not even read its arguments (a null handle or buffer, a length below zero).
 pub const REFUSED: i32 = i32::MIN;
+
+/// The first byte of the output: what the uniffi bytes after it hold.
+const ANSWER: u8 = 0;
+const ERROR: u8 = 1;
 
 #[uniffi::export]
 impl Plan {
@@ -42,22 +46,42 @@ pub unsafe extern "C" fn skillplan_mobile_release_plan(handle: u64) {
     }
 }
 
-fn decide(plan: &core::Plan, mut input: &[u8]) -> Option<Vec<u8>> {
+/// The arguments as uniffi serialises them; `None` when the bytes are not that.
+fn arguments(mut input: &[u8]) -> Option<(ProfileInput, OfferInput, CalendarDate, Vec<SubsidyKind>)> {
     let profile = <ProfileInput as Lift<UniFfiTag>>::try_read(&mut input).ok()?;
     let offer = <OfferInput as Lift<UniFfiTag>>::try_read(&mut input).ok()?;
     let as_of = <CalendarDate as Lift<UniFfiTag>>::try_read(&mut input).ok()?;
     let subsidies = <Vec<SubsidyKind> as Lift<UniFfiTag>>::try_read(&mut input).ok()?;
-    let options = DecisionOptions { subsidies, explain: false };
-    let (profile, offer) = (crate::eligibility::document(&profile), crate::eligibility::document(&offer));
-    let decided = batch::decided_value(plan, &profile, &offer, as_of, &options).ok()?;
+    input.is_empty().then_some((profile, offer, as_of, subsidies))
+}
+
+/// The tagged output: the summary, or the error `checkEligibility` raises for these arguments.
+fn decide(plan: &core::Plan, input: &[u8]) -> Option<Vec<u8>> {
+    let (profile, offer, as_of, subsidies) = arguments(input)?;
     let mut out = Vec::with_capacity(512);
-    <DecisionSummary as Lower<UniFfiTag>>::write(decided.summary(plan), &mut out);
+    let decided = core::host::catch("checkEligibility", || {
+        let options = DecisionOptions { subsidies, explain: false };
+        let (profile, offer) = (crate::eligibility::document(&profile), crate::eligibility::document(&offer));
+        batch::decided_value(plan, &profile, &offer, as_of, &options).map(|d| d.summary(plan))
+    })
+    .and_then(|r| r);
+    match decided {
+        Ok(summary) => {
+            out.push(ANSWER);
+            <DecisionSummary as Lower<UniFfiTag>>::write(summary, &mut out);
+        }
+        Err(e) => {
+            out.push(ERROR);
+            <SkillplanError as Lower<UniFfiTag>>::write(e.into(), &mut out);
+        }
+    }
     Some(out)
 }
 
-/// Decides for the profile, offer, date and subsidies serialised in `input`, and writes the
-/// serialised `DecisionSummary` into `out`. Returns its length; minus the length needed when
-/// `out` is too small (call again with room); [`REFUSED`] when the input is refused.
+/// Decides for the profile, offer, date and subsidies serialised in `input`, and writes into
+/// `out` a tag byte (0: answer, 1: error) and the serialised `DecisionSummary` or
+/// `SkillplanError`. Returns the length written; minus the length needed when `out` is too small
+/// (call again with room); [`REFUSED`] when the arguments cannot be read at all.
 ///
 /// # Safety
 /// `plan` is a live handle of `direct_handle`; `input` holds `input_len` bytes and `out` has
@@ -76,7 +100,9 @@ pub unsafe extern "C" fn skillplan_mobile_check_eligibility(
     // SAFETY: the handle is live (the caller holds it) and the buffers are as described.
     let (plan, input) =
         unsafe { (&*(plan as *const core::Plan), std::slice::from_raw_parts(input, input_len as usize)) };
-    let Ok(Some(bytes)) = core::host::catch("checkEligibility", || decide(plan, input)) else { return REFUSED };
+    let Ok(Some(bytes)) = core::host::catch("checkEligibility.arguments", || decide(plan, input)) else {
+        return REFUSED;
+    };
     let Ok(len) = i32::try_from(bytes.len()) else { return REFUSED };
     if len > out_cap || out.is_null() {
         return -len;
@@ -141,7 +167,8 @@ mod tests {
         let n = unsafe {
             skillplan_mobile_check_eligibility(handle, bytes.as_ptr(), bytes.len() as i32, out.as_mut_ptr(), -n)
         };
-        let summary = <DecisionSummary as Lift<UniFfiTag>>::try_read(&mut &out[..n as usize]).expect("a summary");
+        assert_eq!(out[0], ANSWER);
+        let summary = <DecisionSummary as Lift<UniFfiTag>>::try_read(&mut &out[1..n as usize]).expect("a summary");
         assert_eq!(summary.subsidies.len(), 4);
         assert_eq!(
             unsafe { skillplan_mobile_check_eligibility(handle, bytes.as_ptr(), 3, out.as_mut_ptr(), 0) },

@@ -45,7 +45,8 @@ class CheckedAnswer internal constructor(
 /**
  * Eligibility checks at native speed from the JVM: `checker.check(profile, offer, asOf)` gives the
  * answer of `plan.checkEligibility` through one plain call, without uniffi's per-call JNA
- * structures. Bad input raises the same typed [SkillplanException] as `checkEligibility`.
+ * structures. Bad input raises the same typed [SkillplanException] as `checkEligibility`, read
+ * from the library's answer (a fault inside is `SkillplanException.Internal`, as there).
  * Checks may run on many threads at once; close it (or let it be collected) to release its hold
  * on the plan, once no check is running.
  */
@@ -75,11 +76,11 @@ class EligibilityChecker(private val plan: Plan) : AutoCloseable {
         }
         // The plan must outlive the call: `this` (whose cleaner releases it) stays reachable until here.
         java.lang.ref.Reference.reachabilityFence(this)
-        // A refused input: the same call through uniffi raises its typed error.
-        if (n < 0) return plan.checkEligibility(profile, offer, asOf, subsidies).let { a ->
-            CheckedAnswer(DecisionSummary(a.asOf, a.targetGroups, a.subsidies)) { a }
-        }
-        val summary = FfiConverterTypeDecisionSummary.read(ByteBuffer.wrap(b.out, 0, n).order(ByteOrder.BIG_ENDIAN))
+        if (n < 1) throw SkillplanException.Internal("INTERNAL", "", "internal fault in checkEligibility: the library could not read its arguments")
+        val answer = ByteBuffer.wrap(b.out, 1, n - 1).order(ByteOrder.BIG_ENDIAN)
+        // The tag byte: 0 the answer, 1 the typed error checkEligibility raises for these arguments.
+        if (b.out[0].toInt() != 0) throw FfiConverterTypeSkillplanError.read(answer)
+        val summary = FfiConverterTypeDecisionSummary.read(answer)
         return CheckedAnswer(summary) { plan.checkEligibility(profile, offer, asOf, subsidies) }
     }
 

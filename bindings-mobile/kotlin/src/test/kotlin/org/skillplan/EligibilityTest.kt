@@ -63,6 +63,10 @@ class EligibilityTest {
             assertEquals(null, only.subsidy(SubsidyKind.TRAINING_SUBSIDY))
             val e = assertThrows<SkillplanException.InvalidInput> { checker.check(ProfileInput(statuses = listOf("astronaut")), offer, asOf) }
             assertEquals("profile.statuses[0]", e.path)
+            injectFault("checkEligibility")
+            val fault = assertThrows<SkillplanException.Internal> { checker.check(worker, offer, asOf) }
+            assertEquals("INTERNAL", fault.code)
+            assertEquals(plan.checkEligibility(worker, offer, asOf).subsidies, checker.check(worker, offer, asOf).subsidies)
             val big = worker.copy(statuses = List(190) { "rural_transfer_labour" }) // more than the first input buffer holds
             assertEquals(plan.checkEligibility(big, offer, asOf).subsidies, checker.check(big, offer, asOf).subsidies)
         }
