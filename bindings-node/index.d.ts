@@ -221,6 +221,26 @@ export type Answer<O> = O extends { explain: false } ? DecisionSummary : Eligibi
 /** 预期性 (expected, guiding) or 约束性 (binding) indicator. */
 export type Attribute = 'expected' | 'binding'
 
+/**
+ * One check of a subsidy as a code with its numbers: what it checked, the outcome, the figures
+ * it compared and the facts an unknown outcome lacks. No words: [`Decided::check_explanation`]
+ * renders them.
+ */
+export interface CheckCode {
+  /** What was checked. */
+  check: CheckKind
+  /** Yes, no, or unknown for want of a fact. */
+  outcome: CheckOutcome
+  /** The facts an unknown outcome lacks, by path. */
+  missingFacts: Array<Fact>
+  /** The date that chose the rule version, or the last day of the application window. */
+  date?: string | null
+  /** The figure found, where one is compared (months, hours, payments received). */
+  have?: number | null
+  /** The figure required or allowed. */
+  need?: number | null
+}
+
 /** What a rule checks. Codes are stable. */
 export type CheckKind = 'rule_in_force' | 'category' | 'training_type' | 'certificate_kind' | 'listed_provider' | 'times_total' | 'per_year' | 'insured_status' | 'insurance_months' | 'level' | 'hours' | 'application_window' | 'once_per_occupation_level' | 'no_lower_after_higher' | 'exclusive_with_training_subsidy' | 'first_time_occupation' | 'not_with_unemployment_benefit'
 
@@ -1082,7 +1102,7 @@ export declare class EligibilityDecision {
    * One subsidy's checks, in order: code, outcome, and the numbers the check compared
    * (`have`, `need`, `date`), with the facts an unknown outcome lacks. Nothing is explained.
    */
-  checks(id: SubsidyKind): Array<{ check: CheckKind; outcome: CheckOutcome; have?: number; need?: number; date?: string; missingFacts: Array<Fact> }>
+  checks(id: SubsidyKind): Array<CheckCode>
   /** The whole decision as text in one language: "zh" (the default) or "en". */
   explain(lang?: 'zh' | 'en' | null): string
   /** One subsidy as text in one language: its status and amount, each check, what would qualify. */

@@ -40,6 +40,7 @@ MOBILE_TYPES = [
     "Projection", "PartsCheck", "ProgressWarning", "RegionalTarget", "Milestone", "Thresholds", "Pathway", "Step",
     "RouteProgress", "ConditionProgress", "Unlock", "HeldLevelView", "DecisionSummary", "SubsidySummary", "SeriesKind",
     "RecordInput", "Rejection", "IndicatorTally", "TallyCell", "SchoolType", "ErrorClass", "DecisionView", "Attribute",
+    "CheckCode",
 ]
 # The decision of an eligibility check, under the names Kotlin, Swift and TypeScript have always
 # given its parts (the core names them after what they are to it: views of a decision).
@@ -54,7 +55,7 @@ MOBILE_NAMES = {"Unit": "IndicatorUnit", **DECISION_NAMES}
 TS_NAMES = {**DECISION_NAMES, "DecisionView": "DecisionView", "SubsidyView": "SubsidyView"}
 # Python's decision classes are skillplan.eligibility's own (Check, TargetGroup, RuleVersion with
 # from_date …: its established API), built from the core's JSON; they are not generated.
-PYTHON_SKIP = set(DECISION_NAMES) | {"GroupStatus", "RequirementKind"}
+PYTHON_SKIP = set(DECISION_NAMES) | {"GroupStatus", "RequirementKind", "CheckCode"}
 # Types only the mobile library declares: Python and Node hand the tally's parts over as plain
 # dicts and objects with the core's own keys (their established API), not as these classes.
 MOBILE_ONLY = {"RecordInput", "Rejection", "IndicatorTally", "TallyCell"}

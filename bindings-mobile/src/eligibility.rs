@@ -12,8 +12,8 @@ use skillplan::eligibility::Decided;
 use skillplan::host::batch::{self, KeyStyle};
 
 use crate::{
-    CalendarDate, CheckKind, CheckOutcome, DecisionSummary, EligibilityDecision, Fact, Plan, SkillplanError,
-    SubsidyDecision, SubsidyKind, SubsidySummary, TargetGroupDecision, guard,
+    CalendarDate, CheckCode, DecisionSummary, EligibilityDecision, Plan, SkillplanError, SubsidyDecision, SubsidyKind,
+    SubsidySummary, TargetGroupDecision, guard,
 };
 
 pub use skillplan::eligibility::{Education, Employment, Hukou, Lang, SchoolKind, Sex, TechnicalClass};
@@ -193,17 +193,6 @@ pub enum Lang {
     En,
 }
 
-/// One check of a subsidy: its code, outcome and the numbers it compared, without a word explained.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct CheckCode {
-    pub check: CheckKind,
-    pub outcome: CheckOutcome,
-    pub have: Option<u32>,
-    pub need: Option<u32>,
-    pub date: Option<CalendarDate>,
-    pub missing_facts: Vec<Fact>,
-}
-
 /// A decision's answer, read at once: the member target groups and each subsidy's status,
 /// amount, version, failed checks and missing facts. `explanation` renders the rest on demand.
 #[derive(uniffi::Record)]
@@ -266,19 +255,7 @@ impl Explanation {
 
     /// One subsidy's checks as codes and numbers (nothing rendered); empty when it was not asked for.
     pub fn checks(&self, kind: SubsidyKind) -> Vec<CheckCode> {
-        let Some(i) = self.at(kind) else { return Vec::new() };
-        self.decided.decision.subsidies[i]
-            .checks
-            .iter()
-            .map(|c| CheckCode {
-                check: c.check,
-                outcome: c.outcome,
-                have: c.have,
-                need: c.need,
-                date: c.date,
-                missing_facts: c.lacking.facts().collect(),
-            })
-            .collect()
+        self.at(kind).map_or_else(Vec::new, |i| self.decided.check_codes(i))
     }
 }
 

@@ -6,13 +6,14 @@
 use crate::{CalendarDate, ExactDecimal};
 
 pub use skillplan::host::types::remote::{
-    Attribute, CheckKind, Clause, ClauseKind, Column, ColumnItem, Comparator, ConditionKind, ConditionProgress,
-    Confidence, CrosswalkDirection, CrosswalkEntry, DecisionSummary, Department, EducationEquivalence,
-    EligibilityStatus, ErrorClass, ExpectedMethod, Fact, GroupStatus, HeldLevelView, IndicatorProgress, IndicatorTally,
-    Issue, Label, LevelKind, Measure, Metadata, Milestone, PartsCheck, Pathway, Period, ProgressWarning, Projection,
-    ProjectionClass, ProjectionMethod, Reason, RecordInput, Region, RegionKind, RegionalTarget, Rejection, Report,
-    RequirementKind, Responsibility, RouteProgress, SchoolType, SeriesKind, SkillLevel, Source, Status, Step,
-    SubsidyKind, SubsidySummary, TallyCell, Thresholds, Title, TitleGrade, Unlock, UnlockKind, WarningCode,
+    Attribute, CheckCode, CheckKind, Clause, ClauseKind, Column, ColumnItem, Comparator, ConditionKind,
+    ConditionProgress, Confidence, CrosswalkDirection, CrosswalkEntry, DecisionSummary, Department,
+    EducationEquivalence, EligibilityStatus, ErrorClass, ExpectedMethod, Fact, GroupStatus, HeldLevelView,
+    IndicatorProgress, IndicatorTally, Issue, Label, LevelKind, Measure, Metadata, Milestone, PartsCheck, Pathway,
+    Period, ProgressWarning, Projection, ProjectionClass, ProjectionMethod, Reason, RecordInput, Region, RegionKind,
+    RegionalTarget, Rejection, Report, RequirementKind, Responsibility, RouteProgress, SchoolType, SeriesKind,
+    SkillLevel, Source, Status, Step, SubsidyKind, SubsidySummary, TallyCell, Thresholds, Title, TitleGrade, Unlock,
+    UnlockKind, WarningCode,
 };
 /// The core's `CheckView`, named so that it does not shadow Kotlin's `CheckView`.
 pub type EligibilityCheck = skillplan::host::types::remote::CheckView;
@@ -1352,4 +1353,27 @@ pub enum Attribute {
     Expected,
     /// 约束性
     Binding,
+}
+
+/// One check of a subsidy as a code with its numbers: what it checked, the outcome, the figures
+/// it compared and the facts an unknown outcome lacks. No words: [`Decided::check_explanation`]
+/// renders them.
+#[uniffi::remote(Record)]
+pub struct CheckCode {
+    /// What was checked.
+    pub check: CheckKind,
+    /// Yes, no, or unknown for want of a fact.
+    pub outcome: CheckOutcome,
+    /// The facts an unknown outcome lacks, by path.
+    #[uniffi(default = [])]
+    pub missing_facts: Vec<Fact>,
+    /// The date that chose the rule version, or the last day of the application window.
+    #[uniffi(default = None)]
+    pub date: Option<CalendarDate>,
+    /// The figure found, where one is compared (months, hours, payments received).
+    #[uniffi(default = None)]
+    pub have: Option<u32>,
+    /// The figure required or allowed.
+    #[uniffi(default = None)]
+    pub need: Option<u32>,
 }

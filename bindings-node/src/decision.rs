@@ -9,35 +9,15 @@ use std::sync::Arc;
 
 use napi::bindgen_prelude::*;
 use napi_derive::napi;
-use serde::Serialize;
 use skillplan as core;
-use skillplan::eligibility::{Decided, Lang, SubsidyKind};
+use skillplan::eligibility::{Decided, Lang};
 use skillplan::host::batch::{self, KeyStyle};
+use skillplan::host::options;
 
 use crate::{guard, host, throw};
 
-/// One check of a subsidy: its code, outcome and numbers, without the explanation.
-#[derive(Serialize)]
-struct CheckCode {
-    check: core::eligibility::CheckKind,
-    outcome: core::eligibility::Tri,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    have: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    need: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none", with = "core::basics::date_text::option")]
-    date: Option<chrono::NaiveDate>,
-    missing_facts: Vec<core::eligibility::Fact>,
-}
-
 fn lang(env: &Env, text: Option<String>) -> Result<Lang> {
-    match text.as_deref() {
-        None => Ok(Lang::Zh),
-        Some(t) => Lang::parse(t).ok_or_else(|| {
-            let e = core::OptionsError { path: "lang".into(), message: "lang must be \"zh\" or \"en\"".into() };
-            throw(env, e.into())
-        }),
-    }
+    text.map_or(Ok(Lang::Zh), |t| options::lang(&t).map_err(|e| throw(env, e)))
 }
 
 /// Target groups and the subsidies of （二十五） for one person and offer, as of a date: the
@@ -54,10 +34,7 @@ impl EligibilityDecision {
     }
 
     fn index(&self, env: &Env, id: &str) -> Result<usize> {
-        SubsidyKind::parse(id).and_then(|k| self.decided.position(k)).ok_or_else(|| {
-            let e = core::OptionsError { path: "subsidy".into(), message: "not a subsidy of this decision".into() };
-            throw(env, e.into())
-        })
+        self.decided.position_of(id).map_err(|e| throw(env, e))
     }
 }
 
@@ -101,26 +78,11 @@ impl EligibilityDecision {
 
     /// One subsidy's checks, in order: code, outcome, and the numbers the check compared
     /// (`have`, `need`, `date`), with the facts an unknown outcome lacks. Nothing is explained.
-    #[napi(
-        ts_args_type = "id: SubsidyKind",
-        ts_return_type = "Array<{ check: CheckKind; outcome: CheckOutcome; have?: number; need?: number; date?: string; missingFacts: Array<Fact> }>"
-    )]
+    #[napi(ts_args_type = "id: SubsidyKind", ts_return_type = "Array<CheckCode>")]
     pub fn checks<'e>(&self, env: &'e Env, id: String) -> Result<Unknown<'e>> {
         guard(env, "EligibilityDecision.checks", || {
             let i = self.index(env, &id)?;
-            let codes: Vec<CheckCode> = self.decided.decision.subsidies[i]
-                .checks
-                .iter()
-                .map(|c| CheckCode {
-                    check: c.check,
-                    outcome: c.outcome,
-                    have: c.have,
-                    need: c.need,
-                    date: c.date,
-                    missing_facts: c.lacking.facts().collect(),
-                })
-                .collect();
-            host::parse_in_js(env, batch::to_json_text(&codes, KeyStyle::Camel))
+            host::parse_in_js(env, batch::to_json_text(&self.decided.check_codes(i), KeyStyle::Camel))
         })
     }
 

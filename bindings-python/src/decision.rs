@@ -6,14 +6,14 @@
 
 use std::sync::{Arc, Mutex};
 
-use pyo3::exceptions::{PyKeyError, PyValueError};
+use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyString, PyTuple};
 use pyo3::{IntoPyObjectExt, intern};
 use rust_decimal::Decimal;
 use skillplan as core;
-use skillplan::eligibility::{Decided, FieldSet, Lang, Status, SubsidyKind, Tri};
+use skillplan::eligibility::{Decided, Lang, Status, SubsidyKind, Tri};
 
 use crate::guard;
 
@@ -49,7 +49,7 @@ fn amount(py: Python<'_>, value: Decimal) -> PyResult<Py<PyAny>> {
 }
 
 fn lang(text: &str) -> PyResult<Lang> {
-    Lang::parse(text).ok_or_else(|| PyValueError::new_err("lang must be 'zh' or 'en'"))
+    core::host::options::lang(text).map_err(crate::to_py_err)
 }
 
 fn json_to_py<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyAny>> {
@@ -246,16 +246,13 @@ impl PySubsidy {
     /// The codes of the checks that failed.
     #[getter]
     fn failed(&self) -> Vec<&'static str> {
-        self.outcome().checks.iter().filter(|c| c.outcome == Tri::No).map(|c| c.check.as_str()).collect()
+        self.outcome().failed().map(|c| c.as_str()).collect()
     }
 
     /// The facts the answer lacks, by path.
     #[getter]
     fn missing_facts(&self) -> Vec<&'static str> {
-        let o = self.outcome();
-        let lacking =
-            o.checks.iter().filter(|c| c.outcome == Tri::Unknown).fold(FieldSet::default(), |acc, c| acc | c.lacking);
-        lacking.names().collect()
+        self.outcome().missing().names().collect()
     }
 
     /// Every check made, in order (a tuple): its code, outcome and numbers; its explanation on access.

@@ -1986,25 +1986,63 @@ public func FfiConverterTypeTally_lower(_ value: Tally) -> UInt64 {
 
 
 /**
- * One check of a subsidy: its code, outcome and the numbers it compared, without a word explained.
+ * One check of a subsidy as a code with its numbers: what it checked, the outcome, the figures
+ * it compared and the facts an unknown outcome lacks. No words: [`Decided::check_explanation`]
+ * renders them.
  */
 public struct CheckCode: Equatable, Hashable {
+    /**
+     * What was checked.
+     */
     public var check: CheckKind
+    /**
+     * Yes, no, or unknown for want of a fact.
+     */
     public var outcome: CheckOutcome
-    public var have: UInt32?
-    public var need: UInt32?
-    public var date: CalendarDate?
+    /**
+     * The facts an unknown outcome lacks, by path.
+     */
     public var missingFacts: [Fact]
+    /**
+     * The date that chose the rule version, or the last day of the application window.
+     */
+    public var date: CalendarDate?
+    /**
+     * The figure found, where one is compared (months, hours, payments received).
+     */
+    public var have: UInt32?
+    /**
+     * The figure required or allowed.
+     */
+    public var need: UInt32?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
-    public init(check: CheckKind, outcome: CheckOutcome, have: UInt32?, need: UInt32?, date: CalendarDate?, missingFacts: [Fact]) {
+    public init(
+        /**
+         * What was checked.
+         */check: CheckKind, 
+        /**
+         * Yes, no, or unknown for want of a fact.
+         */outcome: CheckOutcome, 
+        /**
+         * The facts an unknown outcome lacks, by path.
+         */missingFacts: [Fact] = [], 
+        /**
+         * The date that chose the rule version, or the last day of the application window.
+         */date: CalendarDate? = nil, 
+        /**
+         * The figure found, where one is compared (months, hours, payments received).
+         */have: UInt32? = nil, 
+        /**
+         * The figure required or allowed.
+         */need: UInt32? = nil) {
         self.check = check
         self.outcome = outcome
+        self.missingFacts = missingFacts
+        self.date = date
         self.have = have
         self.need = need
-        self.date = date
-        self.missingFacts = missingFacts
     }
 
     
@@ -2025,20 +2063,20 @@ public struct FfiConverterTypeCheckCode: FfiConverterRustBuffer {
             try CheckCode(
                 check: FfiConverterTypeCheckKind.read(from: &buf), 
                 outcome: FfiConverterTypeCheckOutcome.read(from: &buf), 
-                have: FfiConverterOptionUInt32.read(from: &buf), 
-                need: FfiConverterOptionUInt32.read(from: &buf), 
+                missingFacts: FfiConverterSequenceTypeFact.read(from: &buf), 
                 date: FfiConverterOptionTypeCalendarDate.read(from: &buf), 
-                missingFacts: FfiConverterSequenceTypeFact.read(from: &buf)
+                have: FfiConverterOptionUInt32.read(from: &buf), 
+                need: FfiConverterOptionUInt32.read(from: &buf)
         )
     }
 
     public static func write(_ value: CheckCode, into buf: inout [UInt8]) {
         FfiConverterTypeCheckKind.write(value.check, into: &buf)
         FfiConverterTypeCheckOutcome.write(value.outcome, into: &buf)
+        FfiConverterSequenceTypeFact.write(value.missingFacts, into: &buf)
+        FfiConverterOptionTypeCalendarDate.write(value.date, into: &buf)
         FfiConverterOptionUInt32.write(value.have, into: &buf)
         FfiConverterOptionUInt32.write(value.need, into: &buf)
-        FfiConverterOptionTypeCalendarDate.write(value.date, into: &buf)
-        FfiConverterSequenceTypeFact.write(value.missingFacts, into: &buf)
     }
 }
 
@@ -14051,7 +14089,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_skillplan_mobile_checksum_method_explanation_check_text() != 8383) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_skillplan_mobile_checksum_method_explanation_checks() != 245) {
+    if (uniffi_skillplan_mobile_checksum_method_explanation_checks() != 7944) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_explanation_subsidy() != 17470) {

@@ -9,7 +9,7 @@ const some: EligibilityDecision = plan.checkEligibility({}, null, '2025-01-01', 
 const status: 'eligible' | 'not_eligible' | 'undetermined' = explained.subsidies[0].status
 const amount: string | null | undefined = explained.subsidy('skill_upgrade_subsidy').amount
 const why: string = explained.explainSubsidy('skill_upgrade_subsidy', 'en') + explained.explainCheck('training_subsidy', 0)
-const months: number | undefined = explained.checks('skill_upgrade_subsidy')[2].have
+const months: number | null | undefined = explained.checks('skill_upgrade_subsidy')[2].have
 const whole: DecisionView = explained.toJSON()
 const reasons: string[] = whole.targetGroups.flatMap((g) => g.reasons.map((r) => r.zh))
 const facts: string[] = some.subsidies.flatMap((s) => s.missingFacts)

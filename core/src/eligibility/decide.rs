@@ -325,6 +325,23 @@ pub struct SubsidyOutcome {
     pub checks: Vec<CheckResult>,
 }
 
+impl SubsidyOutcome {
+    /// The checks that failed, in order.
+    pub fn failed(&self) -> impl Iterator<Item = CheckKind> + '_ {
+        self.checks.iter().filter(|c| c.outcome == Tri::No).map(|c| c.check)
+    }
+
+    /// The facts the answer lacks: those of its unknown checks.
+    pub fn missing(&self) -> FieldSet {
+        lacking_of(&self.checks)
+    }
+}
+
+/// The facts the unknown checks among `checks` lack.
+fn lacking_of(checks: &[CheckResult]) -> FieldSet {
+    checks.iter().filter(|c| c.outcome == Tri::Unknown).fold(FieldSet(0), |acc, c| acc | c.lacking)
+}
+
 /// The whole decision, compact: group answers by group index, then one outcome per subsidy.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
@@ -719,9 +736,7 @@ pub(crate) fn decide_brief(
     for (slot, s) in out.iter_mut().zip(&rules.subsidies) {
         checker.checks.clear();
         let (_, status, amount) = checker.evaluate(s);
-        let lacking =
-            checker.checks.iter().filter(|c| c.outcome == Tri::Unknown).fold(FieldSet(0), |acc, c| acc | c.lacking);
-        *slot = Some((status, amount, lacking));
+        *slot = Some((status, amount, lacking_of(&checker.checks)));
     }
     scratch.checks = checker.checks;
     Ok((members, out))

@@ -41,7 +41,7 @@ pub use profile::{
 #[cfg(feature = "arrow")]
 pub use roster::{decide_roster, decide_roster_values};
 pub use view::{
-    CheckView, Decided, DecisionSummary, DecisionView, GroupStatus, GroupView, Requirement, RequirementKind,
+    CheckCode, CheckView, Decided, DecisionSummary, DecisionView, GroupStatus, GroupView, Requirement, RequirementKind,
     SubsidySummary, SubsidyView, Unconfirmed, VersionView,
 };
 

@@ -440,11 +440,59 @@ impl Decided {
         self.decision.summary(plan, &self.only)
     }
 
+    /// The checks of subsidy `index` as codes with their numbers; empty for another index.
+    pub fn check_codes(&self, index: usize) -> Vec<CheckCode> {
+        let checks = self.decision.subsidies.get(index).map_or(&[][..], |o| o.checks.as_slice());
+        checks
+            .iter()
+            .map(|c| CheckCode {
+                check: c.check,
+                outcome: c.outcome,
+                have: c.have,
+                need: c.need,
+                date: c.date,
+                missing_facts: c.lacking.facts().collect(),
+            })
+            .collect()
+    }
+
+    /// The position in [`Decision::subsidies`] of the subsidy written `id`, for a host that
+    /// names it as text. `INVALID_OPTIONS` at `subsidy` for an id that is not one asked for.
+    pub fn position_of(&self, id: &str) -> Result<usize, crate::Error> {
+        SubsidyKind::parse(id).and_then(|k| self.position(k)).ok_or_else(|| {
+            crate::error::OptionsError { path: "subsidy".into(), message: "not a subsidy of this decision".into() }
+                .into()
+        })
+    }
+
     /// The id of the rule version subsidy `index` was decided under, e.g. `2025`.
     pub fn version_id<'p>(&self, plan: &'p Plan, index: usize) -> Option<&'p str> {
         let v = self.decision.subsidies.get(index)?.version?;
         Some(plan.eligibility_rules().subsidies.get(index)?.versions.get(v)?.data.id.as_str())
     }
+}
+
+/// One check of a subsidy as a code with its numbers: what it checked, the outcome, the figures
+/// it compared and the facts an unknown outcome lacks. No words: [`Decided::check_explanation`]
+/// renders them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct CheckCode {
+    /// What was checked.
+    pub check: CheckKind,
+    /// Yes, no, or unknown for want of a fact.
+    pub outcome: Tri,
+    /// The figure found, where one is compared (months, hours, payments received).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub have: Option<u32>,
+    /// The figure required or allowed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub need: Option<u32>,
+    /// The date that chose the rule version, or the last day of the application window.
+    #[serde(skip_serializing_if = "Option::is_none", with = "date_text::option")]
+    #[schemars(with = "Option<crate::basics::date_text::DateText>")]
+    pub date: Option<chrono::NaiveDate>,
+    /// The facts an unknown outcome lacks, by path.
+    pub missing_facts: Vec<Fact>,
 }
 
 /// One subsidy's answer without explanations: what a high-volume caller stores or sends on.
@@ -502,14 +550,8 @@ impl Decision {
                     status: o.status,
                     amount: o.amount,
                     version: o.version.map(|v| s.versions[v].data.id.clone()),
-                    failed: o.checks.iter().filter(|c| c.outcome == Tri::No).map(|c| c.check).collect(),
-                    missing_facts: o
-                        .checks
-                        .iter()
-                        .filter(|c| c.outcome == Tri::Unknown)
-                        .fold(FieldSet::default(), |acc, c| acc | c.lacking)
-                        .facts()
-                        .collect(),
+                    failed: o.failed().collect(),
+                    missing_facts: o.missing().facts().collect(),
                 })
                 .collect(),
         }

@@ -193,6 +193,14 @@ pub fn decide_text_with<T>(
     Ok(write(&profile, &offer, &decision))
 }
 
+/// What a decision is kept as: the answer with its profile, the shared offer and the subsidies asked.
+fn holding<'a>(
+    offer: &'a Arc<Offer>,
+    options: &'a DecisionOptions,
+) -> impl Fn(Profile, Decision) -> Decided + Sync + 'a {
+    move |profile, decision| Decided { decision, profile, offer: Arc::clone(offer), only: options.subsidies.clone() }
+}
+
 /// Decides for a profile and an offer given as JSON values, into the object a binding holds:
 /// the answer at once, explanations on demand. `options.explain` does not apply (nothing is
 /// explained until asked); `options.subsidies` chooses the subsidies shown.
@@ -207,7 +215,7 @@ pub fn decided_value(
     let profile = eligibility::profile_from_value(plan, profile)?;
     let offer = eligibility::offer_from_value(plan, offer)?;
     let decision = eligibility::decide(plan, &profile, &offer, as_of)?;
-    Ok(Decided { decision, profile, offer: Arc::new(offer), only: options.subsidies.clone() })
+    Ok(holding(&Arc::new(offer), options)(profile, decision))
 }
 
 /// [`decided_value`] for a profile and an offer as JSON texts.
@@ -222,7 +230,7 @@ pub fn decided_text(
     let profile = eligibility::parse_profile_json(plan, profile)?;
     let offer = eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?;
     let decision = eligibility::decide(plan, &profile, &offer, as_of)?;
-    Ok(Decided { decision, profile, offer: Arc::new(offer), only: options.subsidies.clone() })
+    Ok(holding(&Arc::new(offer), options)(profile, decision))
 }
 
 /// [`decided_value`] for many profiles and one offer, on all cores, in order; each equals the
@@ -237,12 +245,7 @@ pub fn decided_values(
     crate::error::OptionsError::check_as_of(as_of)?;
     let offer = Arc::new(eligibility::offer_from_value(plan, offer)?);
     let read = |value: &serde_json::Value| eligibility::profile_from_value(plan, value);
-    eligibility::decide_each(plan, profiles.iter().collect(), read, &offer, as_of, |profile, decision| Decided {
-        decision,
-        profile,
-        offer: Arc::clone(&offer),
-        only: options.subsidies.clone(),
-    })
+    eligibility::decide_each(plan, profiles.iter().collect(), read, &offer, as_of, holding(&offer, options))
 }
 
 /// [`decided_values`] for profiles already read (each read from its host value as it came, so
@@ -256,12 +259,7 @@ pub fn decided_profiles(
 ) -> Result<Vec<Decided>, Error> {
     crate::error::OptionsError::check_as_of(as_of)?;
     let offer = Arc::new(eligibility::offer_from_value(plan, offer)?);
-    eligibility::decide_each(plan, profiles, Ok, &offer, as_of, |profile, decision| Decided {
-        decision,
-        profile,
-        offer: Arc::clone(&offer),
-        only: options.subsidies.clone(),
-    })
+    eligibility::decide_each(plan, profiles, Ok, &offer, as_of, holding(&offer, options))
 }
 
 /// [`decided_values`] for a JSON array of profiles as text.
@@ -276,12 +274,7 @@ pub fn decided_texts(
     let items = split_array(profiles, "profiles")?;
     let offer = Arc::new(eligibility::parse_offer_json(plan, offer.unwrap_or("{}"))?);
     let read = |raw: &RawValue| eligibility::parse_profile_json(plan, raw.get());
-    eligibility::decide_each(plan, items, read, &offer, as_of, |profile, decision| Decided {
-        decision,
-        profile,
-        offer: Arc::clone(&offer),
-        only: options.subsidies.clone(),
-    })
+    eligibility::decide_each(plan, items, read, &offer, as_of, holding(&offer, options))
 }
 
 /// JSON text with every object key in camelCase, as JavaScript objects have them; values

@@ -224,6 +224,12 @@ fn subsidy_ids() -> String {
     SubsidyKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
 }
 
+/// The language of an explanation, written `zh` or `en`; `INVALID_OPTIONS` at `lang` otherwise.
+pub fn lang(text: &str) -> Result<crate::basics::messages::Lang, Error> {
+    crate::basics::messages::Lang::parse(text)
+        .ok_or_else(|| OptionsError { path: "lang".into(), message: "lang must be \"zh\" or \"en\"".into() }.into())
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::json;

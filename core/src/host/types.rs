@@ -41,6 +41,7 @@ pub fn schema() -> String {
     generator.subschema_for::<Pathway>();
     generator.subschema_for::<crate::eligibility::DecisionSummary>();
     generator.subschema_for::<crate::eligibility::DecisionView>();
+    generator.subschema_for::<crate::eligibility::CheckCode>();
     generator.subschema_for::<crate::progress::Milestone>();
     generator.subschema_for::<crate::progress::Thresholds>();
     generator.subschema_for::<crate::progress::observations::SeriesKind>();
@@ -63,7 +64,7 @@ pub fn schema() -> String {
 /// again (uniffi's remote types, `bindings-mobile/src/remote.rs`).
 pub mod remote {
     pub use crate::eligibility::{
-        CheckKind, CheckView, DecisionSummary, DecisionView, Fact, GroupStatus, GroupView, Requirement,
+        CheckCode, CheckKind, CheckView, DecisionSummary, DecisionView, Fact, GroupStatus, GroupView, Requirement,
         RequirementKind, Status as EligibilityStatus, SubsidyKind, SubsidySummary, SubsidyView, Tri, Unconfirmed,
         VersionView,
     };

@@ -1261,7 +1261,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_check_text() and 0xFFFF) != 8383) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_checks() and 0xFFFF) != 245) {
+    if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_checks() and 0xFFFF) != 7944) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_explanation_subsidy() and 0xFFFF) != 17470) {
@@ -3732,20 +3732,40 @@ public object FfiConverterTypeTally: FfiConverter<Tally, Long> {
 
 
 /**
- * One check of a subsidy: its code, outcome and the numbers it compared, without a word explained.
+ * One check of a subsidy as a code with its numbers: what it checked, the outcome, the figures
+ * it compared and the facts an unknown outcome lacks. No words: [`Decided::check_explanation`]
+ * renders them.
  */
 data class CheckCode (
+    /**
+     * What was checked.
+     */
     var `check`: CheckKind
     , 
+    /**
+     * Yes, no, or unknown for want of a fact.
+     */
     var `outcome`: CheckOutcome
     , 
-    var `have`: kotlin.UInt?
+    /**
+     * The facts an unknown outcome lacks, by path.
+     */
+    var `missingFacts`: List<Fact> = listOf() 
     , 
-    var `need`: kotlin.UInt?
+    /**
+     * The date that chose the rule version, or the last day of the application window.
+     */
+    var `date`: CalendarDate? = null 
     , 
-    var `date`: CalendarDate?
+    /**
+     * The figure found, where one is compared (months, hours, payments received).
+     */
+    var `have`: kotlin.UInt? = null 
     , 
-    var `missingFacts`: List<Fact>
+    /**
+     * The figure required or allowed.
+     */
+    var `need`: kotlin.UInt? = null 
     
 ){
     
@@ -3764,29 +3784,29 @@ public object FfiConverterTypeCheckCode: FfiConverterRustBuffer<CheckCode> {
         return CheckCode(
             FfiConverterTypeCheckKind.read(buf),
             FfiConverterTypeCheckOutcome.read(buf),
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterOptionalUInt.read(buf),
-            FfiConverterOptionalTypeCalendarDate.read(buf),
             FfiConverterSequenceTypeFact.read(buf),
+            FfiConverterOptionalTypeCalendarDate.read(buf),
+            FfiConverterOptionalUInt.read(buf),
+            FfiConverterOptionalUInt.read(buf),
         )
     }
 
     override fun allocationSize(value: CheckCode) = (
             FfiConverterTypeCheckKind.allocationSize(value.`check`) +
             FfiConverterTypeCheckOutcome.allocationSize(value.`outcome`) +
-            FfiConverterOptionalUInt.allocationSize(value.`have`) +
-            FfiConverterOptionalUInt.allocationSize(value.`need`) +
+            FfiConverterSequenceTypeFact.allocationSize(value.`missingFacts`) +
             FfiConverterOptionalTypeCalendarDate.allocationSize(value.`date`) +
-            FfiConverterSequenceTypeFact.allocationSize(value.`missingFacts`)
+            FfiConverterOptionalUInt.allocationSize(value.`have`) +
+            FfiConverterOptionalUInt.allocationSize(value.`need`)
     )
 
     override fun write(value: CheckCode, buf: ByteBuffer) {
             FfiConverterTypeCheckKind.write(value.`check`, buf)
             FfiConverterTypeCheckOutcome.write(value.`outcome`, buf)
+            FfiConverterSequenceTypeFact.write(value.`missingFacts`, buf)
+            FfiConverterOptionalTypeCalendarDate.write(value.`date`, buf)
             FfiConverterOptionalUInt.write(value.`have`, buf)
             FfiConverterOptionalUInt.write(value.`need`, buf)
-            FfiConverterOptionalTypeCalendarDate.write(value.`date`, buf)
-            FfiConverterSequenceTypeFact.write(value.`missingFacts`, buf)
     }
 }
 

@@ -38,7 +38,7 @@ class EligibilityTest {
         val d = plan.checkEligibility(worker.copy(unemploymentInsuranceMonths = 7u), offer, asOf)
         val checks = d.explanation.checks(SubsidyKind.SKILL_UPGRADE_SUBSIDY)
         val months = checks.indexOfFirst { it.check == CheckKind.INSURANCE_MONTHS }
-        assertEquals(CheckCode(CheckKind.INSURANCE_MONTHS, CheckOutcome.NO, 7u, 12u, null, emptyList()), checks[months])
+        assertEquals(CheckCode(check = CheckKind.INSURANCE_MONTHS, outcome = CheckOutcome.NO, missingFacts = emptyList(), date = null, have = 7u, need = 12u), checks[months])
         assertEquals("12 months of unemployment insurance needed; you have 7",
             d.explanation.checkText(SubsidyKind.SKILL_UPGRADE_SUBSIDY, months.toUInt(), Lang.EN))
         val zh = d.explanation.subsidyText(SubsidyKind.SKILL_UPGRADE_SUBSIDY, Lang.ZH)!!
