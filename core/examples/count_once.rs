@@ -1,5 +1,8 @@
-//! Counts 100,000 sample records once by one path (`csv` or `typed`), for instruction counts
-//! under `valgrind --tool=callgrind`: repeatable on a shared machine, unlike timings.
+//! Counts 100,000 sample records once by one path, for instruction counts under
+//! `valgrind --tool=callgrind`: repeatable on a shared machine, unlike timings. Paths: `csv`,
+//! `typed` (host records), `arrow` (text columns and Date32 dates) and `columnar` (the typed
+//! layout of a database export: int32 region codes, dictionary-encoded terms, booleans, Date32
+//! dates and an int8 certificate level, as `scripts/bench/columnar.py` writes them).
 
 fn main() {
     let path = std::env::args().nth(1).unwrap_or_else(|| "typed".into());
@@ -41,6 +44,13 @@ fn main() {
         println!("{}", tally.rows_counted);
         return;
     }
+    #[cfg(feature = "arrow")]
+    if path == "columnar" {
+        let batch = columnar_batch(rows);
+        tally.add_arrow_batch(&plan, &batch, &options, 0).expect("valid records");
+        println!("{}", tally.rows_counted);
+        return;
+    }
     if path == "csv" {
         let mut csv = Vec::new();
         skillplan::sample::write_training_csv(&mut csv, rows, 1, |_| {}).expect("in memory");
@@ -50,4 +60,64 @@ fn main() {
         tally.add_inputs(&plan, &inputs, &options).expect("valid records");
     }
     println!("{}", tally.rows_counted);
+}
+
+/// Records in the typed layout, from the same sample: region codes as int32, terms as
+/// dictionaries, levels as national levels in int8.
+#[cfg(feature = "arrow")]
+fn columnar_batch(rows: u64) -> skillplan::arrow_array::RecordBatch {
+    use skillplan::arrow_array::builder::StringDictionaryBuilder;
+    use skillplan::arrow_array::types::Int16Type;
+    use skillplan::arrow_array::{
+        ArrayRef, BooleanArray, Date32Array, Int8Array, Int32Array, RecordBatch, StringArray,
+    };
+    use std::sync::Arc;
+    let rows: Vec<_> = (0..rows).map(|i| skillplan::sample::training(1, i)).collect();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+    let day = |d: chrono::NaiveDate| (d - epoch).num_days() as i32;
+    let dates = |f: &dyn Fn(&skillplan::sample::SampleTraining) -> Option<chrono::NaiveDate>| -> ArrayRef {
+        Arc::new(Date32Array::from(rows.iter().map(|r| f(r).map(day)).collect::<Vec<_>>()))
+    };
+    let dictionary = |f: &dyn Fn(&skillplan::sample::SampleTraining) -> Option<String>| -> ArrayRef {
+        let mut b = StringDictionaryBuilder::<Int16Type>::new();
+        for r in &rows {
+            b.append_option(f(r));
+        }
+        Arc::new(b.finish())
+    };
+    let plan = skillplan::Plan::jilin_2022_2025().expect("embedded plan");
+    let code = |id: &str| -> Option<i32> {
+        let region = plan.regions().iter().find(|r| r.id == id || r.name.zh == id)?;
+        region.code.as_deref()?.parse().ok()
+    };
+    let level = |l: &str| -> Option<i8> {
+        plan.skill_levels().iter().find(|s| s.id == l || s.name.zh == l)?.national_level.map(|n| n as i8)
+    };
+    RecordBatch::try_from_iter([
+        ("record_id", Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.record_id.clone()))) as ArrayRef),
+        ("person_key", Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.person_key.clone())))),
+        (
+            "region",
+            Arc::new(Int32Array::from(
+                rows.iter()
+                    .map(|r| r.region.parse().ok().or_else(|| code(r.region)).or(Some(220100)))
+                    .collect::<Vec<_>>(),
+            )),
+        ),
+        ("training_type", dictionary(&|r| Some(r.training_type.to_owned()))),
+        ("subsidised", Arc::new(BooleanArray::from(rows.iter().map(|r| r.subsidised).collect::<Vec<_>>()))),
+        ("groups", dictionary(&|r| Some(r.groups.join(";")))),
+        ("start_date", dates(&|r| Some(r.start_date))),
+        ("end_date", dates(&|r| Some(r.end_date))),
+        ("completion_date", dates(&|r| r.completion_date)),
+        ("certificate_kind", dictionary(&|r| r.certificate.map(|c| c.0.to_owned()))),
+        (
+            "certificate_level",
+            Arc::new(Int8Array::from(
+                rows.iter().map(|r| r.certificate.and_then(|c| c.1).and_then(level)).collect::<Vec<_>>(),
+            )),
+        ),
+        ("certificate_date", dates(&|r| r.certificate.map(|c| c.2))),
+    ])
+    .expect("batch")
 }

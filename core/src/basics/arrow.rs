@@ -8,7 +8,7 @@ use arrow_array::types::{
     Date64Type, Int8Type, Int16Type, Int32Type, Int64Type, TimestampMicrosecondType, TimestampMillisecondType,
     TimestampNanosecondType, TimestampSecondType, UInt8Type, UInt16Type, UInt32Type, UInt64Type,
 };
-use arrow_array::{Array, ArrayRef};
+use arrow_array::{Array, ArrayRef, PrimitiveArray};
 use arrow_schema::{DataType, TimeUnit};
 
 /// Days from the common era to 1970-01-01.
@@ -22,8 +22,9 @@ pub enum Text<'a> {
     LargeUtf8(&'a arrow_array::LargeStringArray),
     /// A `Utf8View` column.
     View(&'a arrow_array::StringViewArray),
-    /// Dictionary keys (as indices) into a string column.
-    Dictionary(Vec<usize>, Box<Text<'a>>, &'a dyn Array),
+    /// Dictionary keys (read in place) into a string column, and the dictionary array (for
+    /// its nulls).
+    Dictionary(Ints<'a>, Box<Text<'a>>, &'a dyn Array),
 }
 
 impl<'a> Text<'a> {
@@ -36,10 +37,25 @@ impl<'a> Text<'a> {
             DataType::Dictionary(_, _) => {
                 let dict = array.as_any_dictionary_opt()?;
                 let values = Text::new(dict.values().as_ref())?;
-                Text::Dictionary(dict.normalized_keys(), Box::new(values), array)
+                Text::Dictionary(Ints::new(dict.keys())?, Box::new(values), array)
             }
             _ => return None,
         })
+    }
+
+    /// The number of rows (of a dictionary: of its keys).
+    pub fn len(&self) -> usize {
+        match self {
+            Text::Utf8(a) => a.len(),
+            Text::LargeUtf8(a) => a.len(),
+            Text::View(a) => a.len(),
+            Text::Dictionary(_, _, array) => array.len(),
+        }
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// The text of `row`; `None` when the row is null.
@@ -53,9 +69,87 @@ impl<'a> Text<'a> {
                 if array.is_null(row) {
                     None
                 } else {
-                    values.value(keys[row])
+                    let key = keys.get(row)?;
+                    values.value(usize::try_from(key).ok().filter(|k| *k < values.len())?)
                 }
             }
+        }
+    }
+}
+
+/// An integer column of any width, read in place (one variant per Arrow integer type).
+#[allow(missing_docs)]
+pub enum Ints<'a> {
+    I8(&'a PrimitiveArray<Int8Type>),
+    I16(&'a PrimitiveArray<Int16Type>),
+    I32(&'a PrimitiveArray<Int32Type>),
+    I64(&'a PrimitiveArray<Int64Type>),
+    U8(&'a PrimitiveArray<UInt8Type>),
+    U16(&'a PrimitiveArray<UInt16Type>),
+    U32(&'a PrimitiveArray<UInt32Type>),
+    U64(&'a PrimitiveArray<UInt64Type>),
+}
+
+impl<'a> Ints<'a> {
+    /// The column as integers; `None` when it is not an integer column.
+    pub fn new(array: &'a dyn Array) -> Option<Ints<'a>> {
+        Some(match array.data_type() {
+            DataType::Int8 => Ints::I8(array.as_primitive()),
+            DataType::Int16 => Ints::I16(array.as_primitive()),
+            DataType::Int32 => Ints::I32(array.as_primitive()),
+            DataType::Int64 => Ints::I64(array.as_primitive()),
+            DataType::UInt8 => Ints::U8(array.as_primitive()),
+            DataType::UInt16 => Ints::U16(array.as_primitive()),
+            DataType::UInt32 => Ints::U32(array.as_primitive()),
+            DataType::UInt64 => Ints::U64(array.as_primitive()),
+            _ => return None,
+        })
+    }
+
+    /// Calls `f(i, value)` for each row of `rows` (`i` from 0), with the integer type resolved
+    /// once rather than per row; values as [`Ints::get`] gives them.
+    #[inline]
+    pub fn each(&self, rows: std::ops::Range<usize>, mut f: impl FnMut(usize, Option<i64>)) {
+        macro_rules! each {
+            ($a:expr) => {{
+                let values = $a.values();
+                match $a.nulls() {
+                    None => rows.enumerate().for_each(|(i, r)| f(i, i64::try_from(values[r]).ok())),
+                    Some(n) => rows
+                        .enumerate()
+                        .for_each(|(i, r)| f(i, if n.is_null(r) { None } else { i64::try_from(values[r]).ok() })),
+                }
+            }};
+        }
+        match self {
+            Ints::I8(a) => each!(a),
+            Ints::I16(a) => each!(a),
+            Ints::I32(a) => each!(a),
+            Ints::I64(a) => each!(a),
+            Ints::U8(a) => each!(a),
+            Ints::U16(a) => each!(a),
+            Ints::U32(a) => each!(a),
+            Ints::U64(a) => each!(a),
+        }
+    }
+
+    /// The value of `row`; `None` when null (or an unsigned value above `i64::MAX`).
+    #[inline]
+    pub fn get(&self, row: usize) -> Option<i64> {
+        macro_rules! at {
+            ($a:expr) => {
+                if $a.is_null(row) { None } else { i64::try_from($a.value(row)).ok() }
+            };
+        }
+        match self {
+            Ints::I8(a) => at!(a),
+            Ints::I16(a) => at!(a),
+            Ints::I32(a) => at!(a),
+            Ints::I64(a) => at!(a),
+            Ints::U8(a) => at!(a),
+            Ints::U16(a) => at!(a),
+            Ints::U32(a) => at!(a),
+            Ints::U64(a) => at!(a),
         }
     }
 }

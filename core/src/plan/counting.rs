@@ -46,6 +46,23 @@ pub(crate) struct Facts {
     pub dates: [i32; 5],
 }
 
+impl Facts {
+    /// A record of `subject` with no values yet.
+    pub fn empty(subject: RecordSubject) -> Facts {
+        Facts {
+            subject,
+            region: 0,
+            training_type: NO_TERM,
+            subsidised: false,
+            groups: 0,
+            certificate_kind: NO_TERM,
+            certificate_level: 0,
+            base_kind: NO_TERM,
+            dates: [NO_DATE; 5],
+        }
+    }
+}
+
 /// A vocabulary may have at most this many terms: each is one bit of a 64-bit mask.
 pub const MAX_TERMS: usize = 64;
 

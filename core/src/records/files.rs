@@ -1,21 +1,18 @@
-//! Record readers: CSV and JSON Lines streamed row by row (memory bounded by one row, never the
-//! file), and JSON objects handed over by hosts. Each turns a row into [`Raw`] text fields for
-//! the one [`RecordParser`].
+//! Record files and objects: a path read as CSV or JSON Lines (counted in blocks on every core,
+//! see `blocks`), a CSV header mapped to columns, and JSON objects handed over by hosts turned
+//! into [`Raw`] text fields for the one [`RecordParser`].
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 
 use serde_json::Value;
 
 use super::columns::{COLUMNS, Column};
-use super::parse::{Raw, RecordParser, RecordReason, Refusal};
+use super::parse::{Raw, RecordReason, Refusal};
 use super::tally::{CountOptions, Tally, source_error};
 use crate::error::Error;
 use crate::plan::Plan;
-
-/// Reports progress every this many rows.
-const PROGRESS_EVERY: u64 = 1 << 16;
 
 /// Hears how far a long read has got: the bytes read so far.
 pub type BytesRead<'a> = &'a mut dyn FnMut(u64);
@@ -75,74 +72,8 @@ impl Tally {
         }
     }
 
-    /// Counts CSV records read from `reader`, streamed: a header row names the columns
-    /// (`record_id, person_key, …` for trainings, `base_id, base_kind, …` for bases; other
-    /// columns are listed in `ignored_columns` and not read).
-    pub fn add_csv(
-        &mut self,
-        plan: &Plan,
-        reader: impl Read,
-        options: &CountOptions,
-        mut progress: Option<BytesRead<'_>>,
-    ) -> Result<(), Error> {
-        self.check_plan(plan)?;
-        let mut csv =
-            csv::ReaderBuilder::new().has_headers(false).flexible(true).buffer_capacity(1 << 16).from_reader(reader);
-        let mut header = csv::ByteRecord::new();
-        let header_read = csv.read_byte_record(&mut header).map_err(|e| csv_source_error(&e))?;
-        if !header_read {
-            return Err(source_error("empty", "header", "the CSV has no header row".into()));
-        }
-        let columns = self.header(&header)?;
-        let parser = RecordParser::new(plan);
-        let mut rejected = 0;
-        let mut row = 0u64;
-        // A StringRecord checks a row's UTF-8 in one pass, not field by field.
-        let mut record = csv::StringRecord::new();
-        loop {
-            let refusal = match csv.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => None,
-                Err(e) => match e.kind() {
-                    csv::ErrorKind::Utf8 { err, .. } => {
-                        let field = columns.get(err.field()).copied().flatten().map_or("row", Column::name);
-                        Some(RecordReason::NotUtf8.at(field))
-                    }
-                    _ => return Err(csv_source_error(&e)),
-                },
-            };
-            row += 1;
-            let result = match refusal {
-                Some(r) => Err(r),
-                None if record.len() != columns.len() => Err(RecordReason::Syntax.at("row")),
-                None => {
-                    let mut raw = Raw::default();
-                    for (field, column) in record.iter().zip(&columns) {
-                        if let Some(column) = column {
-                            raw.set(*column, field);
-                        }
-                    }
-                    parser.facts(&raw)
-                }
-            };
-            match result {
-                Ok(facts) => self.add_facts(plan, &facts),
-                Err(refusal) => self.reject(row, refusal, options, &mut rejected)?,
-            }
-            if row % PROGRESS_EVERY == 0
-                && let Some(p) = progress.as_mut()
-            {
-                p(csv.position().byte());
-            }
-        }
-        if let Some(p) = progress.as_mut() {
-            p(csv.position().byte());
-        }
-        Ok(())
-    }
-
     /// Maps header names to columns; refuses duplicates and files without the required columns.
-    fn header(&mut self, record: &csv::ByteRecord) -> Result<Vec<Option<Column>>, Error> {
+    pub(super) fn header(&mut self, record: &csv::ByteRecord) -> Result<Vec<Option<Column>>, Error> {
         let mut columns = Vec::with_capacity(record.len());
         for (i, name) in record.iter().enumerate() {
             let name = std::str::from_utf8(name)
@@ -164,61 +95,6 @@ impl Tally {
         }
         check_required(&columns)?;
         Ok(columns)
-    }
-
-    /// Counts JSON Lines records (one JSON object per line; blank lines are skipped). Rows are
-    /// numbered by line.
-    pub fn add_json_lines(
-        &mut self,
-        plan: &Plan,
-        mut reader: impl BufRead,
-        options: &CountOptions,
-        mut progress: Option<BytesRead<'_>>,
-    ) -> Result<(), Error> {
-        self.check_plan(plan)?;
-        let parser = RecordParser::new(plan);
-        let mut scratch = ValueScratch::default();
-        let mut line = Vec::new();
-        let mut rejected = 0;
-        let mut row = 0u64;
-        let mut bytes = 0u64;
-        loop {
-            line.clear();
-            let n = reader
-                .read_until(b'\n', &mut line)
-                .map_err(|e| source_error("io", "path", format!("cannot read the records: {}", e.kind())))?;
-            if n == 0 {
-                break;
-            }
-            bytes += n as u64;
-            row += 1;
-            if line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            let result = match serde_json::from_slice::<Value>(&line) {
-                Ok(value @ Value::Object(_)) => scratch.raw(&value, self).and_then(|raw| parser.facts(&raw)),
-                Ok(_) => Err(RecordReason::Syntax.at("line")),
-                Err(e) if e.is_data() || e.is_syntax() || e.is_eof() => Err(if std::str::from_utf8(&line).is_err() {
-                    RecordReason::NotUtf8.at("line")
-                } else {
-                    RecordReason::Syntax.at("line")
-                }),
-                Err(_) => Err(RecordReason::Syntax.at("line")),
-            };
-            match result {
-                Ok(facts) => self.add_facts(plan, &facts),
-                Err(refusal) => self.reject(row, refusal, options, &mut rejected)?,
-            }
-            if row % PROGRESS_EVERY == 0
-                && let Some(p) = progress.as_mut()
-            {
-                p(bytes);
-            }
-        }
-        if let Some(p) = progress.as_mut() {
-            p(bytes);
-        }
-        Ok(())
     }
 }
 
@@ -245,7 +121,7 @@ pub(crate) fn check_required(columns: &[Option<Column>]) -> Result<(), Error> {
     Ok(())
 }
 
-fn csv_source_error(e: &csv::Error) -> Error {
+pub(super) fn csv_source_error(e: &csv::Error) -> Error {
     let row = e.position().map(|p| p.record()).unwrap_or(0);
     match e.kind() {
         csv::ErrorKind::Io(io) => source_error("io", "path", format!("cannot read the records: {}", io.kind())),

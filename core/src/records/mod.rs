@@ -6,13 +6,23 @@
 
 #[cfg(feature = "arrow")]
 mod arrow;
+mod blocks;
+#[cfg(test)]
+mod blocks_properties;
 mod columns;
+mod field;
 mod files;
+mod kernel;
+#[cfg(all(test, feature = "arrow"))]
+mod kernel_properties;
 mod parse;
+mod parts;
 #[cfg(feature = "sample")]
 pub mod sample;
 mod schema;
 mod tally;
+#[cfg(test)]
+mod test_values;
 
 pub use columns::{BASE_COLUMNS, COLUMNS, Column, MAX_KEY_BYTES, RecordInput, TRAINING_COLUMNS};
 pub use files::{BytesRead, RecordFormat};

@@ -14,7 +14,7 @@ use crate::basics::short_map::ShortMap;
 use crate::basics::text::trim;
 use crate::model::RecordSubject;
 use crate::plan::Plan;
-use crate::plan::counting::{DateSlot, Facts, NO_DATE, NO_TERM, Vocabularies, Vocabulary};
+use crate::plan::counting::{DateSlot, Facts, NO_DATE, Vocabularies, Vocabulary};
 
 use super::columns::{Column, MAX_KEY_BYTES, RecordInput};
 
@@ -57,6 +57,26 @@ pub enum RecordReason {
 }
 
 impl RecordReason {
+    /// Every reason, in the order of the enum (a reason's index is `reason as usize`).
+    pub(crate) const ALL: [RecordReason; 16] = [
+        RecordReason::MissingField,
+        RecordReason::TooLong,
+        RecordReason::InvalidDate,
+        RecordReason::DateOutOfRange,
+        RecordReason::DateOrder,
+        RecordReason::UnknownRegion,
+        RecordReason::UnknownTrainingType,
+        RecordReason::UnknownGroup,
+        RecordReason::UnknownCertificateKind,
+        RecordReason::UnknownLevel,
+        RecordReason::UnknownBaseKind,
+        RecordReason::InvalidFlag,
+        RecordReason::PersonKeyIsIdNumber,
+        RecordReason::WrongType,
+        RecordReason::NotUtf8,
+        RecordReason::Syntax,
+    ];
+
     /// The reason as rejections and every binding show it, e.g. `unknown_region`.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -252,17 +272,7 @@ impl<'p> RecordParser<'p> {
     }
 
     pub fn facts(&self, raw: &Raw<'_>) -> Result<Facts, Refusal> {
-        let mut f = Facts {
-            subject: RecordParser::subject(raw),
-            region: 0,
-            training_type: NO_TERM,
-            subsidised: false,
-            groups: 0,
-            certificate_kind: NO_TERM,
-            certificate_level: 0,
-            base_kind: NO_TERM,
-            dates: [NO_DATE; 5],
-        };
+        let mut f = Facts::empty(RecordParser::subject(raw));
         if f.subject == RecordSubject::Base {
             key(raw, Column::BaseId)?;
             f.base_kind = self.term(raw, Column::BaseKind, &self.vocab.base_kinds, RecordReason::UnknownBaseKind)?;
@@ -291,31 +301,7 @@ impl<'p> RecordParser<'p> {
             Some(text) => parse_flag(text).ok_or(Refusal { field: "subsidised", reason: RecordReason::InvalidFlag })?,
         };
         if let Some(groups) = raw.get(Column::Groups) {
-            let mut add = |g: &str| -> Result<(), Refusal> {
-                let g = trim(g);
-                if !g.is_empty() {
-                    let i = self
-                        .vocab
-                        .groups
-                        .find(g)
-                        .ok_or(Refusal { field: "groups", reason: RecordReason::UnknownGroup })?;
-                    f.groups |= 1u64 << i;
-                }
-                Ok(())
-            };
-            if groups.is_ascii() {
-                // Splitting on bytes is several times faster than on chars, and ASCII is the usual case.
-                let mut start = 0;
-                for (i, &c) in groups.as_bytes().iter().enumerate() {
-                    if c == b';' || c == b'|' || c == b',' {
-                        add(&groups[start..i])?;
-                        start = i + 1;
-                    }
-                }
-                add(&groups[start..])?;
-            } else {
-                groups.split([';', '|', '、', ',', '，']).try_for_each(&mut add)?;
-            }
+            f.groups = self.groups(groups).ok_or(Refusal { field: "groups", reason: RecordReason::UnknownGroup })?;
         }
         let start = required_date(raw, Column::StartDate)?;
         f.dates[DateSlot::Start as usize] = start;
@@ -351,7 +337,46 @@ impl<'p> RecordParser<'p> {
         }
     }
 
-    fn level(&self, text: &str) -> Option<u8> {
+    /// The bit mask of the groups a `groups` text names (separated by `;`, `|`, `,`, `、` or
+    /// `，`; empty parts skipped); `None` when one is not in the plan's vocabulary.
+    pub fn groups(&self, groups: &str) -> Option<u64> {
+        let mut mask = 0u64;
+        let mut add = |g: &str| -> Option<()> {
+            let g = trim(g);
+            if !g.is_empty() {
+                mask |= 1u64 << self.vocab.groups.find(g)?;
+            }
+            Some(())
+        };
+        if groups.is_ascii() {
+            // Splitting on bytes is several times faster than on chars, and ASCII is the usual case.
+            let mut start = 0;
+            for (i, &c) in groups.as_bytes().iter().enumerate() {
+                if c == b';' || c == b'|' || c == b',' {
+                    add(&groups[start..i])?;
+                    start = i + 1;
+                }
+            }
+            add(&groups[start..])?;
+        } else {
+            for part in groups.split([';', '|', '、', ',', '，']) {
+                add(part)?;
+            }
+        }
+        Some(mask)
+    }
+
+    /// The vocabularies the plan's counting rules use.
+    pub fn vocabularies(&self) -> &'p Vocabularies {
+        self.vocab
+    }
+
+    /// The `(code, region index)` pairs of the regions that have a GB/T 2260 code.
+    pub fn region_codes(&self) -> &[(u32, u16)] {
+        &self.region_codes
+    }
+
+    pub fn level(&self, text: &str) -> Option<u8> {
         self.levels.get(text).or_else(|| self.levels.get(&text.to_lowercase()))
     }
 
@@ -359,18 +384,21 @@ impl<'p> RecordParser<'p> {
     /// shares its first four digits (its prefecture).
     fn region(&self, raw: &Raw<'_>) -> Result<u16, Refusal> {
         let Some(text) = raw.get(Column::Region) else { return refuse(Column::Region, RecordReason::MissingField) };
+        self.region_of(text).ok_or(Refusal { field: "region", reason: RecordReason::UnknownRegion })
+    }
+
+    /// The region index of a (trimmed, non-empty) region text: an id, a name, or a six-digit code.
+    pub fn region_of(&self, text: &str) -> Option<u16> {
         if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
-            let code: u32 = text.parse().unwrap_or(0);
-            let find = |c: u32| self.region_codes.iter().find(|(k, _)| *k == c).map(|(_, i)| *i);
-            if let Some(i) = find(code).or_else(|| find(code / 100 * 100)) {
-                return Ok(i);
-            }
-            return refuse(Column::Region, RecordReason::UnknownRegion);
+            return self.region_of_code(text.parse().unwrap_or(0));
         }
-        self.region_names
-            .get(text)
-            .or_else(|| self.region_names.get(&text.to_lowercase()))
-            .ok_or(Refusal { field: "region", reason: RecordReason::UnknownRegion })
+        self.region_names.get(text).or_else(|| self.region_names.get(&text.to_lowercase()))
+    }
+
+    /// The region of a six-digit code: its own, or its prefecture's (the first four digits).
+    pub fn region_of_code(&self, code: u32) -> Option<u16> {
+        let find = |c: u32| self.region_codes.iter().find(|(k, _)| *k == c).map(|(_, i)| *i);
+        find(code).or_else(|| find(code / 100 * 100))
     }
 }
 

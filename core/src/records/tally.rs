@@ -113,6 +113,39 @@ pub struct Tally {
     ignored_columns: Vec<String>,
 }
 
+/// A tally's cells and per-indicator figures, borrowed for counting rows that met a rule.
+pub(crate) struct Counter<'t> {
+    cells: &'t mut [u64],
+    per_indicator: &'t mut [IndicatorTally],
+    period: (i32, i32),
+    month_of_day: &'t [u16],
+    regions: usize,
+    months: usize,
+}
+
+impl Counter<'_> {
+    /// Counts a record that met `indicator`'s rule, dated `day` (or `NO_DATE`); true when it
+    /// was placed in a month of the plan period.
+    #[inline]
+    pub fn add(&mut self, indicator: usize, region: usize, day: i32) -> bool {
+        let stats = &mut self.per_indicator[indicator];
+        stats.matched += 1;
+        if day == NO_DATE {
+            stats.undated += 1;
+        } else if day < self.period.0 {
+            stats.before_period += 1;
+        } else if day > self.period.1 {
+            stats.after_period += 1;
+        } else {
+            stats.counted += 1;
+            let month = self.month_of_day[(day - self.period.0) as usize] as usize;
+            self.cells[(indicator * self.regions + region) * self.months + month] += 1;
+            return true;
+        }
+        false
+    }
+}
+
 /// Everything a tally says, in one serialisable value: what hosts show and the conformance
 /// corpus checks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -279,30 +312,27 @@ impl Tally {
         let mut counted = false;
         let rules = plan.counting_rules();
         let leaf_bits = rules.leaf_bits(facts);
+        let mut counter = self.counter();
         for (i, rule) in rules.rules.iter().enumerate() {
             let Some(rule) = rule else { continue };
-            if !rule.counts(facts, leaf_bits) {
-                continue;
-            }
-            let stats = &mut self.per_indicator[i];
-            stats.matched += 1;
-            let day = facts.dates[rule.date as usize];
-            if day == NO_DATE {
-                stats.undated += 1;
-            } else if day < self.period.0 {
-                stats.before_period += 1;
-            } else if day > self.period.1 {
-                stats.after_period += 1;
-            } else {
-                stats.counted += 1;
-                counted = true;
-                let month = self.month_of_day[(day - self.period.0) as usize] as usize;
-                let at = self.cell_index(i, facts.region as usize, month);
-                self.cells[at] += 1;
+            if rule.counts(facts, leaf_bits) {
+                counted |= counter.add(i, facts.region as usize, facts.dates[rule.date as usize]);
             }
         }
         if counted {
             self.rows_counted += 1;
+        }
+    }
+
+    /// The cells and per-indicator figures, for the counting kernel to add to.
+    pub(crate) fn counter(&mut self) -> Counter<'_> {
+        Counter {
+            cells: &mut self.cells,
+            per_indicator: &mut self.per_indicator,
+            period: self.period,
+            month_of_day: &self.month_of_day,
+            regions: self.regions.len(),
+            months: self.months,
         }
     }
 

@@ -1,0 +1,359 @@
+//! CSV and JSON Lines counted on every core: the input is read in blocks cut at record
+//! boundaries (a CSV newline outside quotes, a JSON Lines newline), each block is parsed on a
+//! thread of its own into columns of text spans and counted by the kernel, and the partial
+//! tallies are merged in order. Memory is bounded by the block size × the threads, never the
+//! file; rows are numbered across blocks as one reader numbers them.
+
+use std::io::Read;
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::plan::Plan;
+
+use super::columns::{COLUMNS, Column};
+use super::field::{Columns, Field, Span};
+use super::files::{BytesRead, ValueScratch, csv_source_error};
+use super::kernel::Kernel;
+use super::parse::{RecordReason, Refusal};
+use super::parts::{Counted, count_on_threads, threads};
+use super::tally::{CountOptions, Tally, source_error};
+
+/// Blocks are cut at the first record boundary after this many bytes.
+const BLOCK_BYTES: usize = 4 << 20;
+
+/// The kind of text a block holds.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    Csv,
+    JsonLines,
+}
+
+/// Reads `reader` in blocks that end at a record boundary.
+struct Blocks<R> {
+    reader: R,
+    kind: Kind,
+    /// Bytes read past the last cut, which begin the next block.
+    rest: Vec<u8>,
+    /// Blocks are cut at the first boundary after this many bytes.
+    block_bytes: usize,
+    done: bool,
+    /// Bytes handed out in blocks so far.
+    consumed: u64,
+}
+
+impl<R: Read> Blocks<R> {
+    fn new(reader: R, kind: Kind, start: Vec<u8>, block_bytes: usize) -> Blocks<R> {
+        Blocks { reader, kind, rest: start, block_bytes: block_bytes.max(1), done: false, consumed: 0 }
+    }
+
+    /// The next block, or `None` at the end of the input.
+    fn next_block(&mut self) -> Result<Option<Vec<u8>>, Error> {
+        let mut block = std::mem::take(&mut self.rest);
+        let mut scanned = 0;
+        loop {
+            if !self.done && block.len() < scanned + self.block_bytes {
+                let want = scanned + self.block_bytes - block.len();
+                let before = block.len();
+                (&mut self.reader)
+                    .take(want as u64)
+                    .read_to_end(&mut block)
+                    .map_err(|e| source_error("io", "path", format!("cannot read the records: {}", e.kind())))?;
+                self.done = block.len() - before < want;
+            }
+            if self.done {
+                break;
+            }
+            // Cut after the last boundary; a record longer than a block makes the block longer.
+            if let Some(cut) = last_boundary(&block, self.kind) {
+                self.rest = block.split_off(cut);
+                break;
+            }
+            scanned = block.len();
+        }
+        if block.is_empty() {
+            return Ok(None);
+        }
+        self.consumed += block.len() as u64;
+        Ok(Some(block))
+    }
+}
+
+/// The byte after the last record boundary of `block` (which starts at one), if any.
+fn last_boundary(block: &[u8], kind: Kind) -> Option<usize> {
+    if kind == Kind::JsonLines || !block.contains(&b'"') {
+        // No quotes: every newline ends a record (a JSON line cannot hold a raw newline).
+        return block.iter().rposition(|&b| b == b'\n').map(|i| i + 1);
+    }
+    // As the CSV reader reads quotes: one opens a quoted field only at a field's start, and a
+    // doubled quote inside it is a quote.
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut last = None;
+    for (i, &b) in block.iter().enumerate() {
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (State::FieldStart, b'"') => State::Quoted,
+            (_, b',' | b'\r') => State::FieldStart,
+            (_, b'\n') => {
+                last = Some(i + 1);
+                State::FieldStart
+            }
+            _ => State::Unquoted,
+        };
+    }
+    last
+}
+
+/// A parsed block: its text, each record column's spans, the rows refused while reading, and
+/// (JSON Lines) the line of each row.
+struct Parsed {
+    text: String,
+    spans: Vec<Vec<Span>>,
+    columns: Vec<Column>,
+    rows: usize,
+    refused: Vec<(usize, Refusal)>,
+    /// JSON Lines: each row's line in the block (blank lines are not rows), and the lines.
+    lines: Option<(Vec<u32>, u64)>,
+}
+
+impl Parsed {
+    fn columns(&self) -> Columns<'_> {
+        let mut columns = Columns::new(self.rows);
+        for (c, spans) in self.columns.iter().zip(&self.spans) {
+            columns.set(*c, Field::Spans { text: &self.text, spans });
+        }
+        columns.refused = self.refused.clone();
+        columns
+    }
+}
+
+/// Parses a block of CSV rows with the header's columns.
+fn parse_csv(block: &[u8], header: &[Option<Column>]) -> Result<Parsed, Error> {
+    let mapped: Vec<(usize, Column)> = header.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
+    let mut parsed = Parsed {
+        text: String::with_capacity(block.len()),
+        spans: vec![Vec::with_capacity(block.len() / 64); mapped.len()],
+        columns: mapped.iter().map(|(_, c)| *c).collect(),
+        rows: 0,
+        refused: Vec::new(),
+        lines: None,
+    };
+    let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(block);
+    let mut record = csv::StringRecord::new();
+    loop {
+        let refusal = match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) if record.len() != header.len() => Some(RecordReason::Syntax.at("row")),
+            Ok(true) => None,
+            Err(e) => match e.kind() {
+                csv::ErrorKind::Utf8 { err, .. } => {
+                    let field = header.get(err.field()).copied().flatten().map_or("row", Column::name);
+                    Some(RecordReason::NotUtf8.at(field))
+                }
+                _ => return Err(csv_source_error(&e)),
+            },
+        };
+        let row = parsed.rows;
+        parsed.rows += 1;
+        if let Some(r) = refusal {
+            parsed.refused.push((row, r));
+            for spans in &mut parsed.spans {
+                spans.push((0, 0));
+            }
+            continue;
+        }
+        let base = parsed.text.len() as u32;
+        parsed.text.push_str(record.as_slice());
+        for ((i, _), spans) in mapped.iter().zip(&mut parsed.spans) {
+            let range = record.range(*i).unwrap_or(0..0);
+            spans.push((base + range.start as u32, base + range.end as u32));
+        }
+    }
+    Ok(parsed)
+}
+
+/// Parses a block of JSON lines; keys the format does not have are noted in `tally`.
+fn parse_json_lines(block: &[u8], tally: &mut Tally) -> Parsed {
+    let mut parsed = Parsed {
+        text: String::new(),
+        spans: vec![Vec::new(); COLUMNS.len()],
+        columns: COLUMNS.to_vec(),
+        rows: 0,
+        refused: Vec::new(),
+        lines: None,
+    };
+    let mut scratch = ValueScratch::default();
+    let mut line_of_row = Vec::new();
+    let mut lines = 0u64;
+    for line in block.split_inclusive(|&b| b == b'\n') {
+        lines += 1;
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let row = parsed.rows;
+        parsed.rows += 1;
+        line_of_row.push((lines - 1) as u32);
+        let raw = match serde_json::from_slice::<Value>(line) {
+            Ok(value @ Value::Object(_)) => scratch.raw(&value, tally).map(|raw| raw.fields),
+            Ok(_) => Err(RecordReason::Syntax.at("line")),
+            Err(_) if std::str::from_utf8(line).is_err() => Err(RecordReason::NotUtf8.at("line")),
+            Err(_) => Err(RecordReason::Syntax.at("line")),
+        };
+        match raw {
+            Ok(fields) => {
+                for (value, spans) in fields.iter().zip(&mut parsed.spans) {
+                    let start = parsed.text.len() as u32;
+                    parsed.text.push_str(value.unwrap_or(""));
+                    spans.push((start, parsed.text.len() as u32));
+                }
+            }
+            Err(refusal) => {
+                parsed.refused.push((row, refusal));
+                for spans in &mut parsed.spans {
+                    spans.push((0, 0));
+                }
+            }
+        }
+    }
+    parsed.lines = Some((line_of_row, lines));
+    parsed
+}
+
+impl Tally {
+    /// Counts text records read from `blocks`, a group of blocks (one per thread) at a time.
+    fn add_blocks<R: Read>(
+        &mut self,
+        plan: &Plan,
+        mut blocks: Blocks<R>,
+        header: &[Option<Column>],
+        options: &CountOptions,
+        mut progress: Option<BytesRead<'_>>,
+        offset: u64,
+    ) -> Result<(), Error> {
+        let kernel = Kernel::new(plan);
+        let cap = if options.strict {
+            1
+        } else {
+            usize::try_from(options.max_rejected.saturating_add(1)).unwrap_or(usize::MAX)
+        };
+        let kind = blocks.kind;
+        let count = |block: &Vec<u8>, part: &mut Tally| -> Counted {
+            let parsed = match kind {
+                Kind::Csv => parse_csv(block, header)?,
+                Kind::JsonLines => parse_json_lines(block, part),
+            };
+            let columns = parsed.columns();
+            let refusals = kernel.count(&columns, cap, part);
+            Ok(match &parsed.lines {
+                None => (refusals.into_iter().map(|(r, refusal)| (r as u64, refusal)).collect(), parsed.rows as u64),
+                Some((line_of_row, lines)) => {
+                    (refusals.into_iter().map(|(r, refusal)| (u64::from(line_of_row[r]), refusal)).collect(), *lines)
+                }
+            })
+        };
+        let threads = threads();
+        let mut rejected = 0;
+        let mut row = 0;
+        loop {
+            let mut group = Vec::with_capacity(threads);
+            while group.len() < threads {
+                match blocks.next_block()? {
+                    Some(block) => group.push(block),
+                    None => break,
+                }
+            }
+            if group.is_empty() {
+                break;
+            }
+            row += count_on_threads(self, &group, &count, row, options, &mut rejected)?;
+            if let Some(p) = progress.as_mut() {
+                p(offset + blocks.consumed);
+            }
+        }
+        if let Some(p) = progress.as_mut() {
+            p(offset + blocks.consumed);
+        }
+        Ok(())
+    }
+
+    /// Counts CSV records read from `reader` on every core: a header row names the columns
+    /// (`record_id, person_key, …` for trainings, `base_id, base_kind, …` for bases; other
+    /// columns are listed in `ignored_columns` and not read). `progress` hears the bytes read
+    /// after each group of blocks.
+    pub fn add_csv(
+        &mut self,
+        plan: &Plan,
+        reader: impl Read,
+        options: &CountOptions,
+        progress: Option<BytesRead<'_>>,
+    ) -> Result<(), Error> {
+        self.add_text(plan, reader, Kind::Csv, options, progress, BLOCK_BYTES)
+    }
+
+    /// Counts JSON Lines records (one JSON object per line; blank lines are skipped) on every
+    /// core. Rows are numbered by line.
+    pub fn add_json_lines(
+        &mut self,
+        plan: &Plan,
+        reader: impl Read,
+        options: &CountOptions,
+        progress: Option<BytesRead<'_>>,
+    ) -> Result<(), Error> {
+        self.add_text(plan, reader, Kind::JsonLines, options, progress, BLOCK_BYTES)
+    }
+
+    /// Counts CSV (after its header) or JSON Lines in blocks of about `block_bytes`.
+    pub(crate) fn add_text(
+        &mut self,
+        plan: &Plan,
+        mut reader: impl Read,
+        kind: Kind,
+        options: &CountOptions,
+        progress: Option<BytesRead<'_>>,
+        block_bytes: usize,
+    ) -> Result<(), Error> {
+        self.check_plan(plan)?;
+        if kind == Kind::JsonLines {
+            let blocks = Blocks::new(reader, kind, Vec::new(), block_bytes);
+            return self.add_blocks(plan, blocks, &[], options, progress, 0);
+        }
+        let (header, mut head, end) = read_header(&mut reader)?;
+        let columns = self.header(&header)?;
+        let rest = head.split_off(end);
+        let blocks = Blocks::new(reader, kind, rest, block_bytes);
+        self.add_blocks(plan, blocks, &columns, options, progress, end as u64)
+    }
+}
+
+/// Reads a CSV's header record: the record, the bytes read, and where the header ends in them.
+fn read_header(reader: &mut impl Read) -> Result<(csv::ByteRecord, Vec<u8>, usize), Error> {
+    let mut head = Vec::new();
+    loop {
+        let before = head.len();
+        reader
+            .take(1 << 16)
+            .read_to_end(&mut head)
+            .map_err(|e| source_error("io", "path", format!("cannot read the records: {}", e.kind())))?;
+        let at_end = head.len() == before;
+        let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&head[..]);
+        let mut header = csv::ByteRecord::new();
+        let read = csv.read_byte_record(&mut header).map_err(|e| csv_source_error(&e))?;
+        let end = csv.position().byte() as usize;
+        if !read && at_end {
+            return Err(source_error("empty", "header", "the CSV has no header row".into()));
+        }
+        // The header is whole once the reader stops before the end of what was read.
+        if read && (end < head.len() || at_end) {
+            return Ok((header, head, end));
+        }
+    }
+}
