@@ -52,3 +52,34 @@ test('bad records are typed errors that never show the person key', async () => 
   assert.throws(() => plan.countRecords([record({ region: 'x' }), record({ region: 'y' })], { maxRejected: 1 }),
     (err) => err.code === 'TOO_MANY_INVALID_RECORDS' && err.path === 'rows[2].region')
 })
+
+test('a CSV file of several blocks, with quoted fields holding commas and line breaks, counts as the same records as objects', async () => {
+  const fs = require('node:fs')
+  const os = require('node:os')
+  const regions = ['220100', '长春市', 'jilin-city', '222401', 'nowhere']
+  const objects = []
+  const lines = ['record_id,person_key,region,training_type,subsidised,groups,start_date,completion_date,note']
+  for (let i = 0; i < 40000; i++) {
+    const o = {
+      record_id: `r${i}`, person_key: `k${i}`, region: regions[i % regions.length],
+      training_type: i % 7 === 0 ? 'apprenticeship' : 'employment_skills', subsidised: i % 10 < 7 ? 'true' : 'false',
+      groups: i % 2 ? 'migrant_worker;veteran' : '', start_date: `202${2 + (i % 4)}-0${1 + (i % 9)}-1${i % 10}`,
+      completion_date: `202${2 + (i % 4)}-0${1 + (i % 9)}-2${i % 9}`,
+    }
+    objects.push(o)
+    // A note the format does not read, quoted, with a comma, a doubled quote and a line break.
+    const note = `"note ${i}, a ""quoted"" word\nand a second line ${'x'.repeat(i % 50)}"`
+    lines.push([o.record_id, o.person_key, `"${o.region}"`, o.training_type, o.subsidised, `"${o.groups}"`,
+      o.start_date, o.completion_date, note].join(','))
+  }
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'skillplan-')), 'records.csv')
+  fs.writeFileSync(file, lines.join('\n') + '\n')
+  assert.ok(fs.statSync(file).size > 5 * (1 << 20), 'larger than one block')
+  const options = { maxRejected: 100000 }
+  const fromFile = (await plan.countRecordsFile(file, options)).summary()
+  const fromObjects = (await plan.countRecordsAsync(objects, options)).summary()
+  assert.equal(fromFile.rows_read, 40000)
+  assert.ok(fromFile.rows_rejected > 0)
+  fromFile.rejections = fromFile.rejections.map(({ source, ...r }) => r)
+  assert.deepEqual({ ...fromFile, ignored_columns: [] }, { ...fromObjects, ignored_columns: [] })
+})

@@ -13,7 +13,7 @@ use arrow_array::{Array, ArrayRef, BooleanArray, RecordBatch};
 use arrow_schema::{ArrowError, DataType, Field, Schema};
 use chrono::NaiveDate;
 
-use crate::basics::arrow::{Text, UNIX_EPOCH_DAY, date64_days, integers, list_parts, timestamp_days, zone_offset};
+use crate::basics::arrow::{Ints, Text, UNIX_EPOCH_DAY, date64_days, list_parts, timestamp_days, zone_offset};
 use crate::error::{Error, ProfileError};
 use crate::plan::Plan;
 
@@ -35,7 +35,7 @@ enum Cells<'a> {
     /// Day numbers from the common era.
     Days(Vec<Option<i64>>),
     Flags(&'a BooleanArray),
-    Integers(Vec<Option<i64>>),
+    Integers(Ints<'a>),
     Floats(Vec<Option<f64>>),
     List {
         offsets: Vec<usize>,
@@ -87,7 +87,7 @@ fn cells<'a>(array: &'a ArrayRef, name: &str) -> Result<Cells<'a>, Error> {
                 Text::new(values).ok_or_else(|| schema_error(name, "statuses must be a list of strings".into()))?;
             Cells::List { offsets, values, array: array.as_ref() }
         }
-        _ => match integers(array.as_ref()) {
+        _ => match Ints::new(array.as_ref()) {
             Some(values) => Cells::Integers(values),
             None => Cells::Wrong(array.as_ref()),
         },
@@ -126,7 +126,7 @@ impl<'a> Cells<'a> {
                     Cell::Flag(b.value(row))
                 }
             }
-            Cells::Integers(v) => v[row].map_or(Cell::Absent, Cell::Integer),
+            Cells::Integers(v) => v.get(row).map_or(Cell::Absent, Cell::Integer),
             Cells::Floats(v) => match v[row] {
                 None => Cell::Absent,
                 Some(x) if x.is_nan() => Cell::Absent,
@@ -151,14 +151,25 @@ impl<'a> Cells<'a> {
     }
 }
 
+/// Lists given as JSON text (`certificates`, `subsidies_received`), parsed once per distinct
+/// text by each thread: a roster repeats a few such texts on many rows. Refused texts are not
+/// kept, so their errors are made again with their row.
+#[derive(Default)]
+struct ParsedLists<'a> {
+    entries: Vec<(&'static str, &'a str, Profile)>,
+}
+
+/// At most this many distinct texts are kept per thread.
+const PARSED_LISTS: usize = 64;
+
 /// Reads one row into a profile, field by field as the JSON decoder does.
 struct RowReader<'a> {
     plan: &'a Plan,
     columns: Vec<(&'static str, Cells<'a>)>,
 }
 
-impl RowReader<'_> {
-    fn profile(&self, row: usize, index: usize) -> Result<Profile, ProfileError> {
+impl<'a> RowReader<'a> {
+    fn profile(&self, row: usize, index: usize, lists: &mut ParsedLists<'a>) -> Result<Profile, ProfileError> {
         let at = |field: &str| format!("rows[{index}].{field}");
         let wrong = |field: &str, what: &str| ProfileError::at("wrong_type", at(field), format!("expected {what}"));
         let mut p = Profile::default();
@@ -243,12 +254,23 @@ impl RowReader<'_> {
                 "receiving_unemployment_benefit" => p.receiving_unemployment_benefit = Some(flag()?),
                 "statuses" => p.statuses = Some(self.statuses(cells, &cell, row, index)?),
                 "certificates" | "subsidies_received" => {
-                    let list: serde_json::Value = serde_json::from_str(text()?)
-                        .map_err(|_| ProfileError::at("syntax", at(name), "expected a JSON array"))?;
-                    let mut one = serde_json::Map::with_capacity(1);
-                    one.insert(name.to_owned(), list);
-                    let parsed =
-                        profile_from_value(self.plan, &serde_json::Value::Object(one)).map_err(|e| e.in_rows(index))?;
+                    let t = text()?;
+                    let known = lists.entries.iter().find(|(n, k, _)| *n == name && *k == t).map(|(_, _, p)| p);
+                    let parsed = match known {
+                        Some(parsed) => parsed.clone(),
+                        None => {
+                            let list: serde_json::Value = serde_json::from_str(t)
+                                .map_err(|_| ProfileError::at("syntax", at(name), "expected a JSON array"))?;
+                            let mut one = serde_json::Map::with_capacity(1);
+                            one.insert(name.to_owned(), list);
+                            let parsed = profile_from_value(self.plan, &serde_json::Value::Object(one))
+                                .map_err(|e| e.in_rows(index))?;
+                            if lists.entries.len() < PARSED_LISTS {
+                                lists.entries.push((name, t, parsed.clone()));
+                            }
+                            parsed
+                        }
+                    };
                     if name == "certificates" {
                         p.certificates = parsed.certificates;
                     } else {
@@ -351,9 +373,10 @@ fn decide_rows(
     first: usize,
 ) -> Result<Vec<RowAnswer>, Error> {
     let mut scratch = Scratch::default();
+    let mut lists = ParsedLists::default();
     rows.map(|row| {
         let index = first + row;
-        let profile = reader.profile(row, index)?;
+        let profile = reader.profile(row, index, &mut lists)?;
         brief(reader.plan, &profile, offer, as_of, &mut scratch, index)
     })
     .collect()

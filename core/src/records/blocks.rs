@@ -16,7 +16,7 @@ use super::field::{Columns, Field, Span};
 use super::files::{BytesRead, ValueScratch, csv_source_error};
 use super::kernel::Kernel;
 use super::parse::{RecordReason, Refusal};
-use super::parts::{Counted, count_on_threads, threads};
+use super::parts::{Counted, count_runs, merge_parts, threads};
 use super::tally::{CountOptions, Tally, source_error};
 
 /// Blocks are cut at the first record boundary after this many bytes.
@@ -83,32 +83,38 @@ impl<R: Read> Blocks<R> {
 fn last_boundary(block: &[u8], kind: Kind) -> Option<usize> {
     if kind == Kind::JsonLines || !block.contains(&b'"') {
         // No quotes: every newline ends a record (a JSON line cannot hold a raw newline).
-        return block.iter().rposition(|&b| b == b'\n').map(|i| i + 1);
+        return memchr::memrchr(b'\n', block).map(|i| i + 1);
     }
-    // As the CSV reader reads quotes: one opens a quoted field only at a field's start, and a
-    // doubled quote inside it is a quote.
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        FieldStart,
-        Unquoted,
-        Quoted,
-        QuoteInQuoted,
-    }
-    let mut state = State::FieldStart;
+    // As the CSV reader reads quotes: one opens a quoted field only at a field's start (after
+    // a comma or a line end, or at the block's start, which is a record's), and inside it a
+    // doubled quote is a quote. Only quotes and newlines are looked at.
     let mut last = None;
-    for (i, &b) in block.iter().enumerate() {
-        state = match (state, b) {
-            (State::Quoted, b'"') => State::QuoteInQuoted,
-            (State::Quoted, _) => State::Quoted,
-            (State::QuoteInQuoted, b'"') => State::Quoted,
-            (State::FieldStart, b'"') => State::Quoted,
-            (_, b',' | b'\r') => State::FieldStart,
-            (_, b'\n') => {
-                last = Some(i + 1);
-                State::FieldStart
+    let mut at = 0;
+    while let Some(found) = memchr::memchr2(b'"', b'\n', &block[at..]) {
+        let i = at + found;
+        if block[i] == b'\n' {
+            last = Some(i + 1);
+            at = i + 1;
+            continue;
+        }
+        at = i + 1;
+        if i > 0 && !matches!(block[i - 1], b',' | b'\r' | b'\n') {
+            continue; // a quote inside an unquoted field is a character
+        }
+        // A quoted field: find its closing quote.
+        loop {
+            let Some(q) = memchr::memchr(b'"', &block[at..]) else { return last };
+            let q = at + q;
+            match block.get(q + 1) {
+                Some(b'"') => at = q + 2,
+                Some(_) => {
+                    at = q + 1;
+                    break;
+                }
+                // The block ends at a quote that a doubled one may follow: undecided.
+                None => return last,
             }
-            _ => State::Unquoted,
-        };
+        }
     }
     last
 }
@@ -263,22 +269,40 @@ impl Tally {
         let threads = threads();
         let mut rejected = 0;
         let mut row = 0;
-        loop {
-            let mut group = Vec::with_capacity(threads);
-            while group.len() < threads {
-                match blocks.next_block()? {
-                    Some(block) => group.push(block),
-                    None => break,
+        let like = self.new_like();
+        // Reading and cutting the next group of blocks overlaps counting the last one.
+        std::thread::scope(|scope| -> Result<(), Error> {
+            let mut counting: Option<std::thread::ScopedJoinHandle<'_, _>> = None;
+            loop {
+                let mut group = Vec::with_capacity(threads);
+                let mut read = Ok(());
+                while group.len() < threads {
+                    match blocks.next_block() {
+                        Ok(Some(block)) => group.push(block),
+                        Ok(None) => break,
+                        Err(e) => {
+                            read = Err(e);
+                            break;
+                        }
+                    }
                 }
+                if let Some(handle) = counting.take() {
+                    let parts =
+                        handle.join().map_err(|_| source_error("internal", "", "a counting thread failed".into()))?;
+                    row += merge_parts(self, parts, row, options, &mut rejected)?;
+                    if let Some(p) = progress.as_mut() {
+                        p(offset + blocks.consumed - group.iter().map(|b| b.len() as u64).sum::<u64>());
+                    }
+                }
+                read?;
+                if group.is_empty() {
+                    break;
+                }
+                let (like, count) = (&like, &count);
+                counting = Some(scope.spawn(move || count_runs(like, &group, count)));
             }
-            if group.is_empty() {
-                break;
-            }
-            row += count_on_threads(self, &group, &count, row, options, &mut rejected)?;
-            if let Some(p) = progress.as_mut() {
-                p(offset + blocks.consumed);
-            }
-        }
+            Ok(())
+        })?;
         if let Some(p) = progress.as_mut() {
             p(offset + blocks.consumed);
         }

@@ -94,10 +94,14 @@ fn json_lines_row_by_row(plan: &Plan, mut text: &[u8], options: &CountOptions) -
 
 /// A CSV field: plain, or quoted (with a quote, a comma or a newline inside some of them).
 fn csv_field(rng: &mut Rng, value: &str) -> String {
-    match rng.next() % 10 {
+    match rng.next() % 14 {
         0 => format!("\"{}\"", value.replace('"', "\"\"")),
         1 => format!("\"{value}, \"\"quoted\"\"\""),
         2 => format!("\"{value}\nnext line\""),
+        // Quotes the CSV reader reads as characters: inside an unquoted field, after a closed one.
+        3 => format!("{value}\"inch"),
+        4 => format!("\"{value}\"tail"),
+        5 => format!("\"\"\"{value}\"\"\""),
         _ => value.to_owned(),
     }
 }

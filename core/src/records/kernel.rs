@@ -395,6 +395,7 @@ fn dictionary<T: Copy>(_: &Field<'_>, _: usize, _: &dyn Fn(&str) -> Got<T>) -> O
 }
 
 /// A text value trimmed: absent when blank, else resolved.
+#[cfg(feature = "arrow")]
 #[inline]
 fn resolved<T>(text: &str, resolve: &dyn Fn(&str) -> Got<T>) -> Got<T> {
     let text = trim(text);
@@ -527,6 +528,7 @@ fn decode<T: Copy>(
 
 /// Decodes `rows` of `groups`: as [`decode`], and a list's items each read as a `groups`
 /// text (the row parser reads them joined with `;`, which splits the same way).
+#[cfg_attr(not(feature = "arrow"), allow(unused_mut))]
 fn decode_groups(
     k: &Kernel<'_>,
     field: &Field<'_>,
@@ -561,6 +563,7 @@ fn decode_groups(
 }
 
 /// Decodes `rows` of a date: typed dates by arithmetic, text as ISO dates.
+#[cfg_attr(not(feature = "arrow"), allow(unused_mut))]
 fn decode_dates(
     field: &Field<'_>,
     rows: Range<usize>,
@@ -593,6 +596,7 @@ fn decode_dates(
 }
 
 /// Decodes `rows` of `subsidised`: text, booleans, or the integers 0 and 1.
+#[cfg_attr(not(feature = "arrow"), allow(unused_mut))]
 fn decode_flags(
     field: &Field<'_>,
     rows: Range<usize>,

@@ -306,6 +306,16 @@ BAD_FILES = {
         "r3,k3,220100,employment_skills,true,2023-05-01,2023-05-31,extra\n"
         "r4,k4,220100,employment_skills,true,2023-05-01,2023-05-31\n"
     ),
+    # Quoted fields holding commas, doubled quotes and line breaks; CRLF endings and a byte-order
+    # mark: the file is cut into blocks only between records.
+    "records/quoted-fields.csv": (
+        "\ufeffrecord_id,person_key,region,training_type,subsidised,groups,start_date,completion_date,note\r\n"
+        'r1,k1,"长春市",employment_skills,true,"migrant_worker;veteran",2023-03-01,2023-04-01,"a note, with a comma"\r\n'
+        'r2,k2,220100,apprenticeship,1,,2023-05-01,2023-06-30,"a ""quoted"" word"\r\n'
+        'r3,k3,jilin-city,skill_upgrading,是,migrant_worker,2024-01-10,2024-02-01,"two\r\nlines"\r\n'
+        "r4,110105194912310021,changchun,employment_skills,true,,2023-01-01,2023-02-01,x\r\n"
+        'r5,k5,yanbian,employment_skills,false,,2023-01-01,,"ends\r\nwith a newline\r\n"\r\n'
+    ),
     "records/bad/broken-line.jsonl": (
         '{"record_id":"r1","person_key":"k1","region":"220100","training_type":"employment_skills","subsidised":true,"start_date":"2023-05-01","completion_date":"2023-05-31"}\n'
         '{"record_id":"r2","person_key":\n'
@@ -321,6 +331,12 @@ FILE_CASES = [
      "expect": {"rows_read": 4, "rows_counted": 2, "rows_rejected": 2, "totals": zeros(subsidized_training=2),
                 "rejections": [{"row": 2, "field": "row", "code": "syntax", "source": "ragged.csv"},
                                {"row": 3, "field": "row", "code": "syntax", "source": "ragged.csv"}]}},
+    {"name": "quoted CSV fields may hold commas, doubled quotes and line breaks (CRLF, with a byte-order mark); rows are numbered as records, not lines",
+     "call": "count_file", "args": {"file": "records/quoted-fields.csv"},
+     "expect": {"rows_read": 5, "rows_counted": 3, "rows_rejected": 1,
+                "totals": zeros(subsidized_training=3, migrant_worker_training=2, enterprise_apprenticeship=1),
+                "rejections": [{"row": 4, "field": "person_key", "code": "person_key_is_id_number",
+                                "source": "quoted-fields.csv"}]}},
     {"name": "a JSON line that is not an object is rejected by line number; blank lines are skipped",
      "call": "count_file", "args": {"file": "records/bad/broken-line.jsonl"},
      "expect": {"rows_read": 4, "rows_counted": 2, "rows_rejected": 2,
@@ -366,12 +382,13 @@ def main() -> int:
     for name, text in BAD_FILES.items():
         path = CORPUS / name
         if "--check" in sys.argv:
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
+            # Bytes, not text: reading text would turn the CRLF endings into LF.
+            if not path.exists() or path.read_bytes() != text.encode("utf-8"):
                 print(f"{name} is not what the oracle writes", file=sys.stderr)
                 return 1
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(text.encode("utf-8"))
     text = json.dumps(build(), ensure_ascii=False, indent=1) + "\n"
     if "--check" in sys.argv:
         if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
