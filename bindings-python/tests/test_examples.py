@@ -45,3 +45,11 @@ def test_eligibility_example() -> None:
     assert "技能提升补贴：不符合\n" in out and "  ✗ 需缴纳失业保险满12个月；已缴7个月\n" in out
     assert "refused: INVALID_PROFILE at profile.id_number (invalid_id_number)" in out
     assert "11010519491231" not in out
+
+
+def test_count_typed_columns_example() -> None:
+    out = run("count_typed_columns.py", "20000")
+    assert "read 20,000, counted 14,000, rejected 1" in out
+    assert "rejected: [(8, 'region', 'unknown_region')]" in out
+    assert "new-high-skill-certificates: 4,735" in out
+    assert "the same records as text count the same: True" in out

@@ -46,7 +46,12 @@ fn main() {
     }
     #[cfg(feature = "arrow")]
     if path == "columnar" {
+        // SKILLPLAN_REPEAT counts the batch again, for a profiler to see the counting, not the sample.
         let batch = columnar_batch(rows);
+        let repeat: usize = std::env::var("SKILLPLAN_REPEAT").ok().and_then(|r| r.parse().ok()).unwrap_or(1);
+        for _ in 1..repeat {
+            skillplan::Tally::new(&plan).add_arrow_batch(&plan, &batch, &options, 0).expect("valid records");
+        }
         tally.add_arrow_batch(&plan, &batch, &options, 0).expect("valid records");
         println!("{}", tally.rows_counted);
         return;

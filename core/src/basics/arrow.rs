@@ -112,12 +112,18 @@ impl<'a> Ints<'a> {
     pub fn each(&self, rows: std::ops::Range<usize>, mut f: impl FnMut(usize, Option<i64>)) {
         macro_rules! each {
             ($a:expr) => {{
-                let values = $a.values();
+                // The values sliced once, and the validity bits read in order: no per-row lookup.
+                let values = &$a.values()[rows.clone()];
                 match $a.nulls() {
-                    None => rows.enumerate().for_each(|(i, r)| f(i, i64::try_from(values[r]).ok())),
-                    Some(n) => rows
-                        .enumerate()
-                        .for_each(|(i, r)| f(i, if n.is_null(r) { None } else { i64::try_from(values[r]).ok() })),
+                    None => values.iter().enumerate().for_each(|(i, &v)| f(i, i64::try_from(v).ok())),
+                    Some(n) => {
+                        let valid = n.inner().slice(rows.start, rows.len());
+                        values
+                            .iter()
+                            .zip(valid.iter())
+                            .enumerate()
+                            .for_each(|(i, (&v, ok))| f(i, if ok { i64::try_from(v).ok() } else { None }))
+                    }
                 }
             }};
         }

@@ -229,17 +229,26 @@ impl<'p> Kernel<'p> {
         let mut counter = tally.counter();
         for rule in &self.rules {
             let days = &chunk.dates[rule.date as usize][..n];
-            for row in 0..n {
-                if chunk.refusal[row] != NONE {
-                    continue;
+            let (refusal, bits) = (&chunk.refusal[..n], &chunk.bits[..n]);
+            let regions = &chunk.region[..n];
+            match rule.tree {
+                None => {
+                    let mask = rule.mask;
+                    counter.add_rows(
+                        rule.indicator,
+                        regions,
+                        days,
+                        |row| refusal[row] == NONE && bits[row] & mask == mask,
+                        &mut counted[..n],
+                    );
                 }
-                let holds = match rule.tree {
-                    None => chunk.bits[row] & rule.mask == rule.mask,
-                    Some(test) => test.holds(&chunk.facts(row)),
-                };
-                if holds {
-                    counted[row] |= counter.add(rule.indicator, chunk.region[row] as usize, days[row]);
-                }
+                Some(test) => counter.add_rows(
+                    rule.indicator,
+                    regions,
+                    days,
+                    |row| refusal[row] == NONE && test.holds(&chunk.facts(row)),
+                    &mut counted[..n],
+                ),
             }
         }
         tally.rows_read += chunk.refusal[..n].iter().filter(|r| **r == NONE).count() as u64;
@@ -573,12 +582,15 @@ fn decode_dates(
     match field {
         #[cfg(feature = "arrow")]
         Field::Date32(days) => {
-            let values = days.values();
-            let day = |row: usize| typed_day(column_day(i64::from(values[row]) + UNIX_EPOCH_DAY));
+            let values = &days.values()[rows.clone()];
+            let day = |d: i32| typed_day(column_day(i64::from(d) + UNIX_EPOCH_DAY));
             match days.nulls() {
-                None => rows.enumerate().for_each(|(i, row)| out(i, day(row))),
+                None => values.iter().enumerate().for_each(|(i, &d)| out(i, day(d))),
                 Some(n) => {
-                    rows.enumerate().for_each(|(i, row)| out(i, if n.is_null(row) { Got::Absent } else { day(row) }))
+                    let valid = n.inner().slice(rows.start, rows.len());
+                    values.iter().zip(valid.iter()).enumerate().for_each(|(i, (&d, ok))| {
+                        out(i, if ok { day(d) } else { Got::Absent });
+                    });
                 }
             }
         }
@@ -606,12 +618,15 @@ fn decode_flags(
     match field {
         #[cfg(feature = "arrow")]
         Field::Flags(b) => {
-            let values = b.values();
+            let values = b.values().slice(rows.start, rows.len());
             match b.nulls() {
-                None => rows.enumerate().for_each(|(i, row)| out(i, Got::Value(values.value(row)))),
-                Some(n) => rows.enumerate().for_each(|(i, row)| {
-                    out(i, if n.is_null(row) { Got::Absent } else { Got::Value(values.value(row)) });
-                }),
+                None => values.iter().enumerate().for_each(|(i, v)| out(i, Got::Value(v))),
+                Some(n) => {
+                    let valid = n.inner().slice(rows.start, rows.len());
+                    values.iter().zip(valid.iter()).enumerate().for_each(|(i, (v, ok))| {
+                        out(i, if ok { Got::Value(v) } else { Got::Absent });
+                    });
+                }
             }
         }
         _ => decode(

@@ -124,6 +124,50 @@ pub(crate) struct Counter<'t> {
 }
 
 impl Counter<'_> {
+    /// Counts the rows `takes` selects as meeting `indicator`'s rule, each in its region and the
+    /// month of its day (or `NO_DATE`), marking in `counted` the rows placed in a month. The
+    /// figures are kept in registers and the indicator's cells sliced once, so a row costs a
+    /// few comparisons and one increment.
+    #[inline]
+    pub fn add_rows(
+        &mut self,
+        indicator: usize,
+        regions: &[u16],
+        days: &[i32],
+        takes: impl Fn(usize) -> bool,
+        counted: &mut [bool],
+    ) {
+        let (first, last) = self.period;
+        let months = self.months;
+        let size = self.regions * months;
+        let cells = &mut self.cells[indicator * size..(indicator + 1) * size];
+        let (mut matched, mut undated, mut before, mut after, mut placed) = (0u64, 0u64, 0u64, 0u64, 0u64);
+        for (row, (&region, &day)) in regions.iter().zip(days).enumerate() {
+            if !takes(row) {
+                continue;
+            }
+            matched += 1;
+            if day == NO_DATE {
+                undated += 1;
+            } else if day < first {
+                before += 1;
+            } else if day > last {
+                after += 1;
+            } else {
+                placed += 1;
+                let month = self.month_of_day[(day - first) as usize] as usize;
+                cells[region as usize * months + month] += 1;
+                counted[row] = true;
+            }
+        }
+        let stats = &mut self.per_indicator[indicator];
+        stats.matched += matched;
+        stats.undated += undated;
+        stats.before_period += before;
+        stats.after_period += after;
+        stats.counted += placed;
+    }
+
     /// Counts a record that met `indicator`'s rule, dated `day` (or `NO_DATE`); true when it
     /// was placed in a month of the plan period.
     #[inline]
