@@ -513,6 +513,13 @@ mod tests {
     use chrono::{Datelike, NaiveDate};
 
     #[test]
+    fn every_reason_is_listed_at_its_index() {
+        for (i, reason) in RecordReason::ALL.iter().enumerate() {
+            assert_eq!(*reason as usize, i, "{}", reason.as_str());
+        }
+    }
+
+    #[test]
     fn day_bounds_are_the_documented_dates() {
         assert_eq!(NaiveDate::from_ymd_opt(1950, 1, 1).unwrap().num_days_from_ce(), FIRST_DAY);
         assert_eq!(NaiveDate::from_ymd_opt(2100, 12, 31).unwrap().num_days_from_ce(), LAST_DAY);
