@@ -28,12 +28,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
-import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -43,6 +40,7 @@ import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
 import skillplan
+from timing import peak_rss_kib, timed
 
 ROOT = Path(__file__).resolve().parents[2]
 START, END = dt.date(2022, 1, 1), dt.date(2025, 12, 31)
@@ -176,13 +174,6 @@ def skillplan_cells(tally: Any) -> dict[tuple[str, str, str], int]:
     return {(c["indicator"], c["region"], c["month"]): int(c["count"]) for c in tally.cells()}
 
 
-def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
 
 
 def text_table(table: pa.Table) -> pa.Table:
@@ -203,9 +194,6 @@ def only(what: str, parquet: Path, csv: Path) -> None:
         print(len(polars_cells(pl.read_csv(csv, infer_schema=False), text=True)))
 
 
-def peak_rss_mib(args: list[str]) -> float:
-    out = subprocess.run(["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True, check=True)
-    return int(out.stderr.strip().splitlines()[-1]) / 1024
 
 
 def main() -> int:
@@ -259,7 +247,7 @@ def main() -> int:
         return 1
 
     me = [sys.executable, __file__, "--rows", str(a.rows), "--dir", str(folder), "--only"]
-    rss = {k: peak_rss_mib([*me, k]) for k in ("skillplan-arrow", "polars-arrow", "skillplan-csv", "polars-csv")}
+    rss = {k: peak_rss_kib([*me, k]) / 1024 for k in ("skillplan-arrow", "polars-arrow", "skillplan-csv", "polars-csv")}
     s = {k: v[0] for k, v in r.items()}
     print(f"\nCommand: `.venv/bin/python scripts/bench/columnar.py --rows {a.rows} --repeat {a.repeat}`, "
           f"{dt.date.today()}, {os.cpu_count()} cores, polars {pl.__version__}, pandas {pd.__version__}, "

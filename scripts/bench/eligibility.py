@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import statistics
-import time
 
 import numpy as np
 import pyarrow as pa  # type: ignore[import-untyped]
 
 import skillplan
+from timing import timed
 
 OFFER = {
     "training_type": "employment_skills",
@@ -58,13 +57,6 @@ def roster(rows: int) -> pa.Table:
     )
 
 
-def timed(f, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = f()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def main() -> None:

@@ -20,18 +20,17 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 import polars as pl
 import pyarrow.csv as pacsv  # type: ignore[import-untyped]
 
 import skillplan
+from timing import peak_rss_kib, timed
 
 ROOT = Path(__file__).resolve().parents[2]
 CLI = ROOT / "target" / "release" / "skillplan"
@@ -95,18 +94,8 @@ def pandas_counts(df: pd.DataFrame) -> dict[str, int]:
     return totals
 
 
-def timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times), result
 
 
-def peak_rss_kib(args: list[str]) -> int:
-    out = subprocess.run(["/usr/bin/time", "-f", "%M", *args], capture_output=True, text=True, check=True)
-    return int(out.stderr.strip().splitlines()[-1])
 
 
 def main() -> int:

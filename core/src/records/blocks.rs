@@ -132,12 +132,13 @@ struct Parsed {
 }
 
 impl Parsed {
-    fn columns(&self) -> Columns<'_> {
+    /// The block's columns, with the rows its reader refused (taken out of the block).
+    fn columns(&self, refused: Vec<(usize, Refusal)>) -> Columns<'_> {
         let mut columns = Columns::new(self.rows);
         for (c, spans) in self.columns.iter().zip(&self.spans) {
             columns.set(*c, Field::Spans { text: &self.text, spans });
         }
-        columns.refused = self.refused.clone();
+        columns.refused = refused;
         columns
     }
 }
@@ -253,11 +254,12 @@ impl Tally {
         };
         let kind = blocks.kind;
         let count = |block: &Vec<u8>, part: &mut Tally| -> Counted {
-            let parsed = match kind {
+            let mut parsed = match kind {
                 Kind::Csv => parse_csv(block, header)?,
                 Kind::JsonLines => parse_json_lines(block, part),
             };
-            let columns = parsed.columns();
+            let refused = std::mem::take(&mut parsed.refused);
+            let columns = parsed.columns(refused);
             let refusals = kernel.count(&columns, cap, part);
             Ok(match &parsed.lines {
                 None => (refusals.into_iter().map(|(r, refusal)| (r as u64, refusal)).collect(), parsed.rows as u64),

@@ -87,9 +87,8 @@ fn dictionary<T: Copy>(_: &Field<'_>, _: usize, _: &dyn Fn(&str) -> Got<T>) -> O
 }
 
 /// A text value trimmed: absent when blank, else resolved.
-#[cfg(feature = "arrow")]
 #[inline]
-fn resolved<T>(text: &str, resolve: &dyn Fn(&str) -> Got<T>) -> Got<T> {
+fn resolved<T>(text: &str, resolve: impl Fn(&str) -> Got<T>) -> Got<T> {
     let text = trim(text);
     if text.is_empty() { Got::Absent } else { resolve(text) }
 }
@@ -156,10 +155,7 @@ pub(super) fn decode<T: Copy>(
 ) {
     #[cfg(not(feature = "arrow"))]
     let _ = (cache, &int);
-    let resolve = |v: &str| {
-        let v = trim(v);
-        if v.is_empty() { Got::Absent } else { resolve(v) }
-    };
+    let resolve = |v: &str| resolved(v, &resolve);
     match field {
         #[cfg(feature = "arrow")]
         Field::Text(Text::Dictionary(keys, _, _)) if cache.is_some() => {
@@ -214,7 +210,7 @@ pub(super) fn decode_groups(
                 }
                 let mut got = Got::Value(0);
                 for v in (offsets[row]..offsets[row + 1]).filter_map(|i| values.value(i)) {
-                    match (resolved(v, &|t| k.groups(t)), got) {
+                    match (resolved(v, |t: &str| k.groups(t)), got) {
                         (Got::Value(m), Got::Value(mask)) => got = Got::Value(mask | m),
                         (Got::Bad(r), _) => {
                             got = Got::Bad(r);
