@@ -5,6 +5,8 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use skillplan::basics::encoding::{ENCODING_NAMES, Encoding};
+use skillplan::records::parse_column_mapping;
 use skillplan::{CountOptions, Error, OptionsError, Plan, Tally};
 
 use crate::{Lang, ReportFormat, pick};
@@ -33,6 +35,47 @@ pub struct CountArgs {
     /// Also write the tally (mergeable partial counts) as JSON to this file.
     #[arg(long)]
     pub tally_out: Option<PathBuf>,
+    /// The files' text encoding: auto (UTF-8 if the bytes are UTF-8, else GB18030), utf-8 or
+    /// gb18030 (which covers GBK).
+    #[arg(long, default_value = "auto", value_parser = parse_encoding)]
+    pub encoding: Encoding,
+    /// A JSON or TOML file mapping source headers to record fields (`{"培训项目": "training_type"}`),
+    /// over the plan's header aliases.
+    #[arg(long, value_name = "FILE")]
+    pub columns: Option<PathBuf>,
+    /// The worksheet of .xlsx/.xls files to read (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
+}
+
+fn parse_encoding(text: &str) -> Result<Encoding, String> {
+    Encoding::parse(text).ok_or_else(|| format!("use one of {ENCODING_NAMES}"))
+}
+
+impl CountArgs {
+    /// The count options these arguments give (the column mapping read from its file).
+    pub fn options(&self) -> Result<CountOptions, Error> {
+        let columns = match &self.columns {
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|e| {
+                    Error::from(OptionsError {
+                        path: "columns".into(),
+                        message: format!("cannot read the column mapping: {}", e.kind()),
+                    })
+                })?;
+                Some(parse_column_mapping(&bytes)?)
+            }
+            None => None,
+        };
+        Ok(CountOptions {
+            strict: self.strict,
+            max_rejected: self.max_rejected,
+            source: None,
+            encoding: self.encoding,
+            columns,
+            sheet: self.sheet.clone(),
+        })
+    }
 }
 
 /// A progress bar on standard error, redrawn at most every 100 ms.
@@ -71,7 +114,7 @@ impl Bar {
 /// Counts the records of every file into one tally, with a summary on standard error.
 pub fn count_files(plan: &Plan, files: &[PathBuf], args: &CountArgs) -> Result<Tally, Error> {
     let mut tally = Tally::new(plan);
-    let options = CountOptions { strict: args.strict, max_rejected: args.max_rejected, source: None };
+    let options = args.options()?;
     for path in files {
         let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         let show = match args.progress {

@@ -200,17 +200,31 @@ fn run(plan: &Plan, case: &Value, tmp: &Path) -> Result<(), Failure> {
         strict: options.get("strict").and_then(Value::as_bool).unwrap_or(false),
         max_rejected: options.get("max_rejected").and_then(Value::as_u64).unwrap_or(1000),
         source: None,
+        encoding: match options.get("encoding").and_then(Value::as_str) {
+            Some(e) => skillplan::basics::encoding::Encoding::parse(e)
+                .ok_or_else(|| Failure::Catalogue(Inexpressible(format!("unknown encoding {e}"))))?,
+            None => Default::default(),
+        },
+        columns: match options.get("columns") {
+            Some(c) => Some(
+                serde_json::from_value(c.clone())
+                    .map_err(|e| Failure::Catalogue(Inexpressible(format!("columns: {e}"))))?,
+            ),
+            None => None,
+        },
+        sheet: options.get("sheet").and_then(Value::as_str).map(str::to_owned),
     };
     match case["kind"].as_str().unwrap_or("") {
         "plan" => {
             Plan::from_bytes(&raw_bytes(form)?)?;
         }
-        kind @ ("records_csv" | "records_jsonl") => {
-            let path = write_temp(
-                tmp,
-                &format!("{name}.{}", if kind == "records_csv" { "csv" } else { "jsonl" }),
-                &raw_bytes(form)?,
-            );
+        kind @ ("records_csv" | "records_jsonl" | "records_xlsx") => {
+            let extension = match kind {
+                "records_csv" => "csv",
+                "records_jsonl" => "jsonl",
+                _ => "xlsx",
+            };
+            let path = write_temp(tmp, &format!("{name}.{extension}"), &raw_bytes(form)?);
             Tally::new(plan).add_path(plan, &path, &count_options, None)?;
         }
         "records" => {

@@ -82,6 +82,12 @@ fn count_options(args: &Value) -> skillplan::CountOptions {
         strict: args["strict"].as_bool().unwrap_or(false),
         max_rejected: args["max_rejected"].as_u64().unwrap_or(1000),
         source: None,
+        encoding: args["encoding"]
+            .as_str()
+            .map(|e| skillplan::basics::encoding::Encoding::parse(e).expect("a known encoding"))
+            .unwrap_or_default(),
+        columns: args.get("columns").map(|c| serde_json::from_value(c.clone()).expect("a column mapping")),
+        sheet: args["sheet"].as_str().map(str::to_owned),
     }
 }
 

@@ -8,6 +8,8 @@ pub mod arrow;
 pub(crate) mod closed_set;
 pub mod date_text;
 pub mod decimal_text;
+pub mod encoding;
+pub mod export_text;
 pub mod id_number;
 #[macro_use]
 pub mod messages;

@@ -219,8 +219,14 @@ impl<'a> RowReader<'a> {
                 Cell::Text(_) => {
                     let t = text()?;
                     // The path is written only for an error.
+                    // ISO first, then the other forms of exports (2023/3/1, 20230301, 2023年3月1日).
                     crate::date_text::parse(t)
                         .ok()
+                        .or_else(|| {
+                            crate::basics::export_text::civil_date(t)
+                                .ok()
+                                .and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d))
+                        })
                         .filter(|d| (1900..=2200).contains(&chrono::Datelike::year(d)))
                         .map_or_else(|| parse_date(t, &at(name)), Ok)
                 }
@@ -238,6 +244,8 @@ impl<'a> RowReader<'a> {
             };
             let flag = || match cell {
                 Cell::Flag(b) => Ok(b),
+                // 是/否, Y/N, 1/0, true/false, as records read them.
+                Cell::Text(_) => crate::records::parse_flag_text(text()?).ok_or_else(|| wrong(name, "true or false")),
                 _ => Err(wrong(name, "true or false")),
             };
             match name {
@@ -316,7 +324,9 @@ impl<'a> RowReader<'a> {
                 }
             }
             (_, Cell::Text(t)) => {
-                for (i, item) in t.split([';', ',']).map(str::trim).filter(|s| !s.is_empty()).enumerate() {
+                for (i, item) in
+                    t.split(crate::records::LIST_SEPARATORS).map(str::trim).filter(|s| !s.is_empty()).enumerate()
+                {
                     add(i, Some(item))?;
                 }
             }

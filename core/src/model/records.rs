@@ -21,6 +21,43 @@ pub struct RecordVocabulary {
     pub certificate_kinds: Vec<Term>,
     /// 公共实训基地, 职业技能实训基地, 职业技能竞赛集训基地.
     pub base_kinds: Vec<Term>,
+    /// The headers exports of the 实名制培训信息管理系统 write for each record field (培训类型,
+    /// 是否补贴, 结业日期, …), read as that field. Headers are compared trimmed, with full-width
+    /// characters folded and ASCII letters in lower case; a caller's column mapping overrides them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<HeaderAliases>,
+}
+
+/// The fields a header alias may name: the record format's columns, and `id_number`, the
+/// column of ID numbers that `hash-keys` turns into `person_key` (never read as a record field).
+pub const HEADER_FIELDS: [&str; 17] = [
+    "record_id",
+    "person_key",
+    "region",
+    "training_type",
+    "subsidised",
+    "groups",
+    "start_date",
+    "end_date",
+    "completion_date",
+    "certificate_kind",
+    "certificate_level",
+    "certificate_date",
+    "base_id",
+    "base_kind",
+    "designated_date",
+    "base_name",
+    "id_number",
+];
+
+/// The other headers one record field goes by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderAliases {
+    /// A field of [`HEADER_FIELDS`], e.g. `training_type`.
+    pub field: String,
+    /// Headers read as that field, e.g. `培训类型`, `培训类别`.
+    pub aliases: Vec<String>,
 }
 
 /// One value of a record vocabulary.

@@ -5,11 +5,13 @@
 
 use std::collections::HashMap;
 
+use crate::basics::export_text::fold_width;
 use crate::basics::short_map::ShortMap;
 use crate::basics::text::{shown, trim};
 use crate::error::{Issue, Reason};
 use crate::model::{
-    ConditionValue, CountingRule, PlanData, RecordCondition as Condition, RecordField, RecordSubject, Term,
+    ConditionValue, CountingRule, HEADER_FIELDS, HeaderAliases, PlanData, RecordCondition as Condition, RecordField,
+    RecordSubject, Term,
 };
 
 /// No date given.
@@ -106,13 +108,57 @@ impl Vocabulary {
     }
 }
 
-/// The four vocabularies of a plan.
+/// The four vocabularies of a plan, and the header aliases of its record fields.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Vocabularies {
     pub training_types: Vocabulary,
     pub groups: Vocabulary,
     pub certificate_kinds: Vocabulary,
     pub base_kinds: Vocabulary,
+    /// Each alias (as [`header_key`] writes it) → its field's index in [`HEADER_FIELDS`].
+    pub headers: ShortMap<u8>,
+}
+
+/// A header as aliases are compared: trimmed (a byte-order mark too), full-width characters
+/// folded, ASCII letters in lower case.
+pub(crate) fn header_key(header: &str) -> String {
+    let header = header.trim_start_matches('\u{feff}');
+    fold_width(header).trim().to_ascii_lowercase()
+}
+
+fn header_aliases(issues: &mut Vec<Issue>, aliases: &[HeaderAliases]) -> ShortMap<u8> {
+    let mut map = ShortMap::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (j, a) in aliases.iter().enumerate() {
+        let Some(field) = HEADER_FIELDS.iter().position(|f| *f == a.field) else {
+            issues.push(issue(
+                Reason::UnknownReference,
+                &format!("records.headers[{j}].field"),
+                format!("not a record field; use one of {}", HEADER_FIELDS.join(", ")),
+            ));
+            continue;
+        };
+        for (k, alias) in a.aliases.iter().enumerate() {
+            let key = header_key(alias);
+            let path = format!("records.headers[{j}].aliases[{k}]");
+            if key.is_empty() {
+                issues.push(issue(Reason::EmptyId, &path, "the alias is empty".into()));
+            } else if HEADER_FIELDS.iter().any(|f| *f == key && *f != a.field) {
+                issues.push(issue(Reason::DuplicateId, &path, "the alias is another field's own name".into()));
+            } else if let Some(&other) = seen.get(&key).filter(|o| **o != j) {
+                issues.push(issue(
+                    Reason::DuplicateId,
+                    &path,
+                    format!(
+                        "{alias:?} already names the field of records.headers[{other}]: a header must name one field"
+                    ),
+                ));
+            }
+            seen.insert(key.clone(), j);
+            map.insert_first(&key, field as u8);
+        }
+    }
+    map
 }
 
 /// A compiled condition.
@@ -282,6 +328,7 @@ pub(crate) fn compile(plan: &PlanData) -> Result<CountingRules, Vec<Issue>> {
                 groups: Vocabulary::new(&r.groups),
                 certificate_kinds: Vocabulary::new(&r.certificate_kinds),
                 base_kinds: Vocabulary::new(&r.base_kinds),
+                headers: header_aliases(&mut issues, &r.headers),
             }
         }
         None => Vocabularies::default(),

@@ -9,10 +9,13 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::basics::closed_set::closed_set;
+use crate::basics::encoding::{self, DecodingReader, Encoding, EncodingFault};
+use crate::basics::export_text::{self, DATE_FORMS, DateFault};
 use crate::basics::text::shown;
 use crate::basics::{date_text, decimal_text};
 use crate::error::{ObservationError, ObservationReason};
 use crate::plan::Plan;
+use crate::plan::counting::header_key;
 
 closed_set! {
     /// How an observed value is to be read.
@@ -73,8 +76,7 @@ impl ObservationInput {
     /// no plan): ISO date, exact non-negative decimal up to 10^15, known kind.
     pub fn parse_fields(&self, index: usize) -> Result<(NaiveDate, Decimal, SeriesKind), ObservationError> {
         let i = index;
-        let date =
-            date_text::parse(self.date.trim()).map_err(|m| fail(i, "date", ObservationReason::InvalidDate, m))?;
+        let date = export_date(self.date.trim()).map_err(|m| fail(i, "date", ObservationReason::InvalidDate, m))?;
         let value =
             decimal_text::parse(self.value.trim()).map_err(|m| fail(i, "value", ObservationReason::NotANumber, m))?;
         if value.is_sign_negative() && !value.is_zero() {
@@ -184,17 +186,53 @@ fn input_from_json(i: usize, item: &serde_json::Value) -> Result<ObservationInpu
     })
 }
 
+/// A date in one of the export forms ([`export_text::civil_date`]: `2023-03-01`, `2023/3/1`,
+/// `20230301`, `2023年3月1日`), in the years [`date_text::YEARS`].
+fn export_date(text: &str) -> Result<NaiveDate, String> {
+    if let Ok(date) = date_text::parse(text) {
+        return Ok(date);
+    }
+    match export_text::civil_date(text) {
+        Ok((y, m, d)) if date_text::YEARS.contains(&y) => {
+            NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| "invalid date: no such day".to_owned())
+        }
+        Ok(_) => {
+            Err(format!("invalid date: the year is outside {}–{}", date_text::YEARS.start(), date_text::YEARS.end()))
+        }
+        Err(DateFault::Ambiguous) => Err(format!(
+            "ambiguous date: the year comes last, which day-first and month-first systems read as different days; write {DATE_FORMS}"
+        )),
+        Err(DateFault::Invalid) => Err(format!("invalid date: expected {DATE_FORMS}")),
+    }
+}
+
+/// The headers observations CSV files may use for each column, besides its own name.
+pub const OBSERVATION_HEADERS: [(&str, &[&str]); 5] = [
+    ("indicator", &["指标", "指标编号", "指标代码", "指标名称"]),
+    ("region", &["地区", "行政区划", "行政区划代码", "市州"]),
+    ("date", &["日期", "统计日期", "截至日期", "截止日期"]),
+    ("value", &["数值", "值", "完成数", "累计完成"]),
+    ("kind", &["口径", "统计口径"]),
+];
+
 /// The largest JSON observations file read (CSV is streamed and has no limit).
 pub const MAX_JSON_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads observations from a file: JSON when its name ends in `.json`, CSV otherwise.
 pub fn read_file(path: &std::path::Path) -> Result<Vec<ObservationInput>, crate::Error> {
+    read_file_in(path, Encoding::Auto)
+}
+
+/// [`read_file`] in a given encoding (`auto` reads UTF-8, else GB18030).
+pub fn read_file_in(path: &std::path::Path, encoding: Encoding) -> Result<Vec<ObservationInput>, crate::Error> {
     let io = |e: std::io::Error| {
         crate::Error::from(crate::OptionsError {
             path: "path".into(),
             message: format!("cannot read the observations file: {}", e.kind()),
         })
     };
+    let fault =
+        |f: EncodingFault| ObservationError { reason: ObservationReason::Syntax, path: f.path(), message: f.message() };
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         let size = std::fs::metadata(path).map_err(io)?.len();
         if size > MAX_JSON_BYTES {
@@ -206,14 +244,12 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<ObservationInput>, crate:
             }
             .into());
         }
-        let text = String::from_utf8(std::fs::read(path).map_err(io)?).map_err(|e| ObservationError {
-            reason: ObservationReason::Syntax,
-            path: format!("byte {}", e.utf8_error().valid_up_to()),
-            message: "the file is not valid UTF-8".into(),
-        })?;
+        let bytes = std::fs::read(path).map_err(io)?;
+        let text = encoding::decode_all(&bytes, encoding).map_err(fault)?;
         Ok(parse_json(&text)?)
     } else {
-        Ok(parse_csv(std::io::BufReader::new(std::fs::File::open(path).map_err(io)?))?)
+        let file = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
+        Ok(parse_csv(DecodingReader::new(file, encoding))?)
     }
 }
 
@@ -224,18 +260,37 @@ pub fn parse_csv(reader: impl std::io::Read) -> Result<Vec<ObservationInput>, Ob
     let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
     let header_error =
         |message: String| ObservationError { reason: ObservationReason::MissingField, path: "header".into(), message };
-    let headers = csv.headers().map_err(|e| header_error(format!("cannot read the CSV header: {e}")))?.clone();
-    let column = |name: &str| headers.iter().position(|h| h.trim_start_matches('\u{feff}') == name);
+    let headers = csv.headers().map_err(|e| match &e.kind() {
+        csv::ErrorKind::Io(io) if EncodingFault::of_io(io).is_some() => {
+            let f = EncodingFault::of_io(io).unwrap_or(EncodingFault::Utf16);
+            ObservationError { reason: ObservationReason::Syntax, path: f.path(), message: f.message() }
+        }
+        _ => header_error(format!("cannot read the CSV header: {e}")),
+    })?;
+    let headers = headers.clone();
+    let keys: Vec<String> = headers.iter().map(header_key).collect();
+    let column = |name: &str| {
+        let aliases = OBSERVATION_HEADERS.iter().find(|(n, _)| *n == name).map_or(&[][..], |(_, a)| *a);
+        keys.iter().position(|k| k == name || aliases.contains(&k.as_str()))
+    };
     let (Some(ind), Some(date), Some(value)) = (column("indicator"), column("date"), column("value")) else {
-        return Err(header_error("the CSV header must name the columns indicator, date and value".into()));
+        return Err(header_error(
+            "the CSV header must name the columns indicator, date and value (指标, 日期, 数值)".into(),
+        ));
     };
     let (region, kind) = (column("region"), column("kind"));
     let mut inputs = Vec::new();
     for (i, row) in csv.records().enumerate() {
-        let row = row.map_err(|e| ObservationError {
-            reason: ObservationReason::Syntax,
-            path: format!("observations[{i}]"),
-            message: format!("unreadable CSV row: {e}"),
+        let row = row.map_err(|e| match e.kind() {
+            csv::ErrorKind::Io(io) if EncodingFault::of_io(io).is_some() => {
+                let f = EncodingFault::of_io(io).unwrap_or(EncodingFault::Utf16);
+                ObservationError { reason: ObservationReason::Syntax, path: f.path(), message: f.message() }
+            }
+            _ => ObservationError {
+                reason: ObservationReason::Syntax,
+                path: format!("observations[{i}]"),
+                message: format!("unreadable CSV row: {e}"),
+            },
         })?;
         let cell = |c: usize| row.get(c).unwrap_or("").to_owned();
         let optional = |c: Option<usize>| c.map(cell).filter(|v| !v.is_empty());

@@ -15,7 +15,7 @@ use crate::plan::Plan;
 
 use super::columns::Column;
 use super::field::{Columns, Field};
-use super::files::check_required;
+use super::headers::Headers;
 use super::kernel::Kernel;
 use super::parts::count_on_threads;
 use super::tally::{CountOptions, Tally, source_error};
@@ -82,24 +82,21 @@ fn field_of(array: &ArrayRef, column: Column) -> Result<Field<'_>, Error> {
 const GROUP_ROWS: usize = 1 << 17;
 
 /// One batch's record columns as the kernel reads them, after checking its schema.
-pub(super) fn batch_columns<'b>(tally: &mut Tally, batch: &'b RecordBatch) -> Result<Columns<'b>, Error> {
+/// Field names go through the call's header aliases and mapping, as CSV headers do.
+pub(super) fn batch_columns<'b>(
+    tally: &mut Tally,
+    batch: &'b RecordBatch,
+    headers: &Headers<'_>,
+) -> Result<Columns<'b>, Error> {
     let schema = batch.schema();
-    let mut columns = Vec::new();
     let mut readers = Columns::new(batch.num_rows());
-    for (field, array) in schema.fields().iter().zip(batch.columns()) {
-        let column = Column::from_name(field.name());
-        if let Some(c) = column
-            && columns.contains(&Some(c))
-        {
-            return Err(source_error("duplicate_column", c.name(), format!("the column {} appears twice", c.name())));
-        }
-        columns.push(column);
-        match column {
-            Some(c) => readers.set(c, field_of(array, c)?),
-            None => tally.note_ignored(field.name()),
+    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    let columns = tally.header(&names, headers)?;
+    for (column, array) in columns.iter().zip(batch.columns()) {
+        if let Some(c) = column {
+            readers.set(*c, field_of(array, *c)?);
         }
     }
-    check_required(&columns)?;
     Ok(readers)
 }
 
@@ -139,8 +136,9 @@ impl Tally {
             }
         }
         // Check every schema here, so a bad one fails before any thread starts.
+        let headers = Headers::new(plan, options.columns.as_ref());
         for (_, piece) in &pieces {
-            batch_columns(self, piece)?;
+            batch_columns(self, piece, &headers)?;
         }
         let cap = if options.strict {
             1
@@ -167,7 +165,7 @@ impl Tally {
             let mut refusals = Vec::new();
             let mut rows = 0u64;
             for (_, batch) in run.iter() {
-                let columns = batch_columns(part, batch)?;
+                let columns = batch_columns(part, batch, &headers)?;
                 let found = kernel.count(&columns, cap.saturating_sub(refusals.len()), part);
                 refusals.extend(found.into_iter().map(|(r, refusal)| (rows + r as u64, refusal)));
                 rows += batch.num_rows() as u64;

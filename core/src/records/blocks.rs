@@ -8,12 +8,14 @@ use std::io::Read;
 
 use serde_json::Value;
 
+use crate::basics::encoding::{self, Detector, EncodingFault, Settled};
 use crate::error::Error;
 use crate::plan::Plan;
 
 use super::columns::{COLUMNS, Column};
 use super::field::{Columns, Field, Span};
 use super::files::{BytesRead, ValueScratch, csv_source_error};
+use super::headers::Headers;
 use super::kernel::Kernel;
 use super::parse::{RecordReason, Refusal};
 use super::parts::{Counted, count_runs, merge_parts, threads};
@@ -40,11 +42,35 @@ struct Blocks<R> {
     done: bool,
     /// Bytes handed out in blocks so far.
     consumed: u64,
+    /// Where the first block starts in the file (after a CSV header).
+    first: u64,
+    /// Settles the encoding of `auto` at the first text that is not ASCII.
+    detector: Detector,
 }
 
+/// A block: where it starts in the file, the encoding its text is in, and its bytes.
+type Block = (u64, Settled, Vec<u8>);
+
 impl<R: Read> Blocks<R> {
-    fn new(reader: R, kind: Kind, start: Vec<u8>, block_bytes: usize) -> Blocks<R> {
-        Blocks { reader, kind, rest: start, block_bytes: block_bytes.max(1), done: false, consumed: 0 }
+    fn new(reader: R, kind: Kind, start: Vec<u8>, block_bytes: usize, first: u64, detector: Detector) -> Blocks<R> {
+        Blocks { reader, kind, rest: start, block_bytes: block_bytes.max(1), done: false, consumed: 0, first, detector }
+    }
+
+    /// The next block with where it starts and its encoding, or `None` at the end.
+    fn next(&mut self) -> Result<Option<Block>, Error> {
+        let start = self.at();
+        match self.next_block()? {
+            Some(bytes) => {
+                let settled = self.detector.settle(&bytes, start).map_err(encoding_error)?;
+                Ok(Some((start, settled, bytes)))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Where the next block starts in the file.
+    fn at(&self) -> u64 {
+        self.first + self.consumed
     }
 
     /// The next block, or `None` at the end of the input.
@@ -121,17 +147,42 @@ fn last_boundary(block: &[u8], kind: Kind) -> Option<usize> {
 
 /// A parsed block: its text, each record column's spans, the rows refused while reading, and
 /// (JSON Lines) the line of each row.
-struct Parsed {
-    text: String,
-    spans: Vec<Vec<Span>>,
-    columns: Vec<Column>,
-    rows: usize,
-    refused: Vec<(usize, Refusal)>,
+pub(super) struct Parsed {
+    pub(super) text: String,
+    pub(super) spans: Vec<Vec<Span>>,
+    pub(super) columns: Vec<Column>,
+    pub(super) rows: usize,
+    pub(super) refused: Vec<(usize, Refusal)>,
     /// JSON Lines: each row's line in the block (blank lines are not rows), and the lines.
-    lines: Option<(Vec<u32>, u64)>,
+    pub(super) lines: Option<(Vec<u32>, u64)>,
 }
 
 impl Parsed {
+    /// No rows yet, for the record columns `columns` (by their order in the input).
+    pub(super) fn new(columns: Vec<Column>, capacity: usize) -> Parsed {
+        Parsed {
+            text: String::with_capacity(capacity),
+            spans: vec![Vec::with_capacity(capacity / 64); columns.len()],
+            columns,
+            rows: 0,
+            refused: Vec::new(),
+            lines: None,
+        }
+    }
+
+    /// Counts the block's rows into `part`: the refusals (by row, or by line for JSON Lines,
+    /// up to `cap`) and the rows (or lines) it had.
+    pub(super) fn count(&self, kernel: &Kernel<'_>, cap: usize, part: &mut Tally) -> (Vec<(u64, Refusal)>, u64) {
+        let columns = self.columns(self.refused.clone());
+        let refusals = kernel.count(&columns, cap, part);
+        match &self.lines {
+            None => (refusals.into_iter().map(|(r, refusal)| (r as u64, refusal)).collect(), self.rows as u64),
+            Some((line_of_row, lines)) => {
+                (refusals.into_iter().map(|(r, refusal)| (u64::from(line_of_row[r]), refusal)).collect(), *lines)
+            }
+        }
+    }
+
     /// The block's columns, with the rows its reader refused (taken out of the block).
     fn columns(&self, refused: Vec<(usize, Refusal)>) -> Columns<'_> {
         let mut columns = Columns::new(self.rows);
@@ -146,14 +197,7 @@ impl Parsed {
 /// Parses a block of CSV rows with the header's columns.
 fn parse_csv(block: &[u8], header: &[Option<Column>]) -> Result<Parsed, Error> {
     let mapped: Vec<(usize, Column)> = header.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
-    let mut parsed = Parsed {
-        text: String::with_capacity(block.len()),
-        spans: vec![Vec::with_capacity(block.len() / 64); mapped.len()],
-        columns: mapped.iter().map(|(_, c)| *c).collect(),
-        rows: 0,
-        refused: Vec::new(),
-        lines: None,
-    };
+    let mut parsed = Parsed::new(mapped.iter().map(|(_, c)| *c).collect(), block.len());
     let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(block);
     let mut record = csv::StringRecord::new();
     loop {
@@ -189,16 +233,9 @@ fn parse_csv(block: &[u8], header: &[Option<Column>]) -> Result<Parsed, Error> {
 }
 
 /// Parses a block of JSON lines; keys the format does not have are noted in `tally`.
-fn parse_json_lines(block: &[u8], tally: &mut Tally) -> Parsed {
-    let mut parsed = Parsed {
-        text: String::new(),
-        spans: vec![Vec::new(); COLUMNS.len()],
-        columns: COLUMNS.to_vec(),
-        rows: 0,
-        refused: Vec::new(),
-        lines: None,
-    };
-    let mut scratch = ValueScratch::default();
+fn parse_json_lines(block: &[u8], tally: &mut Tally, headers: &Headers<'_>) -> Parsed {
+    let mut parsed = Parsed::new(COLUMNS.to_vec(), 0);
+    let mut scratch = ValueScratch::new(headers);
     let mut line_of_row = Vec::new();
     let mut lines = 0u64;
     for line in block.split_inclusive(|&b| b == b'\n') {
@@ -242,9 +279,9 @@ impl Tally {
         plan: &Plan,
         mut blocks: Blocks<R>,
         header: &[Option<Column>],
+        headers: &Headers<'_>,
         options: &CountOptions,
         mut progress: Option<BytesRead<'_>>,
-        offset: u64,
     ) -> Result<(), Error> {
         let kernel = Kernel::new(plan);
         let cap = if options.strict {
@@ -253,20 +290,13 @@ impl Tally {
             usize::try_from(options.max_rejected.saturating_add(1)).unwrap_or(usize::MAX)
         };
         let kind = blocks.kind;
-        let count = |block: &Vec<u8>, part: &mut Tally| -> Counted {
-            let mut parsed = match kind {
-                Kind::Csv => parse_csv(block, header)?,
-                Kind::JsonLines => parse_json_lines(block, part),
+        let count = |(start, settled, block): &Block, part: &mut Tally| -> Counted {
+            let text = encoding::decode(block, *settled, *start).map_err(encoding_error)?;
+            let parsed = match kind {
+                Kind::Csv => parse_csv(text.as_bytes(), header)?,
+                Kind::JsonLines => parse_json_lines(text.as_bytes(), part, headers),
             };
-            let refused = std::mem::take(&mut parsed.refused);
-            let columns = parsed.columns(refused);
-            let refusals = kernel.count(&columns, cap, part);
-            Ok(match &parsed.lines {
-                None => (refusals.into_iter().map(|(r, refusal)| (r as u64, refusal)).collect(), parsed.rows as u64),
-                Some((line_of_row, lines)) => {
-                    (refusals.into_iter().map(|(r, refusal)| (u64::from(line_of_row[r]), refusal)).collect(), *lines)
-                }
-            })
+            Ok(parsed.count(&kernel, cap, part))
         };
         let threads = threads();
         let mut rejected = 0;
@@ -279,7 +309,7 @@ impl Tally {
                 let mut group = Vec::with_capacity(threads);
                 let mut read = Ok(());
                 while group.len() < threads {
-                    match blocks.next_block() {
+                    match blocks.next() {
                         Ok(Some(block)) => group.push(block),
                         Ok(None) => break,
                         Err(e) => {
@@ -293,7 +323,7 @@ impl Tally {
                         handle.join().map_err(|_| source_error("internal", "", "a counting thread failed".into()))?;
                     row += merge_parts(self, parts, row, options, &mut rejected)?;
                     if let Some(p) = progress.as_mut() {
-                        p(offset + blocks.consumed - group.iter().map(|b| b.len() as u64).sum::<u64>());
+                        p(blocks.at() - group.iter().map(|(_, _, b)| b.len() as u64).sum::<u64>());
                     }
                 }
                 read?;
@@ -306,7 +336,7 @@ impl Tally {
             Ok(())
         })?;
         if let Some(p) = progress.as_mut() {
-            p(offset + blocks.consumed);
+            p(blocks.at());
         }
         Ok(())
     }
@@ -348,20 +378,33 @@ impl Tally {
         block_bytes: usize,
     ) -> Result<(), Error> {
         self.check_plan(plan)?;
+        let headers = Headers::new(plan, options.columns.as_ref());
+        let mut detector = Detector::new(options.encoding);
         if kind == Kind::JsonLines {
-            let blocks = Blocks::new(reader, kind, Vec::new(), block_bytes);
-            return self.add_blocks(plan, blocks, &[], options, progress, 0);
+            headers.check_mapping()?;
+            let blocks = Blocks::new(reader, kind, Vec::new(), block_bytes, 0, detector);
+            return self.add_blocks(plan, blocks, &[], &headers, options, progress);
         }
-        let (header, mut head, end) = read_header(&mut reader)?;
-        let columns = self.header(&header)?;
+        let (mut head, end) = read_header(&mut reader)?;
+        let settled = detector.settle(&head, 0).map_err(encoding_error)?;
+        let header_text = encoding::decode(&head[..end], settled, 0).map_err(encoding_error)?;
+        let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(header_text.as_bytes());
+        let mut names = csv::StringRecord::new();
+        csv.read_record(&mut names).map_err(|e| csv_source_error(&e))?;
+        let columns = self.header(&names.iter().collect::<Vec<_>>(), &headers)?;
         let rest = head.split_off(end);
-        let blocks = Blocks::new(reader, kind, rest, block_bytes);
-        self.add_blocks(plan, blocks, &columns, options, progress, end as u64)
+        let blocks = Blocks::new(reader, kind, rest, block_bytes, end as u64, detector);
+        self.add_blocks(plan, blocks, &columns, &headers, options, progress)
     }
 }
 
-/// Reads a CSV's header record: the record, the bytes read, and where the header ends in them.
-fn read_header(reader: &mut impl Read) -> Result<(csv::ByteRecord, Vec<u8>, usize), Error> {
+/// An encoding fault as the error of the call that read the file.
+pub(crate) fn encoding_error(fault: EncodingFault) -> Error {
+    source_error(fault.code(), &fault.path(), fault.message())
+}
+
+/// Reads a CSV's header record: the bytes read, and where the header ends in them.
+fn read_header(reader: &mut impl Read) -> Result<(Vec<u8>, usize), Error> {
     let mut head = Vec::new();
     loop {
         let before = head.len();
@@ -379,7 +422,7 @@ fn read_header(reader: &mut impl Read) -> Result<(csv::ByteRecord, Vec<u8>, usiz
         }
         // The header is whole once the reader stops before the end of what was read.
         if read && (end < head.len() || at_end) {
-            return Ok((header, head, end));
+            return Ok((head, end));
         }
     }
 }

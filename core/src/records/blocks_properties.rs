@@ -13,9 +13,11 @@ use serde_json::Value;
 use super::blocks::Kind;
 use super::columns::{Column, TRAINING_COLUMNS};
 use super::files::ValueScratch;
+use super::headers::Headers;
 use super::parse::{Raw, RecordParser, RecordReason};
 use super::tally::{CountOptions, Tally};
 use super::test_values::{Rng, pool};
+use crate::basics::encoding::Encoding;
 use crate::plan::Plan;
 
 /// The streaming CSV reader blocks replaced: one row at a time through the parser.
@@ -24,7 +26,8 @@ fn csv_row_by_row(plan: &Plan, text: &[u8], options: &CountOptions) -> Tally {
     let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text);
     let mut header = csv::ByteRecord::new();
     assert!(csv.read_byte_record(&mut header).unwrap());
-    let columns = tally.header(&header).unwrap();
+    let names: Vec<&str> = header.iter().map(|n| std::str::from_utf8(n).unwrap()).collect();
+    let columns = tally.header(&names, &Headers::new(plan, None)).unwrap();
     let parser = RecordParser::new(plan);
     let (mut rejected, mut row) = (0, 0u64);
     let mut record = csv::StringRecord::new();
@@ -66,7 +69,8 @@ fn csv_row_by_row(plan: &Plan, text: &[u8], options: &CountOptions) -> Tally {
 fn json_lines_row_by_row(plan: &Plan, mut text: &[u8], options: &CountOptions) -> Tally {
     let mut tally = Tally::new(plan);
     let parser = RecordParser::new(plan);
-    let mut scratch = ValueScratch::default();
+    let headers = Headers::new(plan, None);
+    let mut scratch = ValueScratch::new(&headers);
     let (mut rejected, mut row) = (0, 0u64);
     let mut line = Vec::new();
     loop {
@@ -147,7 +151,7 @@ fn random_csv(seed: u64, rows: usize) -> Vec<u8> {
         }
         let mut line = fields.join(",").into_bytes();
         if rng.chance(2) {
-            line.extend_from_slice(b",\xff\xfe");
+            line.extend_from_slice(",多余".as_bytes());
         }
         out.extend_from_slice(&line);
         out.extend_from_slice(newline.as_bytes());
@@ -156,7 +160,7 @@ fn random_csv(seed: u64, rows: usize) -> Vec<u8> {
 }
 
 /// A random JSON Lines text: objects of random values (strings, flags, integers, lists,
-/// floats, nested objects), blank lines, lines that are not objects or not UTF-8.
+/// floats, nested objects), blank lines, lines that are not objects.
 fn random_json_lines(seed: u64, rows: usize) -> Vec<u8> {
     let mut rng = Rng(seed | 1);
     let mut out = Vec::new();
@@ -165,7 +169,7 @@ fn random_json_lines(seed: u64, rows: usize) -> Vec<u8> {
             0..=1 => out.extend_from_slice(b"   \n"),
             2 => out.extend_from_slice(b"[1, 2]\n"),
             3 => out.extend_from_slice(b"{\"record_id\": \n"),
-            4 => out.extend_from_slice(b"{\"record_id\": \"\xff\"}\n"),
+            4 => out.extend_from_slice("{\"record_id\": \"记录\"}\n".as_bytes()),
             _ => {
                 let mut object = serde_json::Map::new();
                 for c in TRAINING_COLUMNS {
@@ -214,6 +218,14 @@ proptest! {
         blocks.add_text(&plan, text.as_slice(), Kind::Csv, &options, None, block).unwrap();
         let reference = csv_row_by_row(&plan, &text, &options);
         prop_assert_eq!(blocks.summary(&plan), reference.summary(&plan));
+        // The same text saved as GB18030 counts the same, whether detected or named.
+        let gb18030 = encoding_rs::GB18030.encode(std::str::from_utf8(&text).unwrap()).0.into_owned();
+        for encoding in [Encoding::Auto, Encoding::Gb18030] {
+            let options = CountOptions { encoding, ..options.clone() };
+            let mut decoded = Tally::new(&plan);
+            decoded.add_text(&plan, gb18030.as_slice(), Kind::Csv, &options, None, block).unwrap();
+            prop_assert_eq!(decoded.summary(&plan), reference.summary(&plan));
+        }
     }
 
     #[test]

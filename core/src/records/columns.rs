@@ -105,6 +105,18 @@ impl Column {
         }
     }
 
+    /// Whether the column holds a date.
+    pub fn is_date(self) -> bool {
+        matches!(
+            self,
+            Column::StartDate
+                | Column::EndDate
+                | Column::CompletionDate
+                | Column::CertificateDate
+                | Column::DesignatedDate
+        )
+    }
+
     /// The column of this name, if any; blanks and a byte-order mark around it are ignored.
     pub fn from_name(name: &str) -> Option<Column> {
         let name = name.trim().trim_start_matches('\u{feff}');

@@ -9,6 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::columns::{COLUMNS, Column};
+use super::headers::Headers;
 use super::parse::{Raw, RecordReason, Refusal};
 use super::tally::{CountOptions, Tally, source_error};
 use crate::error::Error;
@@ -24,6 +25,9 @@ pub enum RecordFormat {
     Csv,
     /// One JSON object per line.
     JsonLines,
+    /// An Excel workbook (`.xlsx`, `.xlsm`, `.xlsb`, `.xls`) or OpenDocument sheet (`.ods`):
+    /// read with the core feature `workbook`.
+    Workbook,
 }
 
 impl RecordFormat {
@@ -33,6 +37,7 @@ impl RecordFormat {
         match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
             Some("csv") => Some(RecordFormat::Csv),
             Some("jsonl" | "ndjson" | "json") => Some(RecordFormat::JsonLines),
+            Some("xlsx" | "xlsm" | "xlsb" | "xls" | "ods") => Some(RecordFormat::Workbook),
             _ => None,
         }
     }
@@ -49,6 +54,9 @@ impl Tally {
         progress: Option<BytesRead<'_>>,
     ) -> Result<(), Error> {
         self.check_plan(plan)?;
+        if RecordFormat::from_path(path) == Some(RecordFormat::Workbook) {
+            return self.add_workbook_path(plan, path, options);
+        }
         let file = File::open(path)
             .map_err(|e| source_error("io", "path", format!("cannot open the records file: {}", e.kind())))?;
         let mut reader = BufReader::with_capacity(1 << 16, file);
@@ -69,29 +77,31 @@ impl Tally {
         match format {
             RecordFormat::Csv => self.add_csv(plan, reader, &options, progress),
             RecordFormat::JsonLines => self.add_json_lines(plan, reader, &options, progress),
+            RecordFormat::Workbook => self.add_workbook_path(plan, path, &options),
         }
     }
 
-    /// Maps header names to columns; refuses duplicates and files without the required columns.
-    pub(super) fn header(&mut self, record: &csv::ByteRecord) -> Result<Vec<Option<Column>>, Error> {
-        let mut columns = Vec::with_capacity(record.len());
-        for (i, name) in record.iter().enumerate() {
-            let name = std::str::from_utf8(name)
-                .map_err(|_| source_error("not_utf8", "header", format!("header field {} is not UTF-8", i + 1)))?;
-            let column = Column::from_name(name);
-            if let Some(c) = column
-                && columns.contains(&Some(c))
-            {
-                return Err(source_error(
-                    "duplicate_column",
-                    c.name(),
-                    format!("the column {} appears twice", c.name()),
-                ));
-            }
-            if column.is_none() {
-                self.note_ignored(name.trim());
-            }
-            columns.push(column);
+    #[cfg(feature = "workbook")]
+    fn add_workbook_path(&mut self, plan: &Plan, path: &Path, options: &CountOptions) -> Result<(), Error> {
+        self.add_workbook(plan, path, options)
+    }
+
+    #[cfg(not(feature = "workbook"))]
+    fn add_workbook_path(&mut self, _: &Plan, _: &Path, _: &CountOptions) -> Result<(), Error> {
+        Err(source_error(
+            "workbook_unsupported",
+            "path",
+            "this build reads no workbooks (core feature `workbook`); save the sheet as CSV".into(),
+        ))
+    }
+
+    /// Maps header names to columns (names, the plan's aliases, the caller's mapping); refuses
+    /// duplicates and files without the required columns.
+    pub(super) fn header(&mut self, names: &[&str], headers: &Headers<'_>) -> Result<Vec<Option<Column>>, Error> {
+        let mut ignored = Vec::new();
+        let columns = headers.columns(names.iter().copied(), |h| ignored.push(h.to_owned()))?;
+        for name in ignored {
+            self.note_ignored(&name);
         }
         check_required(&columns)?;
         Ok(columns)
@@ -129,25 +139,46 @@ pub(super) fn csv_source_error(e: &csv::Error) -> Error {
     }
 }
 
-/// Owned text of one JSON object's fields, reused from row to row.
-#[derive(Default)]
-pub(crate) struct ValueScratch {
+/// Owned text of one JSON object's fields, reused from row to row, and the field of each key
+/// seen (through the call's header aliases and mapping).
+pub(crate) struct ValueScratch<'h> {
     texts: [String; 16],
     given: [bool; 16],
+    headers: &'h Headers<'h>,
+    keys: Vec<(String, Option<Column>)>,
 }
 
-impl ValueScratch {
+impl<'h> ValueScratch<'h> {
+    pub fn new(headers: &'h Headers<'h>) -> ValueScratch<'h> {
+        ValueScratch { texts: Default::default(), given: [false; 16], headers, keys: Vec::new() }
+    }
+
+    fn column_of(&mut self, key: &str) -> Option<Column> {
+        if let Some((_, c)) = self.keys.iter().find(|(k, _)| k == key) {
+            return *c;
+        }
+        let c = self.headers.key_column(key);
+        if self.keys.len() < 256 {
+            self.keys.push((key.to_owned(), c));
+        }
+        c
+    }
+
     /// The text fields of a JSON object. Strings are taken as they are; integers and booleans as
-    /// their text; `groups` may be a list of strings; floats and nested values are refused.
+    /// their text; `groups` may be a list of strings; floats and nested values are refused. Two
+    /// keys read as one field refuse the row.
     pub fn raw<'s>(&'s mut self, value: &Value, tally: &mut Tally) -> Result<Raw<'s>, Refusal> {
         let Value::Object(map) = value else { return Err(RecordReason::WrongType.at("record")) };
         self.given = [false; 16];
         for (key, v) in map {
-            let Some(column) = Column::from_name(key) else {
+            let Some(column) = self.column_of(key) else {
                 tally.note_ignored(key);
                 continue;
             };
             let slot = column as usize;
+            if self.given[slot] {
+                return Err(RecordReason::DuplicateField.at(column.name()));
+            }
             let text = &mut self.texts[slot];
             text.clear();
             let name = column.name();
@@ -155,6 +186,8 @@ impl ValueScratch {
                 Value::Null => continue,
                 Value::String(s) => text.push_str(s),
                 Value::Bool(b) => text.push_str(if *b { "true" } else { "false" }),
+                // A number is not a date (20230105 or an Excel serial): dates are text here.
+                Value::Number(_) if column.is_date() => return Err(RecordReason::WrongType.at(name)),
                 Value::Number(n) if n.is_i64() || n.is_u64() => text.push_str(&n.to_string()),
                 Value::Array(items) if column == Column::Groups => {
                     for (i, item) in items.iter().enumerate() {

@@ -160,8 +160,9 @@ fn row_by_row(plan: &Plan, batches: &[RecordBatch], options: &CountOptions) -> T
     let mut tally = Tally::new(plan);
     let mut rejected = 0;
     let mut first = 0u64;
+    let headers = super::headers::Headers::new(plan, None);
     for batch in batches {
-        let columns = batch_columns(&mut tally, batch).unwrap();
+        let columns = batch_columns(&mut tally, batch, &headers).unwrap();
         let mut refusals = Vec::new();
         let mut part = tally.new_like();
         kernel.count_rows(&columns, 0..batch.num_rows(), usize::MAX, &mut part, &mut refusals);

@@ -9,6 +9,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::basics::export_text::{self, DATE_FORMS, DateFault, fold_width};
 use crate::basics::id_number;
 use crate::basics::short_map::ShortMap;
 use crate::basics::text::trim;
@@ -26,7 +27,8 @@ pub enum RecordReason {
     MissingField,
     /// Longer than 128 bytes (ids and keys) or than a field can be.
     TooLong,
-    /// A date that does not exist or is not written `YYYY-MM-DD`.
+    /// A date that does not exist or is not in one of the export forms (`YYYY-MM-DD`,
+    /// `YYYY/M/D`, `YYYY.M.D`, `YYYYMMDD`, `YYYY年M月D日`).
     InvalidDate,
     /// A date before 1950 or after 2100: almost always a typing or conversion error.
     DateOutOfRange,
@@ -54,11 +56,18 @@ pub enum RecordReason {
     NotUtf8,
     /// A line that is not a JSON object, or a CSV row with a different number of fields.
     Syntax,
+    /// A date written with the year last (`3/1/2023`), which day-first and month-first systems
+    /// read as different days.
+    AmbiguousDate,
+    /// A workbook cell holding a formula error (`#VALUE!`, `#REF!`, …) instead of a value.
+    FormulaError,
+    /// Two keys of one JSON object name the same field (through header aliases or a mapping).
+    DuplicateField,
 }
 
 impl RecordReason {
     /// Every reason, in the order of the enum (a reason's index is `reason as usize`).
-    pub(crate) const ALL: [RecordReason; 16] = [
+    pub(crate) const ALL: [RecordReason; 19] = [
         RecordReason::MissingField,
         RecordReason::TooLong,
         RecordReason::InvalidDate,
@@ -75,6 +84,9 @@ impl RecordReason {
         RecordReason::WrongType,
         RecordReason::NotUtf8,
         RecordReason::Syntax,
+        RecordReason::AmbiguousDate,
+        RecordReason::FormulaError,
+        RecordReason::DuplicateField,
     ];
 
     /// The reason as rejections and every binding show it, e.g. `unknown_region`.
@@ -96,6 +108,9 @@ impl RecordReason {
             RecordReason::WrongType => "wrong_type",
             RecordReason::NotUtf8 => "not_utf8",
             RecordReason::Syntax => "syntax",
+            RecordReason::AmbiguousDate => "ambiguous_date",
+            RecordReason::FormulaError => "formula_error",
+            RecordReason::DuplicateField => "duplicate_field",
         }
     }
 
@@ -110,7 +125,7 @@ impl RecordReason {
             RecordReason::MissingField => format!("{field} is required"),
             RecordReason::TooLong if field == "base_name" => format!("{field} is longer than {} bytes", 4 * MAX_KEY_BYTES),
             RecordReason::TooLong => format!("{field} is longer than {MAX_KEY_BYTES} bytes"),
-            RecordReason::InvalidDate => format!("{field} is not an ISO date (YYYY-MM-DD)"),
+            RecordReason::InvalidDate => format!("{field} is not a date written {DATE_FORMS}"),
             RecordReason::DateOutOfRange => format!("{field} is before 1950 or after 2100"),
             RecordReason::DateOrder => format!("{field} is before start_date"),
             RecordReason::UnknownRegion => "region is neither a region id, a name nor a GB/T 2260 code of the plan's area".into(),
@@ -119,15 +134,20 @@ impl RecordReason {
             RecordReason::UnknownCertificateKind => "certificate_kind is not in the plan's records.certificate_kinds".into(),
             RecordReason::UnknownLevel => "certificate_level is not a skill level id, name or national level 1–5".into(),
             RecordReason::UnknownBaseKind => "base_kind is not in the plan's records.base_kinds".into(),
-            RecordReason::InvalidFlag => format!("{field} must be true or false (1/0, yes/no, 是/否)"),
+            RecordReason::InvalidFlag => format!("{field} must be true or false (1/0, Y/N, yes/no, 是/否)"),
             RecordReason::PersonKeyIsIdNumber =>
-                "person_key has the shape of a 身份证号; give a hashed key (for example SHA-256 of the ID with a secret salt)".into(),
+                "person_key has the shape of a 身份证号; hash the keys first (`skillplan hash-keys`, or hash_person_key in a binding) and count the hashed file".into(),
             RecordReason::WrongType => format!("{field} has the wrong type"),
             RecordReason::NotUtf8 => format!("{field} is not valid UTF-8"),
             RecordReason::Syntax => match field {
                 "line" => "the line is not a JSON object".into(),
                 _ => "the row does not have the header's number of fields".into(),
             },
+            RecordReason::AmbiguousDate => format!(
+                "{field} puts the year last, which reads as different days in day-first and month-first systems; write {DATE_FORMS}"
+            ),
+            RecordReason::FormulaError => format!("{field} holds a formula error, not a value"),
+            RecordReason::DuplicateField => format!("two keys of the object are both {field}"),
         }
     }
 }
@@ -337,8 +357,8 @@ impl<'p> RecordParser<'p> {
         }
     }
 
-    /// The bit mask of the groups a `groups` text names (separated by `;`, `|`, `,`, `、` or
-    /// `，`; empty parts skipped); `None` when one is not in the plan's vocabulary.
+    /// The bit mask of the groups a `groups` text names (separated by `;`, `；`, `|`, `,`, `，`
+    /// or `、`; empty parts skipped); `None` when one is not in the plan's vocabulary.
     pub fn groups(&self, groups: &str) -> Option<u64> {
         let mut mask = 0u64;
         let mut add = |g: &str| -> Option<()> {
@@ -359,7 +379,7 @@ impl<'p> RecordParser<'p> {
             }
             add(&groups[start..])?;
         } else {
-            for part in groups.split([';', '|', '、', ',', '，']) {
+            for part in groups.split(LIST_SEPARATORS) {
                 add(part)?;
             }
         }
@@ -377,7 +397,10 @@ impl<'p> RecordParser<'p> {
     }
 
     pub fn level(&self, text: &str) -> Option<u8> {
-        self.levels.get(text).or_else(|| self.levels.get(&text.to_lowercase()))
+        self.levels.get(text).or_else(|| match fold_width(text) {
+            std::borrow::Cow::Owned(folded) => self.level(&folded),
+            std::borrow::Cow::Borrowed(_) => self.levels.get(&text.to_lowercase()),
+        })
     }
 
     /// A region id, name, or six-digit code; a county code counts toward the region whose code
@@ -392,7 +415,10 @@ impl<'p> RecordParser<'p> {
         if text.len() == 6 && text.bytes().all(|b| b.is_ascii_digit()) {
             return self.region_of_code(text.parse().unwrap_or(0));
         }
-        self.region_names.get(text).or_else(|| self.region_names.get(&text.to_lowercase()))
+        self.region_names.get(text).or_else(|| match fold_width(text) {
+            std::borrow::Cow::Owned(folded) => self.region_of(folded.trim()),
+            std::borrow::Cow::Borrowed(_) => self.region_names.get(&text.to_lowercase()),
+        })
     }
 
     /// The region of a six-digit code: its own, or its prefecture's (the first four digits).
@@ -402,6 +428,9 @@ impl<'p> RecordParser<'p> {
     }
 }
 
+/// What separates the items of a list cell (`农民工、脱贫劳动力`).
+pub(crate) const LIST_SEPARATORS: [char; 7] = [';', '；', '|', ',', '，', '、', '｜'];
+
 fn key<'a>(raw: &Raw<'a>, column: Column) -> Result<&'a str, Refusal> {
     match raw.get(column) {
         None => refuse(column, RecordReason::MissingField),
@@ -410,11 +439,21 @@ fn key<'a>(raw: &Raw<'a>, column: Column) -> Result<&'a str, Refusal> {
     }
 }
 
+/// A flag as exports write it: 是/否, Y/N, yes/no, 1/0 or true/false (any case, full-width
+/// letters and digits too).
 pub(crate) fn parse_flag(text: &str) -> Option<bool> {
     match text.trim() {
         "1" | "true" | "TRUE" | "True" | "yes" | "YES" | "Yes" | "y" | "Y" | "是" => Some(true),
         "0" | "false" | "FALSE" | "False" | "no" | "NO" | "No" | "n" | "N" | "否" => Some(false),
-        _ => None,
+        other if !other.is_ascii() => match fold_width(other) {
+            std::borrow::Cow::Owned(folded) => parse_flag(&folded),
+            std::borrow::Cow::Borrowed(_) => None,
+        },
+        other => match other.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "y" => Some(true),
+            "false" | "no" | "n" => Some(false),
+            _ => None,
+        },
     }
 }
 
@@ -454,45 +493,45 @@ fn optional_date(raw: &Raw<'_>, column: Column, start: i32) -> Result<i32, Refus
 pub(crate) const FIRST_DAY: i32 = 711_858;
 pub(crate) const LAST_DAY: i32 = 767_009;
 
-/// What may follow a record's date: `T` or a space, then a time of day `HH:MM` with optional
-/// seconds, fraction and offset (`T08:30:00.000+08:00`, ` 00:00:00`), which is ignored.
-fn is_time_of_day(rest: &[u8]) -> bool {
-    let two = |i: usize| -> Option<u8> {
-        let (a, b) = (rest.get(i)?.wrapping_sub(b'0'), rest.get(i + 1)?.wrapping_sub(b'0'));
-        (a <= 9 && b <= 9).then(|| a * 10 + b)
-    };
-    matches!(rest.first(), Some(b'T' | b' '))
-        && two(1).is_some_and(|h| h <= 23)
-        && rest.get(3) == Some(&b':')
-        && two(4).is_some_and(|m| m <= 59)
-        && rest[6..].iter().all(|c| c.is_ascii_digit() || b":.+-Z".contains(c))
-}
-
-/// An ISO date (`2023-05-31`, optionally followed by a time, which is ignored) as a day number.
+/// A record's date as a day number. The ISO form (`2023-05-31`) is read on a fast path; the
+/// other export forms of [`export_text::civil_date`] (`2023/5/31`, `20230531`, `2023年5月31日`,
+/// each optionally with a time of day) after it.
 pub(crate) fn day_number(text: &str) -> Result<i32, RecordReason> {
     let b = text.as_bytes();
-    if b.len() < 10 || (b.len() > 10 && !is_time_of_day(&b[10..])) || b[4] != b'-' || b[7] != b'-' {
-        return Err(RecordReason::InvalidDate);
-    }
-    let digit = |i: usize| u32::from(b[i].wrapping_sub(b'0'));
-    let all = [digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9)];
-    if all.iter().any(|&x| x > 9) {
-        return Err(RecordReason::InvalidDate);
-    }
-    let (y, m, d) = (all[0] * 1000 + all[1] * 100 + all[2] * 10 + all[3], all[4] * 10 + all[5], all[6] * 10 + all[7]);
+    let (y, m, d) = if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        let digit = |i: usize| u32::from(b[i].wrapping_sub(b'0'));
+        let all = [digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9)];
+        if all.iter().any(|&x| x > 9) {
+            return Err(RecordReason::InvalidDate);
+        }
+        let (y, m, d) =
+            (all[0] * 1000 + all[1] * 100 + all[2] * 10 + all[3], all[4] * 10 + all[5], all[6] * 10 + all[7]);
+        if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+            return Err(RecordReason::InvalidDate);
+        }
+        (y as i32, m, d)
+    } else {
+        export_text::civil_date(text).map_err(|fault| match fault {
+            DateFault::Invalid => RecordReason::InvalidDate,
+            DateFault::Ambiguous => RecordReason::AmbiguousDate,
+        })?
+    };
+    in_range(days_from_ce(y, m, d))
+}
+
+/// A day number, refused as out of range outside 1950–2100.
+pub(crate) fn in_range(day: i32) -> Result<i32, RecordReason> {
+    if (FIRST_DAY..=LAST_DAY).contains(&day) { Ok(day) } else { Err(RecordReason::DateOutOfRange) }
+}
+
+fn days_in_month(y: u32, m: u32) -> u32 {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in_month = match m {
+    match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
-        2 => 28,
-        _ => return Err(RecordReason::InvalidDate),
-    };
-    if d == 0 || d > days_in_month {
-        return Err(RecordReason::InvalidDate);
+        _ => 28,
     }
-    let n = days_from_ce(y as i32, m, d);
-    if (FIRST_DAY..=LAST_DAY).contains(&n) { Ok(n) } else { Err(RecordReason::DateOutOfRange) }
 }
 
 /// Days from the common era of a valid date, as `NaiveDate::num_days_from_ce` counts them
@@ -529,7 +568,11 @@ mod tests {
         );
         assert_eq!(day_number("2023-02-29"), Err(RecordReason::InvalidDate));
         assert_eq!(day_number("1949-12-31"), Err(RecordReason::DateOutOfRange));
-        assert_eq!(day_number("2023/02/01"), Err(RecordReason::InvalidDate));
+        assert_eq!(day_number("2023/02/01"), Ok(NaiveDate::from_ymd_opt(2023, 2, 1).unwrap().num_days_from_ce()));
+        assert_eq!(day_number("2023年2月1日"), day_number("20230201"));
+        assert_eq!(day_number("2/1/2023"), Err(RecordReason::AmbiguousDate));
+        assert_eq!(day_number("2023-2-1"), Err(RecordReason::InvalidDate));
+        assert_eq!(day_number("2023-13-01"), Err(RecordReason::InvalidDate));
         let mut d = NaiveDate::from_ymd_opt(1950, 1, 1).unwrap();
         while d.year() <= 2100 {
             assert_eq!(days_from_ce(d.year(), d.month(), d.day()), d.num_days_from_ce());

@@ -14,7 +14,9 @@ use crate::progress::observations::{ObservationInput, Observations, last_day_of_
 
 use super::columns::RecordInput;
 use super::files::ValueScratch;
+use super::headers::{ColumnMapping, Headers};
 use super::parse::{Raw, RecordParser, Refusal};
+use crate::basics::encoding::Encoding;
 
 /// The serialised format's name and version.
 pub const TALLY_FORMAT: &str = "skillplan-tally/1";
@@ -31,11 +33,24 @@ pub struct CountOptions {
     pub max_rejected: u64,
     /// A name for the input (a file name, a partition) shown with its rejections.
     pub source: Option<String>,
+    /// The text encoding of files: `Auto` (the default) reads UTF-8, else GB18030.
+    pub encoding: Encoding,
+    /// Source header → record field, over the plan's header aliases (`--columns`).
+    pub columns: Option<ColumnMapping>,
+    /// The worksheet of a workbook to read; the first when `None`.
+    pub sheet: Option<String>,
 }
 
 impl Default for CountOptions {
     fn default() -> Self {
-        CountOptions { strict: false, max_rejected: 1000, source: None }
+        CountOptions {
+            strict: false,
+            max_rejected: 1000,
+            source: None,
+            encoding: Encoding::Auto,
+            columns: None,
+            sheet: None,
+        }
     }
 }
 
@@ -449,7 +464,9 @@ impl Tally {
         self.check_plan(plan)?;
         let parser = RecordParser::new(plan);
         let mut rejected = 0;
-        let mut scratch = ValueScratch::default();
+        let headers = Headers::new(plan, options.columns.as_ref());
+        headers.check_mapping()?;
+        let mut scratch = ValueScratch::new(&headers);
         for (i, value) in records.iter().enumerate() {
             match scratch.raw(value, self) {
                 Ok(raw) => match parser.facts(&raw) {
