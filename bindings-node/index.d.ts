@@ -199,6 +199,21 @@ export interface CountOptions {
   maxRejected?: number
   /** A name for the input, shown with its rejections. */
   sourceName?: string
+  /** Files' text encoding: `auto` (the default: UTF-8 if the bytes are UTF-8, else GB18030), `utf-8` or `gb18030`. */
+  encoding?: 'auto' | 'utf-8' | 'gb18030'
+  /** Source header → record field (`{ '培训项目': 'training_type' }`), over the plan's header aliases. */
+  columns?: Record<string, string>
+  /** The sheet of an .xlsx/.xls file to read (default: the first). */
+  sheet?: string
+}
+
+/** What `hashKeysFile` did: rows read, written with a person key, and left out (invalid ID numbers). */
+export interface HashSummary {
+  rowsRead: number
+  rowsWritten: number
+  rowsRejected: number
+  /** The first rows left out, by row and reason (never the ID number). */
+  rejections: Array<{ source?: string; row: number; field: string; code: string; message: string }>
 }
 
 /** What a decision answers: which subsidies, and whether it explains (the same options in every binding). */
@@ -1197,8 +1212,17 @@ export declare class Plan {
   countRecords(records: Array<RecordInput>, options?: CountOptions | null): Tally
   /** Like `countRecords`, counted off the event loop. */
   countRecordsAsync(records: Array<RecordInput>, options?: CountOptions | null): Promise<Tally>
-  /** Counts a CSV or JSON Lines file of records, streamed, off the event loop. */
+  /**
+   * Counts a CSV, JSON Lines or Excel (.xlsx/.xls) file of records, streamed, off the event
+   * loop. Files may be UTF-8 or GB18030 (`encoding`) and have Chinese headers (`columns` maps others).
+   */
   countRecordsFile(path: string, options?: CountOptions | null): Promise<Tally>
+  /**
+   * Copies the CSV export at `input` to `output` (UTF-8) with its 身份证号 column replaced by
+   * `person_key` = HMAC-SHA256(salt, ID), off the event loop; rows whose ID is not valid under
+   * GB 11643 are left out and listed. `options` takes `encoding`, `columns`, `strict`, `maxRejected`.
+   */
+  hashKeysFile(input: string, output: string, salt: Buffer | string, options?: CountOptions | null): Promise<HashSummary>
   /**
    * Which target groups a person is in and, for each subsidy of （二十五）, eligible /
    * not_eligible / undetermined with the amount, the checks, what would make it eligible and
@@ -1283,5 +1307,15 @@ export declare function loadPlanAsync(path: string): Promise<Plan>
 /** Loads and validates a plan from TOML text, or from a Buffer (which must be UTF-8). */
 export declare function loadPlanStr(text: string | Buffer): Plan
 
-/** Observations from a CSV or JSON file, every field as text, ready for `plan.progress`. */
-export declare function readObservations(path: string): Array<ObservationInput>
+/**
+ * The person key of one ID number: HMAC-SHA256(salt, the ID normalised under GB 11643) as 64
+ * hex digits. Throws INVALID_RECORD at `id_number` for an ID that is not valid (never shown),
+ * INVALID_OPTIONS at `salt` for a salt missing or under 16 bytes.
+ */
+export declare function personKey(idNumber: string, salt: Buffer | string): string
+
+/**
+ * Observations from a CSV or JSON file (UTF-8 or GB18030, or as `encoding` says), every field
+ * as text, ready for `plan.progress`.
+ */
+export declare function readObservations(path: string, encoding?: 'auto' | 'utf-8' | 'gb18030' | null): Array<ObservationInput>

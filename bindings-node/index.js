@@ -845,4 +845,5 @@ module.exports.jsonSchema = nativeBinding.jsonSchema
 module.exports.loadPlan = nativeBinding.loadPlan
 module.exports.loadPlanAsync = nativeBinding.loadPlanAsync
 module.exports.loadPlanStr = nativeBinding.loadPlanStr
+module.exports.personKey = nativeBinding.personKey
 module.exports.readObservations = nativeBinding.readObservations

@@ -40,7 +40,7 @@ MOBILE_TYPES = [
     "Projection", "PartsCheck", "ProgressWarning", "RegionalTarget", "Milestone", "Thresholds", "Pathway", "Step",
     "RouteProgress", "ConditionProgress", "Unlock", "HeldLevelView", "DecisionSummary", "SubsidySummary", "SeriesKind",
     "RecordInput", "Rejection", "IndicatorTally", "TallyCell", "SchoolType", "ErrorClass", "DecisionView", "Attribute",
-    "CheckCode",
+    "CheckCode", "HashSummary",
 ]
 # The decision of an eligibility check, under the names Kotlin, Swift and TypeScript have always
 # given its parts (the core names them after what they are to it: views of a decision).
@@ -58,7 +58,7 @@ TS_NAMES = {**DECISION_NAMES, "DecisionView": "DecisionView", "SubsidyView": "Su
 PYTHON_SKIP = set(DECISION_NAMES) | {"GroupStatus", "RequirementKind", "CheckCode"}
 # Types only the mobile library declares: Python and Node hand the tally's parts over as plain
 # dicts and objects with the core's own keys (their established API), not as these classes.
-MOBILE_ONLY = {"RecordInput", "Rejection", "IndicatorTally", "TallyCell"}
+MOBILE_ONLY = {"RecordInput", "Rejection", "IndicatorTally", "TallyCell", "HashSummary"}
 TS_OUT = ROOT / "bindings-node" / "dts-header.d.ts"
 
 # The names a repr shows first, when a struct has them: what identifies it at a glance.

@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use skillplan as core;
 
 use crate::progress::Observation;
-use crate::{IndicatorTally, Plan, RecordInput, Rejection, SkillplanError, TallyCell, guard};
+use crate::{HashSummary, IndicatorTally, Plan, RecordInput, Rejection, SkillplanError, TallyCell, guard};
 
 /// How records are counted.
 #[derive(Debug, Clone, uniffi::Record)]
@@ -21,11 +21,26 @@ pub struct CountOptions {
     /// A name for the input, shown with its rejections.
     #[uniffi(default = None)]
     pub source_name: Option<String>,
+    /// Files' text encoding: "auto" (UTF-8 if the bytes are UTF-8, else GB18030), "utf-8" or
+    /// "gb18030"; INVALID_OPTIONS at `encoding` otherwise.
+    #[uniffi(default = "auto")]
+    pub encoding: String,
+    /// Source header → record field (`mapOf("培训项目" to "training_type")`), over the plan's
+    /// header aliases.
+    #[uniffi(default = None)]
+    pub columns: Option<HashMap<String, String>>,
 }
 
-impl From<CountOptions> for core::CountOptions {
-    fn from(o: CountOptions) -> Self {
-        core::CountOptions { strict: o.strict, max_rejected: o.max_rejected, source: o.source_name }
+impl CountOptions {
+    fn core(self) -> Result<core::CountOptions, core::Error> {
+        Ok(core::CountOptions {
+            strict: self.strict,
+            max_rejected: self.max_rejected,
+            source: self.source_name,
+            encoding: core::host::encoding(&self.encoding)?,
+            columns: self.columns.map(|c| c.into_iter().collect()),
+            sheet: None,
+        })
     }
 }
 
@@ -122,7 +137,7 @@ impl Plan {
     ) -> Result<Arc<Tally>, SkillplanError> {
         guard("countRecords", || {
             let mut t = core::Tally::new(&self.inner);
-            t.add_inputs(&self.inner, &records, &options.into())?;
+            t.add_inputs(&self.inner, &records, &options.core()?)?;
             Ok(tally(&self, t))
         })
     }
@@ -135,7 +150,7 @@ impl Plan {
     ) -> Result<Arc<Tally>, SkillplanError> {
         guard("countRecordsJson", || {
             let mut t = core::Tally::new(&self.inner);
-            t.add_json_text(&self.inner, &text, &options.into())?;
+            t.add_json_text(&self.inner, &text, &options.core()?)?;
             Ok(tally(&self, t))
         })
     }
@@ -148,8 +163,24 @@ impl Plan {
     ) -> Result<Arc<Tally>, SkillplanError> {
         guard("countRecordsFile", || {
             let mut t = core::Tally::new(&self.inner);
-            t.add_path(&self.inner, std::path::Path::new(&path), &options.into(), None)?;
+            t.add_path(&self.inner, std::path::Path::new(&path), &options.core()?, None)?;
             Ok(tally(&self, t))
+        })
+    }
+
+    /// Copies the CSV export at `input` to `output` (UTF-8) with its 身份证号 column replaced by
+    /// person_key = HMAC-SHA256(salt, ID); rows whose ID is not valid under GB 11643 are left out
+    /// and listed. Blocking: call it off the main thread.
+    pub fn hash_keys_file(
+        self: Arc<Self>,
+        input: String,
+        output: String,
+        salt: Vec<u8>,
+        options: CountOptions,
+    ) -> Result<HashSummary, SkillplanError> {
+        guard("hashKeysFile", || {
+            let (input, output) = (std::path::Path::new(&input), std::path::Path::new(&output));
+            Ok(core::host::hash_key_file(&self.inner, input, output, &salt, &options.core()?)?)
         })
     }
 
@@ -160,4 +191,12 @@ impl Plan {
             Ok(tally(&self, t))
         })
     }
+}
+
+/// The person key of one ID number: HMAC-SHA256(salt, the ID normalised under GB 11643) as 64 hex
+/// digits. An ID that is not valid is INVALID_RECORD at `id_number` (never shown); a salt missing
+/// or under 16 bytes is INVALID_OPTIONS at `salt`.
+#[uniffi::export]
+pub fn person_key(id_number: String, salt: Vec<u8>) -> Result<String, SkillplanError> {
+    guard("personKey", || Ok(core::records::person_key(&salt, &id_number)?))
 }

@@ -8,7 +8,7 @@ use crate::{CalendarDate, ExactDecimal};
 pub use skillplan::host::types::remote::{
     Attribute, CheckCode, CheckKind, Clause, ClauseKind, Column, ColumnItem, Comparator, ConditionKind,
     ConditionProgress, Confidence, CrosswalkDirection, CrosswalkEntry, DecisionSummary, Department,
-    EducationEquivalence, EligibilityStatus, ErrorClass, ExpectedMethod, Fact, GroupStatus, HeldLevelView,
+    EducationEquivalence, EligibilityStatus, ErrorClass, ExpectedMethod, Fact, GroupStatus, HashSummary, HeldLevelView,
     IndicatorProgress, IndicatorTally, Issue, Label, LevelKind, Measure, Metadata, Milestone, PartsCheck, Pathway,
     Period, ProgressWarning, Projection, ProjectionClass, ProjectionMethod, Reason, RecordInput, Region, RegionKind,
     RegionalTarget, Rejection, Report, RequirementKind, Responsibility, RouteProgress, SchoolType, SeriesKind,
@@ -1376,4 +1376,18 @@ pub struct CheckCode {
     /// The figure required or allowed.
     #[uniffi(default = None)]
     pub need: Option<u32>,
+}
+
+/// What [`hash_keys`] did.
+#[uniffi::remote(Record)]
+pub struct HashSummary {
+    /// Data rows read.
+    pub rows_read: u64,
+    /// Rows written with a person key.
+    pub rows_written: u64,
+    /// Rows left out because their ID number is not valid.
+    pub rows_rejected: u64,
+    /// The first rejected rows (at most 1000), by row and reason.
+    #[uniffi(default = [])]
+    pub rejections: Vec<Rejection>,
 }

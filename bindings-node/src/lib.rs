@@ -344,7 +344,8 @@ impl Plan {
         })
     }
 
-    /// Counts a CSV or JSON Lines file of records, streamed, off the event loop.
+    /// Counts a CSV, JSON Lines or Excel (.xlsx/.xls) file of records, streamed, off the event
+    /// loop. Files may be UTF-8 or GB18030 (`encoding`) and have Chinese headers (`columns` maps others).
     #[napi(ts_args_type = "path: string, options?: CountOptions | null", ts_return_type = "Promise<Tally>")]
     pub fn count_records_file<'e>(
         &self,
@@ -353,6 +354,28 @@ impl Plan {
         options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'e>> {
         promise(env, "countRecordsFile", || Ok(records::CountTask::file(&self.inner, path, options)))
+    }
+
+    /// Copies the CSV export at `input` to `output` (UTF-8) with its 身份证号 column replaced by
+    /// `person_key` = HMAC-SHA256(salt, ID), off the event loop; rows whose ID is not valid under
+    /// GB 11643 are left out and listed. `options` takes `encoding`, `columns`, `strict`, `maxRejected`.
+    #[napi(
+        ts_args_type = "input: string, output: string, salt: Buffer | string, options?: CountOptions | null",
+        ts_return_type = "Promise<HashSummary>"
+    )]
+    pub fn hash_keys_file<'e>(
+        &self,
+        env: &'e Env,
+        input: String,
+        output: String,
+        salt: Either<Buffer, String>,
+        options: Option<Unknown<'_>>,
+    ) -> Result<Unknown<'e>> {
+        let salt: Vec<u8> = match salt {
+            Either::A(b) => b.to_vec(),
+            Either::B(s) => s.into_bytes(),
+        };
+        promise(env, "hashKeysFile", || Ok(records::HashTask::new(&self.inner, input, output, salt, options)))
     }
 
     /// Which target groups a person is in and, for each subsidy of （二十五）, eligible /
@@ -496,10 +519,31 @@ pub fn json_schema(env: Env) -> Result<String> {
     guard(&env, "jsonSchema", || Ok(core::json_schema()))
 }
 
-/// Observations from a CSV or JSON file, every field as text, ready for `plan.progress`.
-#[napi(ts_return_type = "Array<ObservationInput>")]
-pub fn read_observations<'e>(env: &'e Env, path: String) -> Result<Unknown<'e>> {
-    guard(env, "readObservations", || answer(env, core::progress::observations::read_file(std::path::Path::new(&path))))
+/// Observations from a CSV or JSON file (UTF-8 or GB18030, or as `encoding` says), every field
+/// as text, ready for `plan.progress`.
+#[napi(
+    ts_args_type = "path: string, encoding?: 'auto' | 'utf-8' | 'gb18030' | null",
+    ts_return_type = "Array<ObservationInput>"
+)]
+pub fn read_observations<'e>(env: &'e Env, path: String, encoding: Option<String>) -> Result<Unknown<'e>> {
+    guard(env, "readObservations", || {
+        let encoding = core::host::encoding(encoding.as_deref().unwrap_or("auto")).map_err(|e| throw(env, e))?;
+        answer(env, core::progress::observations::read_file_in(std::path::Path::new(&path), encoding))
+    })
+}
+
+/// The person key of one ID number: HMAC-SHA256(salt, the ID normalised under GB 11643) as 64
+/// hex digits. Throws INVALID_RECORD at `id_number` for an ID that is not valid (never shown),
+/// INVALID_OPTIONS at `salt` for a salt missing or under 16 bytes.
+#[napi(ts_args_type = "idNumber: string, salt: Buffer | string")]
+pub fn person_key(env: Env, id_number: String, salt: Either<Buffer, String>) -> Result<String> {
+    guard(&env, "personKey", || {
+        let salt: Vec<u8> = match salt {
+            Either::A(b) => b.to_vec(),
+            Either::B(s) => s.into_bytes(),
+        };
+        core::records::person_key(&salt, &id_number).map_err(|e| throw(&env, e))
+    })
 }
 
 /// Every error code with the kind of error it is (`kind` of the errors thrown).

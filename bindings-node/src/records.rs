@@ -91,6 +91,50 @@ impl Task for CountTask {
     }
 }
 
+/// Hashes an export's ID numbers into person keys on the libuv thread pool.
+pub struct HashTask {
+    plan: Arc<core::Plan>,
+    input: String,
+    output: String,
+    salt: Vec<u8>,
+    options: std::result::Result<core::CountOptions, core::Error>,
+}
+
+impl HashTask {
+    pub fn new(
+        plan: &Arc<core::Plan>,
+        input: String,
+        output: String,
+        salt: Vec<u8>,
+        options: Option<Unknown<'_>>,
+    ) -> HashTask {
+        HashTask { plan: plan.clone(), input, output, salt, options: core_options(options) }
+    }
+}
+
+impl Task for HashTask {
+    type Output = std::result::Result<String, core::Error>;
+    type JsValue = Unknown<'static>;
+
+    fn compute(&mut self) -> Result<Self::Output> {
+        crate::guard_task("hashKeysFile", || {
+            Ok(self.options.clone().and_then(|options| {
+                let (input, output) = (std::path::Path::new(&self.input), std::path::Path::new(&self.output));
+                core::host::hash_key_file(&self.plan, input, output, &self.salt, &options)
+                    .map(|s| host::object_text(&s))
+            }))
+        })
+    }
+
+    fn resolve(&mut self, env: Env, output: Self::Output) -> Result<Self::JsValue> {
+        crate::guard(&env, "hashKeysFile", || {
+            let text = output.map_err(|e| throw(&env, e))?;
+            // SAFETY of the lifetime: napi hands the value to the Promise before `env` goes.
+            host::parse_in_js(&env, text).map(|v| unsafe { std::mem::transmute::<Unknown<'_>, Unknown<'static>>(v) })
+        })
+    }
+}
+
 fn json<T: serde::Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }

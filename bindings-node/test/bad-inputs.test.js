@@ -60,7 +60,10 @@ function value(form) {
 }
 
 function countOptions(options) {
-  return { strict: options.strict ?? false, maxRejected: options.max_rejected ?? 1000 }
+  const out = { strict: options.strict ?? false, maxRejected: options.max_rejected ?? 1000 }
+  if (options.encoding !== undefined) out.encoding = options.encoding
+  if (options.columns !== undefined) out.columns = options.columns
+  return out
 }
 
 function writeTemp(name, form) {
@@ -90,7 +93,12 @@ async function run(c) {
       return skillplan.loadPlanStr(rawBytes(form))
     case 'records_csv':
     case 'records_jsonl':
-      return plan.countRecordsFile(writeTemp(`${c.name}.${c.kind === 'records_csv' ? 'csv' : 'jsonl'}`, form), countOptions(options))
+    case 'records_xlsx': {
+      const extension = { records_csv: 'csv', records_jsonl: 'jsonl', records_xlsx: 'xlsx' }[c.kind]
+      return plan.countRecordsFile(writeTemp(`${c.name}.${extension}`, form), countOptions(options))
+    }
+    case 'person_key':
+      return skillplan.personKey(text(form), Buffer.from(options.salt ?? '', 'utf8'))
     case 'records':
       return plan.countRecords(value(form), countOptions(options))
     case 'observations_json':

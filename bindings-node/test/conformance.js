@@ -36,7 +36,12 @@ function tallyView(tally) {
   return view
 }
 
-const countOptions = (a) => ({ strict: a.strict ?? false, maxRejected: a.max_rejected ?? 1000 })
+const countOptions = (a) => ({
+  strict: a.strict ?? false,
+  maxRejected: a.max_rejected ?? 1000,
+  ...(a.encoding === undefined ? {} : { encoding: a.encoding }),
+  ...(a.columns === undefined ? {} : { columns: a.columns }),
+})
 
 async function countMerged(a) {
   const p = plan(a)

@@ -194,6 +194,21 @@ export interface CountOptions {
   maxRejected?: number
   /** A name for the input, shown with its rejections. */
   sourceName?: string
+  /** Files' text encoding: `auto` (the default: UTF-8 if the bytes are UTF-8, else GB18030), `utf-8` or `gb18030`. */
+  encoding?: 'auto' | 'utf-8' | 'gb18030'
+  /** Source header → record field (`{ '培训项目': 'training_type' }`), over the plan's header aliases. */
+  columns?: Record<string, string>
+  /** The sheet of an .xlsx/.xls file to read (default: the first). */
+  sheet?: string
+}
+
+/** What `hashKeysFile` did: rows read, written with a person key, and left out (invalid ID numbers). */
+export interface HashSummary {
+  rowsRead: number
+  rowsWritten: number
+  rowsRejected: number
+  /** The first rows left out, by row and reason (never the ID number). */
+  rejections: Array<{ source?: string; row: number; field: string; code: string; message: string }>
 }
 
 /** What a decision answers: which subsidies, and whether it explains (the same options in every binding). */

@@ -328,7 +328,10 @@ impl Plan {
     /// (path), anything with the Arrow PyCapsule interface (pyarrow, polars and pandas
     /// DataFrames), or a list of dicts. Invalid records are skipped and listed (up to
     /// `max_rejected`, else `TOO_MANY_INVALID_RECORDS`); `strict=True` fails on the first.
-    #[pyo3(signature = (source, *, strict=None, max_rejected=None, source_name=None))]
+    /// Files may be UTF-8 or GB18030 (`encoding="auto"`), Excel workbooks (`sheet=`), and have
+    /// Chinese headers; `columns={"source header": "field"}` maps others.
+    #[pyo3(signature = (source, *, strict=None, max_rejected=None, source_name=None, encoding=None, columns=None, sheet=None))]
+    #[allow(clippy::too_many_arguments)]
     fn count_records(
         &self,
         py: Python<'_>,
@@ -336,10 +339,48 @@ impl Plan {
         strict: Option<&Bound<'_, PyAny>>,
         max_rejected: Option<&Bound<'_, PyAny>>,
         source_name: Option<&Bound<'_, PyAny>>,
+        encoding: Option<&Bound<'_, PyAny>>,
+        columns: Option<&Bound<'_, PyAny>>,
+        sheet: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<records::Tally> {
         guard("count_records", || {
-            let options = records::options(strict, max_rejected, source_name)?;
+            let options = records::options(&[
+                ("strict", strict),
+                ("max_rejected", max_rejected),
+                ("source_name", source_name),
+                ("encoding", encoding),
+                ("columns", columns),
+                ("sheet", sheet),
+            ])?;
             records::count(py, &self.inner, source, &options)
+        })
+    }
+
+    /// Writes a copy of the CSV export at `input` to `output` (UTF-8) with its 身份证号 column
+    /// replaced by `person_key` = HMAC-SHA256(salt, ID); rows whose ID is not valid under GB 11643
+    /// are left out and listed. Returns `{rows_read, rows_written, rows_rejected, rejections}`.
+    #[pyo3(signature = (input, output, *, salt, encoding=None, columns=None, strict=None, max_rejected=None))]
+    #[allow(clippy::too_many_arguments)]
+    fn hash_keys<'py>(
+        &self,
+        py: Python<'py>,
+        input: PathBuf,
+        output: PathBuf,
+        salt: Vec<u8>,
+        encoding: Option<&Bound<'_, PyAny>>,
+        columns: Option<&Bound<'_, PyAny>>,
+        strict: Option<&Bound<'_, PyAny>>,
+        max_rejected: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        guard("hash_keys", || {
+            let options = records::options(&[
+                ("encoding", encoding),
+                ("columns", columns),
+                ("strict", strict),
+                ("max_rejected", max_rejected),
+            ])?;
+            let plan = &self.inner;
+            answer(py, py.detach(|| core::host::hash_key_file(plan, &input, &output, &salt, &options)))
         })
     }
 
@@ -384,10 +425,23 @@ fn json_schema() -> PyResult<String> {
     guard("json_schema", || Ok(core::json_schema()))
 }
 
-/// Observations read from a CSV or JSON file, as dicts of text, ready for `Plan.progress`.
+/// Observations read from a CSV or JSON file (UTF-8 or GB18030, or as `encoding` says), as
+/// dicts of text, ready for `Plan.progress`.
 #[pyfunction]
-fn read_observations<'py>(py: Python<'py>, path: PathBuf) -> PyResult<Bound<'py, PyAny>> {
-    guard("read_observations", || answer(py, py.detach(|| core::progress::observations::read_file(&path))))
+#[pyo3(signature = (path, *, encoding="auto"))]
+fn read_observations<'py>(py: Python<'py>, path: PathBuf, encoding: &str) -> PyResult<Bound<'py, PyAny>> {
+    guard("read_observations", || {
+        let encoding = core::host::encoding(encoding).map_err(to_py_err)?;
+        answer(py, py.detach(|| core::progress::observations::read_file_in(&path, encoding)))
+    })
+}
+
+/// The person key of one ID number: HMAC-SHA256(salt, the ID normalised under GB 11643) as 64
+/// hex digits. An ID that is not valid raises `InvalidInputError` (the number is never shown).
+#[pyfunction]
+#[pyo3(signature = (id_number, *, salt))]
+fn person_key(id_number: &str, salt: Vec<u8>) -> PyResult<String> {
+    guard("person_key", || core::records::person_key(&salt, id_number).map_err(to_py_err))
 }
 
 /// Makes the next call of `operation` (an exported function's name, e.g. `check_eligibility`,
@@ -411,6 +465,7 @@ fn _skillplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(json_schema, m)?)?;
     m.add_function(wrap_pyfunction!(inject_fault, m)?)?;
     m.add_function(wrap_pyfunction!(read_observations, m)?)?;
+    m.add_function(wrap_pyfunction!(person_key, m)?)?;
     m.add_function(wrap_pyfunction!(_error_classes, m)?)?;
     m.add_class::<Plan>()?;
     m.add_class::<progress::NativeReport>()?;

@@ -180,17 +180,14 @@ impl Tally {
     }
 }
 
-/// The counting options of a call, read by the core from its keyword arguments.
-pub(crate) fn options(
-    strict: Option<&Bound<'_, PyAny>>,
-    max_rejected: Option<&Bound<'_, PyAny>>,
-    source_name: Option<&Bound<'_, PyAny>>,
-) -> PyResult<core::CountOptions> {
-    let mut given = Map::new();
-    for (key, value) in [("strict", strict), ("max_rejected", max_rejected), ("source_name", source_name)] {
+/// The counting options of a call, read by the core from its keyword arguments (those given:
+/// `strict`, `max_rejected`, `source_name`, `encoding`, `columns`, `sheet`).
+pub(crate) fn options(given: &[(&str, Option<&Bound<'_, PyAny>>)]) -> PyResult<core::CountOptions> {
+    let mut map = Map::new();
+    for (key, value) in given {
         if let Some(v) = value {
-            given.insert(key.to_owned(), host::json(v, Argument::Options)?);
+            map.insert((*key).to_owned(), host::json(v, Argument::Options)?);
         }
     }
-    core::host::options::count(&Value::Object(given)).map_err(to_py_err)
+    core::host::options::count(&Value::Object(map)).map_err(to_py_err)
 }

@@ -57,7 +57,9 @@ def tally_view(tally: skillplan.Tally) -> dict[str, Any]:
 
 
 def _count_options(a: dict[str, Any]) -> dict[str, Any]:
-    return {"strict": a.get("strict", False), "max_rejected": a.get("max_rejected", 1000)}
+    options = {"strict": a.get("strict", False), "max_rejected": a.get("max_rejected", 1000)}
+    options.update({k: a[k] for k in ("encoding", "columns") if k in a})
+    return options
 
 
 def _count_merged(a: dict[str, Any]) -> dict[str, Any]:

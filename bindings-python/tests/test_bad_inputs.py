@@ -87,12 +87,17 @@ def run(case: dict[str, Any], tmp_path: pathlib.Path) -> Any:
     options: dict[str, Any] = case.get("options", {})
     as_of = options.get("as_of", DEFAULT_AS_OF)
     count_options: dict[str, Any] = {"strict": options.get("strict", False), "max_rejected": options.get("max_rejected", 1000)}
+    for key in ("encoding", "columns"):
+        if key in options:
+            count_options[key] = options[key]
     if kind == "plan":
         return skillplan.loads_plan(raw_bytes(form))
-    if kind in ("records_csv", "records_jsonl"):
-        path = tmp_path / ("records.csv" if kind == "records_csv" else "records.jsonl")
+    if kind in ("records_csv", "records_jsonl", "records_xlsx"):
+        path = tmp_path / {"records_csv": "records.csv", "records_jsonl": "records.jsonl", "records_xlsx": "records.xlsx"}[kind]
         path.write_bytes(raw_bytes(form))
         return PLAN.count_records(path, **count_options)
+    if kind == "person_key":
+        return skillplan.person_key(text(form), salt=options.get("salt", "").encode("utf-8"))
     if kind == "records":
         return PLAN.count_records(value(form), **count_options)
     if kind in ("observations_json", "observations_csv"):

@@ -114,6 +114,22 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: ReportFormat,
     },
+    /// Replace the 身份证号 column of a CSV export with person_key = HMAC-SHA256(salt, ID),
+    /// checking each ID against GB 11643; rows with an invalid ID are left out and listed.
+    HashKeys {
+        /// The CSV export (UTF-8 or GB18030).
+        input: PathBuf,
+        /// Where to write the hashed CSV (UTF-8).
+        #[arg(long)]
+        out: PathBuf,
+        #[command(flatten)]
+        salt: records::SaltArgs,
+        #[command(flatten)]
+        count: records::CountArgs,
+        /// A plan file (TOML) whose header aliases to use instead of the embedded plan's.
+        #[arg(long)]
+        plan: Option<PathBuf>,
+    },
     /// Write deterministic synthetic records (same seed, same rows) for demos and benchmarks.
     SampleRecords {
         #[arg(long, default_value_t = 1000)]
@@ -231,6 +247,11 @@ fn main() -> ExitCode {
         Command::Count { files, count, plan, lang, format } => load(&PlanArgs { plan, lang, format: Format::Table })
             .and_then(|plan| records::run_count(&plan, &files, &count, format, lang))
             .map(|()| ExitCode::SUCCESS),
+        Command::HashKeys { input, out, salt, count, plan } => {
+            load(&PlanArgs { plan, lang: Lang::En, format: Format::Table })
+                .and_then(|plan| records::run_hash_keys(&plan, &input, &out, &salt, &count))
+                .map(|()| ExitCode::SUCCESS)
+        }
         Command::SampleRecords { rows, seed, kind, format, out } => {
             records::run_sample(rows, seed, kind, format, out.as_deref()).map(|()| ExitCode::SUCCESS)
         }

@@ -48,6 +48,47 @@ pub struct CountArgs {
     pub sheet: Option<String>,
 }
 
+/// Where the salt of `hash-keys` comes from: a file or an environment variable, never an
+/// argument (which other users of the machine can read in its process list).
+#[derive(clap::Args)]
+pub struct SaltArgs {
+    /// A file holding the salt (its final newline is dropped).
+    #[arg(long, value_name = "FILE")]
+    pub salt_file: Option<PathBuf>,
+    /// The environment variable holding the salt, when no --salt-file is given.
+    #[arg(long, value_name = "NAME", default_value = "SKILLPLAN_SALT")]
+    pub salt_env: String,
+}
+
+impl SaltArgs {
+    fn salt(&self) -> Result<Vec<u8>, Error> {
+        let missing = |message: String| Error::from(OptionsError { path: "salt".into(), message });
+        match &self.salt_file {
+            Some(path) => std::fs::read(path).map_err(|e| missing(format!("cannot read the salt file: {}", e.kind()))),
+            None => std::env::var_os(&self.salt_env).map(|v| v.into_encoded_bytes()).ok_or_else(|| {
+                missing(format!(
+                    "no salt: give --salt-file FILE or set the environment variable {} (a secret of at least 16 bytes)",
+                    self.salt_env
+                ))
+            }),
+        }
+    }
+}
+
+/// `skillplan hash-keys`: the hashed copy of an export, and a summary on standard error.
+pub fn run_hash_keys(plan: &Plan, input: &Path, out: &Path, salt: &SaltArgs, args: &CountArgs) -> Result<(), Error> {
+    let salt = salt.salt()?;
+    let summary = skillplan::host::hash_key_file(plan, input, out, &salt, &args.options()?)?;
+    eprintln!(
+        "hash-keys: {} rows read, {} written, {} left out (invalid ID numbers)",
+        summary.rows_read, summary.rows_written, summary.rows_rejected
+    );
+    for r in summary.rejections.iter().take(10) {
+        eprintln!("  left out row {} {} [{}]: {}", r.row, r.field, r.code, r.message);
+    }
+    Ok(())
+}
+
 fn parse_encoding(text: &str) -> Result<Encoding, String> {
     Encoding::parse(text).ok_or_else(|| format!("use one of {ENCODING_NAMES}"))
 }

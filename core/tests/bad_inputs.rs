@@ -227,6 +227,10 @@ fn run(plan: &Plan, case: &Value, tmp: &Path) -> Result<(), Failure> {
             let path = write_temp(tmp, &format!("{name}.{extension}"), &raw_bytes(form)?);
             Tally::new(plan).add_path(plan, &path, &count_options, None)?;
         }
+        "person_key" => {
+            let salt = options.get("salt").and_then(Value::as_str).unwrap_or("");
+            skillplan::records::person_key(salt.as_bytes(), &text(form)?)?;
+        }
         "records" => {
             let Value::Array(records) = value(form)? else { return inexpressible("records that are not a list") };
             Tally::new(plan).add_values(plan, &records, &count_options)?;
@@ -235,7 +239,8 @@ fn run(plan: &Plan, case: &Value, tmp: &Path) -> Result<(), Failure> {
             let inputs = if form.get("value").is_some() {
                 library!(observations::parse_json(&value(form)?.to_string()))?
             } else if kind == "observations_csv" {
-                library!(observations::parse_csv(&raw_bytes(form)?[..]))?
+                // Read as a file is read: decoded (UTF-8 or GB18030) before the CSV reader.
+                observations::read_file(&write_temp(tmp, &format!("{name}.csv"), &raw_bytes(form)?))?
             } else {
                 match text(form) {
                     Ok(t) => library!(observations::parse_json(&t))?,

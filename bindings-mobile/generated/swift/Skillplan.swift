@@ -1022,6 +1022,13 @@ public protocol PlanProtocol: AnyObject, Sendable {
     func countRecordsJson(text: String, options: CountOptions) throws  -> Tally
     
     /**
+     * Copies the CSV export at `input` to `output` (UTF-8) with its 身份证号 column replaced by
+     * person_key = HMAC-SHA256(salt, ID); rows whose ID is not valid under GB 11643 are left out
+     * and listed. Blocking: call it off the main thread.
+     */
+    func hashKeysFile(input: String, output: String, salt: Data, options: CountOptions) throws  -> HashSummary
+    
+    /**
      * Reads a tally written by `Tally.toJson` under this plan.
      */
     func tallyFromJson(text: String) throws  -> Tally
@@ -1584,6 +1591,24 @@ open func countRecordsJson(text: String, options: CountOptions)throws  -> Tally 
     uniffi_skillplan_mobile_fn_method_plan_count_records_json(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(text),
+        FfiConverterTypeCountOptions_lower(options),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * Copies the CSV export at `input` to `output` (UTF-8) with its 身份证号 column replaced by
+     * person_key = HMAC-SHA256(salt, ID); rows whose ID is not valid under GB 11643 are left out
+     * and listed. Blocking: call it off the main thread.
+     */
+open func hashKeysFile(input: String, output: String, salt: Data, options: CountOptions)throws  -> HashSummary  {
+    return try  FfiConverterTypeHashSummary_lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_method_plan_hash_keys_file(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(input),
+        FfiConverterString.lower(output),
+        FfiConverterData.lower(salt),
         FfiConverterTypeCountOptions_lower(options),uniffiCallStatus
     )
 })
@@ -2510,6 +2535,16 @@ public struct CountOptions: Equatable, Hashable {
      * A name for the input, shown with its rejections.
      */
     public var sourceName: String?
+    /**
+     * Files' text encoding: "auto" (UTF-8 if the bytes are UTF-8, else GB18030), "utf-8" or
+     * "gb18030"; INVALID_OPTIONS at `encoding` otherwise.
+     */
+    public var encoding: String
+    /**
+     * Source header → record field (`mapOf("培训项目" to "training_type")`), over the plan's
+     * header aliases.
+     */
+    public var columns: [String: String]?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -2522,10 +2557,20 @@ public struct CountOptions: Equatable, Hashable {
          */maxRejected: UInt64 = UInt64(1000), 
         /**
          * A name for the input, shown with its rejections.
-         */sourceName: String? = nil) {
+         */sourceName: String? = nil, 
+        /**
+         * Files' text encoding: "auto" (UTF-8 if the bytes are UTF-8, else GB18030), "utf-8" or
+         * "gb18030"; INVALID_OPTIONS at `encoding` otherwise.
+         */encoding: String = "auto", 
+        /**
+         * Source header → record field (`mapOf("培训项目" to "training_type")`), over the plan's
+         * header aliases.
+         */columns: [String: String]? = nil) {
         self.strict = strict
         self.maxRejected = maxRejected
         self.sourceName = sourceName
+        self.encoding = encoding
+        self.columns = columns
     }
 
     
@@ -2546,7 +2591,9 @@ public struct FfiConverterTypeCountOptions: FfiConverterRustBuffer {
             try CountOptions(
                 strict: FfiConverterBool.read(from: &buf), 
                 maxRejected: FfiConverterUInt64.read(from: &buf), 
-                sourceName: FfiConverterOptionString.read(from: &buf)
+                sourceName: FfiConverterOptionString.read(from: &buf), 
+                encoding: FfiConverterString.read(from: &buf), 
+                columns: FfiConverterOptionDictionaryStringString.read(from: &buf)
         )
     }
 
@@ -2554,6 +2601,8 @@ public struct FfiConverterTypeCountOptions: FfiConverterRustBuffer {
         FfiConverterBool.write(value.strict, into: &buf)
         FfiConverterUInt64.write(value.maxRejected, into: &buf)
         FfiConverterOptionString.write(value.sourceName, into: &buf)
+        FfiConverterString.write(value.encoding, into: &buf)
+        FfiConverterOptionDictionaryStringString.write(value.columns, into: &buf)
     }
 }
 
@@ -3529,6 +3578,95 @@ public func FfiConverterTypeErrorCodeClass_lift(_ buf: RustBuffer) throws -> Err
 #endif
 public func FfiConverterTypeErrorCodeClass_lower(_ value: ErrorCodeClass) -> RustBuffer {
     return FfiConverterTypeErrorCodeClass.lower(value)
+}
+
+
+/**
+ * What [`hash_keys`] did.
+ */
+public struct HashSummary: Equatable, Hashable {
+    /**
+     * Data rows read.
+     */
+    public var rowsRead: UInt64
+    /**
+     * Rows written with a person key.
+     */
+    public var rowsWritten: UInt64
+    /**
+     * Rows left out because their ID number is not valid.
+     */
+    public var rowsRejected: UInt64
+    /**
+     * The first rejected rows (at most 1000), by row and reason.
+     */
+    public var rejections: [Rejection]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Data rows read.
+         */rowsRead: UInt64, 
+        /**
+         * Rows written with a person key.
+         */rowsWritten: UInt64, 
+        /**
+         * Rows left out because their ID number is not valid.
+         */rowsRejected: UInt64, 
+        /**
+         * The first rejected rows (at most 1000), by row and reason.
+         */rejections: [Rejection] = []) {
+        self.rowsRead = rowsRead
+        self.rowsWritten = rowsWritten
+        self.rowsRejected = rowsRejected
+        self.rejections = rejections
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension HashSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeHashSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> HashSummary {
+        return
+            try HashSummary(
+                rowsRead: FfiConverterUInt64.read(from: &buf), 
+                rowsWritten: FfiConverterUInt64.read(from: &buf), 
+                rowsRejected: FfiConverterUInt64.read(from: &buf), 
+                rejections: FfiConverterSequenceTypeRejection.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: HashSummary, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.rowsRead, into: &buf)
+        FfiConverterUInt64.write(value.rowsWritten, into: &buf)
+        FfiConverterUInt64.write(value.rowsRejected, into: &buf)
+        FfiConverterSequenceTypeRejection.write(value.rejections, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHashSummary_lift(_ buf: RustBuffer) throws -> HashSummary {
+    return try FfiConverterTypeHashSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeHashSummary_lower(_ value: HashSummary) -> RustBuffer {
+    return FfiConverterTypeHashSummary.lower(value)
 }
 
 
@@ -12459,6 +12597,30 @@ fileprivate struct FfiConverterOptionSequenceTypeReceivedSubsidyInput: FfiConver
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionDictionaryStringString: FfiConverterRustBuffer {
+    typealias SwiftType = [String: String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterDictionaryStringString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterDictionaryStringString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeCalendarDate: FfiConverterRustBuffer {
     typealias SwiftType = CalendarDate?
 
@@ -13730,6 +13892,32 @@ fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
 
 public typealias CalendarDate = String
 
@@ -13920,6 +14108,20 @@ public func parseObservationsJson(text: String)throws  -> [Observation]  {
     )
 })
 }
+/**
+ * The person key of one ID number: HMAC-SHA256(salt, the ID normalised under GB 11643) as 64 hex
+ * digits. An ID that is not valid is INVALID_RECORD at `id_number` (never shown); a salt missing
+ * or under 16 bytes is INVALID_OPTIONS at `salt`.
+ */
+public func personKey(idNumber: String, salt: Data)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeSkillplanError_lift) {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_func_person_key(
+        FfiConverterString.lower(idNumber),
+        FfiConverterData.lower(salt),uniffiCallStatus
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -13964,6 +14166,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_func_parse_observations_json() != 9815) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_func_person_key() != 61325) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_clause() != 22946) {
@@ -14081,6 +14286,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_count_records_json() != 2432) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_method_plan_hash_keys_file() != 43617) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() != 50641) {

@@ -448,6 +448,11 @@ uint64_t uniffi_skillplan_mobile_fn_method_plan_count_records_file(uint64_t ptr,
 uint64_t uniffi_skillplan_mobile_fn_method_plan_count_records_json(uint64_t ptr, RustBuffer text, RustBuffer options, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_HASH_KEYS_FILE
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_HASH_KEYS_FILE
+RustBuffer uniffi_skillplan_mobile_fn_method_plan_hash_keys_file(uint64_t ptr, RustBuffer input, RustBuffer output, RustBuffer salt, RustBuffer options, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_TALLY_FROM_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_METHOD_PLAN_TALLY_FROM_JSON
 uint64_t uniffi_skillplan_mobile_fn_method_plan_tally_from_json(uint64_t ptr, RustBuffer text, RustCallStatus *_Nonnull out_status
@@ -623,6 +628,11 @@ RustBuffer uniffi_skillplan_mobile_fn_func_parse_observations_csv(RustBuffer tex
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PARSE_OBSERVATIONS_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PARSE_OBSERVATIONS_JSON
 RustBuffer uniffi_skillplan_mobile_fn_func_parse_observations_json(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PERSON_KEY
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PERSON_KEY
+RustBuffer uniffi_skillplan_mobile_fn_func_person_key(RustBuffer id_number, RustBuffer salt, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_SKILLPLAN_MOBILE_RUSTBUFFER_ALLOC
@@ -945,6 +955,12 @@ uint16_t uniffi_skillplan_mobile_checksum_func_parse_observations_json(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_PERSON_KEY
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_PERSON_KEY
+uint16_t uniffi_skillplan_mobile_checksum_func_person_key(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CLAUSE
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_CLAUSE
 uint16_t uniffi_skillplan_mobile_checksum_method_plan_clause(void
@@ -1176,6 +1192,12 @@ uint16_t uniffi_skillplan_mobile_checksum_method_plan_count_records_file(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_COUNT_RECORDS_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_COUNT_RECORDS_JSON
 uint16_t uniffi_skillplan_mobile_checksum_method_plan_count_records_json(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_HASH_KEYS_FILE
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_METHOD_PLAN_HASH_KEYS_FILE
+uint16_t uniffi_skillplan_mobile_checksum_method_plan_hash_keys_file(void
     
 );
 #endif

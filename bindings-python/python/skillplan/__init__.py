@@ -89,7 +89,17 @@ from ._types import (
     UnlockKind,
     WarningCode,
 )
-from ._skillplan import Plan, Tally, default_plan, inject_fault, json_schema, load_plan, loads_plan, read_observations
+from ._skillplan import (
+    Plan,
+    Tally,
+    default_plan,
+    inject_fault,
+    json_schema,
+    load_plan,
+    loads_plan,
+    person_key,
+    read_observations,
+)
 from .eligibility import EligibilityDecision, SubsidyDecision, TargetGroup
 from .errors import InternalError, InvalidInputError, NotFoundError, PlanError, SkillplanError
 
@@ -171,5 +181,6 @@ __all__ = [
     "json_schema",
     "load_plan",
     "loads_plan",
+    "person_key",
     "read_observations",
 ]

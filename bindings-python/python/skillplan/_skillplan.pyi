@@ -68,9 +68,25 @@ class Plan:
         strict: Optional[bool] = None,
         max_rejected: Optional[int] = None,
         source_name: Optional[str] = None,
+        encoding: Optional[Literal["auto", "utf-8", "gb18030"]] = None,
+        columns: Optional[Mapping[str, str]] = None,
+        sheet: Optional[str] = None,
     ) -> Tally:
-        """Counts training and base records by the plan's counting rules: a CSV or JSON Lines
-        path, an Arrow table or DataFrame (pyarrow, polars, pandas), or a list of dicts."""
+        """Counts training and base records by the plan's counting rules: a CSV, JSON Lines or
+        Excel (.xlsx/.xls) path, an Arrow table or DataFrame (pyarrow, polars, pandas), or a list
+        of dicts. Files may be UTF-8 or GB18030 and have Chinese headers; `columns` maps others."""
+    def hash_keys(
+        self,
+        input: Union[str, os.PathLike[str]],
+        output: Union[str, os.PathLike[str]],
+        *,
+        salt: bytes,
+        encoding: Optional[Literal["auto", "utf-8", "gb18030"]] = None,
+        columns: Optional[Mapping[str, str]] = None,
+        strict: Optional[bool] = None,
+        max_rejected: Optional[int] = None,
+    ) -> dict[str, Any]:
+        """Copies a CSV export with its 身份证号 column replaced by person_key (HMAC-SHA256)."""
     def progress(
         self,
         observations: Any,
@@ -196,8 +212,12 @@ class Tally:
     @staticmethod
     def from_json(plan: Plan, text: str) -> Tally: ...
 
-def read_observations(path: Union[str, os.PathLike[str]]) -> list[dict[str, Optional[str]]]:
+def read_observations(
+    path: Union[str, os.PathLike[str]], *, encoding: Literal["auto", "utf-8", "gb18030"] = "auto"
+) -> list[dict[str, Optional[str]]]:
     """Observations read from a CSV or JSON file, as dicts of text, ready for `Plan.progress`."""
+def person_key(id_number: str, *, salt: bytes) -> str:
+    """HMAC-SHA256(salt, the GB 11643-normalised ID number) as 64 hex digits."""
 def default_plan() -> Plan:
     """The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号)."""
 def load_plan(path: Union[str, os.PathLike[str]]) -> Plan:

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use crate::basics::encoding::{ENCODING_NAMES, Encoding};
 use crate::basics::{date_text, decimal_text};
 use crate::error::{Error, OptionsError};
 use crate::model::eligibility::SubsidyKind;
@@ -168,7 +169,9 @@ pub fn weights(value: &Value) -> Result<Vec<(String, Decimal)>, Error> {
     }
 }
 
-/// Counting options: `{strict, max_rejected, source_name}`, every key optional.
+/// Counting options: `{strict, max_rejected, source_name, encoding, columns, sheet}`, every key
+/// optional; `encoding` is `auto`, `utf-8` or `gb18030`, `columns` an object of source header →
+/// record field, `sheet` a workbook's sheet name.
 pub fn count(options: &Value) -> Result<CountOptions, Error> {
     let mut out = CountOptions::default();
     if let Some(strict) = flag(get(options, "strict"), "strict")? {
@@ -184,6 +187,28 @@ pub fn count(options: &Value) -> Result<CountOptions, Error> {
     }
     if let Some(name) = get(options, "source_name") {
         out.source = Some(text(Some(name), "source_name")?);
+    }
+    if let Some(name) = get(options, "encoding") {
+        let name = text(Some(name), "encoding")?;
+        out.encoding =
+            Encoding::parse(&name).ok_or_else(|| fail("encoding", format!("use one of {ENCODING_NAMES}")))?;
+    }
+    match get(options, "columns") {
+        None => {}
+        Some(Value::Object(map)) => {
+            let mut columns = crate::records::ColumnMapping::new();
+            for (header, field) in map {
+                let Value::String(field) = field else {
+                    return Err(fail("columns", "each header must map to a field name (text)"));
+                };
+                columns.insert(header.clone(), field.clone());
+            }
+            out.columns = Some(columns);
+        }
+        Some(_) => return Err(fail("columns", "expected a mapping of source headers to record fields")),
+    }
+    if let Some(name) = get(options, "sheet") {
+        out.sheet = Some(text(Some(name), "sheet")?);
     }
     Ok(out)
 }
@@ -253,6 +278,9 @@ mod tests {
         let e = count(&json!({"maxRejected": -1})).unwrap_err();
         assert_eq!(e.path(), "max_rejected");
         assert_eq!(count(&json!({"max_rejected": 3.0})).unwrap().max_rejected, 3);
+        assert_eq!(count(&json!({"encoding": "GBK"})).unwrap().encoding, Encoding::Gb18030);
+        assert_eq!(count(&json!({"encoding": "latin1"})).unwrap_err().path(), "encoding");
+        assert_eq!(count(&json!({"columns": {"人员类别": 3}})).unwrap_err().path(), "columns");
         let e = decision(&json!({"subsidies": ["training_subsidy", "nope"]})).unwrap_err();
         assert_eq!(e.path(), "options.subsidies[1]");
         assert_eq!(weights(&json!({"changchun": 2})).unwrap()[0].1, Decimal::from(2));

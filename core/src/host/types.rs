@@ -50,6 +50,7 @@ pub fn schema() -> String {
     generator.subschema_for::<crate::records::Rejection>();
     generator.subschema_for::<crate::records::IndicatorTally>();
     generator.subschema_for::<crate::records::TallyCell>();
+    generator.subschema_for::<crate::records::HashSummary>();
     let definitions = generator.take_definitions(true);
     let document = serde_json::json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -84,5 +85,5 @@ pub mod remote {
         ExpectedMethod, IndicatorProgress, Milestone, PartsCheck, ProgressWarning, Projection, ProjectionClass,
         ProjectionMethod, RegionalTarget, Report, Source, Status, Thresholds, WarningCode,
     };
-    pub use crate::records::{IndicatorTally, RecordInput, Rejection, TallyCell};
+    pub use crate::records::{HashSummary, IndicatorTally, RecordInput, Rejection, TallyCell};
 }

@@ -32,6 +32,7 @@ pub use columns::{BASE_COLUMNS, COLUMNS, Column, MAX_KEY_BYTES, RecordInput, TRA
 pub use files::{BytesRead, RecordFormat};
 pub use headers::{ColumnMapping, parse_column_mapping};
 pub use parse::RecordReason;
+#[cfg(feature = "arrow")]
 pub(crate) use parse::{LIST_SEPARATORS, parse_flag as parse_flag_text};
 pub use person_keys::{HashSummary, MIN_SALT_BYTES, hash_keys, normalise_id_number, person_key};
 pub use schema::json_schema;

@@ -27,7 +27,7 @@ use super::tally::{CountOptions, Rejection, source_error};
 pub const MIN_SALT_BYTES: usize = 16;
 
 /// What [`hash_keys`] did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, schemars::JsonSchema)]
 pub struct HashSummary {
     /// Data rows read.
     pub rows_read: u64,
@@ -89,7 +89,7 @@ pub fn person_key(salt: &[u8], id: &str) -> Result<String, Error> {
             code: crate::error::ErrorCode::InvalidRecord,
             reason: "invalid_id_number",
             path: "id_number".into(),
-            message: format!("id_number: {why} (GB 11643)"),
+            message: format!("not a valid ID number: {why} (GB 11643)"),
         })
     })?;
     Ok(keyed_hash(salt, &id))
@@ -175,7 +175,9 @@ pub fn hash_keys(
                 summary.rows_written += 1;
                 None
             }
-            Some(Err(why)) => Some(("invalid_id_number", format!("id_number: {why} (GB 11643)"))),
+            Some(Err(why)) => {
+                Some(("invalid_id_number", format!("id_number is not a valid ID number: {why} (GB 11643)")))
+            }
             None => Some(("missing_field", "id_number is required".to_owned())),
         };
         if let Some((code, message)) = refused {

@@ -235,6 +235,19 @@ GOOD = [
           "rejections": [{"row": 2, "field": "region", "code": "unknown_region"},
                          {"row": 3, "field": "start_date", "code": "invalid_date"}]}),
     case("an empty list is an empty tally", [], {"rows_read": 0, "rows_counted": 0, "totals": zeros(), "region_totals": {}}),
+    # The date forms of real exports (README, "Real exports"): each is 1 May 2023.
+    *[case(f"a start date written {text} is read as 2023-05-01", [training(start_date=text)],
+           {"rows_counted": 1, "totals": SUBSIDISED, "indicators": {"subsidized-training": {"counted": 1}}})
+      for text in ["2023/05/01", "2023/5/1", "2023.5.1", "20230501", "2023年5月1日", "2023/5/1 0:00", "2023-05-01T08:30"]],
+    case("a completion date written 2023/5/31 places the record in May 2023", [training(completion_date="2023/5/31")],
+         {"cells": {"subsidized-training/changchun/2023-05": 1}}),
+    case("groups separated by 、 and ；, a 是 flag, full-width digits in a date and a code",
+         [training(groups="农民工、脱贫劳动力；退役军人", subsidised="是", completion_date="２０２３/５/３１", region="２２０１００")],
+         {"totals": zeros(subsidized_training=1, migrant_worker_training=1),
+          "cells": {"subsidized-training/changchun/2023-05": 1, "migrant-worker-training/changchun/2023-05": 1}}),
+    case("flags written Y, N, YES and 否", [training(subsidised="Y"), training(record_id="r2", subsidised="否"),
+                                         training(record_id="r3", subsidised="YES")],
+         {"rows_counted": 2, "totals": zeros(subsidized_training=2)}),
 ]
 
 BAD = [
@@ -254,7 +267,12 @@ BAD = [
     rejected("subsidised not a flag", training(subsidised="maybe"), "subsidised", "invalid_flag"),
     rejected("subsidised missing", training(subsidised=None), "subsidised", "missing_field"),
     rejected("group unknown", training(groups=["migrant_worker", "astronaut"]), "groups", "unknown_group"),
-    rejected("start date with slashes", training(start_date="2023/05/01"), "start_date", "invalid_date"),
+    rejected("start date with the day first (3/1/2023 is 1 March or 3 January)", training(start_date="01/05/2023"), "start_date", "ambiguous_date"),
+    rejected("start date with a two-digit year last", training(start_date="1/5/23"), "start_date", "ambiguous_date"),
+    rejected("start date with unpadded dashes (ISO pads them)", training(start_date="2023-5-1"), "start_date", "invalid_date"),
+    rejected("start date in compact form with month 13", training(start_date="20231301"), "start_date", "invalid_date"),
+    rejected("start date 年月 without 日", training(start_date="2023年5月1"), "start_date", "invalid_date"),
+    rejected("start date given as a number (a date is text in JSON)", training(start_date=20230501), "start_date", "wrong_type"),
     rejected("start date that does not exist", training(start_date="2023-02-29"), "start_date", "invalid_date"),
     rejected("start date missing", training(start_date=None), "start_date", "missing_field"),
     rejected("start date before 1950", training(start_date="1900-01-01"), "start_date", "date_out_of_range"),
@@ -288,9 +306,24 @@ ERRORS = [
     {"name": "a CSV without a required column cannot be read",
      "call": "count_file", "args": {"file": "records/bad/missing-column.csv"},
      "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "start_date", "reason": "missing_column"}},
-    {"name": "a CSV that names a column twice cannot be read",
+    {"name": "a CSV that names a column twice cannot be read: the second header's position",
      "call": "count_file", "args": {"file": "records/bad/duplicate-column.csv"},
-     "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "region", "reason": "duplicate_column"}},
+     "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "header[6]", "reason": "duplicate_column"}},
+    {"name": "an alias and a name of one field (培训类型, training_type) are a duplicate",
+     "call": "count_file", "args": {"file": "records/bad/alias-and-name.csv"},
+     "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "header[6]", "reason": "duplicate_column"}},
+    {"name": "headers no alias covers and no mapping names: there is no record_id column",
+     "call": "count_file", "args": {"file": "records/exports/mapped-headers.csv"},
+     "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "record_id", "reason": "missing_column"}},
+    {"name": "a column mapping to a field the format does not have, at the header's position",
+     "call": "count_file", "args": {"file": "records/exports/mapped-headers.csv", "columns": {"项目类别": "training_kind"}},
+     "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "header[3]", "reason": "unknown_field"}},
+    {"name": "the 身份证号 column mapped straight to person_key is refused: hash the keys first",
+     "call": "count_file", "args": {"file": "records/exports/id-numbers.csv", "columns": {"身份证号": "person_key"}},
+     "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "header[1]", "reason": "id_number_column"}},
+    {"name": "the GB18030 export read as utf-8 is refused at its first byte that is not UTF-8",
+     "call": "count_file", "args": {"file": "../../examples/data/jilin-export-gb18030.csv", "encoding": "utf-8"},
+     "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "bytes[0]", "reason": "invalid_encoding"}},
     {"name": "a file that is not there",
      "call": "count_file", "args": {"file": "records/bad/no-such-file.csv"},
      "expect_error": {"code": "INVALID_RECORD_SOURCE", "path": "path", "reason": "io"}},
@@ -315,6 +348,18 @@ BAD_FILES = {
         'r3,k3,jilin-city,skill_upgrading,是,migrant_worker,2024-01-10,2024-02-01,"two\r\nlines"\r\n'
         "r4,110105194912310021,changchun,employment_skills,true,,2023-01-01,2023-02-01,x\r\n"
         'r5,k5,yanbian,employment_skills,false,,2023-01-01,,"ends\r\nwith a newline\r\n"\r\n'
+    ),
+    "records/bad/alias-and-name.csv": "record_id,person_key,region,培训类型,subsidised,start_date,training_type\n",
+    # Headers of an export that no alias covers (a --columns mapping names them), and aliases.
+    "records/exports/mapped-headers.csv": (
+        "培训项目编号,人员标识,所在地区,项目类别,是否补贴,开班日期,结业日期\n"
+        "r1,k1,长春市,就业技能培训,是,2023/5/1,2023/5/31\n"
+        "r2,k2,吉林市,企业新型学徒制,是,20230601,20230715\n"
+        "r3,k3,220100,岗位技能提升培训,否,2023年6月1日,2023年6月20日\n"
+    ),
+    "records/exports/id-numbers.csv": (
+        "record_id,身份证号,region,training_type,subsidised,start_date\n"
+        "r1,11010519491231002X,changchun,employment_skills,true,2023-05-01\n"
     ),
     "records/bad/broken-line.jsonl": (
         '{"record_id":"r1","person_key":"k1","region":"220100","training_type":"employment_skills","subsidised":true,"start_date":"2023-05-01","completion_date":"2023-05-31"}\n'
@@ -345,6 +390,8 @@ FILE_CASES = [
 
 
 def sample_cases() -> list[dict[str, Any]]:
+    export_source = read_csv("../../examples/data/jilin-records.csv")
+    export = {**oracle(export_source), "ignored_columns": ["备注"]}
     training_rows = read_csv("records/sample-training.csv")
     bases = read_csv("records/sample-bases.csv")
     jsonl = read_jsonl("records/sample-training.jsonl")
@@ -356,6 +403,21 @@ def sample_cases() -> list[dict[str, Any]]:
          "call": "count_file", "args": {"file": "records/sample-bases.csv"}, "expect": oracle(bases)},
         {"name": "the sample JSON Lines file (300 rows, seed 11)",
          "call": "count_file", "args": {"file": "records/sample-training.jsonl"}, "expect": oracle(jsonl)},
+        {"name": "the GB18030 export (examples/data, written by make_export.py) with Chinese headers, slash, compact and 年月日 dates, names for codes and 、 between groups counts as the UTF-8 sample it was made from",
+         "call": "count_file", "args": {"file": "../../examples/data/jilin-export-gb18030.csv"}, "expect": export},
+        {"name": "the same export, its encoding named",
+         "call": "count_file", "args": {"file": "../../examples/data/jilin-export-gb18030.csv", "encoding": "gb18030"},
+         "expect": export},
+        {"name": "the export's UTF-8 source (400 rows, seed 7)",
+         "call": "count_file", "args": {"file": "../../examples/data/jilin-records.csv"}, "expect": oracle(export_source)},
+        {"name": "headers named by a column mapping, with the plan's aliases for the rest",
+         "call": "count_file",
+         "args": {"file": "records/exports/mapped-headers.csv",
+                  "columns": {"培训项目编号": "record_id", "所在地区": "region", "项目类别": "training_type"}},
+         "expect": {"rows_read": 3, "rows_counted": 2, "rows_rejected": 0,
+                    "totals": zeros(subsidized_training=2, enterprise_apprenticeship=1),
+                    "cells": {"subsidized-training/changchun/2023-05": 1, "subsidized-training/jilin-city/2023-07": 1,
+                              "enterprise-apprenticeship/jilin-city/2023-07": 1}}},
         {"name": "training and base files counted into one tally, then merged: the same as the whole",
          "call": "count_files_merged", "args": {"files": ["records/sample-training.csv", "records/sample-bases.csv"]},
          "expect": whole},

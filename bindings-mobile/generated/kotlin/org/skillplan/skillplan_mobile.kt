@@ -697,6 +697,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_parse_observations_json(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_func_person_key(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_clause(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_columns(
@@ -774,6 +776,8 @@ internal object IntegrityCheckingUniffiLib {
     external fun uniffi_skillplan_mobile_checksum_method_plan_count_records_file(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_count_records_json(
+    ): Int
+    external fun uniffi_skillplan_mobile_checksum_method_plan_hash_keys_file(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_method_plan_tally_from_json(
     ): Int
@@ -919,6 +923,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_skillplan_mobile_fn_method_plan_count_records_json(`ptr`: Long,`text`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_skillplan_mobile_fn_method_plan_hash_keys_file(`ptr`: Long,`input`: RustBuffer.ByValue,`output`: RustBuffer.ByValue,`salt`: RustBuffer.ByValue,`options`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_method_plan_tally_from_json(`ptr`: Long,`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
     external fun uniffi_skillplan_mobile_fn_clone_explanation(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -988,6 +994,8 @@ internal object UniffiLib {
     external fun uniffi_skillplan_mobile_fn_func_parse_observations_csv(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_parse_observations_json(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_skillplan_mobile_fn_func_person_key(`idNumber`: RustBuffer.ByValue,`salt`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun ffi_skillplan_mobile_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
@@ -1138,6 +1146,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_skillplan_mobile_checksum_func_parse_observations_json() and 0xFFFF) != 9815) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_skillplan_mobile_checksum_func_person_key() and 0xFFFF) != 61325) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_clause() and 0xFFFF) != 22946) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
@@ -1253,6 +1264,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_count_records_json() and 0xFFFF) != 2432) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_method_plan_hash_keys_file() and 0xFFFF) != 43617) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_method_plan_tally_from_json() and 0xFFFF) != 50641) {
@@ -2328,6 +2342,13 @@ public interface PlanInterface {
     fun `countRecordsJson`(`text`: kotlin.String, `options`: CountOptions): Tally
     
     /**
+     * Copies the CSV export at `input` to `output` (UTF-8) with its 身份证号 column replaced by
+     * person_key = HMAC-SHA256(salt, ID); rows whose ID is not valid under GB 11643 are left out
+     * and listed. Blocking: call it off the main thread.
+     */
+    fun `hashKeysFile`(`input`: kotlin.String, `output`: kotlin.String, `salt`: kotlin.ByteArray, `options`: CountOptions): HashSummary
+    
+    /**
      * Reads a tally written by `Tally.toJson` under this plan.
      */
     fun `tallyFromJson`(`text`: kotlin.String): Tally
@@ -3132,6 +3153,29 @@ open class Plan: Disposable, AutoCloseable, PlanInterface
         it,
         
         FfiConverterString.lower(`text`),
+        FfiConverterTypeCountOptions.lower(`options`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * Copies the CSV export at `input` to `output` (UTF-8) with its 身份证号 column replaced by
+     * person_key = HMAC-SHA256(salt, ID); rows whose ID is not valid under GB 11643 are left out
+     * and listed. Blocking: call it off the main thread.
+     */
+    @Throws(SkillplanException::class)override fun `hashKeysFile`(`input`: kotlin.String, `output`: kotlin.String, `salt`: kotlin.ByteArray, `options`: CountOptions): HashSummary {
+            return FfiConverterTypeHashSummary.lift(
+    callWithHandle {
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_method_plan_hash_keys_file(
+        it,
+        
+        FfiConverterString.lower(`input`),
+        FfiConverterString.lower(`output`),
+        FfiConverterByteArray.lower(`salt`),
         FfiConverterTypeCountOptions.lower(`options`),_status)
 }
     }
@@ -4115,6 +4159,18 @@ data class CountOptions (
      * A name for the input, shown with its rejections.
      */
     var `sourceName`: kotlin.String? = null 
+    , 
+    /**
+     * Files' text encoding: "auto" (UTF-8 if the bytes are UTF-8, else GB18030), "utf-8" or
+     * "gb18030"; INVALID_OPTIONS at `encoding` otherwise.
+     */
+    var `encoding`: kotlin.String = "auto" 
+    , 
+    /**
+     * Source header → record field (`mapOf("培训项目" to "training_type")`), over the plan's
+     * header aliases.
+     */
+    var `columns`: Map<kotlin.String, kotlin.String>? = null 
     
 ){
     
@@ -4134,19 +4190,25 @@ public object FfiConverterTypeCountOptions: FfiConverterRustBuffer<CountOptions>
             FfiConverterBoolean.read(buf),
             FfiConverterULong.read(buf),
             FfiConverterOptionalString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterOptionalMapStringString.read(buf),
         )
     }
 
     override fun allocationSize(value: CountOptions) = (
             FfiConverterBoolean.allocationSize(value.`strict`) +
             FfiConverterULong.allocationSize(value.`maxRejected`) +
-            FfiConverterOptionalString.allocationSize(value.`sourceName`)
+            FfiConverterOptionalString.allocationSize(value.`sourceName`) +
+            FfiConverterString.allocationSize(value.`encoding`) +
+            FfiConverterOptionalMapStringString.allocationSize(value.`columns`)
     )
 
     override fun write(value: CountOptions, buf: ByteBuffer) {
             FfiConverterBoolean.write(value.`strict`, buf)
             FfiConverterULong.write(value.`maxRejected`, buf)
             FfiConverterOptionalString.write(value.`sourceName`, buf)
+            FfiConverterString.write(value.`encoding`, buf)
+            FfiConverterOptionalMapStringString.write(value.`columns`, buf)
     }
 }
 
@@ -4843,6 +4905,69 @@ public object FfiConverterTypeErrorCodeClass: FfiConverterRustBuffer<ErrorCodeCl
     override fun write(value: ErrorCodeClass, buf: ByteBuffer) {
             FfiConverterString.write(value.`code`, buf)
             FfiConverterTypeErrorClass.write(value.`class`, buf)
+    }
+}
+
+
+
+/**
+ * What [`hash_keys`] did.
+ */
+data class HashSummary (
+    /**
+     * Data rows read.
+     */
+    var `rowsRead`: kotlin.ULong
+    , 
+    /**
+     * Rows written with a person key.
+     */
+    var `rowsWritten`: kotlin.ULong
+    , 
+    /**
+     * Rows left out because their ID number is not valid.
+     */
+    var `rowsRejected`: kotlin.ULong
+    , 
+    /**
+     * The first rejected rows (at most 1000), by row and reason.
+     */
+    var `rejections`: List<Rejection> = listOf() 
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeHashSummary: FfiConverterRustBuffer<HashSummary> {
+    override fun read(buf: ByteBuffer): HashSummary {
+        return HashSummary(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterSequenceTypeRejection.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: HashSummary) = (
+            FfiConverterULong.allocationSize(value.`rowsRead`) +
+            FfiConverterULong.allocationSize(value.`rowsWritten`) +
+            FfiConverterULong.allocationSize(value.`rowsRejected`) +
+            FfiConverterSequenceTypeRejection.allocationSize(value.`rejections`)
+    )
+
+    override fun write(value: HashSummary, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`rowsRead`, buf)
+            FfiConverterULong.write(value.`rowsWritten`, buf)
+            FfiConverterULong.write(value.`rowsRejected`, buf)
+            FfiConverterSequenceTypeRejection.write(value.`rejections`, buf)
     }
 }
 
@@ -10951,6 +11076,38 @@ public object FfiConverterOptionalSequenceTypeReceivedSubsidyInput: FfiConverter
 /**
  * @suppress
  */
+public object FfiConverterOptionalMapStringString: FfiConverterRustBuffer<Map<kotlin.String, kotlin.String>?> {
+    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.String>? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterMapStringString.read(buf)
+    }
+
+    override fun allocationSize(value: Map<kotlin.String, kotlin.String>?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterMapStringString.allocationSize(value)
+        }
+    }
+
+    override fun write(value: Map<kotlin.String, kotlin.String>?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterMapStringString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
 public object FfiConverterOptionalTypeCalendarDate: FfiConverterRustBuffer<CalendarDate?> {
     override fun read(buf: ByteBuffer): CalendarDate? {
         if (buf.get().toInt() == 0) {
@@ -12395,6 +12552,45 @@ public object FfiConverterMapStringULong: FfiConverterRustBuffer<Map<kotlin.Stri
 
 
 
+/**
+ * @suppress
+ */
+public object FfiConverterMapStringString: FfiConverterRustBuffer<Map<kotlin.String, kotlin.String>> {
+    override fun read(buf: ByteBuffer): Map<kotlin.String, kotlin.String> {
+        val len = buf.getInt()
+        return buildMap<kotlin.String, kotlin.String>(len) {
+            repeat(len) {
+                val k = FfiConverterString.read(buf)
+                val v = FfiConverterString.read(buf)
+                this[k] = v
+            }
+        }
+    }
+
+    override fun allocationSize(value: Map<kotlin.String, kotlin.String>): ULong {
+        val spaceForMapSize = 4UL
+        val spaceForChildren = value.map { (k, v) ->
+            FfiConverterString.allocationSize(k) +
+            FfiConverterString.allocationSize(v)
+        }.sum()
+        return spaceForMapSize + spaceForChildren
+    }
+
+    override fun write(value: Map<kotlin.String, kotlin.String>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        // The parens on `(k, v)` here ensure we're calling the right method,
+        // which is important for compatibility with older android devices.
+        // Ref https://blog.danlew.net/2017/03/16/kotlin-puzzler-whose-line-is-it-anyways/
+        value.forEach { (k, v) ->
+            FfiConverterString.write(k, buf)
+            FfiConverterString.write(v, buf)
+        }
+    }
+}
+
+
+
+
 
 public typealias CalendarDate = java.time.LocalDate
 
@@ -12608,6 +12804,24 @@ public object FfiConverterTypeExactDecimal: FfiConverter<ExactDecimal, RustBuffe
     
         
         FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The person key of one ID number: HMAC-SHA256(salt, the ID normalised under GB 11643) as 64 hex
+         * digits. An ID that is not valid is INVALID_RECORD at `id_number` (never shown); a salt missing
+         * or under 16 bytes is INVALID_OPTIONS at `salt`.
+         */
+    @Throws(SkillplanException::class) fun `personKey`(`idNumber`: kotlin.String, `salt`: kotlin.ByteArray): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCallWithError(SkillplanException) { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_func_person_key(
+    
+        
+        FfiConverterString.lower(`idNumber`),
+        FfiConverterByteArray.lower(`salt`),_status)
 }
     )
     }

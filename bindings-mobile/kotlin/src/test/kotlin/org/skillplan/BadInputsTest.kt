@@ -138,12 +138,15 @@ class BadInputsTest {
             strict = options.optBoolean("strict", false),
             maxRejected = options.optLong("max_rejected", 1000).toULong(),
             sourceName = null,
+            encoding = options.optString("encoding", "auto"),
+            columns = options.optJSONObject("columns")?.let { m -> m.keys().asSequence().associateWith { m.getString(it) } },
         )
         return when (val kind = case.getString("kind")) {
             "plan" -> loadPlanBytes(rawBytes(form))
             "records_csv", "records_jsonl" ->
                 plan.countRecordsFile(writeTemp(name + if (kind == "records_csv") ".csv" else ".jsonl", rawBytes(form)), count)
             "records" -> plan.countRecordsJson(jsonText(form), count)
+            "person_key" -> personKey(text(form), options.optString("salt", "").toByteArray(Charsets.UTF_8))
             "observations_json", "observations_csv" -> {
                 val observations = if (kind == "observations_json") parseObservationsJson(jsonText(form)) else parseObservationsCsv(text(form))
                 plan.progress(observations, ProgressOptions(asOf = asOf))

@@ -102,7 +102,8 @@ object Conformance {
             when (val v = o.get(key)) {
                 JSONObject.NULL -> text[key] = null
                 is String -> if (key == "groups") groups = listOf(v) else text[key] = v
-                is Boolean, is Int, is Long -> text[key] = v.toString()
+                // A number in a date field is not text a typed record holds: JSON text carries it.
+                is Boolean, is Int, is Long -> if (key.endsWith("_date")) return null else text[key] = v.toString()
                 is JSONArray -> if (key == "groups" && (0 until v.length()).all { v.get(it) is String }) {
                     groups = (0 until v.length()).map { v.getString(it) }
                 } else return null
@@ -121,6 +122,8 @@ object Conformance {
 
     private fun countOptions(a: JSONObject) = CountOptions(
         strict = a.optBoolean("strict", false), maxRejected = a.optLong("max_rejected", 1000).toULong(), sourceName = null,
+        encoding = a.optString("encoding", "auto"),
+        columns = a.optJSONObject("columns")?.let { m -> m.keys().asSequence().associateWith { m.getString(it) } },
     )
 
     private fun countRecords(a: JSONObject): Tally {
