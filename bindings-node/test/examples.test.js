@@ -30,6 +30,17 @@ test('count-records example', () => {
   assert.match(out, /subsidized-training: 1237 of 840000 \(missed\)/)
 })
 
+test('count-exports example', () => {
+  const out = run('count-exports.js')
+  assert.match(out, /read 400, counted 259, rejected 0/)
+  assert.match(out, /the GB18030 export and the workbook count as the UTF-8 sample: true/)
+  assert.match(out, /mapped headers: 1 subsidised training counted/)
+  assert.match(out, /refused: INVALID_RECORD_SOURCE\/unknown_field at columns/)
+  assert.match(out, /hash-keys: 1 written, 1 left out \(row 2: invalid_id_number\)/)
+  assert.match(out, /one key: 64 hex digits, the same in the file: true/)
+  assert.doesNotMatch(out, /11010519491231/)
+})
+
 test('eligibility example', () => {
   const out = run('eligibility.js')
   assert.match(out, /target groups: rural_revitalisation, enterprise_employees/)

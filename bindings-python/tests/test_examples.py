@@ -53,3 +53,15 @@ def test_count_typed_columns_example() -> None:
     assert "rejected: [(8, 'region', 'unknown_region')]" in out
     assert "new-high-skill-certificates: 4,735" in out
     assert "the same records as text count the same: True" in out
+
+
+def test_count_exports_example() -> None:
+    out = run("count_exports.py")
+    assert "read 400, counted 259, rejected 0" in out
+    assert "the GB18030 export and the workbook count as the UTF-8 sample: True" in out
+    assert "columns not read: ['备注']" in out
+    assert "mapped headers: 1 subsidised training counted" in out
+    assert "hash-keys: 1 written, 1 left out (row 2: invalid_id_number)" in out
+    assert "hashed file: read 1, counted 1" in out
+    assert "one key: 64 hex digits, the same in the file: True" in out
+    assert "11010519491231" not in out

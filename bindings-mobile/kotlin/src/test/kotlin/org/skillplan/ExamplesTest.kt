@@ -10,6 +10,7 @@ import org.skillplan.examples.PathwayViewModel
 import org.skillplan.examples.SubsidyCard
 import org.skillplan.examples.planOverviewLines
 import org.skillplan.examples.progressLines
+import org.skillplan.examples.exportSummaryLines
 import org.skillplan.examples.recordSummaryLines
 
 /** Runs examples/kotlin so the example in the README keeps working. */
@@ -58,6 +59,23 @@ class ExamplesTest {
         assertTrue(lines.contains("其中：农民工参加职业技能培训：1"))
         assertTrue(lines.contains("其中：新增取得高级工及以上职业资格证书或职业技能等级证书：1"))
         assertEquals("第3行 training_type：unknown_training_type", lines.last())
+    }
+
+    @Test
+    fun countExportsExample() {
+        val work = kotlin.io.path.createTempDirectory("skillplan-exports").toFile()
+        try {
+            val lines = exportSummaryLines(defaultPlan(), File(Conformance.corpus, "../../examples/data"), work,
+                "a-salt-from-secure-storage".toByteArray())
+            assertEquals("已读 400 条，计入 259 条，退回 0 条", lines[0])
+            assertEquals("与 UTF-8 样本一致：true", lines[1])
+            assertEquals("未读取的列：备注", lines[2])
+            assertEquals("脱敏：写出 1 行，剔除 1 行（第2行 invalid_id_number）", lines[3])
+            assertEquals("人员标识 64 位，与文件一致：true", lines[4])
+            assertTrue(lines.none { it.contains("11010519491231") })
+        } finally {
+            work.deleteRecursively()
+        }
     }
 
     @Test
