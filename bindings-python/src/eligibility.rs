@@ -148,6 +148,7 @@ pub(crate) fn frame<'py>(
     offer: Option<&Bound<'py, PyAny>>,
     as_of: &Bound<'py, PyAny>,
     output: &str,
+    mapping: Option<&core::records::ColumnMapping>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = host::as_of(as_of)?;
     let offer = offer_value(offer)?;
@@ -169,7 +170,7 @@ pub(crate) fn frame<'py>(
             })?;
         py.detach(|| -> Result<Vec<RecordBatch>, core::Error> {
             let offer = el::offer_from_value(plan, &offer)?;
-            el::decide_roster(plan, reader, &offer, as_of)
+            el::decide_roster(plan, reader, &offer, as_of, mapping)
         })
     } else if let Ok(list) = roster.cast::<PyList>() {
         let values: Vec<Value> = list.iter().map(|p| host::json(&p, Argument::Roster)).collect::<PyResult<_>>()?;

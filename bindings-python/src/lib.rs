@@ -303,7 +303,9 @@ impl Plan {
     /// and, per subsidy, `<id>` (status), `<id>_amount` (Decimal) and `<id>_missing`. The
     /// roster is a pyarrow table, a polars or pandas DataFrame whose columns are profile fields,
     /// or a list of dicts; decided on all cores without the GIL. `output`: pandas, polars, arrow.
-    #[pyo3(signature = (roster, offer=None, *, as_of, output="pandas"))]
+    /// Table columns may be Chinese headers (出生日期, 户籍, 就业状态, …) or be named by
+    /// `columns={"source header": "field"}`; text dates, flags and lists are read in export forms.
+    #[pyo3(signature = (roster, offer=None, *, as_of, output="pandas", columns=None))]
     fn eligibility_frame<'py>(
         &self,
         py: Python<'py>,
@@ -311,6 +313,7 @@ impl Plan {
         offer: Option<&Bound<'py, PyAny>>,
         as_of: &Bound<'py, PyAny>,
         output: &str,
+        columns: Option<&Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyAny>> {
         guard("eligibility_frame", || {
             if !matches!(output, "pandas" | "polars" | "arrow") {
@@ -320,7 +323,8 @@ impl Plan {
                 };
                 return Err(to_py_err(e));
             }
-            eligibility::frame(py, &self.inner, roster, offer, as_of, output)
+            let mapping = records::options(&[("columns", columns)])?.columns;
+            eligibility::frame(py, &self.inner, roster, offer, as_of, output, mapping.as_ref())
         })
     }
 

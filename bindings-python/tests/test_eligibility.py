@@ -123,7 +123,7 @@ def test_a_batch_equals_single_calls() -> None:
         (pd.DataFrame({"salary": [1]}), "roster.salary", "unknown_field"),
         (pd.DataFrame({"birth_date": ["1990-02-30"]}), "rows[0].birth_date", "invalid_date"),
         (pd.DataFrame({"statuses": ["veteran;astronaut"]}), "rows[0].statuses[1]", "unknown_value"),
-        (pd.DataFrame({"receiving_unemployment_benefit": ["yes"]}), "rows[0].receiving_unemployment_benefit", "wrong_type"),
+        (pd.DataFrame({"receiving_unemployment_benefit": ["maybe"]}), "rows[0].receiving_unemployment_benefit", "wrong_type"),
         (pd.DataFrame({"subsidies_received": ['[{"kind": "bonus", "date": "2020-01-01"}]']}), "rows[0].subsidies_received[0].kind", "unknown_value"),
         (pd.DataFrame({"id_number": ["110105194912310021"]}), "rows[0].id_number", "invalid_id_number"),
         ([{"sex": "x"}], "rows[0].sex", "unknown_value"),
@@ -187,3 +187,34 @@ def test_roster_columns_may_be_timestamps_date64_large_lists_and_dictionaries() 
     pd.testing.assert_frame_equal(PLAN.eligibility_frame(other, OFFER, as_of=AS_OF), expected)
     pd.testing.assert_frame_equal(PLAN.eligibility_frame(dates64, OFFER, as_of=AS_OF), expected)
     assert "youth" in expected["target_groups"][0] and "veterans" in expected["target_groups"][0]
+
+
+def test_a_roster_with_chinese_headers_and_export_values_decides_as_with_field_names() -> None:
+    by_name = pl.DataFrame(
+        {
+            "birth_date": ["1990-01-02"],
+            "employment": ["registered_unemployed"],
+            "statuses": ["poverty_alleviated;veteran"],
+            "receiving_unemployment_benefit": [True],
+        }
+    )
+    exported = pl.DataFrame(
+        {
+            "出生日期": ["1990/1/2"],
+            "就业状态": ["registered_unemployed"],
+            "人员类别": ["poverty_alleviated、veteran"],
+            "是否领取失业保险金": ["是"],
+        }
+    )
+    mapped = pl.DataFrame(
+        {"生日": ["19900102"], "就业状态": ["registered_unemployed"], "人员类别": ["poverty_alleviated；veteran"], "领取失业保险金": ["Y"]}
+    )
+    want = PLAN.eligibility_frame(by_name, OFFER, as_of=AS_OF, output="polars")
+    assert PLAN.eligibility_frame(exported, OFFER, as_of=AS_OF, output="polars").equals(want)
+    assert PLAN.eligibility_frame(mapped, OFFER, as_of=AS_OF, output="polars", columns={"生日": "birth_date"}).equals(want)
+    with pytest.raises(skillplan.errors.InvalidInputError) as unknown:
+        PLAN.eligibility_frame(mapped, OFFER, as_of=AS_OF, columns={"生日": "birthday"})
+    assert (unknown.value.path, unknown.value.reason) == ("roster.生日", "unknown_field")
+    with pytest.raises(skillplan.errors.InvalidInputError) as twice:
+        PLAN.eligibility_frame(pl.DataFrame({"出生日期": ["1990-01-02"], "birth_date": ["1990-01-02"]}), OFFER, as_of=AS_OF)
+    assert (twice.value.path, twice.value.reason) == ("roster.birth_date", "duplicate_field")

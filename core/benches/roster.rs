@@ -84,7 +84,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("roster_100k");
     group.sample_size(10);
     group.bench_function("decide_roster", |b| {
-        b.iter(|| eligibility::decide_roster(&plan, [Ok(batch.clone())], &offer, as_of).unwrap().len())
+        b.iter(|| eligibility::decide_roster(&plan, [Ok(batch.clone())], &offer, as_of, None).unwrap().len())
     });
     group.finish();
 }

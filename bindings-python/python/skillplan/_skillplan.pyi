@@ -171,6 +171,7 @@ class Plan:
         *,
         as_of: _DateLike,
         output: Literal["pandas", "polars", "arrow"] = "pandas",
+        columns: Optional[Mapping[str, str]] = None,
     ) -> Any:
         """A roster's answers: one row per person with target_groups and, per subsidy, <id>,
         <id>_amount (Decimal) and <id>_missing. The roster is a pyarrow table, a polars or

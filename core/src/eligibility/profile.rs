@@ -151,6 +151,27 @@ pub(crate) const PROFILE_FIELDS: &[&str] = &[
     "subsidies_received",
     "id_number",
 ];
+/// The headers rosters exported from Chinese systems use for profile fields, besides the
+/// fields' own names (matched trimmed, full-width characters folded); a caller's column mapping
+/// overrides them. skillplan's choice, from the terms of the plan and of 人社 forms.
+pub const PROFILE_HEADERS: &[(&str, &[&str])] = &[
+    ("birth_date", &["出生日期", "出生年月日"]),
+    ("sex", &["性别"]),
+    ("hukou", &["户籍", "户籍性质", "户口性质"]),
+    ("region", &["地区", "所在地区", "行政区划", "行政区划代码"]),
+    ("education", &["学历", "文化程度"]),
+    ("school_type", &["院校类型", "学校类型"]),
+    ("technical_school_class", &["技工院校班级类型"]),
+    ("graduation_date", &["毕业日期", "毕业时间"]),
+    ("employment", &["就业状态", "就业情况"]),
+    ("statuses", &["人员类别", "人员身份", "身份类别"]),
+    ("unemployment_insurance_months", &["失业保险缴费月数", "参保月数"]),
+    ("receiving_unemployment_benefit", &["是否领取失业保险金", "领取失业保险金"]),
+    ("certificates", &["已有证书", "证书"]),
+    ("subsidies_received", &["已享受补贴"]),
+    ("id_number", &["身份证号", "身份证号码", "公民身份号码", "证件号码"]),
+];
+
 const OFFER_FIELDS: &[&str] = &[
     "training_type",
     "target_level",

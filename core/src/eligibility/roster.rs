@@ -14,15 +14,18 @@ use arrow_schema::{ArrowError, DataType, Field, Schema};
 use chrono::NaiveDate;
 
 use crate::basics::arrow::{Ints, Text, UNIX_EPOCH_DAY, date64_days, list_parts, timestamp_days, zone_offset};
+use crate::basics::text::shown;
 use crate::error::{Error, ProfileError};
 use crate::plan::Plan;
+use crate::plan::counting::header_key;
+use crate::records::ColumnMapping;
 
 use super::decide::{Brief, Scratch, decide_brief};
 use crate::model::eligibility::{Education, Employment, Hukou, SchoolKind, Sex, TechnicalClass};
 
 use super::profile::{
-    MAX_LIST, Offer, PROFILE_FIELDS, Profile, apply_id_number, check_year, parse_date, profile_from_value, region_id,
-    term_ids, term_index, whole_float,
+    MAX_LIST, Offer, PROFILE_FIELDS, PROFILE_HEADERS, Profile, apply_id_number, check_year, parse_date,
+    profile_from_value, region_id, term_ids, term_index, whole_float,
 };
 
 /// Rosters with fewer rows are decided on one thread.
@@ -353,21 +356,56 @@ impl ProfileError {
 }
 
 /// The readers of a batch's columns; an unknown column is refused, not ignored.
-fn row_reader<'a>(plan: &'a Plan, batch: &'a RecordBatch) -> Result<RowReader<'a>, Error> {
-    let mut columns = Vec::new();
+/// The profile field a roster column is: the caller's mapping first, then the field's own name,
+/// then [`PROFILE_HEADERS`]; `None` when it is none of them.
+fn profile_field(name: &str, columns: Option<&ColumnMapping>) -> Result<Option<&'static str>, ProfileError> {
+    let key = header_key(name);
+    let known = |field: &str| PROFILE_FIELDS.iter().copied().find(|f| *f == field && *f != "format");
+    if let Some((_, field)) = columns.into_iter().flatten().find(|(header, _)| header_key(header) == key) {
+        return known(field.trim()).map(Some).ok_or_else(|| {
+            ProfileError::new(
+                crate::error::ErrorCode::InvalidProfile,
+                "unknown_field",
+                format!("roster.{}", shown(name)),
+                format!("the column mapping names no profile field; the fields are {}", PROFILE_FIELDS[1..].join(", ")),
+            )
+        });
+    }
+    Ok(known(&key).or_else(|| {
+        PROFILE_HEADERS.iter().find(|(_, aliases)| aliases.contains(&key.as_str())).and_then(|(f, _)| known(f))
+    }))
+}
+
+fn row_reader<'a>(
+    plan: &'a Plan,
+    batch: &'a RecordBatch,
+    mapping: Option<&ColumnMapping>,
+) -> Result<RowReader<'a>, Error> {
+    let mut columns: Vec<(&'static str, Cells<'a>)> = Vec::new();
     for (field, array) in batch.schema_ref().fields().iter().zip(batch.columns()) {
         let name = field.name().as_str();
-        let Some(known) = PROFILE_FIELDS.iter().find(|f| **f == name && name != "format") else {
-            let shown: String = name.chars().take(40).collect();
+        let Some(known) = profile_field(name, mapping)? else {
             return Err(ProfileError::new(
                 crate::error::ErrorCode::InvalidProfile,
                 "unknown_field",
-                format!("roster.{shown}"),
-                format!("not a profile field; the fields are {}", PROFILE_FIELDS[1..].join(", ")),
+                format!("roster.{}", shown(name)),
+                format!(
+                    "not a profile field; the fields are {} (or their Chinese headers, or a column mapping)",
+                    PROFILE_FIELDS[1..].join(", ")
+                ),
             )
             .into());
         };
-        columns.push((*known, cells(array, name)?));
+        if columns.iter().any(|(f, _)| *f == known) {
+            return Err(ProfileError::new(
+                crate::error::ErrorCode::InvalidProfile,
+                "duplicate_field",
+                format!("roster.{}", shown(name)),
+                format!("a second column is read as {known} (through its name, a Chinese header or the mapping)"),
+            )
+            .into());
+        }
+        columns.push((known, cells(array, known)?));
     }
     Ok(RowReader { plan, columns })
 }
@@ -410,11 +448,15 @@ fn brief(
 /// part the rows were split into). The result has the columns
 /// `target_groups` (member group ids, comma-separated), and per subsidy `<id>` (status),
 /// `<id>_amount` (Decimal128(18, 2)) and `<id>_missing` (missing fact paths, comma-separated).
+///
+/// Columns are profile fields by name, by the Chinese headers of [`PROFILE_HEADERS`] (出生日期,
+/// 户籍, 就业状态, …), or as `mapping` maps them (source header → field).
 pub fn decide_roster(
     plan: &Plan,
     batches: impl IntoIterator<Item = Result<RecordBatch, ArrowError>>,
     offer: &Offer,
     as_of: NaiveDate,
+    mapping: Option<&ColumnMapping>,
 ) -> Result<Vec<RecordBatch>, Error> {
     crate::error::OptionsError::check_as_of(as_of)?;
     let mut out = Vec::new();
@@ -426,7 +468,7 @@ pub fn decide_roster(
                 format!("the Arrow stream failed: {}", e.to_string().chars().take(200).collect::<String>()),
             )
         })?;
-        let reader = row_reader(plan, &batch)?;
+        let reader = row_reader(plan, &batch, mapping)?;
         let rows = batch.num_rows();
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(rows / PARALLEL_FROM_ROWS + 1);
         // Each part decides its rows and writes its own output batch, so the writing is shared
