@@ -24,6 +24,9 @@ step "Conformance corpus: the records cases are the hand-worked cases and what t
 python3 tests/conformance/oracle/records_oracle.py --check
 step "Conformance corpus: the eligibility cases are what their hand-worked script writes"
 python3 tests/conformance/oracle/eligibility_cases.py --check
+step "Example exports: the GB18030 export and the workbook are what make_export.py writes from the UTF-8 sample"
+python3 examples/data/make_export.py --check
+python3 tests/bad-inputs/files/make_workbooks.py --check
 
 step "Hygiene: formatting (rustfmt.toml), clippy with warnings as errors, and the core's layers"
 cargo fmt --all --check
@@ -48,7 +51,7 @@ fuzz_new=$(mktemp -d)
 (
   cd fuzz
   cargo +nightly fuzz build -O
-  for target in plan_toml records_csv records_jsonl profile_json observations; do
+  for target in plan_toml records_csv records_jsonl profile_json observations exports; do
     mkdir -p "$fuzz_new/$target"
     # New inputs go to the temporary folder, so the kept corpus stays as committed.
     if ! cargo +nightly fuzz run -O "$target" "$fuzz_new/$target" "corpus/$target" -- \

@@ -14,7 +14,8 @@ It also writes `jilin-export.xlsx`, the same rows as an Excel workbook of typed 
 date cells, 是否补贴 as booleans, codes as numbers.
 
 Counting any of the three files gives the same tally; every host's example test checks that.
-Run: python3 examples/data/make_export.py (it rewrites both exports; the outputs are committed).
+Run: python3 examples/data/make_export.py (it rewrites both exports; the outputs are committed);
+`--check` fails if they would change.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import datetime as dt
 import io
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -51,7 +53,8 @@ def names(vocabulary: str) -> dict[str, str]:
     return {t["id"]: t["name"]["zh"] for t in PLAN["records"][vocabulary]}
 
 
-def main() -> None:
+def export_csv(rows: list[dict[str, str]]) -> str:
+    """The rows of a sample CSV (as `csv.DictReader` reads them) as the export's text."""
     training = names("training_types")
     groups = names("groups")
     kinds = names("certificate_kinds")
@@ -71,7 +74,6 @@ def main() -> None:
             return f"{y}年{m}月{d}日"
         return f"{y}/{m}/{d} 0:00"
 
-    rows = list(csv.DictReader((HERE / "jilin-records.csv").open(encoding="utf-8", newline="")))
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([HEADERS[c] for c in HEADERS] + ["备注"])
@@ -96,8 +98,14 @@ def main() -> None:
             cells.append(v)
         cells.append("已核验" if i % 3 == 0 else "")
         writer.writerow(cells)
-    (HERE / "jilin-export-gb18030.csv").write_bytes(out.getvalue().encode("gb18030"))
+    return out.getvalue()
 
+
+def workbook_rows(rows: list[dict[str, str]]) -> list[list[object]]:
+    """The rows as typed workbook cells, with the Chinese header row first."""
+    training = names("training_types")
+    groups = names("groups")
+    regions = {r["code"]: r["name"]["zh"] for r in PLAN["regions"] if r.get("code")}
     sheet: list[list[object]] = [[HEADERS[c] for c in HEADERS]]
     for row in rows:
         cells: list[object] = []
@@ -116,8 +124,25 @@ def main() -> None:
             else:
                 cells.append(v)
         sheet.append(cells)
-    write_xlsx(HERE / "jilin-export.xlsx", sheet, sheet="培训记录")
+    return sheet
+
+
+def main() -> int:
+    rows = list(csv.DictReader((HERE / "jilin-records.csv").open(encoding="utf-8", newline="")))
+    export = HERE / "jilin-export-gb18030.csv"
+    workbook = HERE / "jilin-export.xlsx"
+    if "--check" in sys.argv:
+        with tempfile.TemporaryDirectory() as tmp:
+            fresh = Path(tmp) / "export.xlsx"
+            write_xlsx(fresh, workbook_rows(rows), sheet="培训记录")
+            if export.read_bytes() != export_csv(rows).encode("gb18030") or workbook.read_bytes() != fresh.read_bytes():
+                print("the exports in examples/data are not what make_export.py writes", file=sys.stderr)
+                return 1
+        return 0
+    export.write_bytes(export_csv(rows).encode("gb18030"))
+    write_xlsx(workbook, workbook_rows(rows), sheet="培训记录")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
