@@ -228,6 +228,26 @@ fn skip_bom(bytes: &[u8], offset: u64, settled: Settled) -> (&[u8], u64) {
     if offset == 0 && bytes.starts_with(bom) { (&bytes[bom.len()..], bom.len() as u64) } else { (bytes, offset) }
 }
 
+/// The bytes a block reader parses, and where they start in the file: UTF-8 as it is, for the
+/// parser to check as it reads (the CSV and JSON readers check every record anyway, so checking
+/// the block first would read it twice; a parser that finds bytes that are not UTF-8 asks
+/// [`utf8_fault`] what they are, and one that finds a byte-order mark at a record's start
+/// refuses it with [`EncodingFault::BomInside`]), GB18030 decoded and refused if it holds a mark.
+/// A byte-order mark is skipped at the start of the file.
+pub fn parse_bytes(bytes: &[u8], settled: Settled, offset: u64) -> Result<(Cow<'_, [u8]>, u64), EncodingFault> {
+    match settled {
+        Settled::Utf8 { .. } => {
+            let (bytes, offset) = skip_bom(bytes, offset, settled);
+            Ok((Cow::Borrowed(bytes), offset))
+        }
+        Settled::Gb18030 { .. } => {
+            let (_, start) = skip_bom(bytes, offset, settled);
+            let text = decode(bytes, settled, offset)?;
+            Ok((Cow::Owned(text.into_owned().into_bytes()), start))
+        }
+    }
+}
+
 /// Refuses U+FEFF inside UTF-8 text.
 pub fn bom_inside(text: &str, offset: u64) -> Result<(), EncodingFault> {
     match memchr::memmem::find(text.as_bytes(), UTF8_BOM) {

@@ -194,8 +194,32 @@ impl Parsed {
     }
 }
 
-/// Parses a block of CSV rows with the header's columns.
-fn parse_csv(block: &[u8], header: &[Option<Column>]) -> Result<Parsed, Error> {
+/// A block's text as its parser reads it: the bytes, where they start in the file, and whether
+/// `auto` chose UTF-8 (a fault is then a second encoding, or bytes that are no text at all).
+struct BlockText<'b> {
+    bytes: &'b [u8],
+    start: u64,
+    auto: bool,
+}
+
+impl BlockText<'_> {
+    /// The error for bytes that are not UTF-8 in the record or line starting at `from` (the
+    /// bytes before it were read as UTF-8).
+    fn not_utf8(&self, from: usize) -> Error {
+        let at = from + std::str::from_utf8(&self.bytes[from..]).err().map_or(0, |e| e.valid_up_to());
+        encoding_error(encoding::utf8_fault(self.bytes, at, self.start, self.auto))
+    }
+
+    /// The error for a byte-order mark at `at`: files joined with their marks. Marks are looked
+    /// for where joined files put them, at the start of a record or line.
+    fn bom(&self, at: usize) -> Error {
+        encoding_error(EncodingFault::BomInside { offset: self.start + at as u64 })
+    }
+}
+
+/// Parses a block of CSV rows with the header's columns; bytes that are not UTF-8 fail it.
+fn parse_csv(text: &BlockText<'_>, header: &[Option<Column>]) -> Result<Parsed, Error> {
+    let block = text.bytes;
     let mapped: Vec<(usize, Column)> = header.iter().enumerate().filter_map(|(i, c)| c.map(|c| (i, c))).collect();
     let mut parsed = Parsed::new(mapped.iter().map(|(_, c)| *c).collect(), block.len());
     let mut csv = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(block);
@@ -206,9 +230,8 @@ fn parse_csv(block: &[u8], header: &[Option<Column>]) -> Result<Parsed, Error> {
             Ok(true) if record.len() != header.len() => Some(RecordReason::Syntax.at("row")),
             Ok(true) => None,
             Err(e) => match e.kind() {
-                csv::ErrorKind::Utf8 { err, .. } => {
-                    let field = header.get(err.field()).copied().flatten().map_or("row", Column::name);
-                    Some(RecordReason::NotUtf8.at(field))
+                csv::ErrorKind::Utf8 { pos, .. } => {
+                    return Err(text.not_utf8(pos.as_ref().map_or(0, |p| p.byte() as usize)));
                 }
                 _ => return Err(csv_source_error(&e)),
             },
@@ -222,6 +245,9 @@ fn parse_csv(block: &[u8], header: &[Option<Column>]) -> Result<Parsed, Error> {
             }
             continue;
         }
+        if record.as_slice().starts_with('\u{feff}') {
+            return Err(text.bom(record.position().map_or(0, |p| p.byte() as usize)));
+        }
         let base = parsed.text.len() as u32;
         parsed.text.push_str(record.as_slice());
         for ((i, _), spans) in mapped.iter().zip(&mut parsed.spans) {
@@ -232,14 +258,22 @@ fn parse_csv(block: &[u8], header: &[Option<Column>]) -> Result<Parsed, Error> {
     Ok(parsed)
 }
 
-/// Parses a block of JSON lines; keys the format does not have are noted in `tally`.
-fn parse_json_lines(block: &[u8], tally: &mut Tally, headers: &Headers<'_>) -> Parsed {
+/// Parses a block of JSON lines; keys the format does not have are noted in `tally`, and bytes
+/// that are not UTF-8 fail it.
+fn parse_json_lines(text: &BlockText<'_>, tally: &mut Tally, headers: &Headers<'_>) -> Result<Parsed, Error> {
+    let block = text.bytes;
     let mut parsed = Parsed::new(COLUMNS.to_vec(), 0);
     let mut scratch = ValueScratch::new(headers);
     let mut line_of_row = Vec::new();
     let mut lines = 0u64;
+    let mut line_start = 0;
     for line in block.split_inclusive(|&b| b == b'\n') {
         lines += 1;
+        let at = line_start;
+        line_start += line.len();
+        if line.starts_with(encoding::UTF8_BOM) {
+            return Err(text.bom(at));
+        }
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -249,7 +283,7 @@ fn parse_json_lines(block: &[u8], tally: &mut Tally, headers: &Headers<'_>) -> P
         let raw = match serde_json::from_slice::<Value>(line) {
             Ok(value @ Value::Object(_)) => scratch.raw(&value, tally).map(|raw| raw.fields),
             Ok(_) => Err(RecordReason::Syntax.at("line")),
-            Err(_) if std::str::from_utf8(line).is_err() => Err(RecordReason::NotUtf8.at("line")),
+            Err(_) if std::str::from_utf8(line).is_err() => return Err(text.not_utf8(at)),
             Err(_) => Err(RecordReason::Syntax.at("line")),
         };
         match raw {
@@ -269,7 +303,7 @@ fn parse_json_lines(block: &[u8], tally: &mut Tally, headers: &Headers<'_>) -> P
         }
     }
     parsed.lines = Some((line_of_row, lines));
-    parsed
+    Ok(parsed)
 }
 
 impl Tally {
@@ -291,10 +325,11 @@ impl Tally {
         };
         let kind = blocks.kind;
         let count = |(start, settled, block): &Block, part: &mut Tally| -> Counted {
-            let text = encoding::decode(block, *settled, *start).map_err(encoding_error)?;
+            let (bytes, start) = encoding::parse_bytes(block, *settled, *start).map_err(encoding_error)?;
+            let text = BlockText { bytes: &bytes, start, auto: matches!(settled, Settled::Utf8 { auto: true }) };
             let parsed = match kind {
-                Kind::Csv => parse_csv(text.as_bytes(), header)?,
-                Kind::JsonLines => parse_json_lines(text.as_bytes(), part, headers),
+                Kind::Csv => parse_csv(&text, header)?,
+                Kind::JsonLines => parse_json_lines(&text, part, headers)?,
             };
             Ok(parsed.count(&kernel, cap, part))
         };
