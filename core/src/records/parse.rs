@@ -361,14 +361,14 @@ impl<'p> RecordParser<'p> {
     /// or `、`; empty parts skipped); `None` when one is not in the plan's vocabulary.
     pub fn groups(&self, groups: &str) -> Option<u64> {
         let mut mask = 0u64;
-        let mut add = |g: &str| -> Option<()> {
+        let add = |g: &str| -> Option<()> {
             let g = trim(g);
             if !g.is_empty() {
                 mask |= 1u64 << self.vocab.groups.find(g)?;
             }
             Some(())
         };
-        for_each_item(groups, |item| add(item))?;
+        for_each_item(groups, add)?;
         Some(mask)
     }
 
