@@ -371,10 +371,7 @@ impl Plan {
         salt: Either<Buffer, String>,
         options: Option<Unknown<'_>>,
     ) -> Result<Unknown<'e>> {
-        let salt: Vec<u8> = match salt {
-            Either::A(b) => b.to_vec(),
-            Either::B(s) => s.into_bytes(),
-        };
+        let salt = salt_bytes(salt);
         promise(env, "hashKeysFile", || Ok(records::HashTask::new(&self.inner, input, output, salt, options)))
     }
 
@@ -537,13 +534,15 @@ pub fn read_observations<'e>(env: &'e Env, path: String, encoding: Option<String
 /// INVALID_OPTIONS at `salt` for a salt missing or under 16 bytes.
 #[napi(ts_args_type = "idNumber: string, salt: Buffer | string")]
 pub fn person_key(env: Env, id_number: String, salt: Either<Buffer, String>) -> Result<String> {
-    guard(&env, "personKey", || {
-        let salt: Vec<u8> = match salt {
-            Either::A(b) => b.to_vec(),
-            Either::B(s) => s.into_bytes(),
-        };
-        core::records::person_key(&salt, &id_number).map_err(|e| throw(&env, e))
-    })
+    guard(&env, "personKey", || core::records::person_key(&salt_bytes(salt), &id_number).map_err(|e| throw(&env, e)))
+}
+
+/// A salt given as a Buffer, or as text (its UTF-8 bytes).
+fn salt_bytes(salt: Either<Buffer, String>) -> Vec<u8> {
+    match salt {
+        Either::A(b) => b.to_vec(),
+        Either::B(s) => s.into_bytes(),
+    }
 }
 
 /// Every error code with the kind of error it is (`kind` of the errors thrown).

@@ -124,15 +124,20 @@ fn split_date(b: &[u8]) -> Result<(u32, u32, u32, &[u8]), DateFault> {
 }
 
 fn exists(y: u32, m: u32, d: u32) -> bool {
+    y > 0 && d >= 1 && days_in_month(y, m).is_some_and(|days| d <= days)
+}
+
+/// The days of month `m` of year `y` (Gregorian); `None` when `m` is not 1–12.
+#[inline]
+pub fn days_in_month(y: u32, m: u32) -> Option<u32> {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in_month = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    y > 0 && d >= 1 && d <= days_in_month
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
+        4 | 6 | 9 | 11 => Some(30),
+        2 if leap => Some(29),
+        2 => Some(28),
+        _ => None,
+    }
 }
 
 /// What may follow a date: `T` or spaces, then a time of day `H:MM` or `HH:MM` with optional

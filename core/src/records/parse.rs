@@ -528,15 +528,7 @@ pub(crate) fn day_number(text: &str) -> Result<i32, RecordReason> {
         return Err(RecordReason::InvalidDate);
     }
     let (y, m, d) = (all[0] * 1000 + all[1] * 100 + all[2] * 10 + all[3], all[4] * 10 + all[5], all[6] * 10 + all[7]);
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days_in_month = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(RecordReason::InvalidDate),
-    };
-    if d == 0 || d > days_in_month {
+    if d == 0 || export_text::days_in_month(y, m).is_none_or(|days| d > days) {
         return Err(RecordReason::InvalidDate);
     }
     in_range(days_from_ce(y as i32, m, d))
