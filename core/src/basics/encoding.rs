@@ -167,7 +167,12 @@ impl Detector {
         }
         let settled = match std::str::from_utf8(bytes) {
             Ok(_) => Settled::Utf8 { auto: true },
-            Err(e) if e.error_len().is_none() => Settled::Utf8 { auto: true }, // cut mid-character
+            // Cut in the middle of a character: UTF-8 if text that is not ASCII came before the
+            // cut; if not, the cut character is the first, and the next bytes decide.
+            Err(e) if e.error_len().is_none() && bytes[..e.valid_up_to()].is_ascii() => {
+                return Ok(Settled::Utf8 { auto: true });
+            }
+            Err(e) if e.error_len().is_none() => Settled::Utf8 { auto: true },
             Err(e) => {
                 let bad = e.valid_up_to();
                 // UTF-8 text before the bad bytes (a whole line of it) is a UTF-8 file with other
@@ -179,9 +184,8 @@ impl Detector {
                 Settled::Gb18030 { auto: true }
             }
         };
-        if bytes.iter().any(|b| !b.is_ascii()) {
-            self.settled = Some(settled);
-        }
+        // The bytes hold text that is not ASCII (they are not all ASCII, checked above).
+        self.settled = Some(settled);
         Ok(settled)
     }
 
@@ -460,6 +464,22 @@ mod tests {
         joined.extend_from_slice(b"a,b\n");
         assert_eq!(decode_all(&joined, Encoding::Auto), Err(EncodingFault::BomInside { offset: 4 }));
         assert_eq!(decode_all(b"\xFF\xFEa\x00", Encoding::Auto), Err(EncodingFault::Utf16));
+    }
+
+    #[test]
+    fn a_first_character_cut_at_the_end_of_the_bytes_settles_nothing() {
+        let mut detector = Detector::new(Encoding::Auto);
+        // 0xD6 begins a two-byte UTF-8 character and a GBK one: the next bytes decide.
+        assert_eq!(detector.settle(b"a,b\n\xD6", 0), Ok(Settled::Utf8 { auto: true }));
+        assert_eq!(detector.settle(&gbk("中文,是\n"), 4), Ok(Settled::Gb18030 { auto: true }));
+        use std::io::Read;
+        // The first byte of 中 is the last byte of the reader's first 64 KiB piece.
+        let text = format!("{}\n中文\n", "a".repeat((1 << 16) - 2));
+        for bytes in [gbk(&text), text.clone().into_bytes()] {
+            let mut out = String::new();
+            DecodingReader::new(&bytes[..], Encoding::Auto).read_to_string(&mut out).unwrap();
+            assert_eq!(out, text);
+        }
     }
 
     #[test]
