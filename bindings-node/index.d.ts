@@ -1319,3 +1319,9 @@ export declare function personKey(idNumber: string, salt: Buffer | string): stri
  * as text, ready for `plan.progress`.
  */
 export declare function readObservations(path: string, encoding?: 'auto' | 'utf-8' | 'gb18030' | null): Array<ObservationInput>
+
+/**
+ * The version of this package and of the skillplan core inside it (one version for every
+ * package: the workspace's `Cargo.toml`).
+ */
+export declare const version: string

@@ -847,3 +847,4 @@ module.exports.loadPlanAsync = nativeBinding.loadPlanAsync
 module.exports.loadPlanStr = nativeBinding.loadPlanStr
 module.exports.personKey = nativeBinding.personKey
 module.exports.readObservations = nativeBinding.readObservations
+module.exports.version = nativeBinding.version

@@ -240,6 +240,13 @@ impl Plan {
     }
 }
 
+/// The version of this library and of the skillplan core inside it (one version for every
+/// package: the workspace's `Cargo.toml`).
+#[uniffi::export]
+pub fn skillplan_version() -> String {
+    skillplan::VERSION.to_owned()
+}
+
 /// The embedded Jilin 2022–2025 plan (吉人社联〔2022〕145号).
 #[uniffi::export]
 pub fn default_plan() -> Result<Arc<Plan>, SkillplanError> {

@@ -52,6 +52,14 @@ pub(crate) fn guard_task<T>(
     core::host::catch(operation, body).unwrap_or_else(|e| Ok(Err(e)))
 }
 
+/// The version of this package and of the skillplan core inside it (one version for every
+/// package: the workspace's `Cargo.toml`).
+// Lower case, as JavaScript packages name it (a `js_name` would leave napi's loader also
+// exporting the Rust name, as undefined).
+#[allow(non_upper_case_globals)]
+#[napi]
+pub const version: &str = core::VERSION;
+
 /// Makes the next call of `operation` (an exported function's name, e.g. `checkEligibility`,
 /// or `*` for any) throw (or reject) with code `INTERNAL`, once, in any thread: for testing a
 /// host's error path.

@@ -4,9 +4,18 @@ const { test } = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
-const skillplan = require('..')
+const skillplan = require('./binding')
 
 const MINIMAL = path.resolve(__dirname, '..', '..', 'tests', 'conformance', 'plans', 'good', 'minimal.toml')
+
+test('version is the package version', () => {
+  // Under SKILLPLAN_NODE_PACKAGE, the installed package's package.json; else this folder's.
+  const dir = process.env.SKILLPLAN_NODE_PACKAGE
+    ? path.join(process.env.SKILLPLAN_NODE_PACKAGE, 'node_modules', 'skillplan')
+    : path.join(__dirname, '..')
+  assert.equal(skillplan.version, JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).version)
+  assert.match(skillplan.version, /^\d+\.\d+\.\d+/)
+})
 
 test('targets are exact decimal strings', () => {
   const plan = skillplan.defaultPlan()

@@ -471,6 +471,9 @@ fn _skillplan(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read_observations, m)?)?;
     m.add_function(wrap_pyfunction!(person_key, m)?)?;
     m.add_function(wrap_pyfunction!(_error_classes, m)?)?;
+    // The version of the native library itself, so `skillplan.__version__` names the code that
+    // runs even in a development install whose metadata is older.
+    m.add("__version__", core::VERSION)?;
     m.add_class::<Plan>()?;
     m.add_class::<progress::NativeReport>()?;
     m.add_class::<records::Tally>()?;

@@ -14,6 +14,13 @@ import skillplan
 MINIMAL = Path(__file__).resolve().parents[2] / "tests" / "conformance" / "plans" / "good" / "minimal.toml"
 
 
+def test_version_is_the_installed_distribution_version() -> None:
+    import importlib.metadata
+
+    assert skillplan.__version__ == importlib.metadata.version("skillplan")
+    assert skillplan.__version__.count(".") >= 2
+
+
 def test_targets_are_exact_decimals() -> None:
     plan = skillplan.default_plan()
     row4 = plan.indicator("new-certificates")

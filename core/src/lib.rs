@@ -36,6 +36,16 @@ mod plan;
 pub mod progress;
 pub mod records;
 
+/// The crate README's example, compiled and run as a doctest.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+/// This library's version (the workspace's one version: `Cargo.toml`, `[workspace.package]`).
+/// Every package reports it: Python `skillplan.__version__`, Node `version`, Kotlin
+/// `skillplanVersion()`, and `skillplan --version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The Arrow crate skillplan reads batches with, for callers that build batches themselves.
 #[cfg(feature = "arrow")]
 pub use arrow_array;

@@ -14076,6 +14076,17 @@ public func loadPlanStr(text: String)throws  -> Plan  {
 })
 }
 /**
+ * The version of this library and of the skillplan core inside it (one version for every
+ * package: the workspace's `Cargo.toml`).
+ */
+public func skillplanVersion() -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_skillplan_mobile_fn_func_skillplan_version(uniffiCallStatus
+    )
+})
+}
+/**
  * A worker from JSON text (ISO dates, school type names).
  */
 public func parseWorkerJson(text: String)throws  -> Worker  {
@@ -14157,6 +14168,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_func_load_plan_str() != 59650) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_skillplan_mobile_checksum_func_skillplan_version() != 38436) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_skillplan_mobile_checksum_func_parse_worker_json() != 41982) {

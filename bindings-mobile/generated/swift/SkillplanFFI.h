@@ -615,6 +615,12 @@ uint64_t uniffi_skillplan_mobile_fn_func_load_plan_bytes(RustBuffer bytes, RustC
 uint64_t uniffi_skillplan_mobile_fn_func_load_plan_str(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_SKILLPLAN_VERSION
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_SKILLPLAN_VERSION
+RustBuffer uniffi_skillplan_mobile_fn_func_skillplan_version(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PARSE_WORKER_JSON
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_FN_FUNC_PARSE_WORKER_JSON
 RustBuffer uniffi_skillplan_mobile_fn_func_parse_worker_json(RustBuffer text, RustCallStatus *_Nonnull out_status
@@ -934,6 +940,12 @@ uint16_t uniffi_skillplan_mobile_checksum_func_load_plan_bytes(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_LOAD_PLAN_STR
 #define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_LOAD_PLAN_STR
 uint16_t uniffi_skillplan_mobile_checksum_func_load_plan_str(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_SKILLPLAN_VERSION
+#define UNIFFI_FFIDEF_UNIFFI_SKILLPLAN_MOBILE_CHECKSUM_FUNC_SKILLPLAN_VERSION
+uint16_t uniffi_skillplan_mobile_checksum_func_skillplan_version(void
     
 );
 #endif

@@ -103,13 +103,7 @@ from ._skillplan import (
 from .eligibility import EligibilityDecision, SubsidyDecision, TargetGroup
 from .errors import InternalError, InvalidInputError, NotFoundError, PlanError, SkillplanError
 
-__version__: str
-try:
-    from importlib.metadata import version as _version
-
-    __version__ = _version("skillplan")
-except Exception:  # pragma: no cover - the package is always installed when imported
-    __version__ = "0+unknown"
+from ._skillplan import __version__
 
 __all__ = [
     "Attribute",

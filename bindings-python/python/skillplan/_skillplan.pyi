@@ -35,8 +35,11 @@ _SubsidyId = Literal["training_subsidy", "skill_upgrade_subsidy", "evaluation_su
 
 __all__ = [
     "Check", "EligibilityDecision", "SubsidyDecision", "NativeReport", "Plan", "RosterAnswers", "Tally", "default_plan", "inject_fault", "json_schema", "load_plan",
-    "loads_plan", "read_observations", "person_key", "_error_classes",
+    "loads_plan", "read_observations", "person_key", "_error_classes", "__version__",
 ]
+
+__version__: str
+"""The version of the native library (the workspace's one version)."""
 
 @final
 class Plan:

@@ -691,6 +691,8 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_load_plan_str(
     ): Int
+    external fun uniffi_skillplan_mobile_checksum_func_skillplan_version(
+    ): Int
     external fun uniffi_skillplan_mobile_checksum_func_parse_worker_json(
     ): Int
     external fun uniffi_skillplan_mobile_checksum_func_parse_observations_csv(
@@ -989,6 +991,8 @@ internal object UniffiLib {
     ): Long
     external fun uniffi_skillplan_mobile_fn_func_load_plan_str(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Long
+    external fun uniffi_skillplan_mobile_fn_func_skillplan_version(uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_parse_worker_json(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_skillplan_mobile_fn_func_parse_observations_csv(`text`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1135,6 +1139,9 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_func_load_plan_str() and 0xFFFF) != 59650) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_skillplan_mobile_checksum_func_skillplan_version() and 0xFFFF) != 38436) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_skillplan_mobile_checksum_func_parse_worker_json() and 0xFFFF) != 41982) {
@@ -12759,6 +12766,20 @@ public object FfiConverterTypeExactDecimal: FfiConverter<ExactDecimal, RustBuffe
     
         
         FfiConverterString.lower(`text`),_status)
+}
+    )
+    }
+    
+
+        /**
+         * The version of this library and of the skillplan core inside it (one version for every
+         * package: the workspace's `Cargo.toml`).
+         */ fun `skillplanVersion`(): kotlin.String {
+            return FfiConverterString.lift(
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_skillplan_mobile_fn_func_skillplan_version(
+    
+        _status)
 }
     )
     }

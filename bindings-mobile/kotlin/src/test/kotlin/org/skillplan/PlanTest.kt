@@ -15,6 +15,12 @@ class PlanTest {
     private val minimal = File(Conformance.corpus, "plans/good/minimal.toml")
 
     @Test
+    fun `the library reports the package version`() {
+        // Surefire passes the pom's version: the jar and the native library agree on it.
+        assertEquals(System.getProperty("skillplan.expected.version"), skillplanVersion())
+    }
+
+    @Test
     fun targetsAreBigDecimals() {
         val plan = defaultPlan()
         assertEquals(BigDecimal("176000"), plan.indicator("new-certificates").target)
