@@ -9,7 +9,7 @@ const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
-const skillplan = require('..')
+const skillplan = require('./binding')
 
 const DIR = path.resolve(__dirname, '..', '..', 'tests', 'bad-inputs')
 const CATALOGUE = JSON.parse(fs.readFileSync(path.join(DIR, 'catalogue.json'), 'utf8'))

@@ -6,7 +6,7 @@
 const fs = require('node:fs')
 const assert = require('node:assert/strict')
 const path = require('node:path')
-const skillplan = require('..')
+const skillplan = require('./binding')
 
 const CORPUS = path.resolve(__dirname, '..', '..', 'tests', 'conformance')
 

@@ -4,7 +4,7 @@
 // explanation on demand), typed errors, the batch off the event loop.
 const { test } = require('node:test')
 const assert = require('node:assert/strict')
-const skillplan = require('..')
+const skillplan = require('./binding')
 
 const plan = skillplan.defaultPlan()
 const offer = { target_level: 'intermediate', certificate_kind: 'skill_level_certificate', occupation: '电工', certificate_date: '2025-03-01', shortage_occupation: false }

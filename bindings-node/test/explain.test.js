@@ -8,7 +8,7 @@ const { test } = require('node:test')
 const assert = require('node:assert/strict')
 const fs = require('node:fs')
 const path = require('node:path')
-const skillplan = require('..')
+const skillplan = require('./binding')
 
 const CORPUS = path.resolve(__dirname, '..', '..', 'tests', 'conformance')
 const cases = JSON.parse(fs.readFileSync(path.join(CORPUS, 'eligibility.json'), 'utf8')).cases.filter(

@@ -2,7 +2,7 @@
 
 const { test } = require('node:test')
 const assert = require('node:assert/strict')
-const skillplan = require('..')
+const skillplan = require('./binding')
 
 const plan = skillplan.defaultPlan()
 

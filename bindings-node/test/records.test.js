@@ -3,7 +3,7 @@
 const { test } = require('node:test')
 const assert = require('node:assert/strict')
 const path = require('node:path')
-const skillplan = require('..')
+const skillplan = require('./binding')
 const { CORPUS } = require('./conformance')
 
 const plan = skillplan.defaultPlan()

@@ -9,7 +9,7 @@ const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
 const { Worker } = require('node:worker_threads')
-const skillplan = require('..')
+const skillplan = require('./binding')
 const { CORPUS } = require('./conformance')
 
 const ROOT = path.join(CORPUS, '..', '..')
