@@ -1,8 +1,10 @@
-"""Runs the examples in README.md as written.
+"""Runs the examples in README.md, and in the package READMEs (bindings-python/README.md,
+bindings-node/README.md), as written.
 
 - ```console blocks: each `$ command` runs in bash from the repository root (a `cd` carries to the
   next line of the same block); a command ending in `# exits 1` must exit 1. The test command
-  itself (./scripts/test.sh) is not rerun.
+  itself (./scripts/test.sh) and the packaging scripts it runs (./scripts/package.sh,
+  ./scripts/test-packages.sh) are not rerun; commands that use dist/ run after them.
 - ```python blocks run with this interpreter (the venv that has skillplan installed).
 - ```js blocks run with node, with `require('skillplan')` resolving to bindings-node.
 - ```kotlin, ```rust and ```pyspark blocks must appear verbatim in examples/kotlin, examples/rust
@@ -27,7 +29,7 @@ FENCE = re.compile(r"^```(\w+)[^\n]*\n(.*?)^```", re.S | re.M)
 def run_console(body: str) -> str | None:
     lines = []
     for line in body.splitlines():
-        if not line.startswith("$ ") or "scripts/test.sh" in line:
+        if not line.startswith("$ ") or re.search(r"scripts/(test|package|test-packages)\.sh", line):
             continue
         command = line[2:]
         if command.rstrip().endswith("# exits 1"):
@@ -77,8 +79,20 @@ RUNNERS = {
 }
 
 
+READMES = ("README.md", "bindings-python/README.md", "bindings-node/README.md")
+
+
 def main() -> int:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    passed = failed = 0
+    for name in READMES:
+        p, f = check_readme(name)
+        passed, failed = passed + p, failed + f
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or not passed else 0
+
+
+def check_readme(name: str) -> tuple[int, int]:
+    readme = (ROOT / name).read_text(encoding="utf-8")
     passed = failed = 0
     for match in FENCE.finditer(readme):
         lang, body = match.group(1), match.group(2)
@@ -89,12 +103,11 @@ def main() -> int:
         problem = runner(body)
         if problem is None:
             passed += 1
-            print(f"ok   README.md:{line} ({lang})")
+            print(f"ok   {name}:{line} ({lang})")
         else:
             failed += 1
-            print(f"FAIL README.md:{line} ({lang})\n{problem}")
-    print(f"{passed} passed, {failed} failed")
-    return 1 if failed or not passed else 0
+            print(f"FAIL {name}:{line} ({lang})\n{problem}")
+    return passed, failed
 
 
 if __name__ == "__main__":

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the suites need from the package registries and runs every suite:
 # cargo tests, pytest, node --test, Kotlin JUnit through Maven, and the shared conformance
-# corpus in each of them. CI runs exactly this script (.ci/run).
+# corpus in each of them; then builds the packages (./scripts/package.sh), tests them installed
+# (./scripts/test-packages.sh) and runs the core and the Python corpus on aarch64 under qemu
+# (./scripts/test-aarch64.sh). CI runs exactly this script (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 export CARGO_TERM_COLOR=never
 
-step() { printf '\n== %s ==\n' "$*"; }
+step() { printf '\n== %s (at %d s) ==\n' "$*" "$SECONDS"; }
 # Generated files are committed; regenerating them must leave them unchanged.
 assert_unchanged() {
   if [ -n "$(git status --porcelain -- "$@")" ]; then
@@ -101,6 +103,25 @@ grep -h -o 'tests="[0-9]*" errors="[0-9]*" skipped="[0-9]*" failures="[0-9]*"' b
 step "Spark: the national roll-up example in local mode (PySpark from PyPI, Java as installed) equals one process"
 .venv/bin/python -m pip install -q --disable-pip-version-check -r examples/spark-national-rollup/requirements.txt
 .venv/bin/python -m pytest -q -p no:cacheprovider examples/spark-national-rollup/test_rollup.py
+
+step "Versions: one version in every package, the CHANGELOG and the docs (and the checker catches a disagreement)"
+python3 scripts/versions.py --check
+.venv/bin/python -m pytest -q -p no:cacheprovider scripts/tests
+
+step "Packages: wheels, sdist, npm tarballs, jar and crate into dist/ (release builds, glibc ≤ 2.17)"
+./scripts/package.sh
+
+step "Packages, installed: a fresh venv, a fresh npm project and a Maven consumer, outside the build"
+./scripts/test-packages.sh
+
+step "aarch64 under qemu: the core's tests and corpus, and the aarch64 wheel's Python corpus in an arm64 rootfs"
+./scripts/test-aarch64.sh --python
+
+step "Mobile targets: the library compiles for Android and iOS (cargo check: linking needs the NDK or Xcode, absent here)"
+for target in aarch64-linux-android aarch64-apple-ios; do
+  rustup target list --installed | grep -qx "$target" || rustup target add "$target"
+done
+cargo check -q -p skillplan-mobile --target aarch64-linux-android --target aarch64-apple-ios
 
 step "README examples, run as written"
 .venv/bin/python scripts/readme_examples.py
