@@ -57,7 +57,19 @@ for triple in "${TARGETS[@]}"; do
 done
 stage=target/dist-stage/npm/skillplan
 mkdir -p "$stage"
-(cd bindings-node && cp package.json README.md index.js index.d.ts index.mjs index.d.mts "$ROOT/$stage/")
+(cd bindings-node && cp README.md index.js index.d.ts index.mjs index.d.mts "$ROOT/$stage/")
+# The published manifest names each platform package as an optional dependency (as napi's
+# pre-publish writes it): npm installs the one whose os, cpu and libc match. The source manifest
+# does not, so that `npm ci` here needs nothing that is not yet published.
+node -e '
+  const fs = require("fs")
+  const manifest = JSON.parse(fs.readFileSync("bindings-node/package.json", "utf8"))
+  const [out, ...platforms] = process.argv.slice(1)
+  manifest.optionalDependencies = Object.fromEntries(platforms.map((p) => [`${manifest.name}-${p}`, manifest.version]))
+  delete manifest.devDependencies
+  delete manifest.scripts
+  fs.writeFileSync(out, JSON.stringify(manifest, null, 2) + "\n")
+' "$stage/package.json" "${NPM_PLATFORM[@]}"
 cp LICENSE CHANGELOG.md "$stage/"
 (cd "$stage" && npm pack -q --pack-destination "$ROOT/dist" >/dev/null)
 

@@ -71,7 +71,7 @@ cp examples/npm-consumer/check.cjs examples/npm-consumer/check.mjs examples/npm-
   npx publint --strict node_modules/skillplan
 )
 # The suites (conformance corpus, bad-input catalogue, …) against the installed package.
-(cd bindings-node && SKILLPLAN_NODE_PACKAGE="$WORK/npm" node --test \
+(cd bindings-node && SKILLPLAN_NODE_PACKAGE="$WORK/npm" node --test --test-reporter=dot \
   $(ls test/*.test.js test/*.test.mjs | grep -v examples.test.js))
 
 step "JVM: a separate Maven project builds against the installed jar and runs its test and main"
@@ -84,9 +84,9 @@ cp -r examples/kotlin-consumer "$WORK/kotlin-consumer"
 (
   cd "$WORK/kotlin-consumer"
   # No -Djna.library.path: JNA finds the library inside the jar.
-  mvn -B -q test
+  mvn -B -q -Dstyle.color=never test
   grep -h -o 'tests="[0-9]*" errors="[0-9]*" skipped="[0-9]*" failures="[0-9]*"' target/surefire-reports/TEST-*.xml
-  mvn -B -q compile exec:java
+  mvn -B -q -Dstyle.color=never compile exec:java
 )
 
 echo "package tests passed in $((SECONDS - started)) s"

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One version for every package: the workspace's `Cargo.toml` (`[workspace.package] version`).
 
-Every other place that must carry it — the npm packages and their optional dependencies, the
+Every other place that must carry it — the npm packages (their optional dependencies on each
+other are written at packing time, by package.sh, as napi's pre-publish does), the
 Maven poms, the CHANGELOG's latest entry, Cargo.lock — is checked (`--check`, run by
 ./scripts/test.sh) or rewritten (`--set 0.2.0`) from here. pyproject.toml takes the version from
 Cargo (`dynamic = ["version"]`), and each library reports the one compiled into it
@@ -57,10 +58,7 @@ def found_versions(root: Path) -> list[tuple[str, str]]:
         found.append(("bindings-python/pyproject.toml project.version", str(project.get("version"))))
     main = json.loads((root / "bindings-node/package.json").read_text(encoding="utf-8"))
     found.append(("bindings-node/package.json version", main["version"]))
-    optional = main.get("optionalDependencies", {})
     for platform in NPM_PLATFORMS:
-        name = f"skillplan-{platform}"
-        found.append((f"bindings-node/package.json optionalDependencies.{name}", optional.get(name, "(missing)")))
         package = json.loads((root / "bindings-node/npm" / platform / "package.json").read_text(encoding="utf-8"))
         found.append((f"bindings-node/npm/{platform}/package.json version", package["version"]))
     for pom, pattern in POMS.items():
@@ -96,7 +94,6 @@ def set_version(root: Path, new: str) -> None:
     main = json.loads(main_path.read_text(encoding="utf-8"))
     main["version"] = new
     for platform in NPM_PLATFORMS:
-        main.setdefault("optionalDependencies", {})[f"skillplan-{platform}"] = new
         path = root / "bindings-node/npm" / platform / "package.json"
         package = json.loads(path.read_text(encoding="utf-8"))
         package["version"] = new

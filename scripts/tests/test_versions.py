@@ -40,8 +40,6 @@ def test_the_repository_agrees() -> None:
     ("name", "old", "new", "place"),
     [
         ("bindings-node/package.json", '"version": "{v}"', '"version": "9.9.9"', "bindings-node/package.json version"),
-        ("bindings-node/package.json", '"skillplan-linux-arm64-gnu": "{v}"', '"skillplan-linux-arm64-gnu": "9.9.9"',
-         "optionalDependencies.skillplan-linux-arm64-gnu"),
         ("bindings-node/npm/linux-x64-gnu/package.json", '"version": "{v}"', '"version": "9.9.9"', "npm/linux-x64-gnu"),
         ("bindings-mobile/kotlin/pom.xml", "<version>{v}</version>", "<version>9.9.9</version>", "bindings-mobile/kotlin/pom.xml"),
         ("examples/kotlin-consumer/pom.xml", "<skillplan.version>{v}<", "<skillplan.version>9.9.9<", "kotlin-consumer"),
