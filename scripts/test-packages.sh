@@ -76,9 +76,9 @@ cp examples/npm-consumer/check.cjs examples/npm-consumer/check.mjs examples/npm-
 
 step "JVM: a separate Maven project builds against the installed jar and runs its test and main"
 jar=dist/skillplan-kotlin-"$VERSION".jar
-unzip -l "$jar" > "$WORK/jar.list"
+python3 -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$jar" > "$WORK/jar.list"
 for native in linux-x86-64/libskillplan_mobile.so linux-aarch64/libskillplan_mobile.so; do
-  grep -q " $native\$" "$WORK/jar.list" || { echo "$jar lacks $native" >&2; exit 1; }
+  grep -qx "$native" "$WORK/jar.list" || { echo "$jar lacks $native" >&2; exit 1; }
 done
 cp -r examples/kotlin-consumer "$WORK/kotlin-consumer"
 (
