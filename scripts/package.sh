@@ -8,7 +8,8 @@
 #   Rust    the skillplan crate                               cargo package
 # Release builds go to target/dist (cargo zigbuild) and target/dist-py (maturin: its zig linker
 # wrapper differs from cargo-zigbuild's, and sharing one folder makes each rebuild the other's
-# dependencies); tools are installed once into .venv and rustup. ./scripts/test-packages.sh then tests what is in dist/, installed.
+# dependencies); tools are installed once into .venv and rustup. ./scripts/test-packages.sh then
+# tests what is in dist/, installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
