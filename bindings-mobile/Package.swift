@@ -6,7 +6,8 @@ import PackageDescription
 
 let package = Package(
     name: "Skillplan",
-    platforms: [.iOS(.v15), .macOS(.v12)],
+    // iOS only: the XCFramework has device and simulator slices, no macOS one.
+    platforms: [.iOS(.v15)],
     products: [
         .library(name: "Skillplan", targets: ["Skillplan"]),
     ],

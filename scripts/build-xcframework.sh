@@ -22,4 +22,4 @@ xcodebuild -create-xcframework \
   -library target/aarch64-apple-ios/mobile-release/libskillplan_mobile.a -headers "$out/headers" \
   -library "$out/simulator/libskillplan_mobile.a" -headers "$out/headers" \
   -output bindings-mobile/ios/SkillplanFFI.xcframework
-echo "now: swift build (or add bindings-mobile as a local package in Xcode)"
+echo "now: xcodebuild -scheme Skillplan -destination 'generic/platform=iOS Simulator' build (in bindings-mobile), or add bindings-mobile as a local package in Xcode"

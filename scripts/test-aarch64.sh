@@ -37,7 +37,8 @@ if [ "${1:-}" = --python ]; then
   VERSION=$(python3 scripts/versions.py --print)
   wheel=$(ls dist/skillplan-"$VERSION"-cp310-abi3-manylinux2014_aarch64*.whl)
   rootfs="$ROOT/target/arm64-rootfs"
-  if [ ! -x "$rootfs/usr/bin/python3" ]; then
+  # The marker is written last: a rootfs whose unpacking was cut short is made anew.
+  if [ ! -e "$rootfs/.skillplan-unpacked" ]; then
     rm -rf "$rootfs"
     # The first stage downloads every package and unpacks the base system; the rest (Python,
     # pytest) is unpacked here with dpkg-deb. Nothing is configured, so nothing has to run inside
@@ -45,6 +46,7 @@ if [ "${1:-}" = --python ]; then
     debootstrap --foreign --arch=arm64 --variant=minbase --include=python3,python3-pytest \
       bookworm "$rootfs" http://deb.debian.org/debian >/dev/null
     for deb in "$rootfs"/var/cache/apt/archives/*.deb; do dpkg-deb -x "$deb" "$rootfs"; done
+    touch "$rootfs/.skillplan-unpacked"
   fi
   site="$ROOT/target/arm64-site"
   rm -rf "$site" && mkdir -p "$site"

@@ -15,7 +15,7 @@ wheel=$(ls dist/skillplan-"$VERSION"-cp310-abi3-manylinux2014_x86_64*.whl)
 
 step "Python: a fresh venv installs $(basename "$wheel") with its extras"
 python3 -m venv "$WORK/venv"
-"$WORK/venv/bin/python" -m pip install -q --disable-pip-version-check "$wheel[all]" pytest==9.2.0 mypy==2.4.1 pandas-stubs
+"$WORK/venv/bin/python" -m pip install -q --disable-pip-version-check "$wheel[all]" pytest==9.2.0 mypy==2.4.1 pandas-stubs==3.1.0.261029
 # The metadata a user sees on the package index.
 "$WORK/venv/bin/python" - "$VERSION" <<'PY'
 import importlib.metadata as md
@@ -53,7 +53,7 @@ CARGO_TARGET_DIR="$ROOT/target" cargo check -q --manifest-path "$WORK/sdist/skil
 
 step "Node: a fresh npm project installs the tarballs; CommonJS, ESM, tsc --strict, publint, the corpus"
 mkdir -p "$WORK/npm"
-cp examples/npm-consumer/check.cjs examples/npm-consumer/check.mjs examples/npm-consumer/portal.ts \
+cp examples/npm-consumer/check.cjs examples/npm-consumer/check.mjs examples/npm-consumer/portal.ts examples/npm-consumer/esm.mts \
   examples/npm-consumer/tsconfig.json "$WORK/npm/"
 (
   cd "$WORK/npm"
@@ -68,6 +68,7 @@ cp examples/npm-consumer/check.cjs examples/npm-consumer/check.mjs examples/npm-
   node check.mjs
   npx tsc -p tsconfig.json
   node out/portal.js
+  node out/esm.mjs
   npx publint --strict node_modules/skillplan
 )
 # The suites (conformance corpus, bad-input catalogue, …) against the installed package.

@@ -22,7 +22,9 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$")
+# Releases only: a pre-release tag would be spelt differently by Python (1.0.0rc1) than by npm,
+# Maven and Cargo (1.0.0-rc.1), and every file name built from it would need both.
+SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 NPM_PLATFORMS = ("linux-x64-gnu", "linux-arm64-gnu")
 WORKSPACE_CRATES = ("skillplan", "skillplan-cli", "skillplan-python", "skillplan-node", "skillplan-mobile")
 # Each pom and where it carries the version: the jar's own <version>, and the property the
@@ -34,9 +36,12 @@ POMS = {
 # Documents that name a release's files or coordinates: every such mention must be current.
 DOCS = ("README.md", "bindings-mobile/README.md", "examples/npm-consumer/README.md")
 DOC_MENTION = re.compile(
-    r"(\bskillplan(?:-kotlin|-linux-(?:x64|arm64)-gnu)?-)(\d+\.\d+\.\d+)(?=[-._])"
+    r"(\bskillplan(?:-kotlin|-linux-(?:x64|arm64|\{x64,arm64\})-gnu)?[-:])(\d+\.\d+\.\d+)(?=[-._`])"
     r"|(<artifactId>skillplan-kotlin</artifactId>\s*<version>)(\d+\.\d+\.\d+)"
 )
+# The version napi writes into the Node loader (it checks the platform package against it);
+# `npx napi build --platform` rewrites it, and ./scripts/test.sh fails if the file is stale.
+LOADER_VERSION = re.compile(r"bindingPackageVersion !== '([^']+)'")
 CHANGELOG_ENTRY = re.compile(r"^## \[(\d+\.\d+\.\d+[^\]]*)\] - (\d{4}-\d{2}-\d{2})$", re.M)
 
 
@@ -58,16 +63,24 @@ def found_versions(root: Path) -> list[tuple[str, str]]:
         found.append(("bindings-python/pyproject.toml project.version", str(project.get("version"))))
     main = json.loads((root / "bindings-node/package.json").read_text(encoding="utf-8"))
     found.append(("bindings-node/package.json version", main["version"]))
+    lock = json.loads((root / "bindings-node/package-lock.json").read_text(encoding="utf-8"))
+    found.append(("bindings-node/package-lock.json version", lock["version"]))
+    found.append(('bindings-node/package-lock.json packages[""].version', lock["packages"][""]["version"]))
+    loader = set(LOADER_VERSION.findall((root / "bindings-node/index.js").read_text(encoding="utf-8")))
+    found += [(f"bindings-node/index.js platform package check {v}", v) for v in sorted(loader)] or [
+        ("bindings-node/index.js platform package check", "(missing)")
+    ]
     for platform in NPM_PLATFORMS:
         package = json.loads((root / "bindings-node/npm" / platform / "package.json").read_text(encoding="utf-8"))
         found.append((f"bindings-node/npm/{platform}/package.json version", package["version"]))
     for pom, pattern in POMS.items():
         match = pattern.search((root / pom).read_text(encoding="utf-8"))
         found.append((f"{pom} skillplan version", match.group(2) if match else "(missing)"))
-    lock = tomllib.loads((root / "Cargo.lock").read_text(encoding="utf-8"))
-    for package in lock["package"]:
-        if package["name"] in WORKSPACE_CRATES and "source" not in package:
-            found.append((f"Cargo.lock {package['name']}", package["version"]))
+    for lockfile in ("Cargo.lock", "fuzz/Cargo.lock"):
+        cargo_lock = tomllib.loads((root / lockfile).read_text(encoding="utf-8"))
+        for package in cargo_lock["package"]:
+            if package["name"] in WORKSPACE_CRATES and "source" not in package:
+                found.append((f"{lockfile} {package['name']}", package["version"]))
     for doc in DOCS:
         for n, match in enumerate(DOC_MENTION.finditer((root / doc).read_text(encoding="utf-8"))):
             found.append((f"{doc} mention {n + 1} ({match.group(0)[:48]})", match.group(2) or match.group(4)))
@@ -99,6 +112,10 @@ def set_version(root: Path, new: str) -> None:
         package["version"] = new
         path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     main_path.write_text(json.dumps(main, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    lock_path = root / "bindings-node/package-lock.json"
+    lock = json.loads(lock_path.read_text(encoding="utf-8"))
+    lock["version"] = lock["packages"][""]["version"] = new
+    lock_path.write_text(json.dumps(lock, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     for pom, pattern in POMS.items():
         path = root / pom
         path.write_text(pattern.sub(rf"\g<1>{new}\g<3>", path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
@@ -108,7 +125,11 @@ def set_version(root: Path, new: str) -> None:
             lambda m: f"{m.group(1)}{new}" if m.group(1) else f"{m.group(3)}{new}", path.read_text(encoding="utf-8")
         )
         path.write_text(text, encoding="utf-8")
-    print(f"set {new}; now run `cargo update -w` (Cargo.lock) and add a CHANGELOG.md entry `## [{new}] - YYYY-MM-DD`")
+    print(
+        f"set {new}; now run `cargo update -w` (Cargo.lock) and `(cd fuzz && cargo update -p skillplan)`, "
+        "`npx napi build --platform` in bindings-node (index.js), and add a CHANGELOG.md entry "
+        f"`## [{new}] - YYYY-MM-DD`"
+    )
 
 
 def main() -> int:

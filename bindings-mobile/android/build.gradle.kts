@@ -11,7 +11,8 @@ android {
     namespace = "org.skillplan"
     compileSdk = 35
     defaultConfig {
-        minSdk = 24
+        // 26: the Kotlin API uses java.time.LocalDate (older needs core library desugaring in the app).
+        minSdk = 26
         consumerProguardFiles("consumer-rules.pro")
     }
     sourceSets["main"].apply {

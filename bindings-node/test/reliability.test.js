@@ -117,7 +117,7 @@ run().catch((e) => parentPort.postMessage({ error: String(e) }))
 `
 
 test('four worker_threads share the library and get the answers of the main thread', async () => {
-  const data = { module: path.join(__dirname, '..'), records, sample: SAMPLE, observations, worker, profile, offer, asOf }
+  const data = { module: require('./binding-entry'), records, sample: SAMPLE, observations, worker, profile, offer, asOf }
   const expected = [
     plan.countRecords(records).toJsonText(),
     (await plan.countRecordsFile(SAMPLE)).toJsonText(),
