@@ -361,11 +361,12 @@ impl<R: std::io::Read> DecodingReader<R> {
                 break;
             }
         }
-        if !self.eof && self.raw.len() < piece.len() {
-            if let Ok(n) = self.inner.read(&mut piece) {
-                self.raw.extend_from_slice(&piece[..n]);
-                self.eof |= n == 0;
-            }
+        if !self.eof
+            && self.raw.len() < piece.len()
+            && let Ok(n) = self.inner.read(&mut piece)
+        {
+            self.raw.extend_from_slice(&piece[..n]);
+            self.eof |= n == 0;
         }
         let settled = self.detector.settle(&self.raw, self.offset)?;
         self.text.clear();

@@ -130,7 +130,7 @@ fn exists(y: u32, m: u32, d: u32) -> bool {
 /// The days of month `m` of year `y` (Gregorian); `None` when `m` is not 1–12.
 #[inline]
 pub fn days_in_month(y: u32, m: u32) -> Option<u32> {
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     match m {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => Some(31),
         4 | 6 | 9 | 11 => Some(30),

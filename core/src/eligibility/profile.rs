@@ -381,14 +381,14 @@ pub fn parse_json(text: &str, what: &str) -> Result<Value, ProfileError> {
 /// certificate kinds by the plan's ids or Chinese names. Refuses unknown fields.
 pub fn profile_from_value(plan: &Plan, value: &Value) -> Result<Profile, ProfileError> {
     let f = Fields::new(value, "profile", PROFILE_FIELDS)?;
-    if let Some(format) = f.text("format")? {
-        if format != PROFILE_FORMAT {
-            return Err(ProfileError::at(
-                "unsupported_format",
-                "profile.format",
-                format!("this library reads {PROFILE_FORMAT}"),
-            ));
-        }
+    if let Some(format) = f.text("format")?
+        && format != PROFILE_FORMAT
+    {
+        return Err(ProfileError::at(
+            "unsupported_format",
+            "profile.format",
+            format!("this library reads {PROFILE_FORMAT}"),
+        ));
     }
     let vocab = Vocab { plan };
     let mut profile = Profile {
@@ -521,10 +521,10 @@ pub fn offer_from_value(plan: &Plan, value: &Value) -> Result<Offer, ProfileErro
         end_date: f.date("end_date")?,
         certificate_date: f.date("certificate_date")?,
     };
-    if let (Some(start), Some(end)) = (offer.start_date, offer.end_date) {
-        if end < start {
-            return Err(ProfileError::at("date_order", "offer.end_date", "the training ends before it starts"));
-        }
+    if let (Some(start), Some(end)) = (offer.start_date, offer.end_date)
+        && end < start
+    {
+        return Err(ProfileError::at("date_order", "offer.end_date", "the training ends before it starts"));
     }
     Ok(offer)
 }

@@ -309,10 +309,10 @@ impl SubsidyParams {
         note(&mut out, "first_time_per_occupation", &self.first_time_per_occupation);
         note(&mut out, "not_with_unemployment_benefit", &self.not_with_unemployment_benefit);
         note(&mut out, "amounts", &self.amounts);
-        if self.amounts.is_none() {
-            if let Some(n) = &self.amount_note {
-                out.push(("amounts", n));
-            }
+        if self.amounts.is_none()
+            && let Some(n) = &self.amount_note
+        {
+            out.push(("amounts", n));
         }
         out
     }

@@ -277,14 +277,10 @@ pub(crate) fn compile(plan: &PlanData) -> Result<EligibilityRules, Vec<Issue>> {
         if g.clause.is_none() && g.source.is_none() {
             c.push(Reason::MissingField, format!("{path}.source"), "a group needs a plan clause or a source".into());
         }
-        if let Some(clause) = &g.clause {
-            if !known_clause(plan, clause) {
-                c.push(
-                    Reason::UnknownReference,
-                    format!("{path}.clause"),
-                    format!("not a clause of the plan: {clause:?}"),
-                );
-            }
+        if let Some(clause) = &g.clause
+            && !known_clause(plan, clause)
+        {
+            c.push(Reason::UnknownReference, format!("{path}.clause"), format!("not a clause of the plan: {clause:?}"));
         }
         groups.push(c.cond(&g.when, &format!("{path}.when")));
     }

@@ -134,10 +134,10 @@ fn data_issue(path: String, message: &str) -> Issue {
     };
     let mut path = if path == "." { String::new() } else { path };
     // serde locates a missing field at its table; point at the field itself.
-    if reason == Reason::MissingField {
-        if let Some(field) = message.split('`').nth(1) {
-            path = if path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
-        }
+    if reason == Reason::MissingField
+        && let Some(field) = message.split('`').nth(1)
+    {
+        path = if path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
     }
     Issue { reason, path, message: message.to_owned() }
 }

@@ -189,14 +189,14 @@ fn check_metadata(c: &mut Checker, plan: &PlanData) {
             format!("the period ends ({}) before it starts ({})", m.period.end, m.period.start),
         );
     }
-    if let Some(published) = m.published_on {
-        if published < m.written_on {
-            c.push(
-                Reason::DateOrder,
-                "metadata.published_on",
-                format!("published ({published}) before it was written ({})", m.written_on),
-            );
-        }
+    if let Some(published) = m.published_on
+        && published < m.written_on
+    {
+        c.push(
+            Reason::DateOrder,
+            "metadata.published_on",
+            format!("published ({published}) before it was written ({})", m.written_on),
+        );
     }
 }
 

@@ -104,13 +104,13 @@ pub(super) fn check_options(plan: &Plan, options: &ProgressOptions) -> Result<()
                 format!("a milestone must lie between 0 and the target {}", indicator.target),
             ));
         }
-        if let Some((date, value)) = previous.get(m.indicator.as_str()) {
-            if m.date <= *date || m.value < *value {
-                return Err(err(
-                    format!("milestones[{i}].date"),
-                    "milestones of an indicator must be in date order and never decrease".to_owned(),
-                ));
-            }
+        if let Some((date, value)) = previous.get(m.indicator.as_str())
+            && (m.date <= *date || m.value < *value)
+        {
+            return Err(err(
+                format!("milestones[{i}].date"),
+                "milestones of an indicator must be in date order and never decrease".to_owned(),
+            ));
         }
         previous.insert(&m.indicator, (m.date, m.value));
     }

@@ -122,16 +122,16 @@ pub(super) fn parts_checks(
             parts.iter().map(|p| by_id.get(p.id.as_str()).and_then(|r| r.achieved)).collect();
         let mut consistent = true;
         for (part, value) in parts.iter().zip(&achieved) {
-            if let (Some(w), Some(v)) = (whole_achieved, value) {
-                if *v > w {
-                    consistent = false;
-                    warnings.push(ProgressWarning {
-                        code: WarningCode::PartExceedsWhole,
-                        indicator: part.id.clone(),
-                        region: None,
-                        message: format!("{} has achieved {v}, more than its whole {} ({w})", part.id, whole.id),
-                    });
-                }
+            if let (Some(w), Some(v)) = (whole_achieved, value)
+                && *v > w
+            {
+                consistent = false;
+                warnings.push(ProgressWarning {
+                    code: WarningCode::PartExceedsWhole,
+                    indicator: part.id.clone(),
+                    region: None,
+                    message: format!("{} has achieved {v}, more than its whole {} ({w})", part.id, whole.id),
+                });
             }
         }
         let known: Vec<Decimal> = achieved.iter().flatten().copied().collect();

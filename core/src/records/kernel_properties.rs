@@ -26,7 +26,7 @@ const DAYS: [i32; 7] = [19_358, 19_000, 18_993, 20_453, 20_500, -8_000, 50_000];
 
 /// One column of `n` rows in the layout `layout` picks.
 fn column(rng: &mut Rng, column: Column, n: usize, layout: u8) -> ArrayRef {
-    let nulls = layout % 3 != 0;
+    let nulls = !layout.is_multiple_of(3);
     let texts: Vec<Option<&str>> =
         (0..n).map(|_| if nulls && rng.chance(15) { None } else { Some(*rng.pick(pool(column))) }).collect();
     let is_date = matches!(
