@@ -1,5 +1,5 @@
 """Runs the examples in README.md, and in the package READMEs (bindings-python/README.md,
-bindings-node/README.md), as written.
+bindings-node/README.md, bindings-wasm/README.md), as written.
 
 - ```console blocks: each `$ command` runs in bash from the repository root (a `cd` carries to the
   next line of the same block); a command ending in `# exits 1` must exit 1. The test command
@@ -7,6 +7,10 @@ bindings-node/README.md), as written.
   ./scripts/test-packages.sh) are not rerun; commands that use dist/ run after them.
 - ```python blocks run with this interpreter (the venv that has skillplan installed).
 - ```js blocks run with node, with `require('skillplan')` resolving to bindings-node.
+- ```mjs blocks run with node as ES modules, with `skillplan-wasm` resolving to the browser
+  build (bindings-wasm/pkg, from scripts/build-wasm.sh).
+- ```html blocks must appear verbatim in a page of examples/web-portal, which the browser test
+  opens in Chromium.
 - ```kotlin, ```rust and ```pyspark blocks must appear verbatim in examples/kotlin, examples/rust
   or examples/spark-national-rollup, which the Kotlin, Rust and Spark steps compile and run.
 
@@ -61,6 +65,17 @@ def run_js(body: str) -> str | None:
     return None if done.returncode == 0 else done.stderr[-3000:]
 
 
+def run_mjs(body: str) -> str | None:
+    with tempfile.TemporaryDirectory() as tmp:
+        modules = Path(tmp) / "node_modules"
+        modules.mkdir()
+        (modules / "skillplan-wasm").symlink_to(ROOT / "bindings-wasm" / "pkg")
+        script = Path(tmp) / "example.mjs"
+        script.write_text(body, encoding="utf-8")
+        done = subprocess.run(["node", str(script)], cwd=ROOT, capture_output=True, text=True)
+    return None if done.returncode == 0 else done.stderr[-3000:]
+
+
 def in_examples(folder: str, suffix: str):
     def check(body: str) -> str | None:
         sources = [p.read_text(encoding="utf-8") for p in (ROOT / "examples" / folder).glob(f"*{suffix}")]
@@ -73,13 +88,15 @@ RUNNERS = {
     "console": run_console,
     "python": run_python,
     "js": run_js,
+    "mjs": run_mjs,
+    "html": in_examples("web-portal", ".html"),
     "kotlin": in_examples("kotlin", ".kt"),
     "rust": in_examples("rust", ".rs"),
     "pyspark": in_examples("spark-national-rollup", ".py"),
 }
 
 
-READMES = ("README.md", "bindings-python/README.md", "bindings-node/README.md")
+READMES = ("README.md", "bindings-python/README.md", "bindings-node/README.md", "bindings-wasm/README.md")
 
 
 def main() -> int:

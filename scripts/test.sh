@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the suites need from the package registries and runs every suite:
-# cargo tests, pytest, node --test, Kotlin JUnit through Maven, and the shared conformance
-# corpus in each of them; then builds the packages (./scripts/package.sh), tests them installed
+# cargo tests, pytest, node --test (the native addon and the WebAssembly build), Kotlin JUnit
+# through Maven, and the shared conformance corpus in each of them, then the worker page in
+# Chromium; then builds the packages (./scripts/package.sh), tests them installed
 # (./scripts/test-packages.sh) and runs the core and the Python corpus on aarch64 under qemu
 # (./scripts/test-aarch64.sh). CI runs exactly this script (.ci/run).
 set -euo pipefail
@@ -69,7 +70,8 @@ rm -rf "$fuzz_new"
 
 step "Host types: regenerate Python's classes, the Node declarations and the mobile remote types from the core's boundary types, check they are current"
 python3 scripts/gen_host_types.py
-assert_unchanged bindings-python/python/skillplan/_types.py bindings-node/dts-header.d.ts bindings-mobile/src/remote.rs
+assert_unchanged bindings-python/python/skillplan/_types.py bindings-node/dts-header.d.ts bindings-wasm/js/types.d.ts \
+  bindings-mobile/src/remote.rs
 
 step "Mobile: regenerate Kotlin and Swift, check they are current"
 ./scripts/generate-mobile-bindings.sh
@@ -94,6 +96,26 @@ assert_unchanged bindings-node/index.js bindings-node/index.d.ts
 (cd bindings-node && npx tsc --noEmit --strict test/types/buffer-shim.d.ts test/types/answers.ts)
 node examples/node/plan-queries.js >/dev/null
 node --test examples/node-eligibility-server/test/
+
+step "Browser: the WebAssembly build, its corpus runner (node --test), and the worker page in Debian's Chromium"
+./scripts/build-wasm.sh
+cargo clippy -q -p skillplan-wasm --target wasm32-unknown-unknown -- -D warnings
+(cd bindings-wasm && node --test test/)
+# Chromium drives the page (playwright cannot download browsers here); the CJK font is for the
+# screenshots, which a phone draws with its own fonts.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+cargo build -q -p skillplan-cli
+(cd examples/web-portal && npm ci --no-audit --no-fund --silent && node --test test/)
+ls target/web-portal/*.png
+# The declarations type a page's calls (TypeScript from the portal's lock).
+examples/web-portal/node_modules/.bin/tsc --noEmit --strict --module nodenext --moduleResolution nodenext \
+  --target es2022 --lib es2022,dom bindings-wasm/test/types/page.ts
 
 step "Kotlin: Maven (kotlin-maven-plugin, JNA, JUnit) over the generated bindings (conformance corpus included)"
 cargo build -q -p skillplan-mobile

@@ -26,7 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 # Maven and Cargo (1.0.0-rc.1), and every file name built from it would need both.
 SEMVER = re.compile(r"^\d+\.\d+\.\d+$")
 NPM_PLATFORMS = ("linux-x64-gnu", "linux-arm64-gnu")
-WORKSPACE_CRATES = ("skillplan", "skillplan-cli", "skillplan-python", "skillplan-node", "skillplan-mobile")
+WORKSPACE_CRATES = ("skillplan", "skillplan-cli", "skillplan-python", "skillplan-node", "skillplan-mobile", "skillplan-wasm")
+# The browser build's npm manifest.
+WASM_PACKAGE = "bindings-wasm/package.json"
 # Each pom and where it carries the version: the jar's own <version>, and the property the
 # consumer example depends on the jar with.
 POMS = {
@@ -53,7 +55,7 @@ def workspace_version(root: Path) -> str:
 def found_versions(root: Path) -> list[tuple[str, str]]:
     """Every (place, version) that must equal the workspace version."""
     found: list[tuple[str, str]] = []
-    for crate in ("core", "cli", "bindings-python", "bindings-node", "bindings-mobile"):
+    for crate in ("core", "cli", "bindings-python", "bindings-node", "bindings-mobile", "bindings-wasm"):
         package = tomllib.loads((root / crate / "Cargo.toml").read_text(encoding="utf-8"))["package"]
         if package.get("version") != {"workspace": True}:
             found.append((f"{crate}/Cargo.toml package.version", str(package.get("version"))))
@@ -73,6 +75,8 @@ def found_versions(root: Path) -> list[tuple[str, str]]:
     for platform in NPM_PLATFORMS:
         package = json.loads((root / "bindings-node/npm" / platform / "package.json").read_text(encoding="utf-8"))
         found.append((f"bindings-node/npm/{platform}/package.json version", package["version"]))
+    wasm = json.loads((root / WASM_PACKAGE).read_text(encoding="utf-8"))
+    found.append((f"{WASM_PACKAGE} version", wasm["version"]))
     for pom, pattern in POMS.items():
         match = pattern.search((root / pom).read_text(encoding="utf-8"))
         found.append((f"{pom} skillplan version", match.group(2) if match else "(missing)"))
@@ -112,6 +116,10 @@ def set_version(root: Path, new: str) -> None:
         package["version"] = new
         path.write_text(json.dumps(package, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     main_path.write_text(json.dumps(main, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    wasm_path = root / WASM_PACKAGE
+    wasm = json.loads(wasm_path.read_text(encoding="utf-8"))
+    wasm["version"] = new
+    wasm_path.write_text(json.dumps(wasm, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     lock_path = root / "bindings-node/package-lock.json"
     lock = json.loads(lock_path.read_text(encoding="utf-8"))
     lock["version"] = lock["packages"][""]["version"] = new

@@ -16,7 +16,8 @@ spec.loader.exec_module(versions)
 
 FILES = [
     "Cargo.toml", "Cargo.lock", "CHANGELOG.md", "core/Cargo.toml", "cli/Cargo.toml", "bindings-python/Cargo.toml",
-    "bindings-node/Cargo.toml", "bindings-mobile/Cargo.toml", "bindings-python/pyproject.toml",
+    "bindings-node/Cargo.toml", "bindings-mobile/Cargo.toml", "bindings-wasm/Cargo.toml", "bindings-wasm/package.json",
+    "bindings-python/pyproject.toml",
     "bindings-node/package.json", "bindings-node/npm/linux-x64-gnu/package.json",
     "bindings-node/npm/linux-arm64-gnu/package.json", "bindings-mobile/kotlin/pom.xml",
     "examples/kotlin-consumer/pom.xml", "bindings-node/package-lock.json", "bindings-node/index.js", "fuzz/Cargo.lock",
@@ -51,6 +52,7 @@ def test_the_repository_agrees() -> None:
         ("README.md", "skillplan-linux-{{x64,arm64}}-gnu-{v}.tgz", "skillplan-linux-{x64,arm64}-gnu-9.9.9.tgz", "README.md mention"),
         ("README.md", "org.skillplan:skillplan-kotlin:{v}", "org.skillplan:skillplan-kotlin:9.9.9", "README.md mention"),
         ("bindings-node/package-lock.json", '"version": "{v}"', '"version": "9.9.9"', "package-lock.json version"),
+        ("bindings-wasm/package.json", '"version": "{v}"', '"version": "9.9.9"', "bindings-wasm/package.json version"),
     ],
 )
 def test_a_place_that_disagrees_is_named(tree: Path, name: str, old: str, new: str, place: str) -> None:

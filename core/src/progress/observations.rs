@@ -231,25 +231,64 @@ pub fn read_file_in(path: &std::path::Path, encoding: Encoding) -> Result<Vec<Ob
             message: format!("cannot read the observations file: {}", e.kind()),
         })
     };
-    let fault =
-        |f: EncodingFault| ObservationError { reason: ObservationReason::Syntax, path: f.path(), message: f.message() };
     if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("json")) {
         let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_JSON_BYTES {
-            return Err(crate::OptionsError {
-                path: "path".into(),
-                message: format!(
-                    "the JSON file is {size} bytes, over the limit of {MAX_JSON_BYTES}; use CSV for large files"
-                ),
-            }
-            .into());
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
-        let text = encoding::decode_all(&bytes, encoding).map_err(fault)?;
-        Ok(parse_json(&text)?)
+        check_json_size(size)?;
+        read_bytes(&std::fs::read(path).map_err(io)?, Format::Json, encoding)
     } else {
         let file = std::io::BufReader::new(std::fs::File::open(path).map_err(io)?);
         Ok(parse_csv(DecodingReader::new(file, encoding))?)
+    }
+}
+
+/// How an observations file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A header row naming the columns, then one row per observation.
+    Csv,
+    /// An array of observation objects.
+    Json,
+}
+
+impl Format {
+    /// `csv` or `json`; `INVALID_OPTIONS` at `format` otherwise.
+    pub fn parse(name: &str) -> Result<Format, crate::Error> {
+        match name.to_ascii_lowercase().as_str() {
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            _ => {
+                Err(crate::OptionsError { path: "format".into(), message: "format must be \"csv\" or \"json\"".into() }
+                    .into())
+            }
+        }
+    }
+}
+
+fn check_json_size(size: u64) -> Result<(), crate::Error> {
+    if size > MAX_JSON_BYTES {
+        return Err(crate::OptionsError {
+            path: "path".into(),
+            message: format!(
+                "the JSON file is {size} bytes, over the limit of {MAX_JSON_BYTES}; use CSV for large files"
+            ),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// Reads observations from the bytes of a file (hosts without files, such as the browser, hand
+/// over what the user picked): CSV or JSON, in `encoding`.
+pub fn read_bytes(bytes: &[u8], format: Format, encoding: Encoding) -> Result<Vec<ObservationInput>, crate::Error> {
+    let fault =
+        |f: EncodingFault| ObservationError { reason: ObservationReason::Syntax, path: f.path(), message: f.message() };
+    match format {
+        Format::Json => {
+            check_json_size(bytes.len() as u64)?;
+            let text = encoding::decode_all(bytes, encoding).map_err(fault)?;
+            Ok(parse_json(&text)?)
+        }
+        Format::Csv => Ok(parse_csv(DecodingReader::new(bytes, encoding))?),
     }
 }
 
