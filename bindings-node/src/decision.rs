@@ -140,7 +140,7 @@ impl EligibilityDecision {
     #[napi(ts_return_type = "DecisionSummary")]
     pub fn summary<'e>(&self, env: &'e Env) -> Result<Unknown<'e>> {
         guard(env, "EligibilityDecision.summary", || {
-            host::parse_in_js(env, batch::to_json_text(&self.decided.summary(&self.plan), KeyStyle::Camel))
+            host::parse_in_js(env, batch::summary_text(&self.decided.summary(&self.plan), KeyStyle::Camel))
         })
     }
 

@@ -117,7 +117,7 @@ pub(crate) fn check<'e>(
     if options.explain {
         Ok(Either::A(EligibilityDecision::new(plan, decided)))
     } else {
-        Ok(Either::B(host::parse_in_js(env, batch::to_json_text(&decided.summary(plan), KeyStyle::Camel))?))
+        Ok(Either::B(host::parse_in_js(env, batch::summary_text(&decided.summary(plan), KeyStyle::Camel))?))
     }
 }
 

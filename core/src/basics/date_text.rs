@@ -32,7 +32,34 @@ impl schemars::JsonSchema for DateText {
 /// Writes a date as an ISO string, `YYYY-MM-DD` (`#[serde(with = "date_text")]`).
 pub fn serialize<S: Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
     // A newtype of the ISO text, as decimals are (see `decimal_text::MARK`).
-    serializer.serialize_newtype_struct(MARK, &date.format("%Y-%m-%d").to_string())
+    serializer.serialize_newtype_struct(MARK, &iso(*date))
+}
+
+/// A date's ISO text, as chrono's `%Y-%m-%d` writes it. Years 0–9999 (every date the readers
+/// accept) are written digit by digit: chrono's formatter parses its pattern at every call, which
+/// was a tenth of writing a decision's summary.
+pub fn iso(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&year) {
+        return date.format("%Y-%m-%d").to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = year as u32;
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(month / 10),
+        digit(month),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .into_iter()
+    .collect()
 }
 
 /// Reads a TOML date literal or an ISO string, checked by [`parse`].
@@ -154,6 +181,25 @@ mod tests {
         ] {
             let e = parse(bad).unwrap_err();
             assert!(!e.contains(bad), "{e}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod iso_tests {
+    use chrono::NaiveDate;
+
+    #[test]
+    fn iso_is_what_chrono_writes() {
+        let mut dates = vec![NaiveDate::MIN, NaiveDate::MAX];
+        for year in [-1, 0, 1, 9, 10, 99, 100, 999, 1000, 1969, 2000, 2024, 9999, 10000, 262_000] {
+            for (month, day) in [(1, 1), (2, 28), (6, 30), (9, 9), (10, 10), (12, 31)] {
+                dates.extend(NaiveDate::from_ymd_opt(year, month, day));
+            }
+        }
+        dates.extend(NaiveDate::from_ymd_opt(2024, 2, 29));
+        for date in dates {
+            assert_eq!(super::iso(date), date.format("%Y-%m-%d").to_string(), "{date:?}");
         }
     }
 }

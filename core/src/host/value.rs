@@ -205,7 +205,7 @@ impl Reader<'_> {
 }
 
 fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    crate::basics::date_text::iso(date)
 }
 
 /// An exact decimal's text without an exponent, from a host's text that may have one
