@@ -23,33 +23,31 @@ impl HostValue for Js {
     fn kind(&self) -> HostKind<'_, Self> {
         let v = &self.0;
         let unsupported = |name: &str| HostKind::Unsupported(name.to_owned());
-        if v.is_null() || v.is_undefined() {
+        // Each question below is a call out of the module; the common kinds of a profile (text,
+        // objects, then numbers) are asked about first, and by the calls that return no value.
+        if v.is_null_or_undefined() {
             return HostKind::Null;
         }
-        if let Some(b) = v.as_bool() {
-            return HostKind::Bool(b);
-        }
-        if let Some(x) = v.as_f64() {
-            return if x.fract() == 0.0 && x.abs() <= MAX_SAFE_INTEGER {
-                HostKind::Int(x as i64)
-            } else {
-                HostKind::Float(x)
-            };
-        }
-        if let Some(s) = v.as_string() {
-            return HostKind::Text(Cow::Owned(s));
-        }
-        if v.is_bigint() {
-            return unsupported("BigInt");
-        }
-        if v.is_symbol() {
-            return unsupported("symbol");
-        }
-        if v.is_function() {
-            return unsupported("function");
+        if v.is_string() {
+            return v.as_string().map_or_else(|| unsupported("string"), |s| HostKind::Text(Cow::Owned(s)));
         }
         if !v.is_object() {
-            return unsupported("value");
+            if let Some(x) = v.as_f64() {
+                let whole = x.fract() == 0.0 && x.abs() <= MAX_SAFE_INTEGER;
+                return if whole { HostKind::Int(x as i64) } else { HostKind::Float(x) };
+            }
+            if let Some(b) = v.as_bool() {
+                return HostKind::Bool(b);
+            }
+            return if v.is_bigint() {
+                unsupported("BigInt")
+            } else if v.is_symbol() {
+                unsupported("symbol")
+            } else if v.is_function() {
+                unsupported("function")
+            } else {
+                unsupported("value")
+            };
         }
         if Array::is_array(v) {
             let array: &Array = v.unchecked_ref();

@@ -164,7 +164,7 @@ fn decision_text(plan: &core::Plan, decided: &el::Decided, options: &DecisionOpt
     if options.explain {
         batch::to_json_text(&decided.view(plan), KeyStyle::Camel)
     } else {
-        batch::to_json_text(&decided.summary(plan), KeyStyle::Camel)
+        batch::summary_text(&decided.summary(plan), KeyStyle::Camel)
     }
 }
 
