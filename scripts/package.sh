@@ -3,6 +3,7 @@
 # (CentOS 7; 麒麟 V10 and UOS 20 have newer ones), and checks their glibc floor:
 #   Python  abi3 wheels (manylinux2014) and an sdist          maturin --zig
 #   Node    skillplan + skillplan-linux-{x64,arm64}-gnu .tgz  cargo zigbuild, npm pack
+#   Browser skillplan-wasm .tgz (WebAssembly, any machine)     scripts/build-wasm.sh, npm pack
 #   JVM     skillplan-kotlin jar with both native libraries   cargo zigbuild, mvn -Pnatives install
 #           (installed into the local Maven repository, ~/.m2)
 #   Rust    the skillplan crate                               cargo package
@@ -76,6 +77,10 @@ node -e '
 ' "$stage/package.json" "${NPM_PLATFORM[@]}"
 cp LICENSE CHANGELOG.md "$stage/"
 (cd "$stage" && npm pack -q --pack-destination "$ROOT/dist" >/dev/null)
+
+step "Browser: the WebAssembly package, the same for every machine"
+./scripts/build-wasm.sh
+(cd bindings-wasm/pkg && npm pack -q --pack-destination "$ROOT/dist" >/dev/null)
 
 step "JVM: the mobile library for both machines, inside the jar under JNA's resource paths"
 declare -A JNA_PLATFORM=([x86_64-unknown-linux-gnu]=linux-x86-64 [aarch64-unknown-linux-gnu]=linux-aarch64)

@@ -51,7 +51,7 @@ done
 mkdir -p "$WORK/sdist" && tar -xzf "$sdist" -C "$WORK/sdist"
 CARGO_TARGET_DIR="$ROOT/target" cargo check -q --manifest-path "$WORK/sdist/skillplan-$VERSION/bindings-python/Cargo.toml"
 
-step "Node: a fresh npm project installs the tarballs; CommonJS, ESM, tsc --strict, publint, the corpus"
+step "Node: a fresh npm project installs the tarballs; CommonJS, ESM, tsc --strict, publint, the corpus (native and WebAssembly)"
 mkdir -p "$WORK/npm"
 cp examples/npm-consumer/check.cjs examples/npm-consumer/check.mjs examples/npm-consumer/portal.ts examples/npm-consumer/esm.mts \
   examples/npm-consumer/tsconfig.json "$WORK/npm/"
@@ -70,7 +70,12 @@ cp examples/npm-consumer/check.cjs examples/npm-consumer/check.mjs examples/npm-
   node out/portal.js
   node out/esm.mjs
   npx publint --strict node_modules/skillplan
+  # The browser build, installed beside it: its Node entry answers, and its manifest is clean.
+  npm install --no-audit --no-fund --silent "$ROOT/dist/skillplan-wasm-$VERSION.tgz"
+  node --input-type=module -e "import { defaultPlan, version } from 'skillplan-wasm'; if (version() !== '$VERSION' || defaultPlan().id !== 'jilin-2022-2025') process.exit(1)"
+  npx publint --strict node_modules/skillplan-wasm
 )
+(cd bindings-wasm && SKILLPLAN_WASM_PACKAGE="$WORK/npm/node_modules/skillplan-wasm" node --test --test-reporter=dot test/)
 # The suites (conformance corpus, bad-input catalogue, …) against the installed package.
 (cd bindings-node && SKILLPLAN_NODE_PACKAGE="$WORK/npm" node --test --test-reporter=dot \
   $(ls test/*.test.js test/*.test.mjs | grep -v examples.test.js))

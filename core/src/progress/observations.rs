@@ -538,3 +538,28 @@ fn build_series(observations: &[Observation], plan_end: NaiveDate) -> Result<Ser
 pub fn value_as_of(points: &[Point], date: NaiveDate) -> Option<Point> {
     points.iter().take_while(|p| p.date <= date).last().copied()
 }
+
+#[cfg(test)]
+mod bytes_tests {
+    use super::*;
+
+    const CSV: &str = "indicator,date,value\nsubsidized-training,2023-06-30,1200\n";
+
+    #[test]
+    fn bytes_read_as_the_file_would() {
+        let utf8 = read_bytes(CSV.as_bytes(), Format::Csv, Encoding::Auto).unwrap();
+        let (gb, _, _) = encoding_rs::GB18030.encode("指标,日期,数值\nsubsidized-training,2023-06-30,1200\n");
+        assert_eq!(read_bytes(&gb, Format::Csv, Encoding::Auto).unwrap(), utf8);
+        let json = br#"[{"indicator": "subsidized-training", "date": "2023-06-30", "value": "1200"}]"#;
+        assert_eq!(read_bytes(json, Format::Json, Encoding::Auto).unwrap(), utf8);
+    }
+
+    #[test]
+    fn a_bad_format_and_bad_bytes_are_typed_errors() {
+        let e = Format::parse("xml").unwrap_err();
+        assert_eq!((e.code(), e.path()), (crate::ErrorCode::InvalidOptions, "format".to_string()));
+        assert_eq!(Format::parse("JSON").unwrap(), Format::Json);
+        let e = read_bytes(b"[{\"indicator\": \"a\xff\"}]", Format::Json, Encoding::Utf8).unwrap_err();
+        assert_eq!(e.code(), crate::ErrorCode::InvalidObservation);
+    }
+}

@@ -211,6 +211,23 @@ test('a bad date in a certificate row and a bad as-of date are shown where they 
   assert.match(await note.textContent(), /as_of/)
 })
 
+test('a fault inside the module shows INTERNAL, and the next check answers again', async () => {
+  const c = CASES['rural woman, electrician course (the README example)']
+  const decision = core('eligibility', { profile: c.profile, offer: c.offer }, c.as_of)
+  // The page's own module instance (same URL): the next check traps as a bug would.
+  await portal.page.evaluate(async () => (await import('./skillplan/skillplan.js')).injectFault('checkEligibility'))
+  await fill(portal.page, c)
+  await portal.page.waitForSelector('#form-error:not([hidden])')
+  assert.match(await portal.page.textContent('#form-error'), /INTERNAL/)
+  assert.ok(await portal.page.isHidden('#results'))
+  await portal.page.click('#check')
+  await portal.page.waitForSelector('#results:not([hidden])')
+  const page = await shown(portal.page)
+  assert.deepEqual(page.subsidies.map(({ id, status, amount }) => ({ id, status, amount })),
+    decision.subsidies.map((s) => ({ id: s.id, status: s.status, amount: s.amount ?? null })))
+  assert.deepEqual(portal.problems, [])
+})
+
 test('screenshots at 390 px and 1280 px', async () => {
   await fill(portal.page, CASES['rural woman, electrician course (the README example)'])
   await portal.page.waitForSelector('#results:not([hidden])')
