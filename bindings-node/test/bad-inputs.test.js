@@ -10,14 +10,12 @@ const fs = require('node:fs')
 const os = require('node:os')
 const path = require('node:path')
 const skillplan = require('./binding')
+const { hostValue, thresholds, badInputFailures } = require('../../tests/js/corpus.cjs')
 
 const DIR = path.resolve(__dirname, '..', '..', 'tests', 'bad-inputs')
 const CATALOGUE = JSON.parse(fs.readFileSync(path.join(DIR, 'catalogue.json'), 'utf8'))
 const HOSTS = ['rust', 'python', 'node', 'kotlin']
 const CASES = CATALOGUE.cases.filter((c) => (c.hosts ?? HOSTS).includes('node'))
-// 18 characters (17 digits and a digit or X) or the old 15 digits: the shapes of a 身份证号.
-const ID_SHAPED = /\d{17}[\dXx]|\d{15}/
-const CODES = /^(PLAN|UNKNOWN|INVALID|TOO_MANY)_[A-Z_0-9]+$/
 const DEFAULT_AS_OF = '2024-06-30'
 const plan = skillplan.defaultPlan()
 const KINDS = new Map(skillplan.errorKinds())
@@ -41,20 +39,9 @@ function text(form) {
   return new TextDecoder('utf-8', { fatal: true }).decode(rawBytes(form))
 }
 
-/** A catalogue value as a JavaScript value: {"$float": "NaN"} becomes NaN. */
-function host(value) {
-  if (Array.isArray(value)) return value.map(host)
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value)
-    if (keys.length === 1 && keys[0] === '$float') return Number(value.$float)
-    return Object.fromEntries(keys.map((k) => [k, host(value[k])]))
-  }
-  return value
-}
-
 /** A host value: the value form, or the JSON the text holds. */
 function value(form) {
-  if ('value' in form) return host(form.value)
+  if ('value' in form) return hostValue(form.value)
   if ('json' in form) return form.json
   return JSON.parse(text(form))
 }
@@ -70,17 +57,6 @@ function writeTemp(name, form) {
   const file = path.join(tmp, `${process.pid}-${name}`)
   fs.writeFileSync(file, rawBytes(form))
   return file
-}
-
-/** Thresholds as the Node options spell them (onTrack). */
-function thresholds(t) {
-  if (t === undefined || t === null || typeof t !== 'object') return t
-  const out = { ...t }
-  if ('on_track' in out) {
-    out.onTrack = out.on_track
-    delete out.on_track
-  }
-  return out
 }
 
 /** Makes the call of the case's kind (a bad input must throw or reject). */
@@ -150,37 +126,13 @@ async function run(c) {
   }
 }
 
-/** Everything the error lets a caller see. */
-function shownTexts(err) {
-  const texts = [err.message, err.path, err.stack ?? '', String(err), err.reason ?? '']
-  for (const issue of err.issues ?? []) texts.push(issue.message, issue.path, JSON.stringify(issue))
-  return texts.map((t) => String(t ?? ''))
-}
-
-function personalData(err) {
-  const problems = new Set()
-  for (const shown of shownTexts(err)) {
-    for (const s of CATALOGUE.secrets) if (shown.includes(s)) problems.add(`shows the secret ${s.slice(0, 4)}…`)
-    if (ID_SHAPED.test(shown)) problems.add('shows an ID-number-shaped run of digits')
-  }
-  return [...problems]
-}
-
 for (const c of CASES) {
   test(`bad input: ${c.name}`, async () => {
     let result
     try {
       result = await run(c)
     } catch (err) {
-      const failures = []
-      if (typeof err.code !== 'string' || !CODES.test(err.code)) {
-        failures.push(`not a skillplan error: ${err.constructor?.name} code=${err.code} ${err.message}`)
-      } else if (err.code !== c.expect.code) {
-        failures.push(`code: expected ${c.expect.code}, got ${err.code} (${err.message})`)
-      }
-      if ('path' in c.expect && err.path !== c.expect.path) failures.push(`path: expected ${JSON.stringify(c.expect.path)}, got ${JSON.stringify(err.path)}`)
-      if (err.kind !== KINDS.get(err.code)) failures.push(`kind: the core files ${err.code} under ${KINDS.get(err.code)}, raised with kind ${err.kind}`)
-      failures.push(...personalData(err))
+      const failures = badInputFailures(c, err, KINDS, CATALOGUE.secrets)
       assert.deepEqual(failures, [], `${c.name}: ${failures.join('; ')}`)
       return
     }

@@ -9,14 +9,15 @@ import path from 'node:path'
 import assert from 'node:assert/strict'
 import { fileURLToPath } from 'node:url'
 import * as skillplan from './binding.mjs'
+import corpus from '../../tests/js/corpus.cjs'
+
+const { caseFailures } = corpus
 
 export const CORPUS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'tests', 'conformance')
 
 export function loadCases(suite) {
   return JSON.parse(fs.readFileSync(path.join(CORPUS, suite), 'utf8')).cases
 }
-
-const camel = (key) => key.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
 
 /** Counting training records is the analysts' job (Python, Node, the CLI), not the page's. */
 const NOT_IN_THE_BROWSER = new Set(['count_records', 'count_file', 'count_files_merged'])
@@ -83,70 +84,13 @@ const CALLS = {
   decompose: (a) => plan(a).decompose(a.indicator, a.weights.map(([region, weight]) => ({ region, weight }))),
 }
 
-const SELECTORS = ['id', 'method', 'indicator', 'code', 'level', 'check']
-
-function check(actual, expect, at, failures) {
-  if (actual === undefined) actual = null
-  if (expect !== null && typeof expect === 'object' && !Array.isArray(expect) && Array.isArray(actual)) {
-    for (const [key, want] of Object.entries(expect)) {
-      const here = `${at}.${key}`
-      if (key === 'len') check(actual.length, want, here, failures)
-      else if (key === 'ids') check(actual.map((x) => x.id), want, here, failures)
-      else if (key === 'first') check(actual[0] ?? null, want, here, failures)
-      else if (key === 'last') check(actual[actual.length - 1] ?? null, want, here, failures)
-      else if (key.startsWith('all_')) check(actual.map((x) => x[camel(key.slice(4))]), want, here, failures)
-      else {
-        const found = actual.find((x) => SELECTORS.some((f) => x[f] === key))
-        if (found) check(found, want, here, failures)
-        else failures.push(`${here}: no element ${key}`)
-      }
-    }
-  } else if (expect !== null && typeof expect === 'object' && !Array.isArray(expect)) {
-    if (actual === null) return failures.push(`${at}: expected ${JSON.stringify(expect)}, got null`)
-    for (const [key, want] of Object.entries(expect)) {
-      const here = `${at}.${key}`
-      if (key.endsWith('_contains')) {
-        const text = actual[camel(key.slice(0, -'_contains'.length))] ?? ''
-        if (!text.includes(want)) failures.push(`${here}: ${JSON.stringify(text)} does not contain ${JSON.stringify(want)}`)
-      } else {
-        check(camel(key) in actual ? actual[camel(key)] : actual[key], want, here, failures)
-      }
-    }
-  } else if (Array.isArray(expect) && Array.isArray(actual)) {
-    if (expect.length !== actual.length) failures.push(`${at}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`)
-    expect.forEach((e, i) => i < actual.length && check(actual[i], e, `${at}[${i}]`, failures))
-  } else if (actual !== expect) {
-    failures.push(`${at}: expected ${JSON.stringify(expect)}, got ${JSON.stringify(actual)}`)
-  }
-}
-
 /** The failures of one case: none when the module answers as the corpus says. */
 export function runCase(c) {
-  const failures = []
-  let result
+  let outcome
   try {
-    result = CALLS[c.call](c.args)
-  } catch (err) {
-    if (!c.expect_error) return [`unexpected error ${err.code} at ${JSON.stringify(err.path)}: ${err.message}`]
-    const actual = {
-      code: err.code,
-      path: err.path,
-      reason: err.reason,
-      issue_count: err.issues?.length,
-      issue_paths: err.issues?.map((i) => i.path),
-    }
-    if (c.expect_error.message_excludes !== undefined) {
-      for (const shown of [err.message, err.path, err.stack ?? '', String(err)])
-        if (shown.includes(c.expect_error.message_excludes)) failures.push('error: the message repeats the input it must not')
-    }
-    for (const [key, want] of Object.entries(c.expect_error)) {
-      if (key === 'message_excludes') continue
-      if (JSON.stringify(actual[key]) !== JSON.stringify(want))
-        failures.push(`error.${key}: expected ${JSON.stringify(want)}, got ${JSON.stringify(actual[key])}`)
-    }
-    return failures
+    outcome = { result: CALLS[c.call](c.args) }
+  } catch (error) {
+    outcome = { error }
   }
-  if (c.expect_error) return [`expected error ${JSON.stringify(c.expect_error)}, got a result`]
-  check(result, c.expect, 'result', failures)
-  return failures
+  return caseFailures(c, outcome)
 }
