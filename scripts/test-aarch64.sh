@@ -15,6 +15,9 @@ step() { printf '\n== aarch64: %s ==\n' "$*"; }
 
 need=()
 command -v aarch64-linux-gnu-gcc >/dev/null || need+=(gcc-aarch64-linux-gnu)
+# The C library's headers for the cross compiler (a build script compiles C for aarch64: alloca,
+# under criterion); only recommended by gcc-aarch64-linux-gnu, so named here.
+[ -e /usr/aarch64-linux-gnu/include/stdint.h ] || need+=(libc6-dev-arm64-cross)
 command -v qemu-aarch64-static >/dev/null || need+=(qemu-user-static)
 if [ "${1:-}" = --python ]; then command -v debootstrap >/dev/null || need+=(debootstrap); fi
 if [ ${#need[@]} -gt 0 ]; then
